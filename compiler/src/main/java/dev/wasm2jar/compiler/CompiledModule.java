@@ -1,0 +1,69 @@
+package dev.wasm2jar.compiler;
+
+import dev.wasm2jar.runtime.Module;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/**
+ * The output of the compiler: class files and the module's description resource, by path inside a jar. It needs only
+ * {@code runtime-support} to run.
+ */
+public final class CompiledModule {
+    private final String className;
+    private final Map<String, byte[]> files;
+
+    CompiledModule(String className, Map<String, byte[]> files) {
+        this.className = className;
+        this.files = Collections.unmodifiableMap(files);
+    }
+
+    /** The binary name of the module class. */
+    public String className() {
+        return className;
+    }
+
+    /** Every file by its path in a jar ({@code com/example/Add.class}, {@code com/example/Add.wasm2jar} ...). */
+    public Map<String, byte[]> files() {
+        return files;
+    }
+
+    /** Writes a jar whose manifest names the module class ({@link Module#MANIFEST_ATTRIBUTE}). */
+    public void writeJar(Path jar) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue(Module.MANIFEST_ATTRIBUTE, className);
+        Path parent = jar.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+            for (var e : files.entrySet()) {
+                out.putNextEntry(new JarEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+    }
+
+    /** Writes the files under {@code directory}, as a class-path folder. */
+    public void writeDirectory(Path directory) throws IOException {
+        for (var e : files.entrySet()) {
+            Path file = directory.resolve(e.getKey());
+            Files.createDirectories(file.getParent());
+            Files.write(file, e.getValue());
+        }
+    }
+
+    /** Loads the classes in a class loader of their own, in memory, and returns the module. */
+    public Module load() {
+        return Module.load(new InMemoryClassLoader(files, Module.class.getClassLoader()), className);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.wasm2jar.runtime;
+
+import dev.wasm2jar.runtime.abi.ModuleShape;
+import dev.wasm2jar.runtime.internal.Instantiator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.jar.JarFile;
+
+/**
+ * A compiled module, ready to instantiate. Load it from its generated class, from a class loader, or from a jar
+ * written by {@code wasm2jar compile}.
+ *
+ * <pre>{@code
+ * Module module = Module.fromJar(Path.of("add.jar"));
+ * Instance instance = module.instantiate(Imports.empty());
+ * Object[] sum = instance.function("add").call(1, 2);
+ * }</pre>
+ */
+public final class Module {
+    /** The manifest attribute naming a jar's module class. */
+    public static final String MANIFEST_ATTRIBUTE = "Wasm2jar-Module";
+    /** The resource beside a module class that holds its {@link ModuleShape}. */
+    public static final String SHAPE_SUFFIX = ".wasm2jar";
+
+    private final Class<?> instanceClass;
+    private final ModuleShape shape;
+
+    private Module(Class<?> instanceClass, ModuleShape shape) {
+        this.instanceClass = instanceClass;
+        this.shape = shape;
+    }
+
+    /** The module whose generated class is {@code compiledClass}. */
+    public static Module load(Class<?> compiledClass) {
+        String resource = compiledClass.getSimpleName() + SHAPE_SUFFIX;
+        try (InputStream in = compiledClass.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException(compiledClass.getName() + " is not a wasm2jar module (no " + resource + ")");
+            }
+            return new Module(compiledClass, ModuleShape.fromBytes(in.readAllBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The module whose generated class is {@code className} in {@code loader}. */
+    public static Module load(ClassLoader loader, String className) {
+        try {
+            return load(Class.forName(className, true, loader));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("no class " + className, e);
+        }
+    }
+
+    /** The module in a jar written by {@code wasm2jar compile}; its classes load in a loader of their own. */
+    public static Module fromJar(Path jar) throws IOException {
+        String className;
+        try (JarFile file = new JarFile(jar.toFile())) {
+            var manifest = file.getManifest();
+            className = manifest == null ? null : manifest.getMainAttributes().getValue(MANIFEST_ATTRIBUTE);
+        }
+        if (className == null) {
+            throw new IOException(jar + " is not a wasm2jar module jar (no " + MANIFEST_ATTRIBUTE + " in its manifest)");
+        }
+        URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, Module.class.getClassLoader());
+        return load(loader, className);
+    }
+
+    /** Links {@code imports} and instantiates: globals, tables, memories, segments, then the start function. */
+    public Instance instantiate(Imports imports) {
+        return new Instance(this, Instantiator.instantiate(this, instanceClass, shape, imports));
+    }
+
+    /** The generated class that holds this module's instances. */
+    public Class<?> instanceClass() {
+        return instanceClass;
+    }
+
+    /** The module's description: imports, exports, types, segments. */
+    public ModuleShape shape() {
+        return shape;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.wasm2jar.runtime.abi;
+
+import java.util.Arrays;
+
+/**
+ * A constant expression (global initializers, segment offsets, element items) as a little stack program that the
+ * runtime evaluates at instantiation. {@code ops[i]} is one of the constants below, {@code args[i]} its immediate:
+ * the value's bits, a function or global index, or a {@link dev.wasm2jar.runtime.ValueType#code()} for ref.null.
+ */
+public record ConstExpr(byte[] ops, long[] args) {
+    public static final byte I32_CONST = 1;
+    public static final byte I64_CONST = 2;
+    public static final byte F32_CONST = 3;
+    public static final byte F64_CONST = 4;
+    public static final byte REF_NULL = 5;
+    public static final byte REF_FUNC = 6;
+    public static final byte GLOBAL_GET = 7;
+    public static final byte I32_ADD = 8;
+    public static final byte I32_SUB = 9;
+    public static final byte I32_MUL = 10;
+    public static final byte I64_ADD = 11;
+    public static final byte I64_SUB = 12;
+    public static final byte I64_MUL = 13;
+
+    public ConstExpr {
+        if (ops.length != args.length) {
+            throw new IllegalArgumentException("ops and args differ in length");
+        }
+    }
+
+    public static ConstExpr of(byte op, long arg) {
+        return new ConstExpr(new byte[] {op}, new long[] {arg});
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConstExpr c && Arrays.equals(ops, c.ops) && Arrays.equals(args, c.args);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(ops) * 31 + Arrays.hashCode(args);
+    }
+
+    @Override
+    public String toString() {
+        return "ConstExpr" + Arrays.toString(ops) + Arrays.toString(args);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.wasm2jar.runtime.abi;
+
+import dev.wasm2jar.runtime.Global;
+import dev.wasm2jar.runtime.Memory;
+import dev.wasm2jar.runtime.Table;
+import dev.wasm2jar.runtime.WasmFunction;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * What a compiled instance receives from the runtime when it is constructed: its memories, tables and globals
+ * (imported ones first, as wasm indexes them), the handles of its imported functions, and its passive segments. A
+ * generated class has one constructor, {@code public <init>(Linkage)}, that copies what it needs into fields.
+ */
+public abstract class Linkage {
+    private static final byte[] NO_BYTES = new byte[0];
+    private static final Object[] NO_ELEMENTS = new Object[0];
+
+    public final Memory[] memories;
+    public final Table[] tables;
+    /** Every global, imported and defined, with its initial value. Private ones are copied into fields. */
+    public final Global[] globals;
+    /** The exact handles of the imported functions, in import order. */
+    public final MethodHandle[] importedFunctions;
+    private final byte[][] data;
+    private final Object[][] elements;
+
+    protected Linkage(Memory[] memories, Table[] tables, Global[] globals, MethodHandle[] importedFunctions,
+            byte[][] data, Object[][] elements) {
+        this.memories = memories;
+        this.tables = tables;
+        this.globals = globals;
+        this.importedFunctions = importedFunctions;
+        this.data = data;
+        this.elements = elements;
+    }
+
+    /** {@code ref.func}: the reference to function {@code index} of this instance (the same object every time). */
+    public abstract WasmFunction function(int index);
+
+    /** The bytes of data segment {@code index}; empty once dropped. */
+    public final byte[] data(int index) {
+        return data[index];
+    }
+
+    /** {@code data.drop}. */
+    public final void dropData(int index) {
+        data[index] = NO_BYTES;
+    }
+
+    /** The values of element segment {@code index}; empty once dropped. */
+    public final Object[] elements(int index) {
+        return elements[index];
+    }
+
+    /** {@code elem.drop}. */
+    public final void dropElements(int index) {
+        elements[index] = NO_ELEMENTS;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.wasm2jar.runtime.abi;
+
+import dev.wasm2jar.runtime.TrapException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Memory instructions for compiled code. Accesses take an effective address already in range of a Java int (see
+ * {@link #address}); an index out of the array's bounds throws the JVM's IndexOutOfBoundsException, which the runtime
+ * reports as the trap {@code out of bounds memory access}. The JVM checks bounds anyway, so this costs nothing extra,
+ * and a multi-byte access is checked whole before anything is written.
+ */
+public final class MemoryOps {
+    private MemoryOps() {}
+
+    private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * The effective address {@code address + offset}, both unsigned; -1 (always out of bounds) when it does not fit
+     * a Java array index.
+     */
+    public static int address(int address, int offset) {
+        long ea = Integer.toUnsignedLong(address) + Integer.toUnsignedLong(offset);
+        return ea > Integer.MAX_VALUE ? -1 : (int) ea;
+    }
+
+    public static int i32Load(int ea, byte[] m) {
+        return (int) I32.get(m, ea);
+    }
+
+    public static long i64Load(int ea, byte[] m) {
+        return (long) I64.get(m, ea);
+    }
+
+    public static float f32Load(int ea, byte[] m) {
+        return Float.intBitsToFloat((int) I32.get(m, ea));
+    }
+
+    public static double f64Load(int ea, byte[] m) {
+        return Double.longBitsToDouble((long) I64.get(m, ea));
+    }
+
+    public static int i32Load8S(int ea, byte[] m) {
+        return m[ea];
+    }
+
+    public static int i32Load8U(int ea, byte[] m) {
+        return m[ea] & 0xFF;
+    }
+
+    public static int i32Load16S(int ea, byte[] m) {
+        return (short) I16.get(m, ea);
+    }
+
+    public static int i32Load16U(int ea, byte[] m) {
+        return (short) I16.get(m, ea) & 0xFFFF;
+    }
+
+    public static long i64Load8S(int ea, byte[] m) {
+        return m[ea];
+    }
+
+    public static long i64Load8U(int ea, byte[] m) {
+        return m[ea] & 0xFFL;
+    }
+
+    public static long i64Load16S(int ea, byte[] m) {
+        return (short) I16.get(m, ea);
+    }
+
+    public static long i64Load16U(int ea, byte[] m) {
+        return (short) I16.get(m, ea) & 0xFFFFL;
+    }
+
+    public static long i64Load32S(int ea, byte[] m) {
+        return (int) I32.get(m, ea);
+    }
+
+    public static long i64Load32U(int ea, byte[] m) {
+        return (int) I32.get(m, ea) & 0xFFFF_FFFFL;
+    }
+
+    public static void i32Store(int ea, int v, byte[] m) {
+        I32.set(m, ea, v);
+    }
+
+    public static void i64Store(int ea, long v, byte[] m) {
+        I64.set(m, ea, v);
+    }
+
+    public static void f32Store(int ea, float v, byte[] m) {
+        I32.set(m, ea, Float.floatToRawIntBits(v));
+    }
+
+    public static void f64Store(int ea, double v, byte[] m) {
+        I64.set(m, ea, Double.doubleToRawLongBits(v));
+    }
+
+    public static void i32Store8(int ea, int v, byte[] m) {
+        m[ea] = (byte) v;
+    }
+
+    public static void i32Store16(int ea, int v, byte[] m) {
+        I16.set(m, ea, (short) v);
+    }
+
+    public static void i64Store8(int ea, long v, byte[] m) {
+        m[ea] = (byte) v;
+    }
+
+    public static void i64Store16(int ea, long v, byte[] m) {
+        I16.set(m, ea, (short) v);
+    }
+
+    public static void i64Store32(int ea, long v, byte[] m) {
+        I32.set(m, ea, (int) v);
+    }
+
+    /** {@code memory.size} in pages. */
+    public static int size(byte[] m) {
+        return m.length >>> 16;
+    }
+
+    /** {@code memory.fill}. */
+    public static void fill(int dst, int value, int length, byte[] m) {
+        checkRange(dst, length, m.length);
+        Arrays.fill(m, dst, dst + length, (byte) value);
+    }
+
+    /** {@code memory.copy} within one memory; overlapping ranges copy as if through a temporary. */
+    public static void copy(int dst, int src, int length, byte[] m) {
+        checkRange(src, length, m.length);
+        checkRange(dst, length, m.length);
+        System.arraycopy(m, src, m, dst, length);
+    }
+
+    /** {@code memory.init} from a passive data segment. */
+    public static void init(int dst, int src, int length, byte[] m, byte[] segment) {
+        checkRange(src, length, segment.length);
+        checkRange(dst, length, m.length);
+        System.arraycopy(segment, src, m, dst, length);
+    }
+
+    /** Traps unless {@code [start, start + length)}, both unsigned, lies within {@code size}. */
+    static void checkRange(int start, int length, int size) {
+        if (Integer.toUnsignedLong(start) + Integer.toUnsignedLong(length) > size) {
+            throw new TrapException("out of bounds memory access");
+        }
+    }
+}

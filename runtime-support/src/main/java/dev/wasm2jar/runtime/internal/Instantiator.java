@@ -1,0 +1,303 @@
+package dev.wasm2jar.runtime.internal;
+
+import dev.wasm2jar.runtime.ExternKind;
+import dev.wasm2jar.runtime.FunctionType;
+import dev.wasm2jar.runtime.Global;
+import dev.wasm2jar.runtime.Imports;
+import dev.wasm2jar.runtime.Memory;
+import dev.wasm2jar.runtime.Module;
+import dev.wasm2jar.runtime.Table;
+import dev.wasm2jar.runtime.UninstantiableException;
+import dev.wasm2jar.runtime.UnlinkableException;
+import dev.wasm2jar.runtime.WasmFunction;
+import dev.wasm2jar.runtime.abi.ConstExpr;
+import dev.wasm2jar.runtime.abi.Linkage;
+import dev.wasm2jar.runtime.abi.MemoryOps;
+import dev.wasm2jar.runtime.abi.ModuleShape;
+import dev.wasm2jar.runtime.abi.ModuleShape.DataSegment;
+import dev.wasm2jar.runtime.abi.ModuleShape.ElementSegment;
+import dev.wasm2jar.runtime.abi.ModuleShape.Import;
+import dev.wasm2jar.runtime.abi.ModuleShape.Limits;
+import dev.wasm2jar.runtime.abi.ModuleShape.SegmentMode;
+import dev.wasm2jar.runtime.abi.TableOps;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Instantiation as the spec orders it: resolve and check imports, create memories and tables, construct the compiled
+ * instance, evaluate globals, initialize active element then data segments, run the start function.
+ */
+public final class Instantiator {
+    private Instantiator() {}
+
+    public static Map<String, Object> instantiate(Module module, Class<?> instanceClass, ModuleShape shape,
+            Imports imports) {
+        List<WasmFunction> functions = new ArrayList<>();
+        List<Memory> memories = new ArrayList<>();
+        List<Table> tables = new ArrayList<>();
+        List<Global> importedGlobals = new ArrayList<>();
+        for (Import im : shape.imports()) {
+            Object value = imports.find(im.module(), im.name());
+            if (value == null) {
+                throw new UnlinkableException("unknown import " + im.module() + "." + im.name());
+            }
+            switch (im.kind()) {
+                case FUNCTION -> functions.add(linkFunction(shape, im, value));
+                case MEMORY -> memories.add(linkMemory(im, value));
+                case TABLE -> tables.add(linkTable(im, value));
+                case GLOBAL -> importedGlobals.add(linkGlobal(im, value));
+            }
+        }
+        for (Limits limits : shape.memories()) {
+            memories.add(new Memory(limits.min(), limits.max()));
+        }
+        Global[] globals = new Global[importedGlobals.size() + shape.globals().size()];
+        for (int i = 0; i < importedGlobals.size(); i++) {
+            globals[i] = importedGlobals.get(i);
+        }
+        MethodHandle[] importHandles = new MethodHandle[functions.size()];
+        for (int i = 0; i < importHandles.length; i++) {
+            importHandles[i] = functions.get(i).handle();
+        }
+        byte[][] data = new byte[shape.data().size()][];
+        Object[][] elements = new Object[shape.elements().size()][];
+        Table[] tableArray = new Table[tables.size() + shape.tables().size()];
+
+        InstanceLinkage link = new InstanceLinkage(memories.toArray(new Memory[0]), tableArray, globals, importHandles,
+                data, elements, shape, functions);
+        ConstExprs exprs = new ConstExprs(globals, link);
+
+        // Tables may be initialized with ref.func, so they come once function references can be made; the compiled
+        // instance only keeps the Table objects, which exist before it does.
+        for (int i = 0; i < tables.size(); i++) {
+            tableArray[i] = tables.get(i);
+        }
+        int definedTable = tables.size();
+        for (ModuleShape.TableType t : shape.tables()) {
+            tableArray[definedTable++] = new Table(t.elementType(), t.limits().min(), t.limits().max(), null);
+        }
+        Object generated = construct(instanceClass, link);
+        link.bind(instanceClass, generated);
+
+        for (int i = 0; i < shape.globals().size(); i++) {
+            ModuleShape.GlobalType g = shape.globals().get(i);
+            globals[importedGlobals.size() + i] = new Global(g.type(), g.mutable(), exprs.evaluate(g.init()));
+        }
+        definedTable = tables.size();
+        for (ModuleShape.TableType t : shape.tables()) {
+            Table table = tableArray[definedTable++];
+            if (t.init() != null) {
+                Object init = exprs.evaluate(t.init());
+                java.util.Arrays.fill(table.elements(), init);
+            }
+        }
+        for (int i = 0; i < data.length; i++) {
+            data[i] = shape.data().get(i).bytes();
+        }
+        for (int i = 0; i < elements.length; i++) {
+            ElementSegment segment = shape.elements().get(i);
+            Object[] values = new Object[segment.items().size()];
+            for (int k = 0; k < values.length; k++) {
+                values[k] = exprs.evaluate(segment.items().get(k));
+            }
+            elements[i] = values;
+        }
+        initGlobals(instanceClass, generated);
+
+        for (int i = 0; i < elements.length; i++) {
+            ElementSegment segment = shape.elements().get(i);
+            if (segment.mode() == SegmentMode.ACTIVE) {
+                int offset = (Integer) exprs.evaluate(segment.offset());
+                TableOps.init(offset, 0, elements[i].length, tableArray[segment.table()], elements[i]);
+            }
+            if (segment.mode() != SegmentMode.PASSIVE) {
+                link.dropElements(i);
+            }
+        }
+        for (int i = 0; i < data.length; i++) {
+            DataSegment segment = shape.data().get(i);
+            if (segment.mode() == SegmentMode.ACTIVE) {
+                int offset = (Integer) exprs.evaluate(segment.offset());
+                MemoryOps.init(offset, 0, data[i].length, link.memories[segment.memory()].buffer(), data[i]);
+                link.dropData(i);
+            }
+        }
+
+        Map<String, Object> exports = new LinkedHashMap<>();
+        for (ModuleShape.Export e : shape.exports()) {
+            exports.put(e.name(), switch (e.kind()) {
+                case FUNCTION -> link.function(e.index());
+                case MEMORY -> link.memories[e.index()];
+                case TABLE -> tableArray[e.index()];
+                case GLOBAL -> globals[e.index()];
+            });
+        }
+        if (shape.start() >= 0) {
+            link.function(shape.start()).call();
+        }
+        return exports;
+    }
+
+    private static Object construct(Class<?> instanceClass, Linkage link) {
+        try {
+            return instanceClass.getConstructor(Linkage.class).newInstance(link);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw Traps.translate(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(instanceClass.getName() + " is not a wasm2jar module class", e);
+        }
+    }
+
+    private static void initGlobals(Class<?> instanceClass, Object generated) {
+        try {
+            instanceClass.getMethod("initGlobals").invoke(generated);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw Traps.translate(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(instanceClass.getName() + " is not a wasm2jar module class", e);
+        }
+    }
+
+    private static WasmFunction linkFunction(ModuleShape shape, Import im, Object value) {
+        FunctionType expected = shape.types().get(im.typeIndex());
+        if (!(value instanceof WasmFunction f) || f.type() != expected) {
+            throw incompatible(im, value);
+        }
+        return f;
+    }
+
+    private static Memory linkMemory(Import im, Object value) {
+        if (!(value instanceof Memory m) || !limitsMatch(m.pages(), m.maxPages(), im.limits())) {
+            throw incompatible(im, value);
+        }
+        return m;
+    }
+
+    private static Table linkTable(Import im, Object value) {
+        if (!(value instanceof Table t) || t.elementType() != im.valueType()
+                || !limitsMatch(t.size(), t.maxSize(), im.limits())) {
+            throw incompatible(im, value);
+        }
+        return t;
+    }
+
+    private static Global linkGlobal(Import im, Object value) {
+        if (!(value instanceof Global g) || g.type() != im.valueType() || g.isMutable() != im.mutable()) {
+            throw incompatible(im, value);
+        }
+        return g;
+    }
+
+    /** The spec's import matching: at least the minimum, and within the maximum when the import declares one. */
+    private static boolean limitsMatch(long size, long max, Limits wanted) {
+        if (size < wanted.min()) {
+            return false;
+        }
+        if (wanted.max() < 0) {
+            return true;
+        }
+        return max >= 0 && max <= wanted.max();
+    }
+
+    private static UnlinkableException incompatible(Import im, Object value) {
+        return new UnlinkableException("incompatible import type for " + im.module() + "." + im.name() + ": expected "
+                + im.kind() + ", got " + describe(value));
+    }
+
+    private static String describe(Object value) {
+        if (value instanceof WasmFunction f) {
+            return "function " + f.type();
+        }
+        if (value instanceof Global g) {
+            return (g.isMutable() ? "mutable " : "") + "global " + g.type();
+        }
+        if (value instanceof Memory m) {
+            return "memory of " + m.pages() + " pages" + (m.maxPages() < 0 ? "" : ", max " + m.maxPages());
+        }
+        if (value instanceof Table t) {
+            return t.elementType() + " table of " + t.size() + (t.maxSize() < 0 ? "" : ", max " + t.maxSize());
+        }
+        return String.valueOf(value);
+    }
+
+    /** The runtime's side of {@link Linkage}: makes function references of this instance on demand. */
+    static final class InstanceLinkage extends Linkage {
+        private final ModuleShape shape;
+        private final WasmFunction[] functions;
+        private Class<?> instanceClass;
+        private Object generated;
+
+        InstanceLinkage(Memory[] memories, Table[] tables, Global[] globals, MethodHandle[] importHandles,
+                byte[][] data, Object[][] elements, ModuleShape shape, List<WasmFunction> imported) {
+            super(memories, tables, globals, importHandles, data, elements);
+            this.shape = shape;
+            this.functions = new WasmFunction[shape.functionTypes().length];
+            for (int i = 0; i < imported.size(); i++) {
+                functions[i] = imported.get(i);
+            }
+        }
+
+        void bind(Class<?> instanceClass, Object generated) {
+            this.instanceClass = instanceClass;
+            this.generated = generated;
+        }
+
+        @Override
+        public WasmFunction function(int index) {
+            WasmFunction f = functions[index];
+            if (f == null) {
+                f = functions[index] = define(index);
+            }
+            return f;
+        }
+
+        private WasmFunction define(int index) {
+            int defined = index - shape.importedFunctionCount();
+            FunctionType type = shape.functionType(index);
+            String name = shape.functionNames()[index];
+            try {
+                Class<?> owner = Class.forName(shape.functionClasses().get(shape.functionClass()[defined]), true,
+                        instanceClass.getClassLoader());
+                MethodType mt = type.methodType().appendParameterTypes(instanceClass);
+                MethodHandle h = MethodHandles.publicLookup().findStatic(owner, shape.functionMethods()[defined], mt);
+                h = MethodHandles.insertArguments(h, type.params().size(), generated);
+                return WasmFunction.of(type, h, name != null ? name : "func[" + index + "]");
+            } catch (ReflectiveOperationException e) {
+                throw new UninstantiableException("cannot link function " + index + ": " + e);
+            }
+        }
+    }
+
+    /** Evaluates constant expressions against this instance's globals and functions. */
+    private record ConstExprs(Global[] globals, Linkage link) {
+        Object evaluate(ConstExpr expr) {
+            Object[] stack = new Object[expr.ops().length];
+            int sp = 0;
+            for (int i = 0; i < expr.ops().length; i++) {
+                long arg = expr.args()[i];
+                switch (expr.ops()[i]) {
+                    case ConstExpr.I32_CONST -> stack[sp++] = (int) arg;
+                    case ConstExpr.I64_CONST -> stack[sp++] = arg;
+                    case ConstExpr.F32_CONST -> stack[sp++] = Float.intBitsToFloat((int) arg);
+                    case ConstExpr.F64_CONST -> stack[sp++] = Double.longBitsToDouble(arg);
+                    case ConstExpr.REF_NULL -> stack[sp++] = null;
+                    case ConstExpr.REF_FUNC -> stack[sp++] = link.function((int) arg);
+                    case ConstExpr.GLOBAL_GET -> stack[sp++] = globals[(int) arg].get();
+                    case ConstExpr.I32_ADD -> { sp--; stack[sp - 1] = (Integer) stack[sp - 1] + (Integer) stack[sp]; }
+                    case ConstExpr.I32_SUB -> { sp--; stack[sp - 1] = (Integer) stack[sp - 1] - (Integer) stack[sp]; }
+                    case ConstExpr.I32_MUL -> { sp--; stack[sp - 1] = (Integer) stack[sp - 1] * (Integer) stack[sp]; }
+                    case ConstExpr.I64_ADD -> { sp--; stack[sp - 1] = (Long) stack[sp - 1] + (Long) stack[sp]; }
+                    case ConstExpr.I64_SUB -> { sp--; stack[sp - 1] = (Long) stack[sp - 1] - (Long) stack[sp]; }
+                    case ConstExpr.I64_MUL -> { sp--; stack[sp - 1] = (Long) stack[sp - 1] * (Long) stack[sp]; }
+                    default -> throw new IllegalStateException("unknown constant op " + expr.ops()[i]);
+                }
+            }
+            return stack[sp - 1];
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.wasm2jar.runtime.internal;
+
+import dev.wasm2jar.runtime.ExhaustionException;
+import dev.wasm2jar.runtime.TrapException;
+import dev.wasm2jar.runtime.WasmException;
+
+/**
+ * Turns what compiled code throws into the spec's errors. Compiled code lets the JVM's own checks do part of the
+ * work: a memory access out of bounds is the array's IndexOutOfBoundsException, call-stack exhaustion is
+ * StackOverflowError. Both become {@link WasmException}s here, at the boundary.
+ */
+public final class Traps {
+    private Traps() {}
+
+    public static RuntimeException translate(Throwable t) {
+        if (t instanceof WasmException w) {
+            return w;
+        }
+        if (t instanceof IndexOutOfBoundsException) {
+            return new TrapException("out of bounds memory access", t);
+        }
+        if (t instanceof StackOverflowError) {
+            return new ExhaustionException("call stack exhausted", t);
+        }
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException(t);
+    }
+}
