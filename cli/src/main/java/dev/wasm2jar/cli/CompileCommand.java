@@ -1,0 +1,63 @@
+package dev.wasm2jar.cli;
+
+import dev.wasm2jar.compiler.CompiledModule;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** {@code wasm2jar compile IN.wasm -o OUT.jar}: a module to a jar, or to a class directory. */
+final class CompileCommand implements Command {
+    @Override
+    public String name() {
+        return "compile";
+    }
+
+    @Override
+    public String summary() {
+        return "compile a .wasm module into a jar or a class directory";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: wasm2jar compile IN.wasm [-o OUT] [--class-name NAME | --package PACKAGE]
+
+                Compiles IN.wasm ahead of time into JVM classes. OUT ending in .jar gets a jar (its manifest names
+                the module class, for Module.fromJar); any other OUT is a directory for the class path.
+
+                options:
+                  -o, --output OUT      where to write (default: IN with .jar for .wasm, beside it)
+                  --class-name NAME     binary name of the module class (default: wasm.Add for add.wasm)
+                  --package PACKAGE     keep the default simple name, in PACKAGE (com.example.Add)
+                """;
+    }
+
+    @Override
+    public int run(List<String> rawArgs, Console console) throws Exception {
+        Args args = Args.parse(name(), rawArgs, Set.of("-o", "--output", "--class-name", "--package"));
+        if (args.operands().size() != 1) {
+            throw new CliException(args.operands().isEmpty() ? "compile needs an input .wasm file"
+                    : "compile takes one input file, got " + args.operands().size() + ": " + args.operands());
+        }
+        Path in = Path.of(args.operands().get(0));
+        String output = args.option("-o", "--output");
+        Path out = output != null ? Path.of(output)
+                : in.resolveSibling(in.getFileName().toString().replaceFirst("\\.wasm$", "") + ".jar");
+        String className = args.option("--class-name");
+        String pkg = args.option("--package");
+        if (className != null && pkg != null) {
+            throw new CliException("give --class-name or --package, not both");
+        }
+        className = className != null ? ModuleFiles.checkName(className, "class")
+                : ModuleFiles.defaultClassName(in, pkg == null ? null : ModuleFiles.checkName(pkg, "package"));
+
+        CompiledModule module = ModuleFiles.compile(in, className);
+        if (out.getFileName().toString().endsWith(".jar")) {
+            module.writeJar(out);
+        } else {
+            module.writeDirectory(out);
+        }
+        console.out().println("wrote " + out + " (" + module.className() + ")");
+        return 0;
+    }
+}

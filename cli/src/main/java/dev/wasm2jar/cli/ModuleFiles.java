@@ -1,0 +1,73 @@
+package dev.wasm2jar.cli;
+
+import dev.wasm2jar.compiler.CompiledModule;
+import dev.wasm2jar.compiler.Compiler;
+import dev.wasm2jar.compiler.CompilerOptions;
+import dev.wasm2jar.runtime.Module;
+import dev.wasm2jar.runtime.WasmException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/** Reading, compiling and loading the modules that commands are given, with errors that name the file. */
+final class ModuleFiles {
+    private static final Pattern CLASS_NAME =
+            Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*"
+                    + "(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*");
+
+    private ModuleFiles() {}
+
+    /** Compiles the .wasm file {@code file}; a module error becomes a {@link CliException} naming the file. */
+    static CompiledModule compile(Path file, String className) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            return Compiler.compile(bytes, new CompilerOptions(className));
+        } catch (WasmException e) {
+            throw new CliException(file + ": " + Errors.describe(e), e, CliException.FAILURE);
+        }
+    }
+
+    /** The module in {@code file}: a jar written by {@code wasm2jar compile}, or a .wasm compiled in memory. */
+    static Module load(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new java.nio.file.NoSuchFileException(file.toString());
+        }
+        if (file.getFileName().toString().endsWith(".jar")) {
+            try {
+                return Module.fromJar(file);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(file + ": " + e.getMessage(), e, CliException.FAILURE);
+            }
+        }
+        return compile(file, defaultClassName(file, null)).load();
+    }
+
+    /**
+     * The class name for a module file: {@code add.wasm} becomes {@code wasm.Add}, {@code binary-leb128.wasm}
+     * {@code wasm.BinaryLeb128}; {@code pkg} replaces {@code wasm} when given.
+     */
+    static String defaultClassName(Path file, String pkg) {
+        String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        StringBuilder name = new StringBuilder();
+        for (String part : stem.split("[^\\p{Alnum}]+")) {
+            if (!part.isEmpty()) {
+                name.append(Character.toUpperCase(part.charAt(0))).append(part, 1, part.length());
+            }
+        }
+        if (name.isEmpty()) {
+            name.append("Module");
+        } else if (!Character.isJavaIdentifierStart(name.charAt(0))) {
+            name.insert(0, 'M');
+        }
+        return (pkg == null ? "wasm" : pkg) + "." + name;
+    }
+
+    /** Checks a class or package name given on the command line. */
+    static String checkName(String name, String what) {
+        if (!CLASS_NAME.matcher(name).matches()) {
+            throw new CliException("not a " + what + " name: '" + name + "'");
+        }
+        return name;
+    }
+}

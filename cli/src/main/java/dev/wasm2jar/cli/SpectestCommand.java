@@ -1,0 +1,108 @@
+package dev.wasm2jar.cli;
+
+import dev.wasm2jar.cli.spectest.CommandResult;
+import dev.wasm2jar.cli.spectest.CommandResult.Outcome;
+import dev.wasm2jar.cli.spectest.FileResult;
+import dev.wasm2jar.cli.spectest.SpecSuite;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** {@code wasm2jar spectest FILE.json|DIR...}: run spec-test scripts and count what passes. */
+final class SpectestCommand implements Command {
+    @Override
+    public String name() {
+        return "spectest";
+    }
+
+    @Override
+    public String summary() {
+        return "run WebAssembly spec-test scripts (wast2json .json files)";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: wasm2jar spectest [--timeout SECONDS] FILE.json|DIR...
+
+                Runs spec-test scripts in wast2json's format (module files lie beside each script); a directory
+                means every *.json under it. Every module is compiled by wasm2jar. Prints a line per script and
+                last 'spectest: N passed, M failed, K skipped', counting every action and assertion. Text-format
+                modules and v128 values are skipped. Exits with 1 when anything failed.
+
+                options:
+                  --timeout SECONDS   give up on a script after this long (default: no limit)
+                  --verbose           print every failure with file, line, reason and stack trace
+                """;
+    }
+
+    @Override
+    public int run(List<String> rawArgs, Console console) throws Exception {
+        Args args = Args.parse(name(), rawArgs, Set.of("--timeout"));
+        if (args.operands().isEmpty()) {
+            throw new CliException("spectest needs at least one .json file or directory");
+        }
+        Duration timeout = timeout(args.option("--timeout"));
+        List<Path> scripts = SpecSuite.findScripts(args.operands().stream().map(Path::of).toList());
+
+        long passed = 0;
+        long failed = 0;
+        long skipped = 0;
+        int setupFailures = 0;
+        int errors = 0;
+        for (Path script : scripts) {
+            FileResult result = SpecSuite.run(script, timeout);
+            if (console.verbose()) {
+                printDetails(result, console);
+            }
+            console.out().println(result.summary());
+            passed += result.passed();
+            failed += result.failed();
+            skipped += result.skipped();
+            setupFailures += result.setupFailures().size();
+            errors += result.error() == null ? 0 : 1;
+        }
+        if (setupFailures > 0 || errors > 0) {
+            console.out().println("also failed: " + setupFailures + " module or register commands, " + errors
+                    + " scripts that could not be read or did not finish");
+        }
+        console.out().println("spectest: " + passed + " passed, " + failed + " failed, " + skipped + " skipped");
+        return failed > 0 || setupFailures > 0 || errors > 0 ? CliException.FAILURE : 0;
+    }
+
+    private static void printDetails(FileResult result, Console console) {
+        Map<String, Integer> skips = new TreeMap<>();
+        for (CommandResult r : result.results()) {
+            if (r.outcome() == Outcome.FAILED) {
+                console.out().println(result.file() + ":" + r.command().line() + ": " + r.command().describe() + ": "
+                        + r.reason());
+                if (r.cause() != null) {
+                    Errors.printStackTrace(r.cause(), console.out());
+                }
+            } else if (r.outcome() == Outcome.SKIPPED) {
+                skips.merge(r.reason(), 1, Integer::sum);
+            } else if (r.note() != null) {
+                console.out().println(result.file() + ":" + r.command().line() + ": note: " + r.note());
+            }
+        }
+        skips.forEach((reason, n) -> console.out().println(result.file() + ": skipped " + n + ": " + reason));
+    }
+
+    private static Duration timeout(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(text);
+            if (seconds <= 0) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            throw new CliException("--timeout needs a positive number of seconds, not '" + text + "'");
+        }
+    }
+}

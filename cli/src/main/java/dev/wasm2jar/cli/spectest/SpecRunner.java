@@ -1,0 +1,315 @@
+package dev.wasm2jar.cli.spectest;
+
+import dev.wasm2jar.compiler.Compiler;
+import dev.wasm2jar.compiler.CompilerOptions;
+import dev.wasm2jar.runtime.ExhaustionException;
+import dev.wasm2jar.runtime.Imports;
+import dev.wasm2jar.runtime.Instance;
+import dev.wasm2jar.runtime.InvalidException;
+import dev.wasm2jar.runtime.MalformedException;
+import dev.wasm2jar.runtime.Module;
+import dev.wasm2jar.runtime.TrapException;
+import dev.wasm2jar.runtime.UninstantiableException;
+import dev.wasm2jar.runtime.UnlinkableException;
+import dev.wasm2jar.runtime.WasmException;
+import dev.wasm2jar.runtime.WasmFunction;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs the commands of one script, in order, against modules compiled by {@link Compiler}: the state of a script is
+ * its modules by name, the most recent one, and the imports that {@code register} adds to. A module that fails to
+ * load fails every command that needs it, with the reason; commands the harness cannot run yet (text-format modules,
+ * v128 values) are skipped.
+ *
+ * <p>Thread-safe for one observer: {@link #current()} and {@link #results()} may be read while {@link #run()} runs on
+ * another thread, to report a script that does not finish.
+ */
+public final class SpecRunner {
+    private static final AtomicLong MODULE_COUNTER = new AtomicLong();
+
+    private final SpecScript script;
+    private final Imports imports = SpectestHost.imports();
+    private final Map<String, Loaded> named = new HashMap<>();
+    private Loaded latest = new Loaded(null, "no module has been defined yet");
+    private final List<CommandResult> results = new ArrayList<>();
+    private volatile SpecCommand current;
+
+    /** A module command's outcome: the instance, or why there is none. */
+    private record Loaded(Instance instance, String error) {}
+
+    /** A command that cannot run because something it needs failed: it counts as failed, with the reason. */
+    private static final class CannotRun extends RuntimeException {
+        CannotRun(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    public SpecRunner(SpecScript script) {
+        this.script = script;
+    }
+
+    /** Runs every command and returns the results. */
+    public FileResult run() {
+        for (SpecCommand command : script.commands()) {
+            current = command;
+            CommandResult result = execute(command);
+            synchronized (results) {
+                results.add(result);
+            }
+        }
+        current = null;
+        return new FileResult(script.file(), results(), null);
+    }
+
+    /** The command running now, or null. */
+    public SpecCommand current() {
+        return current;
+    }
+
+    /** The results so far. */
+    public List<CommandResult> results() {
+        synchronized (results) {
+            return List.copyOf(results);
+        }
+    }
+
+    private CommandResult execute(SpecCommand c) {
+        try {
+            return switch (c.type()) {
+                case "module" -> module(c);
+                case "register" -> register(c);
+                case "action" -> {
+                    checkSupported(c);
+                    invoke(c.action());
+                    yield CommandResult.passed(c, null);
+                }
+                case "assert_return" -> assertReturn(c);
+                case "assert_trap" -> c.action() != null ? assertActionFails(c, TrapException.class)
+                        : assertModuleFails(c, TrapException.class);
+                case "assert_exhaustion" -> assertActionFails(c, ExhaustionException.class);
+                case "assert_invalid" -> assertDoesNotCompile(c, InvalidException.class);
+                case "assert_malformed" -> assertDoesNotCompile(c, MalformedException.class);
+                case "assert_unlinkable" -> assertModuleFails(c, UnlinkableException.class);
+                case "assert_uninstantiable" -> assertModuleFails(c, UninstantiableException.class);
+                default -> c.counted() ? CommandResult.skipped(c, "command type not supported yet")
+                        : CommandResult.failed(c, "unknown command type", null);
+            };
+        } catch (Values.Unsupported e) {
+            return CommandResult.skipped(c, e.getMessage() + " not supported yet");
+        } catch (CannotRun e) {
+            return CommandResult.failed(c, "cannot run: " + e.getMessage(), null);
+        } catch (Throwable t) {
+            return CommandResult.failed(c, describe(t), t);
+        }
+    }
+
+    private CommandResult module(SpecCommand c) {
+        Loaded loaded;
+        CommandResult result;
+        try {
+            loaded = new Loaded(instantiate(c), null);
+            result = CommandResult.passed(c, null);
+        } catch (Throwable t) {
+            String reason = describe(t);
+            loaded = new Loaded(null, "module " + c.filename() + " at line " + c.line() + " failed: " + reason);
+            result = CommandResult.failed(c, reason, t);
+        }
+        latest = loaded;
+        if (c.name() != null) {
+            named.put(c.name(), loaded);
+        }
+        return result;
+    }
+
+    private CommandResult register(SpecCommand c) {
+        imports.addInstance(c.as(), instance(c.name()));
+        return CommandResult.passed(c, null);
+    }
+
+    private CommandResult assertReturn(SpecCommand c) {
+        checkSupported(c);
+        Object[] actual = invoke(c.action());
+        List<SpecValue> expected = c.expected();
+        if (actual.length != expected.size()) {
+            return CommandResult.failed(c, "expected " + expected.size() + " results " + expected + ", got "
+                    + actual.length + ": " + describeAll(actual), null);
+        }
+        for (int i = 0; i < actual.length; i++) {
+            String mismatch = Values.mismatch(expected.get(i), actual[i]);
+            if (mismatch != null) {
+                String where = actual.length == 1 ? "" : "result " + i + ": ";
+                return CommandResult.failed(c, where + mismatch, null);
+            }
+        }
+        return CommandResult.passed(c, null);
+    }
+
+    private CommandResult assertActionFails(SpecCommand c, Class<? extends WasmException> kind) {
+        checkSupported(c);
+        Object[] actual;
+        try {
+            actual = invoke(c.action());
+        } catch (CannotRun e) {
+            throw e;
+        } catch (Throwable t) {
+            return expectedFailure(c, kind, t);
+        }
+        return CommandResult.failed(c, "expected " + kindName(kind) + " \"" + c.text() + "\", got results "
+                + describeAll(actual), null);
+    }
+
+    private CommandResult assertModuleFails(SpecCommand c, Class<? extends WasmException> kind) {
+        if (isText(c)) {
+            return CommandResult.skipped(c, "text-format module (no text parser)");
+        }
+        Module module;
+        try {
+            module = compile(c);
+        } catch (Throwable t) {
+            return CommandResult.failed(c, "expected " + kindName(kind) + " \"" + c.text()
+                    + "\", but the module did not load: " + describe(t), t);
+        }
+        try {
+            module.instantiate(imports);
+        } catch (Throwable t) {
+            // A start function that traps makes a module uninstantiable as well.
+            if (kind == UninstantiableException.class && t instanceof TrapException) {
+                return expectedFailure(c, TrapException.class, t);
+            }
+            return expectedFailure(c, kind, t);
+        }
+        return CommandResult.failed(c, "expected " + kindName(kind) + " \"" + c.text()
+                + "\", but the module instantiated", null);
+    }
+
+    private CommandResult assertDoesNotCompile(SpecCommand c, Class<? extends WasmException> kind) {
+        if (isText(c)) {
+            return CommandResult.skipped(c, "text-format module (no text parser)");
+        }
+        byte[] bytes = readModule(c);
+        try {
+            Compiler.compile(bytes, new CompilerOptions(className(c.filename())));
+        } catch (Throwable t) {
+            return expectedFailure(c, kind, t);
+        }
+        return CommandResult.failed(c, "expected " + kindName(kind) + " \"" + c.text() + "\", but it compiled", null);
+    }
+
+    /** Passes when {@code t} is of {@code kind}; a message unlike the spec's is only noted. */
+    private static CommandResult expectedFailure(SpecCommand c, Class<? extends WasmException> kind, Throwable t) {
+        if (!kind.isInstance(t)) {
+            return CommandResult.failed(c, "expected " + kindName(kind) + " \"" + c.text() + "\", got "
+                    + describe(t), t);
+        }
+        String message = t.getMessage() == null ? "" : t.getMessage();
+        String note = c.text() == null || message.contains(c.text()) ? null
+                : "message \"" + message + "\", the spec says \"" + c.text() + "\"";
+        return CommandResult.passed(c, note);
+    }
+
+    private Object[] invoke(Action action) {
+        Instance instance = instance(action.module());
+        return switch (action.type()) {
+            case "invoke" -> {
+                WasmFunction function = instance.function(action.field());
+                Object[] args = new Object[action.args().size()];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = Values.toArgument(action.args().get(i));
+                }
+                yield function.call(args);
+            }
+            case "get" -> new Object[] {instance.global(action.field()).get()};
+            default -> throw new Values.Unsupported("action type '" + action.type() + "'");
+        };
+    }
+
+    private Instance instance(String name) {
+        Loaded loaded = name == null ? latest : named.get(name);
+        if (loaded == null) {
+            throw new CannotRun("no module named " + name);
+        }
+        if (loaded.instance() == null) {
+            throw new CannotRun(loaded.error());
+        }
+        return loaded.instance();
+    }
+
+    private Instance instantiate(SpecCommand c) {
+        return compile(c).instantiate(imports);
+    }
+
+    private Module compile(SpecCommand c) {
+        return Compiler.compile(readModule(c), new CompilerOptions(className(c.filename()))).load();
+    }
+
+    private byte[] readModule(SpecCommand c) {
+        if (c.filename() == null) {
+            throw new IllegalArgumentException("the command names no module file");
+        }
+        try {
+            return Files.readAllBytes(script.resolve(c.filename()));
+        } catch (IOException e) {
+            throw new CannotRun("cannot read " + c.filename() + ": " + e);
+        }
+    }
+
+    /** A class name no other module of this JVM has: {@code spectest.i32_0_17} for i32.0.wasm. */
+    static String className(String filename) {
+        String stem = filename == null ? "module" : filename.replaceFirst("\\.wasm$", "");
+        StringBuilder sb = new StringBuilder("spectest.");
+        if (stem.isEmpty() || !Character.isJavaIdentifierStart(stem.charAt(0))) {
+            sb.append('m');
+        }
+        for (int i = 0; i < stem.length(); i++) {
+            char ch = stem.charAt(i);
+            sb.append(Character.isJavaIdentifierPart(ch) && ch != '$' ? ch : '_');
+        }
+        return sb.append('_').append(MODULE_COUNTER.incrementAndGet()).toString();
+    }
+
+    private static boolean isText(SpecCommand c) {
+        return "text".equals(c.moduleType()) || (c.filename() != null && c.filename().endsWith(".wat"));
+    }
+
+    private static void checkSupported(SpecCommand c) {
+        for (SpecValue v : c.action().args()) {
+            if (!v.supported()) {
+                throw new Values.Unsupported(v.type() + " values");
+            }
+        }
+        for (SpecValue v : c.expected()) {
+            if (!v.supported()) {
+                throw new Values.Unsupported(v.type() + " values");
+            }
+        }
+    }
+
+    /** {@code trap: integer divide by zero}, or the class and message of anything that is not a wasm error. */
+    static String describe(Throwable t) {
+        String kind = t instanceof WasmException ? kindName(t.getClass()) : t.getClass().getName();
+        return t.getMessage() == null ? kind : kind + ": " + t.getMessage();
+    }
+
+    private static String kindName(Class<?> kind) {
+        for (Class<?> k = kind; k != null && k != WasmException.class; k = k.getSuperclass()) {
+            if (k.getSuperclass() == WasmException.class) {
+                return k.getSimpleName().replace("Exception", "").toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        return kind.getSimpleName();
+    }
+
+    private static String describeAll(Object[] values) {
+        List<String> out = new ArrayList<>();
+        for (Object v : values) {
+            out.add(Values.describe(v));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,168 @@
+package dev.wasm2jar.cli.spectest;
+
+import dev.wasm2jar.runtime.WasmFunction;
+
+/**
+ * Spec-test values against the JVM's: arguments from their JSON form, results checked against expectations. Numbers
+ * compare by exact bits, except the two NaN patterns the spec allows in expectations:
+ *
+ * <ul>
+ *   <li>{@code nan:canonical}: a quiet NaN with an empty payload, of either sign ({@code 0x7fc00000} or
+ *       {@code 0xffc00000} for f32);
+ *   <li>{@code nan:arithmetic}: any quiet NaN, of either sign: the quiet bit ({@code 0x00400000} for f32,
+ *       {@code 0x0008000000000000} for f64) set, whatever the rest of the payload.
+ * </ul>
+ */
+public final class Values {
+    static final int F32_EXPONENT = 0x7f80_0000;
+    static final int F32_QUIET = 0x0040_0000;
+    static final int F32_PAYLOAD = 0x007f_ffff;
+    static final long F64_EXPONENT = 0x7ff0_0000_0000_0000L;
+    static final long F64_QUIET = 0x0008_0000_0000_0000L;
+    static final long F64_PAYLOAD = 0x000f_ffff_ffff_ffffL;
+
+    private Values() {}
+
+    /** Thrown for values the harness cannot handle yet, such as v128: the command is skipped, not failed. */
+    public static final class Unsupported extends RuntimeException {
+        public Unsupported(String message) {
+            super(message);
+        }
+    }
+
+    /** The boxed argument for {@link WasmFunction#call}: Integer, Long, Float, Double, {@link Extern} or null. */
+    public static Object toArgument(SpecValue v) {
+        String s = v.value();
+        if (!v.supported()) {
+            throw new Unsupported(v.type() + " values");
+        }
+        if (s == null) {
+            throw new IllegalArgumentException("argument " + v + " has no value");
+        }
+        return switch (v.type()) {
+            case "i32" -> (int) parseBits(s, 32);
+            case "i64" -> parseBits(s, 64);
+            case "f32" -> Float.intBitsToFloat((int) parseBits(s, 32));
+            case "f64" -> Double.longBitsToDouble(parseBits(s, 64));
+            case "externref" -> s.equals("null") ? null : new Extern(Long.parseUnsignedLong(s));
+            case "funcref" -> {
+                if (s.equals("null")) {
+                    yield null;
+                }
+                throw new Unsupported("non-null funcref arguments");
+            }
+            default -> throw new Unsupported(v.type() + " values");
+        };
+    }
+
+    /** Why {@code actual} does not match {@code expected}, or null when it does. */
+    public static String mismatch(SpecValue expected, Object actual) {
+        if (!expected.supported()) {
+            throw new Unsupported(expected.type() + " values");
+        }
+        String want = expected.value();
+        boolean ok = switch (expected.type()) {
+            case "i32" -> actual instanceof Integer i && i == (int) parseBits(want, 32);
+            case "i64" -> actual instanceof Long l && l == parseBits(want, 64);
+            case "f32" -> actual instanceof Float f && matchesF32(want, Float.floatToRawIntBits(f));
+            case "f64" -> actual instanceof Double d && matchesF64(want, Double.doubleToRawLongBits(d));
+            case "externref" -> want == null ? actual != null && !(actual instanceof WasmFunction)
+                    : want.equals("null") ? actual == null
+                    : new Extern(Long.parseUnsignedLong(want)).equals(actual);
+            case "funcref" -> want == null || !want.equals("null") ? actual instanceof WasmFunction : actual == null;
+            default -> throw new Unsupported(expected.type() + " values");
+        };
+        return ok ? null : "expected " + describeExpected(expected) + ", got " + describe(actual);
+    }
+
+    /** Whether f32 {@code bits} match an expectation: exact bits, {@code nan:canonical} or {@code nan:arithmetic}. */
+    public static boolean matchesF32(String expected, int bits) {
+        return switch (expected) {
+            case "nan:canonical" -> isCanonicalNan(bits);
+            case "nan:arithmetic" -> isArithmeticNan(bits);
+            default -> bits == (int) parseBits(expected, 32);
+        };
+    }
+
+    /** Whether f64 {@code bits} match an expectation: exact bits, {@code nan:canonical} or {@code nan:arithmetic}. */
+    public static boolean matchesF64(String expected, long bits) {
+        return switch (expected) {
+            case "nan:canonical" -> isCanonicalNan(bits);
+            case "nan:arithmetic" -> isArithmeticNan(bits);
+            default -> bits == parseBits(expected, 64);
+        };
+    }
+
+    public static boolean isCanonicalNan(int bits) {
+        return (bits & ~0x8000_0000) == (F32_EXPONENT | F32_QUIET);
+    }
+
+    public static boolean isArithmeticNan(int bits) {
+        return (bits & F32_EXPONENT) == F32_EXPONENT && (bits & F32_QUIET) != 0;
+    }
+
+    public static boolean isCanonicalNan(long bits) {
+        return (bits & Long.MAX_VALUE) == (F64_EXPONENT | F64_QUIET);
+    }
+
+    public static boolean isArithmeticNan(long bits) {
+        return (bits & F64_EXPONENT) == F64_EXPONENT && (bits & F64_QUIET) != 0;
+    }
+
+    /**
+     * The bits written as wast2json writes them: the unsigned decimal of the bit pattern. A signed decimal is accepted
+     * too. Throws IllegalArgumentException for anything that does not fit in {@code width} bits.
+     */
+    static long parseBits(String s, int width) {
+        if (s == null) {
+            throw new IllegalArgumentException("no value");
+        }
+        try {
+            if (width == 32) {
+                long v = Long.parseLong(s);
+                if (v < Integer.MIN_VALUE || v > 0xFFFF_FFFFL) {
+                    throw new NumberFormatException();
+                }
+                return v & 0xFFFF_FFFFL;
+            }
+            return s.startsWith("-") ? Long.parseLong(s) : Long.parseUnsignedLong(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + s + "' is not a " + width + "-bit value");
+        }
+    }
+
+    /** A result as messages show it, with its bits: {@code i32:-1 (0xffffffff)}, {@code f32:NaN (0x7fc00000)}. */
+    public static String describe(Object actual) {
+        if (actual instanceof Integer i) {
+            return "i32:" + i + " (0x" + Integer.toHexString(i) + ")";
+        }
+        if (actual instanceof Long l) {
+            return "i64:" + l + " (0x" + Long.toHexString(l) + ")";
+        }
+        if (actual instanceof Float f) {
+            return "f32:" + f + " (0x" + Integer.toHexString(Float.floatToRawIntBits(f)) + ")";
+        }
+        if (actual instanceof Double d) {
+            return "f64:" + d + " (0x" + Long.toHexString(Double.doubleToRawLongBits(d)) + ")";
+        }
+        if (actual instanceof WasmFunction f) {
+            return "funcref " + f.name();
+        }
+        return actual == null ? "null" : actual.getClass().getSimpleName() + " " + actual;
+    }
+
+    private static String describeExpected(SpecValue v) {
+        String want = v.value();
+        if (want == null) {
+            return "a non-null " + v.type();
+        }
+        if (want.startsWith("nan:") || want.equals("null")) {
+            return v.type() + ":" + want;
+        }
+        try {
+            return describe(toArgument(v));
+        } catch (IllegalArgumentException e) {
+            return v.toString();
+        }
+    }
+}
