@@ -1,7 +1,16 @@
 package dev.wasm2jar.compiler;
 
+import dev.wasm2jar.compiler.internal.classfile.ModuleClassWriter;
+import dev.wasm2jar.compiler.internal.classfile.ModuleLayout;
+import dev.wasm2jar.compiler.internal.decode.EndiveDecoder;
+import dev.wasm2jar.compiler.internal.model.ModuleModel;
 import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.MalformedException;
+import dev.wasm2jar.runtime.Module;
+import dev.wasm2jar.runtime.abi.ModuleShape;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.objectweb.asm.MethodTooLargeException;
 
 /** Compiles a WebAssembly module into JVM classes. */
 public final class Compiler {
@@ -12,8 +21,29 @@ public final class Compiler {
      *
      * @throws MalformedException when the bytes do not decode
      * @throws InvalidException when the module does not validate
+     * @throws CompilationException when the module is valid but cannot be compiled (yet)
      */
     public static CompiledModule compile(byte[] wasm, CompilerOptions options) {
-        throw new UnsupportedOperationException("not yet");
+        ModuleModel model = EndiveDecoder.decode(wasm);
+        ModuleLayout layout = new ModuleLayout(model, options.className());
+        byte[] classFile;
+        try {
+            classFile = new ModuleClassWriter(layout).write();
+        } catch (MethodTooLargeException e) {
+            throw new CompilationException("method " + e.getMethodName() + " needs " + e.getCodeSize()
+                    + " bytes of bytecode, over the JVM's 64 KiB limit; splitting large functions is not implemented yet");
+        }
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        String path = layout.className();
+        files.put(path + ".class", classFile);
+        files.put(path + Module.SHAPE_SUFFIX, shape(model, layout, options.className()).toBytes());
+        return new CompiledModule(options.className(), files);
+    }
+
+    private static ModuleShape shape(ModuleModel model, ModuleLayout layout, String className) {
+        int defined = model.functionCount() - layout.importedFunctions();
+        return new ModuleShape(model.types(), model.imports(), model.functionTypes(), java.util.List.of(className),
+                new int[defined], layout.definedFunctionMethods(), model.functionNames(), model.tables(),
+                model.memories(), model.globals(), model.exports(), model.elements(), model.data(), model.start());
     }
 }

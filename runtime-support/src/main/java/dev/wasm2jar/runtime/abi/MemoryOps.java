@@ -7,10 +7,11 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * Memory instructions for compiled code. Accesses take an effective address already in range of a Java int (see
- * {@link #address}); an index out of the array's bounds throws the JVM's IndexOutOfBoundsException, which the runtime
- * reports as the trap {@code out of bounds memory access}. The JVM checks bounds anyway, so this costs nothing extra,
- * and a multi-byte access is checked whole before anything is written.
+ * Memory instructions for compiled code. Loads take {@code (address, memory, offset)}, stores
+ * {@code (address, value, memory, offset)}: operands as wasm stacks them, then the memory's bytes, then the
+ * instruction's static offset. An access out of the array's bounds throws the JVM's IndexOutOfBoundsException, which
+ * the runtime reports as the trap {@code out of bounds memory access}: the JVM checks bounds anyway, so this costs
+ * nothing extra, and a multi-byte access is checked whole before anything is written.
  */
 public final class MemoryOps {
     private MemoryOps() {}
@@ -28,96 +29,124 @@ public final class MemoryOps {
         return ea > Integer.MAX_VALUE ? -1 : (int) ea;
     }
 
-    public static int i32Load(int ea, byte[] m) {
+    public static int i32Load(int addr, byte[] m, int offset) {
+        int ea = address(addr, offset);
         return (int) I32.get(m, ea);
     }
 
-    public static long i64Load(int ea, byte[] m) {
+    public static long i64Load(int addr, byte[] m, int offset) {
+        int ea = address(addr, offset);
         return (long) I64.get(m, ea);
     }
 
-    public static float f32Load(int ea, byte[] m) {
+    public static float f32Load(int addr, byte[] m, int offset) {
+        int ea = address(addr, offset);
         return Float.intBitsToFloat((int) I32.get(m, ea));
     }
 
-    public static double f64Load(int ea, byte[] m) {
+    public static double f64Load(int addr, byte[] m, int offset) {
+        int ea = address(addr, offset);
         return Double.longBitsToDouble((long) I64.get(m, ea));
     }
 
-    public static int i32Load8S(int ea, byte[] m) {
+    public static int i32Load8S(int addr, byte[] m, int offset) {
+        int ea = address(addr, offset);
         return m[ea];
     }
 
-    public static int i32Load8U(int ea, byte[] m) {
+    public static int i32Load8U(int addr, byte[] m, int offset) {
+        int ea = address(addr, offset);
         return m[ea] & 0xFF;
     }
 
-    public static int i32Load16S(int ea, byte[] m) {
+    public static int i32Load16S(int addr, byte[] m, int offset) {
+        int ea = address(addr, offset);
         return (short) I16.get(m, ea);
     }
 
-    public static int i32Load16U(int ea, byte[] m) {
+    public static int i32Load16U(int addr, byte[] m, int offset) {
+        int ea = address(addr, offset);
         return (short) I16.get(m, ea) & 0xFFFF;
     }
 
-    public static long i64Load8S(int ea, byte[] m) {
+    public static long i64Load8S(int addr, byte[] m, int offset) {
+        int ea = address(addr, offset);
         return m[ea];
     }
 
-    public static long i64Load8U(int ea, byte[] m) {
+    public static long i64Load8U(int addr, byte[] m, int offset) {
+        int ea = address(addr, offset);
         return m[ea] & 0xFFL;
     }
 
-    public static long i64Load16S(int ea, byte[] m) {
+    public static long i64Load16S(int addr, byte[] m, int offset) {
+        int ea = address(addr, offset);
         return (short) I16.get(m, ea);
     }
 
-    public static long i64Load16U(int ea, byte[] m) {
+    public static long i64Load16U(int addr, byte[] m, int offset) {
+        int ea = address(addr, offset);
         return (short) I16.get(m, ea) & 0xFFFFL;
     }
 
-    public static long i64Load32S(int ea, byte[] m) {
+    public static long i64Load32S(int addr, byte[] m, int offset) {
+        int ea = address(addr, offset);
         return (int) I32.get(m, ea);
     }
 
-    public static long i64Load32U(int ea, byte[] m) {
+    public static long i64Load32U(int addr, byte[] m, int offset) {
+        int ea = address(addr, offset);
         return (int) I32.get(m, ea) & 0xFFFF_FFFFL;
     }
 
-    public static void i32Store(int ea, int v, byte[] m) {
+    public static void i32Store(int addr, int v, byte[] m, int offset) {
+        int ea = address(addr, offset);
         I32.set(m, ea, v);
     }
 
-    public static void i64Store(int ea, long v, byte[] m) {
+    public static void i64Store(int addr, long v, byte[] m, int offset) {
+        int ea = address(addr, offset);
         I64.set(m, ea, v);
     }
 
-    public static void f32Store(int ea, float v, byte[] m) {
+    public static void f32Store(int addr, float v, byte[] m, int offset) {
+        int ea = address(addr, offset);
         I32.set(m, ea, Float.floatToRawIntBits(v));
     }
 
-    public static void f64Store(int ea, double v, byte[] m) {
+    public static void f64Store(int addr, double v, byte[] m, int offset) {
+        int ea = address(addr, offset);
         I64.set(m, ea, Double.doubleToRawLongBits(v));
     }
 
-    public static void i32Store8(int ea, int v, byte[] m) {
+    public static void i32Store8(int addr, int v, byte[] m, int offset) {
+        int ea = address(addr, offset);
         m[ea] = (byte) v;
     }
 
-    public static void i32Store16(int ea, int v, byte[] m) {
+    public static void i32Store16(int addr, int v, byte[] m, int offset) {
+        int ea = address(addr, offset);
         I16.set(m, ea, (short) v);
     }
 
-    public static void i64Store8(int ea, long v, byte[] m) {
+    public static void i64Store8(int addr, long v, byte[] m, int offset) {
+        int ea = address(addr, offset);
         m[ea] = (byte) v;
     }
 
-    public static void i64Store16(int ea, long v, byte[] m) {
+    public static void i64Store16(int addr, long v, byte[] m, int offset) {
+        int ea = address(addr, offset);
         I16.set(m, ea, (short) v);
     }
 
-    public static void i64Store32(int ea, long v, byte[] m) {
+    public static void i64Store32(int addr, long v, byte[] m, int offset) {
+        int ea = address(addr, offset);
         I32.set(m, ea, (int) v);
+    }
+
+    /** {@code memory.grow}: the old size in pages, or -1. Compiled code reloads the buffer afterwards. */
+    public static int grow(int deltaPages, dev.wasm2jar.runtime.Memory memory) {
+        return memory.grow(deltaPages);
     }
 
     /** {@code memory.size} in pages. */

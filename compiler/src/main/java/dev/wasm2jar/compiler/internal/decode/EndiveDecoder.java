@@ -1,0 +1,293 @@
+package dev.wasm2jar.compiler.internal.decode;
+
+import dev.wasm2jar.compiler.internal.model.BlockTypes;
+import dev.wasm2jar.compiler.internal.model.FunctionBody;
+import dev.wasm2jar.compiler.internal.model.Instruction;
+import dev.wasm2jar.compiler.internal.model.ModuleModel;
+import dev.wasm2jar.compiler.internal.model.Op;
+import dev.wasm2jar.runtime.ExternKind;
+import dev.wasm2jar.runtime.FunctionType;
+import dev.wasm2jar.runtime.InvalidException;
+import dev.wasm2jar.runtime.MalformedException;
+import dev.wasm2jar.runtime.ValueType;
+import dev.wasm2jar.runtime.abi.ConstExpr;
+import dev.wasm2jar.runtime.abi.ModuleShape;
+import dev.wasm2jar.runtime.abi.ModuleShape.SegmentMode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import run.endive.wasm.Parser;
+import run.endive.wasm.WasmModule;
+import run.endive.wasm.types.ActiveDataSegment;
+import run.endive.wasm.types.ActiveElement;
+import run.endive.wasm.types.AnnotatedInstruction;
+import run.endive.wasm.types.BlockType;
+import run.endive.wasm.types.DataSegment;
+import run.endive.wasm.types.DeclarativeElement;
+import run.endive.wasm.types.Element;
+import run.endive.wasm.types.FunctionImport;
+import run.endive.wasm.types.GlobalImport;
+import run.endive.wasm.types.MemoryImport;
+import run.endive.wasm.types.MemoryLimits;
+import run.endive.wasm.types.MutabilityType;
+import run.endive.wasm.types.OpCode;
+import run.endive.wasm.types.TableImport;
+import run.endive.wasm.types.TableLimits;
+import run.endive.wasm.types.ValType;
+
+/**
+ * Decodes and validates with Endive's parser ({@code run.endive:wasm}) and translates its module into our
+ * {@link ModuleModel}. The only class that sees Endive's types.
+ */
+public final class EndiveDecoder {
+    private static final EnumMap<OpCode, Op> OPS = new EnumMap<>(OpCode.class);
+
+    static {
+        for (Op op : Op.values()) {
+            OPS.put(OpCode.valueOf(op.name()), op);
+        }
+    }
+
+    private EndiveDecoder() {}
+
+    public static ModuleModel decode(byte[] wasm) {
+        WasmModule m;
+        try {
+            m = Parser.parse(wasm);
+        } catch (run.endive.wasm.MalformedException e) {
+            throw new MalformedException(e.getMessage(), e);
+        } catch (run.endive.wasm.InvalidException e) {
+            throw new InvalidException(e.getMessage(), e);
+        } catch (run.endive.wasm.WasmEngineException e) {
+            throw new InvalidException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // The parser signals some truncations with plain runtime exceptions.
+            throw new MalformedException("unexpected end or malformed module: " + e, e);
+        }
+        return convert(m);
+    }
+
+    private static ModuleModel convert(WasmModule m) {
+        List<FunctionType> types = new ArrayList<>();
+        for (int i = 0; i < m.typeSection().typeCount(); i++) {
+            types.add(functionType(m.typeSection().getType(i)));
+        }
+        List<ModuleShape.Import> imports = new ArrayList<>();
+        List<Integer> functionTypes = new ArrayList<>();
+        for (int i = 0; i < m.importSection().importCount(); i++) {
+            var im = m.importSection().getImport(i);
+            imports.add(switch (im) {
+                case FunctionImport f -> {
+                    functionTypes.add(f.typeIndex());
+                    yield new ModuleShape.Import(im.module(), im.name(), ExternKind.FUNCTION, f.typeIndex(), null,
+                            false, null);
+                }
+                case TableImport t -> new ModuleShape.Import(im.module(), im.name(), ExternKind.TABLE, -1,
+                        valueType(t.entryType()), false, limits(t.limits()));
+                case MemoryImport mem -> new ModuleShape.Import(im.module(), im.name(), ExternKind.MEMORY, -1, null,
+                        false, limits(mem.limits()));
+                case GlobalImport g -> new ModuleShape.Import(im.module(), im.name(), ExternKind.GLOBAL, -1,
+                        valueType(g.type()), g.mutabilityType() == MutabilityType.Var, null);
+                default -> throw new InvalidException("unsupported import kind " + im.importType() + " for "
+                        + im.module() + "." + im.name());
+            });
+        }
+        int importedFunctions = functionTypes.size();
+        for (int i = 0; i < m.functionSection().functionCount(); i++) {
+            functionTypes.add(m.functionSection().getFunctionType(i));
+        }
+        String[] names = new String[functionTypes.size()];
+        var nameSection = m.nameSection();
+        if (nameSection != null) {
+            for (int i = 0; i < names.length; i++) {
+                names[i] = nameSection.nameOfFunction(i);
+            }
+        }
+        List<ModuleShape.TableType> tables = new ArrayList<>();
+        for (int i = 0; i < m.tableSection().tableCount(); i++) {
+            var t = m.tableSection().getTable(i);
+            var init = t.initialize();
+            tables.add(new ModuleShape.TableType(valueType(t.elementType()), limits(t.limits()),
+                    init == null || init.isEmpty() ? null : constExpr(init)));
+        }
+        List<ModuleShape.Limits> memories = new ArrayList<>();
+        m.memorySection().ifPresent(s -> {
+            for (int i = 0; i < s.memoryCount(); i++) {
+                memories.add(limits(s.getMemory(i).limits()));
+            }
+        });
+        List<ModuleShape.GlobalType> globals = new ArrayList<>();
+        for (var g : m.globalSection().globals()) {
+            globals.add(new ModuleShape.GlobalType(valueType(g.valueType()), g.mutabilityType() == MutabilityType.Var,
+                    constExpr(g.initInstructions())));
+        }
+        List<ModuleShape.Export> exports = new ArrayList<>();
+        for (int i = 0; i < m.exportSection().exportCount(); i++) {
+            var e = m.exportSection().getExport(i);
+            ExternKind kind = switch (e.exportType()) {
+                case FUNCTION -> ExternKind.FUNCTION;
+                case TABLE -> ExternKind.TABLE;
+                case MEMORY -> ExternKind.MEMORY;
+                case GLOBAL -> ExternKind.GLOBAL;
+                default -> throw new InvalidException("unsupported export kind " + e.exportType());
+            };
+            exports.add(new ModuleShape.Export(e.name(), kind, e.index()));
+        }
+        List<ModuleShape.ElementSegment> elements = new ArrayList<>();
+        for (Element e : m.elementSection().elements()) {
+            List<ConstExpr> items = new ArrayList<>();
+            for (var init : e.initializers()) {
+                items.add(constExpr(init));
+            }
+            ValueType type = valueType(e.type());
+            elements.add(switch (e) {
+                case ActiveElement a -> new ModuleShape.ElementSegment(SegmentMode.ACTIVE, a.tableIndex(),
+                        constExpr(a.offset()), type, items);
+                case DeclarativeElement d -> new ModuleShape.ElementSegment(SegmentMode.DECLARATIVE, 0, null, type,
+                        items);
+                default -> new ModuleShape.ElementSegment(SegmentMode.PASSIVE, 0, null, type, items);
+            });
+        }
+        List<ModuleShape.DataSegment> data = new ArrayList<>();
+        for (DataSegment d : m.dataSection().dataSegments()) {
+            data.add(d instanceof ActiveDataSegment a
+                    ? new ModuleShape.DataSegment(SegmentMode.ACTIVE, (int) a.index(), constExpr(a.offsetInstructions()),
+                            a.data())
+                    : new ModuleShape.DataSegment(SegmentMode.PASSIVE, 0, null, d.data()));
+        }
+        int start = m.startSection().map(s -> (int) s.startIndex()).orElse(-1);
+        int[] ft = functionTypes.stream().mapToInt(Integer::intValue).toArray();
+        var code = m.codeSection();
+        return new ModuleModel(types, imports, ft, names, tables, memories, globals, exports, elements, data, start,
+                defined -> body(code.getFunctionBody(defined), importedFunctions + defined));
+    }
+
+    private static FunctionBody body(run.endive.wasm.types.FunctionBody body, int functionIndex) {
+        List<ValueType> locals = new ArrayList<>(body.localTypes().size());
+        for (ValType t : body.localTypes()) {
+            locals.add(valueType(t));
+        }
+        List<AnnotatedInstruction> source = body.instructions();
+        List<Instruction> out = new ArrayList<>(source.size());
+        for (AnnotatedInstruction in : source) {
+            Op op = OPS.get(in.opcode());
+            if (op == null) {
+                throw new InvalidException("function " + functionIndex + " at byte 0x" + Integer.toHexString(in.address())
+                        + ": unsupported instruction " + in.opcode());
+            }
+            out.add(new Instruction(op, operands(op, in.operands()), in.address()));
+        }
+        return new FunctionBody(locals, out);
+    }
+
+    /** Rewrites immediates that name types into our encodings (see {@link Instruction}). */
+    private static long[] operands(Op op, long[] operands) {
+        switch (op) {
+            case BLOCK, LOOP, IF -> {
+                long bt = operands[0];
+                long encoded;
+                if (BlockType.isEmpty(bt)) {
+                    encoded = BlockTypes.EMPTY;
+                } else if (BlockType.isTypeIndex(bt)) {
+                    encoded = BlockType.typeIndex(bt);
+                } else {
+                    encoded = BlockTypes.ofValue(valueType(ValType.builder().fromId(BlockType.valueTypeId(bt)).build()));
+                }
+                return new long[] {encoded};
+            }
+            case SELECT_T -> {
+                return new long[] {valueTypeOfCode((int) operands[0]).ordinal()};
+            }
+            case REF_NULL -> {
+                return new long[] {heapType(operands[0]).ordinal()};
+            }
+            default -> {
+                return operands;
+            }
+        }
+    }
+
+    private static ValueType heapType(long heapType) {
+        return switch ((int) heapType) {
+            case -16, 0x70 -> ValueType.FUNCREF;
+            case -17, 0x6F -> ValueType.EXTERNREF;
+            default -> throw new InvalidException("unsupported heap type " + heapType);
+        };
+    }
+
+    private static ValueType valueTypeOfCode(int code) {
+        return switch (code) {
+            case 0x7F -> ValueType.I32;
+            case 0x7E -> ValueType.I64;
+            case 0x7D -> ValueType.F32;
+            case 0x7C -> ValueType.F64;
+            case 0x7B -> ValueType.V128;
+            case 0x70 -> ValueType.FUNCREF;
+            case 0x6F -> ValueType.EXTERNREF;
+            default -> valueType(ValType.builder().fromId(code).build());
+        };
+    }
+
+    static ValueType valueType(ValType t) {
+        if (t.equals(ValType.I32)) {
+            return ValueType.I32;
+        } else if (t.equals(ValType.I64)) {
+            return ValueType.I64;
+        } else if (t.equals(ValType.F32)) {
+            return ValueType.F32;
+        } else if (t.equals(ValType.F64)) {
+            return ValueType.F64;
+        } else if (t.equals(ValType.V128)) {
+            return ValueType.V128;
+        } else if (t.equals(ValType.FuncRef)) {
+            return ValueType.FUNCREF;
+        } else if (t.equals(ValType.ExternRef)) {
+            return ValueType.EXTERNREF;
+        }
+        throw new InvalidException("unsupported value type " + t);
+    }
+
+    private static FunctionType functionType(run.endive.wasm.types.FunctionType t) {
+        return FunctionType.of(t.params().stream().map(EndiveDecoder::valueType).toList(),
+                t.returns().stream().map(EndiveDecoder::valueType).toList());
+    }
+
+    private static ModuleShape.Limits limits(MemoryLimits l) {
+        // Endive reports an absent maximum as MAX_PAGES; a declared maximum of exactly that behaves the same.
+        return new ModuleShape.Limits(l.initialPages(), l.maximumPages() >= MemoryLimits.MAX_PAGES ? -1 : l.maximumPages());
+    }
+
+    private static ModuleShape.Limits limits(TableLimits l) {
+        return new ModuleShape.Limits(l.min(), l.max() >= TableLimits.LIMIT_MAX ? -1 : l.max());
+    }
+
+    private static ConstExpr constExpr(List<run.endive.wasm.types.Instruction> code) {
+        List<run.endive.wasm.types.Instruction> ins = code.stream().filter(i -> i.opcode() != OpCode.END).toList();
+        byte[] ops = new byte[ins.size()];
+        long[] args = new long[ins.size()];
+        for (int i = 0; i < ops.length; i++) {
+            var in = ins.get(i);
+            args[i] = in.operandCount() > 0 ? in.operand(0) : 0;
+            ops[i] = switch (in.opcode()) {
+                case I32_CONST -> ConstExpr.I32_CONST;
+                case I64_CONST -> ConstExpr.I64_CONST;
+                case F32_CONST -> ConstExpr.F32_CONST;
+                case F64_CONST -> ConstExpr.F64_CONST;
+                case REF_NULL -> {
+                    args[i] = heapType(args[i]).code();
+                    yield ConstExpr.REF_NULL;
+                }
+                case REF_FUNC -> ConstExpr.REF_FUNC;
+                case GLOBAL_GET -> ConstExpr.GLOBAL_GET;
+                case I32_ADD -> ConstExpr.I32_ADD;
+                case I32_SUB -> ConstExpr.I32_SUB;
+                case I32_MUL -> ConstExpr.I32_MUL;
+                case I64_ADD -> ConstExpr.I64_ADD;
+                case I64_SUB -> ConstExpr.I64_SUB;
+                case I64_MUL -> ConstExpr.I64_MUL;
+                default -> throw new InvalidException("constant expression required, found " + in.opcode());
+            };
+        }
+        return new ConstExpr(ops, args);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.wasm2jar.compiler.internal.model;
+
+/**
+ * One instruction of a function body.
+ *
+ * <p>Immediates, as the decoder leaves them: memory access {@code [align, offset, memory]}; block, loop and if
+ * {@code [blockType]} encoded by {@link BlockTypes}; {@code br_table} the label depths then the default;
+ * {@code call_indirect} {@code [type, table]}; {@code select_t} and {@code ref.null} {@code [ValueType ordinal]};
+ * {@code table.init} {@code [element, table]}; {@code table.copy} {@code [dst, src]}; {@code memory.init}
+ * {@code [data, memory]}; constants their bits.
+ *
+ * @param offset the byte offset of the instruction in the module, for error messages
+ */
+public record Instruction(Op op, long[] operands, int offset) {
+    public long operand(int i) {
+        return operands[i];
+    }
+
+    public int intOperand(int i) {
+        return (int) operands[i];
+    }
+}

@@ -1,0 +1,56 @@
+package dev.wasm2jar.compiler.internal.model;
+
+import dev.wasm2jar.runtime.ExternKind;
+import dev.wasm2jar.runtime.FunctionType;
+import dev.wasm2jar.runtime.ValueType;
+import dev.wasm2jar.runtime.abi.ModuleShape;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * A decoded and validated module, in the compiler's own terms. The parts the runtime needs too are the records of
+ * {@link ModuleShape}; function bodies come from {@code bodies} on demand, so a large module need not hold all its
+ * code in our form at once.
+ */
+public record ModuleModel(
+        List<FunctionType> types,
+        List<ModuleShape.Import> imports,
+        int[] functionTypes,
+        String[] functionNames,
+        List<ModuleShape.TableType> tables,
+        List<ModuleShape.Limits> memories,
+        List<ModuleShape.GlobalType> globals,
+        List<ModuleShape.Export> exports,
+        List<ModuleShape.ElementSegment> elements,
+        List<ModuleShape.DataSegment> data,
+        int start,
+        IntFunction<FunctionBody> bodies) {
+
+    public int importCount(ExternKind kind) {
+        return (int) imports.stream().filter(i -> i.kind() == kind).count();
+    }
+
+    public int functionCount() {
+        return functionTypes.length;
+    }
+
+    public FunctionType functionType(int index) {
+        return types.get(functionTypes[index]);
+    }
+
+    /** The types of all globals, imported ones first. */
+    public List<ValueType> globalTypes() {
+        var out = new java.util.ArrayList<ValueType>();
+        imports.stream().filter(i -> i.kind() == ExternKind.GLOBAL).forEach(i -> out.add(i.valueType()));
+        globals.forEach(g -> out.add(g.type()));
+        return out;
+    }
+
+    /** Whether global {@code index} crosses the module boundary (imported or exported), so lives in a Global object. */
+    public boolean isSharedGlobal(int index) {
+        if (index < importCount(ExternKind.GLOBAL)) {
+            return true;
+        }
+        return exports.stream().anyMatch(e -> e.kind() == ExternKind.GLOBAL && e.index() == index);
+    }
+}

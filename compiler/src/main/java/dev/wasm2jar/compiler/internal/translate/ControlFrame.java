@@ -1,0 +1,40 @@
+package dev.wasm2jar.compiler.internal.translate;
+
+import dev.wasm2jar.compiler.internal.model.Op;
+import dev.wasm2jar.runtime.FunctionType;
+import dev.wasm2jar.runtime.ValueType;
+import java.util.List;
+import org.objectweb.asm.Label;
+
+/** One entry of the control stack: a block, loop, if, or the function body itself ({@code kind} null). */
+final class ControlFrame {
+    final Op kind;
+    final FunctionType type;
+    /** The operand stack height below the block's parameters. */
+    final int height;
+    /** Where a branch to this frame goes: the loop's start, or the end of anything else. */
+    final Label target;
+    final Label end;
+    /** For an if: where its false path starts. */
+    final Label elseLabel;
+    /** Entered in unreachable code: nothing inside is emitted. */
+    final boolean dead;
+    boolean unreachable;
+    boolean sawElse;
+
+    ControlFrame(Op kind, FunctionType type, int height, boolean dead) {
+        this.kind = kind;
+        this.type = type;
+        this.height = height;
+        this.dead = dead;
+        this.end = new Label();
+        this.target = kind == Op.LOOP ? new Label() : end;
+        this.elseLabel = kind == Op.IF ? new Label() : null;
+        this.unreachable = dead;
+    }
+
+    /** The values a branch to this frame carries: a loop's parameters, anything else's results. */
+    List<ValueType> branchTypes() {
+        return kind == Op.LOOP ? type.params() : type.results();
+    }
+}
