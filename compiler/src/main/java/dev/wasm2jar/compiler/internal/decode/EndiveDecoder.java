@@ -157,6 +157,12 @@ public final class EndiveDecoder {
         }
         int start = m.startSection().map(s -> (int) s.startIndex()).orElse(-1);
         int[] ft = functionTypes.stream().mapToInt(Integer::intValue).toArray();
+        for (int typeIndex : ft) {
+            // Endive leaves this check to instantiation; the spec makes it a validation error.
+            if (typeIndex < 0 || typeIndex >= types.size()) {
+                throw new InvalidException("unknown type " + typeIndex);
+            }
+        }
         var code = m.codeSection();
         return new ModuleModel(types, imports, ft, names, tables, memories, globals, exports, elements, data, start,
                 defined -> body(code.getFunctionBody(defined), importedFunctions + defined));
@@ -239,10 +245,13 @@ public final class EndiveDecoder {
             return ValueType.F64;
         } else if (t.equals(ValType.V128)) {
             return ValueType.V128;
-        } else if (t.equals(ValType.FuncRef)) {
-            return ValueType.FUNCREF;
-        } else if (t.equals(ValType.ExternRef)) {
-            return ValueType.EXTERNREF;
+        } else if (t.isReference()) {
+            // 2.0 has the two abstract heap types; Endive types function-index segments as the non-null (ref func).
+            if (t.typeIdx() == ValType.FuncRef.typeIdx()) {
+                return ValueType.FUNCREF;
+            } else if (t.typeIdx() == ValType.ExternRef.typeIdx()) {
+                return ValueType.EXTERNREF;
+            }
         }
         throw new InvalidException("unsupported value type " + t);
     }

@@ -264,6 +264,9 @@ final class NumericEmitter {
         } else if (rule.owner() != null) {
             emitCall(op, rule);
         } else {
+            if (op == Op.I64_SHL || op == Op.I64_SHR_S || op == Op.I64_SHR_U) {
+                mv.visitInsn(L2I); // the JVM takes the shift distance as an int, and masks it to 6 bits as wasm does
+            }
             mv.visitInsn(rule.jvmOpcode());
         }
         t.stack.pop(sig.params().size());
