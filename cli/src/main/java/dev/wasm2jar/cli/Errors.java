@@ -22,7 +22,10 @@ final class Errors {
 
     /** The message for {@code t}: the module's error with its kind, the file for I/O, the class for bugs. */
     static String describe(Throwable t) {
-        String message = t.getMessage() == null ? "" : t.getMessage();
+        String message = t.getMessage() == null ? "" : t.getMessage().strip();
+        if (message.contains("\n")) {
+            message = message.substring(0, message.indexOf('\n')).strip() + " ...";
+        }
         if (t instanceof CliException) {
             return message;
         }
@@ -47,7 +50,7 @@ final class Errors {
         if (t instanceof OutOfMemoryError) {
             return "out of memory: " + message;
         }
-        return "internal error: " + t;
+        return "internal error: " + t.getClass().getName() + (message.isEmpty() ? "" : ": " + message);
     }
 
     /** The kind of a wasm error as the spec tests name it. */

@@ -59,7 +59,7 @@ final class InvokeCommand implements Command {
             throw new CliException(file + ": " + Errors.describe(e), e, CliException.FAILURE);
         }
         WasmFunction function = function(instance, name);
-        Object[] values = arguments(function, texts);
+        Object[] values = arguments(name, function.type(), texts);
         Object[] results;
         try {
             results = function.call(values);
@@ -83,11 +83,10 @@ final class InvokeCommand implements Command {
                 null, CliException.FAILURE);
     }
 
-    private static Object[] arguments(WasmFunction function, List<String> texts) {
-        FunctionType type = function.type();
+    private static Object[] arguments(String name, FunctionType type, List<String> texts) {
         List<ValueType> params = type.params();
         if (texts.size() != params.size()) {
-            throw new CliException(function.name() + " takes " + params.size()
+            throw new CliException(name + " takes " + params.size()
                     + (params.size() == 1 ? " argument" : " arguments") + " " + type + ", got " + texts.size());
         }
         Object[] values = new Object[texts.size()];
@@ -95,7 +94,7 @@ final class InvokeCommand implements Command {
             try {
                 values[i] = ValueText.parse(params.get(i), texts.get(i));
             } catch (IllegalArgumentException e) {
-                throw new CliException("argument " + (i + 1) + " of " + function.name() + ": '" + texts.get(i)
+                throw new CliException("argument " + (i + 1) + " of " + name + ": '" + texts.get(i)
                         + "' is not a valid " + params.get(i) + " (" + e.getMessage() + ")");
             }
         }

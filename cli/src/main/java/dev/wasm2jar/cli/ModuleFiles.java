@@ -36,6 +36,8 @@ final class ModuleFiles {
         if (file.getFileName().toString().endsWith(".jar")) {
             try {
                 return Module.fromJar(file);
+            } catch (java.util.zip.ZipException e) {
+                throw new CliException(file + ": not a jar (" + e.getMessage() + ")", e, CliException.FAILURE);
             } catch (IllegalArgumentException e) {
                 throw new CliException(file + ": " + e.getMessage(), e, CliException.FAILURE);
             }

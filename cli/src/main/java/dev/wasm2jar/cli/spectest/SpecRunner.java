@@ -207,7 +207,7 @@ public final class SpecRunner {
             return CommandResult.failed(c, "expected " + kindName(kind) + " \"" + c.text() + "\", got "
                     + describe(t), t);
         }
-        String message = t.getMessage() == null ? "" : t.getMessage();
+        String message = t.getMessage() == null ? "" : firstLine(t.getMessage());
         String note = c.text() == null || message.contains(c.text()) ? null
                 : "message \"" + message + "\", the spec says \"" + c.text() + "\"";
         return CommandResult.passed(c, note);
@@ -293,7 +293,13 @@ public final class SpecRunner {
     /** {@code trap: integer divide by zero}, or the class and message of anything that is not a wasm error. */
     static String describe(Throwable t) {
         String kind = t instanceof WasmException ? kindName(t.getClass()) : t.getClass().getName();
-        return t.getMessage() == null ? kind : kind + ": " + t.getMessage();
+        return t.getMessage() == null ? kind : kind + ": " + firstLine(t.getMessage());
+    }
+
+    /** Messages go on one line (a VerifyError's runs over many). */
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline).strip() + " ...";
     }
 
     private static String kindName(Class<?> kind) {

@@ -1,0 +1,105 @@
+package dev.wasm2jar.cli.spectest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wasm2jar.cli.TestModules;
+import dev.wasm2jar.cli.spectest.CommandResult.Outcome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpecRunnerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void countsPassedFailedAndSkippedCommands() throws Exception {
+        Files.write(dir.resolve("t.0.wasm"), TestModules.ADD);
+        Files.write(dir.resolve("t.2.wasm"), TestModules.TRUNCATED);
+        Files.write(dir.resolve("t.3.wasm"), TestModules.SPECTEST_GLOBAL);
+        Path json = dir.resolve("t.json");
+        Files.writeString(json, """
+                {"source_filename": "t.wast",
+                 "commands": [
+                  {"type": "module", "line": 1, "filename": "t.0.wasm"},
+                  {"type": "assert_return", "line": 2, "action": {"type": "invoke", "field": "add", "args": [{"type": "i32", "value": "1"}, {"type": "i32", "value": "4294967295"}]}, "expected": [{"type": "i32", "value": "0"}]},
+                  {"type": "assert_return", "line": 3, "action": {"type": "invoke", "field": "add", "args": [{"type": "i32", "value": "2"}, {"type": "i32", "value": "2"}]}, "expected": [{"type": "i32", "value": "5"}]},
+                  {"type": "assert_trap", "line": 4, "action": {"type": "invoke", "field": "trap", "args": []}, "text": "unreachable", "expected": []},
+                  {"type": "assert_malformed", "line": 5, "filename": "t.1.wat", "text": "unknown operator", "module_type": "text"},
+                  {"type": "assert_return", "line": 6, "action": {"type": "invoke", "field": "v", "args": []}, "expected": [{"type": "v128", "lane_type": "i32", "value": ["0", "0", "0", "0"]}]},
+                  {"type": "assert_malformed", "line": 7, "filename": "t.2.wasm", "text": "unexpected end", "module_type": "binary"},
+                  {"type": "module", "line": 8, "name": "$bad", "filename": "t.2.wasm"},
+                  {"type": "action", "line": 9, "action": {"type": "invoke", "module": "$bad", "field": "add", "args": []}, "expected": []},
+                  {"type": "module", "line": 10, "name": "$g", "filename": "t.3.wasm"},
+                  {"type": "assert_return", "line": 11, "action": {"type": "get", "field": "g"}, "expected": [{"type": "i32", "value": "666"}]},
+                  {"type": "register", "line": 12, "name": "$g", "as": "G"},
+                  {"type": "assert_exhaustion", "line": 13, "action": {"type": "invoke", "module": "$nobody", "field": "f", "args": []}, "text": "call stack exhausted", "expected": []}
+                ]}
+                """);
+
+        FileResult result = SpecSuite.run(json, Duration.ofMinutes(1));
+
+        assertNull(result.error());
+        assertEquals(4, result.passed(), () -> report(result));
+        assertEquals(3, result.failed(), () -> report(result));
+        assertEquals(2, result.skipped(), () -> report(result));
+        assertEquals(List.of(8), lines(result.setupFailures()));
+        assertEquals(List.of(3, 9, 13), lines(result.failures()));
+        assertEquals("expected i32:5 (0x5), got i32:4 (0x4)", reason(result, 3));
+        assertTrue(reason(result, 9).startsWith("cannot run: module t.2.wasm at line 8 failed: malformed"),
+                reason(result, 9));
+        assertEquals("cannot run: no module named $nobody", reason(result, 13));
+        assertEquals("t.json: 4 passed, 3 failed, 2 skipped (1 module failed)", result.summary());
+    }
+
+    @Test
+    void unreadableScriptIsAnError() throws Exception {
+        Path json = dir.resolve("bad.json");
+        Files.writeString(json, "{\"commands\": [");
+        FileResult result = SpecSuite.run(json, null);
+        assertTrue(result.error().startsWith("cannot read the script: line 1"), result.error());
+        assertTrue(!result.ok());
+    }
+
+    @Test
+    void findsScriptsUnderDirectoriesSorted() throws Exception {
+        Files.createDirectories(dir.resolve("b"));
+        Files.createDirectories(dir.resolve("a"));
+        Files.writeString(dir.resolve("b/b.json"), "{}");
+        Files.writeString(dir.resolve("a/a.json"), "{}");
+        Files.writeString(dir.resolve("a/a.wast"), "");
+        assertEquals(List.of(dir.resolve("a/a.json"), dir.resolve("b/b.json")), SpecSuite.findScripts(List.of(dir)));
+    }
+
+    @Test
+    void classNamesAreUniqueAndLegal() {
+        String a = SpecRunner.className("binary-leb128.3.wasm");
+        String b = SpecRunner.className("binary-leb128.3.wasm");
+        assertTrue(a.matches("spectest\\.binary_leb128_3_\\d+"), a);
+        assertTrue(!a.equals(b));
+        assertTrue(SpecRunner.className("2.wasm").startsWith("spectest.m2_"));
+    }
+
+    private static List<Integer> lines(List<CommandResult> results) {
+        return results.stream().map(r -> r.command().line()).toList();
+    }
+
+    private static String reason(FileResult result, int line) {
+        return result.results().stream().filter(r -> r.command().line() == line).findFirst().orElseThrow().reason();
+    }
+
+    private static String report(FileResult result) {
+        StringBuilder sb = new StringBuilder();
+        for (CommandResult r : result.results()) {
+            if (r.outcome() != Outcome.PASSED) {
+                sb.append('\n').append(r);
+            }
+        }
+        return sb.toString();
+    }
+}
