@@ -21,7 +21,7 @@ public final class TableOps {
         }
         Object element = elements[index];
         if (element == null) {
-            throw new TrapException("uninitialized element");
+            throw new TrapException("uninitialized element " + index);
         }
         WasmFunction function = (WasmFunction) element;
         if (function.type() != expected) {

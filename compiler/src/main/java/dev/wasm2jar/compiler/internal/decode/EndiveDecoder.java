@@ -57,17 +57,41 @@ public final class EndiveDecoder {
         } catch (run.endive.wasm.MalformedException e) {
             throw new MalformedException(e.getMessage(), e);
         } catch (run.endive.wasm.InvalidException e) {
-            throw new InvalidException(e.getMessage(), e);
+            throw invalidOrMalformed(wasm, e);
         } catch (run.endive.wasm.WasmEngineException e) {
             throw new InvalidException(e.getMessage(), e);
         } catch (RuntimeException e) {
             // The parser signals some truncations with plain runtime exceptions.
             throw new MalformedException("unexpected end or malformed module: " + e, e);
         }
-        return convert(m);
+        ModuleModel model = convert(m, wasm);
+        Wasm2Profile.check(model);
+        return model;
     }
 
-    private static ModuleModel convert(WasmModule m) {
+    /**
+     * Endive validates as 3.0 does, where some 2.0 encoding errors (a non-zero reserved byte, memory-index flags)
+     * decode as something else and then fail validation. On that path only, decode again without validation and look
+     * for the 2.0 encoding error first.
+     */
+    private static RuntimeException invalidOrMalformed(byte[] wasm, run.endive.wasm.InvalidException invalid) {
+        try {
+            WasmModule unvalidated = Parser.builder().withValidation(false).build()
+                    .parse(() -> new java.io.ByteArrayInputStream(wasm));
+            ModuleModel model = convert(unvalidated, wasm);
+            int defined = model.functionCount() - model.importCount(ExternKind.FUNCTION);
+            for (int i = 0; i < defined; i++) {
+                model.bodies().apply(i);
+            }
+        } catch (MalformedException e) {
+            return e;
+        } catch (RuntimeException e) {
+            // Not a 2.0 encoding error after all: report the validation error.
+        }
+        return Wasm2Profile.reclassify(invalid);
+    }
+
+    private static ModuleModel convert(WasmModule m, byte[] wasm) {
         List<FunctionType> types = new ArrayList<>();
         for (int i = 0; i < m.typeSection().typeCount(); i++) {
             types.add(functionType(m.typeSection().getType(i)));
@@ -165,10 +189,10 @@ public final class EndiveDecoder {
         }
         var code = m.codeSection();
         return new ModuleModel(types, imports, ft, names, tables, memories, globals, exports, elements, data, start,
-                defined -> body(code.getFunctionBody(defined), importedFunctions + defined));
+                defined -> body(code.getFunctionBody(defined), importedFunctions + defined, wasm));
     }
 
-    private static FunctionBody body(run.endive.wasm.types.FunctionBody body, int functionIndex) {
+    private static FunctionBody body(run.endive.wasm.types.FunctionBody body, int functionIndex, byte[] wasm) {
         List<ValueType> locals = new ArrayList<>(body.localTypes().size());
         for (ValType t : body.localTypes()) {
             locals.add(valueType(t));
@@ -181,7 +205,9 @@ public final class EndiveDecoder {
                 throw new InvalidException("function " + functionIndex + " at byte 0x" + Integer.toHexString(in.address())
                         + ": unsupported instruction " + in.opcode());
             }
-            out.add(new Instruction(op, operands(op, in.operands()), in.address()));
+            Instruction instruction = new Instruction(op, operands(op, in.operands()), in.address());
+            Wasm2Profile.checkReservedBytes(instruction, wasm);
+            out.add(instruction);
         }
         return new FunctionBody(locals, out);
     }
