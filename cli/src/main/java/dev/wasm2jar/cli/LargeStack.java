@@ -13,7 +13,12 @@ public final class LargeStack {
 
     /** A daemon thread of {@link #SIZE} that runs {@code task}; not started. */
     public static Thread newThread(String name, Runnable task) {
-        Thread thread = new Thread(null, task, name, SIZE);
+        return newThread(name, task, SIZE);
+    }
+
+    /** A daemon thread with a stack of {@code size} bytes that runs {@code task}; not started. */
+    public static Thread newThread(String name, Runnable task, long size) {
+        Thread thread = new Thread(null, task, name, size);
         thread.setDaemon(true);
         return thread;
     }
