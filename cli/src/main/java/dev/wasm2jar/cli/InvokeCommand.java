@@ -13,6 +13,9 @@ import java.util.Set;
 
 /** {@code wasm2jar invoke FILE NAME ARGS...}: instantiate a module with no imports and call one export. */
 final class InvokeCommand implements Command {
+    /** How many exported functions an error message lists. */
+    private static final int MAX_LISTED = 10;
+
     @Override
     public String name() {
         return "invoke";
@@ -78,9 +81,12 @@ final class InvokeCommand implements Command {
         }
         List<String> functions = instance.exports().entrySet().stream()
                 .filter(e -> e.getValue() instanceof WasmFunction).map(java.util.Map.Entry::getKey).toList();
-        throw new CliException("the module exports no function named '" + name + "'"
-                + (functions.isEmpty() ? "; it exports no functions" : "; its functions: " + String.join(", ", functions)),
-                null, CliException.FAILURE);
+        String known = functions.isEmpty() ? "; it exports no functions"
+                : functions.size() <= MAX_LISTED ? "; its functions: " + String.join(", ", functions)
+                : "; its functions: " + String.join(", ", functions.subList(0, MAX_LISTED)) + " and "
+                        + (functions.size() - MAX_LISTED) + " more";
+        throw new CliException("the module exports no function named '" + name + "'" + known, null,
+                CliException.FAILURE);
     }
 
     private static Object[] arguments(String name, FunctionType type, List<String> texts) {

@@ -47,13 +47,17 @@ final class ModuleFiles {
 
     /**
      * The class name for a module file: {@code add.wasm} becomes {@code wasm.Add}, {@code binary-leb128.wasm}
-     * {@code wasm.BinaryLeb128}; {@code pkg} replaces {@code wasm} when given.
+     * {@code wasm.BinaryLeb128}, {@code i32.0.wasm} {@code wasm.I32_0}; {@code pkg} replaces {@code wasm} when given.
      */
     static String defaultClassName(Path file, String pkg) {
         String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         StringBuilder name = new StringBuilder();
         for (String part : stem.split("[^\\p{Alnum}]+")) {
             if (!part.isEmpty()) {
+                if (!name.isEmpty() && Character.isDigit(name.charAt(name.length() - 1))
+                        && Character.isDigit(part.charAt(0))) {
+                    name.append('_'); // i32.0.wasm: I32_0, not I320
+                }
                 name.append(Character.toUpperCase(part.charAt(0))).append(part, 1, part.length());
             }
         }

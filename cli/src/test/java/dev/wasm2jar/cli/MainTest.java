@@ -132,5 +132,6 @@ class MainTest {
         assertEquals("wasm.BinaryLeb128", ModuleFiles.defaultClassName(Path.of("binary-leb128.wasm"), null));
         assertEquals("p.q.M2d", ModuleFiles.defaultClassName(Path.of("2d.wasm"), "p.q"));
         assertEquals("wasm.Module", ModuleFiles.defaultClassName(Path.of("-.wasm"), null));
+        assertEquals("wasm.I32_0", ModuleFiles.defaultClassName(Path.of("i32.0.wasm"), null));
     }
 }

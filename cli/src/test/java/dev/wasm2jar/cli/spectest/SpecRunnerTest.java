@@ -26,7 +26,7 @@ class SpecRunnerTest {
         Files.writeString(json, """
                 {"source_filename": "t.wast",
                  "commands": [
-                  {"type": "module", "line": 1, "filename": "t.0.wasm"},
+                  {"type": "module", "line": 1, "name": "$add", "filename": "t.0.wasm"},
                   {"type": "assert_return", "line": 2, "action": {"type": "invoke", "field": "add", "args": [{"type": "i32", "value": "1"}, {"type": "i32", "value": "4294967295"}]}, "expected": [{"type": "i32", "value": "0"}]},
                   {"type": "assert_return", "line": 3, "action": {"type": "invoke", "field": "add", "args": [{"type": "i32", "value": "2"}, {"type": "i32", "value": "2"}]}, "expected": [{"type": "i32", "value": "5"}]},
                   {"type": "assert_trap", "line": 4, "action": {"type": "invoke", "field": "trap", "args": []}, "text": "unreachable", "expected": []},
@@ -38,14 +38,15 @@ class SpecRunnerTest {
                   {"type": "module", "line": 10, "name": "$g", "filename": "t.3.wasm"},
                   {"type": "assert_return", "line": 11, "action": {"type": "get", "field": "g"}, "expected": [{"type": "i32", "value": "666"}]},
                   {"type": "register", "line": 12, "name": "$g", "as": "G"},
-                  {"type": "assert_exhaustion", "line": 13, "action": {"type": "invoke", "module": "$nobody", "field": "f", "args": []}, "text": "call stack exhausted", "expected": []}
+                  {"type": "assert_exhaustion", "line": 13, "action": {"type": "invoke", "module": "$nobody", "field": "f", "args": []}, "text": "call stack exhausted", "expected": []},
+                  {"type": "assert_trap", "line": 14, "action": {"type": "invoke", "module": "$add", "field": "trap", "args": []}, "text": "integer overflow", "expected": []}
                 ]}
                 """);
 
         FileResult result = SpecSuite.run(json, Duration.ofMinutes(1));
 
         assertNull(result.error());
-        assertEquals(4, result.passed(), () -> report(result));
+        assertEquals(5, result.passed(), () -> report(result));
         assertEquals(3, result.failed(), () -> report(result));
         assertEquals(2, result.skipped(), () -> report(result));
         assertEquals(List.of(8), lines(result.setupFailures()));
@@ -54,7 +55,8 @@ class SpecRunnerTest {
         assertTrue(reason(result, 9).startsWith("cannot run: module t.2.wasm at line 8 failed: malformed"),
                 reason(result, 9));
         assertEquals("cannot run: no module named $nobody", reason(result, 13));
-        assertEquals("t.json: 4 passed, 3 failed, 2 skipped (1 module failed)", result.summary());
+        assertEquals("message \"unreachable\", the spec says \"integer overflow\"", result(result, 14).note());
+        assertEquals("t.json: 5 passed, 3 failed, 2 skipped (1 module failed)", result.summary());
     }
 
     @Test
@@ -89,8 +91,12 @@ class SpecRunnerTest {
         return results.stream().map(r -> r.command().line()).toList();
     }
 
+    private static CommandResult result(FileResult result, int line) {
+        return result.results().stream().filter(r -> r.command().line() == line).findFirst().orElseThrow();
+    }
+
     private static String reason(FileResult result, int line) {
-        return result.results().stream().filter(r -> r.command().line() == line).findFirst().orElseThrow().reason();
+        return result(result, line).reason();
     }
 
     private static String report(FileResult result) {
