@@ -20,6 +20,14 @@ public final class TestModules {
             + "021801" + "087370656374657374" + "0a676c6f62616c5f693332" + "037f00"
             + "070501" + "0167" + "0300");
 
+    /** Exports {@code spin: [] -> []}, which loops forever. */
+    public static final byte[] SPIN = HexFormat.of().parseHex(""
+            + "0061736d01000000"
+            + "0104016000" + "00"
+            + "03020100"
+            + "070801" + "047370696e" + "0000"
+            + "0a0901" + "0700" + "03400c000b0b");         // loop br 0 end
+
     /** A module cut off in the middle of its type section. */
     public static final byte[] TRUNCATED = HexFormat.of().parseHex("0061736d01000000010a0260");
 }

@@ -67,7 +67,9 @@ public final class SpecSuite {
         } catch (TimeoutException e) {
             SpecCommand stuck = runner.current();
             String where = stuck == null ? "" : " at line " + stuck.line();
-            return unfinished(script, runner.results(), "timed out after " + timeout.toSeconds() + " s" + where);
+            long ms = timeout.toMillis();
+            String limit = ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+            return unfinished(script, runner.results(), "timed out after " + limit + where);
         } catch (ExecutionException e) {
             return unfinished(script, runner.results(), "harness error: " + e.getCause());
         } catch (InterruptedException e) {

@@ -60,6 +60,24 @@ class SpecRunnerTest {
     }
 
     @Test
+    void scriptThatDoesNotFinishFailsWhatIsLeft() throws Exception {
+        Files.write(dir.resolve("spin.0.wasm"), TestModules.SPIN);
+        Path json = dir.resolve("spin.json");
+        Files.writeString(json, """
+                {"commands": [
+                  {"type": "module", "line": 1, "filename": "spin.0.wasm"},
+                  {"type": "assert_return", "line": 2, "action": {"type": "invoke", "field": "spin", "args": []}, "expected": []},
+                  {"type": "action", "line": 3, "action": {"type": "invoke", "field": "spin", "args": []}, "expected": []}
+                ]}
+                """);
+        // The abandoned thread spins on as a daemon until this test JVM exits.
+        FileResult result = SpecSuite.run(json, Duration.ofMillis(1500));
+        assertEquals("timed out after 1500 ms at line 2", result.error());
+        assertEquals(List.of(2, 3), lines(result.failures()));
+        assertEquals("not finished: timed out after 1500 ms at line 2", reason(result, 2));
+    }
+
+    @Test
     void unreadableScriptIsAnError() throws Exception {
         Path json = dir.resolve("bad.json");
         Files.writeString(json, "{\"commands\": [");
