@@ -105,7 +105,8 @@ class MainTest {
 
         assertOneErrorLine(run("invoke", add.toString(), "sub", "1", "2"),
                 "the module exports no function named 'sub'; its functions: add, trap");
-        assertOneErrorLine(run("invoke", add.toString(), "add", "1"), "add takes 2 arguments [i32, i32] -> [i32], got 1");
+        assertOneErrorLine(run("invoke", add.toString(), "add", "1"),
+                "add takes 2 arguments [i32, i32] -> [i32], got 1");
         assertOneErrorLine(run("invoke", add.toString(), "add", "1", "x"), "argument 2 of add: 'x' is not a valid i32");
         assertOneErrorLine(run("invoke", add.toString(), "trap"), "trap: trap: unreachable");
     }

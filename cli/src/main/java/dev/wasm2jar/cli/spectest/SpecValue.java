@@ -22,7 +22,8 @@ public record SpecValue(String type, String value, String laneType, List<String>
         String type = (String) map.get("type");
         Object value = map.get("value");
         if (value instanceof List<?> list) {
-            return new SpecValue(type, null, (String) map.get("lane_type"), list.stream().map(String::valueOf).toList());
+            List<String> lanes = list.stream().map(String::valueOf).toList();
+            return new SpecValue(type, null, (String) map.get("lane_type"), lanes);
         }
         return new SpecValue(type, value == null ? null : String.valueOf(value), (String) map.get("lane_type"), null);
     }

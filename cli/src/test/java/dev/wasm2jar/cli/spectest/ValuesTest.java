@@ -54,7 +54,8 @@ class ValuesTest {
     @Test
     void nanExpectationsOnResults() {
         assertNull(Values.mismatch(v("f32", "nan:canonical"), Float.intBitsToFloat(0xffc0_0000)));
-        assertTrue(Values.mismatch(v("f32", "nan:canonical"), Float.intBitsToFloat(0x7fc0_0001)).contains("0x7fc00001"));
+        String payload = Values.mismatch(v("f32", "nan:canonical"), Float.intBitsToFloat(0x7fc0_0001));
+        assertTrue(payload.contains("0x7fc00001"), payload);
         assertNull(Values.mismatch(v("f32", "nan:arithmetic"), Float.intBitsToFloat(0x7fc0_0001)));
         assertNull(Values.mismatch(v("f64", "nan:canonical"), Double.longBitsToDouble(0x7ff8_0000_0000_0000L)));
         assertNull(Values.mismatch(v("f64", "nan:arithmetic"), Double.longBitsToDouble(0xfff8_0000_0000_0123L)));
