@@ -3,6 +3,7 @@ package dev.wasm2jar.cli;
 import dev.wasm2jar.compiler.CompiledModule;
 import dev.wasm2jar.compiler.Compiler;
 import dev.wasm2jar.compiler.CompilerOptions;
+import dev.wasm2jar.compiler.TextFormat;
 import dev.wasm2jar.runtime.Module;
 import dev.wasm2jar.runtime.WasmException;
 import java.io.IOException;
@@ -18,10 +19,13 @@ final class ModuleFiles {
 
     private ModuleFiles() {}
 
-    /** Compiles the .wasm file {@code file}; a module error becomes a {@link CliException} naming the file. */
+    /**
+     * Compiles the .wasm file {@code file} (or a .wat, through {@link TextFormat}); a module error becomes a
+     * {@link CliException} naming the file.
+     */
     static CompiledModule compile(Path file, String className) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
         try {
+            byte[] bytes = TextFormat.isText(file) ? TextFormat.assemble(file) : Files.readAllBytes(file);
             return Compiler.compile(bytes, new CompilerOptions(className));
         } catch (WasmException e) {
             throw new CliException(file + ": " + Errors.describe(e), e, CliException.FAILURE);

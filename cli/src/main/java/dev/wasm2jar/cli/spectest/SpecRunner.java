@@ -2,6 +2,7 @@ package dev.wasm2jar.cli.spectest;
 
 import dev.wasm2jar.compiler.Compiler;
 import dev.wasm2jar.compiler.CompilerOptions;
+import dev.wasm2jar.compiler.TextFormat;
 import dev.wasm2jar.runtime.ExhaustionException;
 import dev.wasm2jar.runtime.Imports;
 import dev.wasm2jar.runtime.Instance;
@@ -15,6 +16,7 @@ import dev.wasm2jar.runtime.WasmException;
 import dev.wasm2jar.runtime.WasmFunction;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SpecRunner {
     private static final AtomicLong MODULE_COUNTER = new AtomicLong();
+    private static final String NO_TEXT_FRONT_END = "text-format module: wat2wasm (wabt) is not installed";
 
     private final SpecScript script;
     private final Imports imports = SpectestHost.imports();
@@ -165,8 +168,8 @@ public final class SpecRunner {
     }
 
     private CommandResult assertModuleFails(SpecCommand c, Class<? extends WasmException> kind) {
-        if (isText(c)) {
-            return CommandResult.skipped(c, "text-format module (no text parser)");
+        if (isText(c) && !TextFormat.available()) {
+            return CommandResult.skipped(c, NO_TEXT_FRONT_END);
         }
         Module module;
         try {
@@ -189,12 +192,11 @@ public final class SpecRunner {
     }
 
     private CommandResult assertDoesNotCompile(SpecCommand c, Class<? extends WasmException> kind) {
-        if (isText(c)) {
-            return CommandResult.skipped(c, "text-format module (no text parser)");
+        if (isText(c) && !TextFormat.available()) {
+            return CommandResult.skipped(c, NO_TEXT_FRONT_END);
         }
-        byte[] bytes = readModule(c);
         try {
-            Compiler.compile(bytes, new CompilerOptions(className(c.filename())));
+            Compiler.compile(readModule(c), new CompilerOptions(className(c.filename())));
         } catch (Throwable t) {
             return expectedFailure(c, kind, t);
         }
@@ -253,7 +255,8 @@ public final class SpecRunner {
             throw new IllegalArgumentException("the command names no module file");
         }
         try {
-            return Files.readAllBytes(script.resolve(c.filename()));
+            Path file = script.resolve(c.filename());
+            return isText(c) ? TextFormat.assemble(file) : Files.readAllBytes(file);
         } catch (IOException e) {
             throw new CannotRun("cannot read " + c.filename() + ": " + e);
         }
