@@ -22,6 +22,7 @@ class SpecRunnerTest {
         Files.write(dir.resolve("t.0.wasm"), TestModules.ADD);
         Files.write(dir.resolve("t.2.wasm"), TestModules.TRUNCATED);
         Files.write(dir.resolve("t.3.wasm"), TestModules.SPECTEST_GLOBAL);
+        Files.writeString(dir.resolve("t.1.wat"), "(module (func (drop (i32.const 0x))))");
         Path json = dir.resolve("t.json");
         Files.writeString(json, """
                 {"source_filename": "t.wast",
@@ -46,9 +47,11 @@ class SpecRunnerTest {
         FileResult result = SpecSuite.run(json, Duration.ofMinutes(1));
 
         assertNull(result.error());
-        assertEquals(5, result.passed(), () -> report(result));
+        // The malformed text module passes through wat2wasm where wabt is installed, and is skipped where not.
+        int text = dev.wasm2jar.compiler.TextFormat.available() ? 1 : 0;
+        assertEquals(5 + text, result.passed(), () -> report(result));
         assertEquals(3, result.failed(), () -> report(result));
-        assertEquals(2, result.skipped(), () -> report(result));
+        assertEquals(2 - text, result.skipped(), () -> report(result));
         assertEquals(List.of(8), lines(result.setupFailures()));
         assertEquals(List.of(3, 9, 13), lines(result.failures()));
         assertEquals("expected i32:5 (0x5), got i32:4 (0x4)", reason(result, 3));
@@ -56,7 +59,8 @@ class SpecRunnerTest {
                 reason(result, 9));
         assertEquals("cannot run: no module named $nobody", reason(result, 13));
         assertEquals("message \"unreachable\", the spec says \"integer overflow\"", result(result, 14).note());
-        assertEquals("t.json: 5 passed, 3 failed, 2 skipped (1 module failed)", result.summary());
+        assertEquals("t.json: " + (5 + text) + " passed, 3 failed, " + (2 - text) + " skipped (1 module failed)",
+                result.summary());
     }
 
     @Test
