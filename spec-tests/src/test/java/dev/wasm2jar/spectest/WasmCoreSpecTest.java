@@ -31,6 +31,16 @@ class WasmCoreSpecTest {
 
     record Exclusion(String prefix, String reason) {}
 
+    private static final java.util.concurrent.atomic.AtomicLongArray TOTALS = new java.util.concurrent.atomic.AtomicLongArray(4);
+
+    /** The suite's totals, in the form {@code wasm2jar spectest} prints them, so a run shows its counts. */
+    @org.junit.jupiter.api.AfterAll
+    static void printTotals() {
+        System.out.println("wasm-2.0 scripts excluded: " + TOTALS.get(3));
+        System.out.println("spectest: " + TOTALS.get(0) + " passed, " + TOTALS.get(1) + " failed, " + TOTALS.get(2)
+                + " skipped");
+    }
+
     @TestFactory
     Stream<DynamicTest> wasm20() throws IOException {
         Path suite = suiteDir().resolve("wasm-2.0");
@@ -54,6 +64,9 @@ class WasmCoreSpecTest {
 
     private static void run(Path folder, String name, Duration timeout) {
         for (Exclusion e : EXCLUDED) {
+            if (name.startsWith(e.prefix())) {
+                TOTALS.incrementAndGet(3);
+            }
             Assumptions.assumeFalse(name.startsWith(e.prefix()), () -> name + " excluded: " + e.reason());
         }
         Path script = folder.resolve(name + ".json");
@@ -61,6 +74,9 @@ class WasmCoreSpecTest {
             fail("no script " + script);
         }
         FileResult result = SpecSuite.run(script, timeout);
+        TOTALS.addAndGet(0, result.passed());
+        TOTALS.addAndGet(1, result.failed());
+        TOTALS.addAndGet(2, result.skipped());
         if (!result.ok()) {
             fail(report(result));
         }
