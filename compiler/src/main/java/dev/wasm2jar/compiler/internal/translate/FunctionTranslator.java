@@ -452,6 +452,24 @@ public final class FunctionTranslator {
         mv.visitVarInsn(ALOAD, selfSlot);
     }
 
+    /** The instance's {@code Linkage}: passive segments and function references. */
+    void loadLink() {
+        loadSelf();
+        mv.visitFieldInsn(GETFIELD, layout.className(), "link", "Ldev/wasm2jar/runtime/abi/Linkage;");
+    }
+
+    /** Consumes what {@code jump} tests and leaves 1 where it would jump, else 0: wasm's i32 booleans. */
+    void pushCondition(int jump) {
+        Label yes = new Label();
+        Label done = new Label();
+        mv.visitJumpInsn(jump, yes);
+        mv.visitInsn(ICONST_0);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(yes);
+        mv.visitInsn(ICONST_1);
+        mv.visitLabel(done);
+    }
+
     void loadMemoryBytes() {
         mv.visitVarInsn(ALOAD, memorySlot);
     }

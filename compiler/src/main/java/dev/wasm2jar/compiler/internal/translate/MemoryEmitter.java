@@ -81,16 +81,14 @@ final class MemoryEmitter {
             case MEMORY_INIT -> {
                 requireMemory(in.intOperand(1));
                 t.loadMemoryBytes();
-                t.loadSelf();
-                mv.visitFieldInsn(GETFIELD, t.layout.className(), "link", "L" + LINKAGE + ";");
+                t.loadLink();
                 t.pushInt(in.intOperand(0));
                 mv.visitMethodInsn(INVOKEVIRTUAL, LINKAGE, "data", "(I)[B", false);
                 mv.visitMethodInsn(INVOKESTATIC, OPS, "init", "(III[B[B)V", false);
                 t.stack.pop(3);
             }
             case DATA_DROP -> {
-                t.loadSelf();
-                mv.visitFieldInsn(GETFIELD, t.layout.className(), "link", "L" + LINKAGE + ";");
+                t.loadLink();
                 t.pushInt(in.intOperand(0));
                 mv.visitMethodInsn(INVOKEVIRTUAL, LINKAGE, "dropData", "(I)V", false);
             }

@@ -9,7 +9,6 @@ import dev.wasm2jar.runtime.ValueType;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /**
@@ -314,13 +313,6 @@ final class NumericEmitter {
                 }
             }
         }
-        Label yes = new Label();
-        Label done = new Label();
-        mv.visitJumpInsn(jump, yes);
-        mv.visitInsn(ICONST_0);
-        mv.visitJumpInsn(GOTO, done);
-        mv.visitLabel(yes);
-        mv.visitInsn(ICONST_1);
-        mv.visitLabel(done);
+        t.pushCondition(jump);
     }
 }

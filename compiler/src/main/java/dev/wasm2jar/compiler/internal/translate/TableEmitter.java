@@ -4,7 +4,6 @@ import static org.objectweb.asm.Opcodes.*;
 
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.runtime.ValueType;
-import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /** Table instructions and references, as calls to {@code TableOps} with the table from its field. */
@@ -62,14 +61,14 @@ final class TableEmitter {
             }
             case TABLE_INIT -> {
                 loadTable(in.intOperand(1));
-                loadLink();
+                t.loadLink();
                 t.pushInt(in.intOperand(0));
                 mv.visitMethodInsn(INVOKEVIRTUAL, LINKAGE, "elements", "(I)[Ljava/lang/Object;", false);
                 mv.visitMethodInsn(INVOKESTATIC, OPS, "init", "(III" + TABLE + "[Ljava/lang/Object;)V", false);
                 t.stack.pop(3);
             }
             case ELEM_DROP -> {
-                loadLink();
+                t.loadLink();
                 t.pushInt(in.intOperand(0));
                 mv.visitMethodInsn(INVOKEVIRTUAL, LINKAGE, "dropElements", "(I)V", false);
             }
@@ -78,19 +77,12 @@ final class TableEmitter {
                 t.stack.push(ValueType.values()[in.intOperand(0)]);
             }
             case REF_IS_NULL -> {
-                Label isNull = new Label();
-                Label done = new Label();
-                mv.visitJumpInsn(IFNULL, isNull);
-                mv.visitInsn(ICONST_0);
-                mv.visitJumpInsn(GOTO, done);
-                mv.visitLabel(isNull);
-                mv.visitInsn(ICONST_1);
-                mv.visitLabel(done);
+                t.pushCondition(IFNULL);
                 t.stack.pop();
                 t.stack.push(ValueType.I32);
             }
             case REF_FUNC -> {
-                loadLink();
+                t.loadLink();
                 t.pushInt(in.intOperand(0));
                 mv.visitMethodInsn(INVOKEVIRTUAL, LINKAGE, "function", "(I)L" + FUNCTION + ";", false);
                 t.stack.push(ValueType.FUNCREF);
@@ -111,10 +103,5 @@ final class TableEmitter {
     private void loadTable(int index) {
         t.loadSelf();
         mv.visitFieldInsn(GETFIELD, t.layout.className(), t.layout.tableField(index), TABLE);
-    }
-
-    private void loadLink() {
-        t.loadSelf();
-        mv.visitFieldInsn(GETFIELD, t.layout.className(), "link", "L" + LINKAGE + ";");
     }
 }
