@@ -9,7 +9,6 @@ import dev.wasm2jar.runtime.ValueType;
 import java.util.List;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Type;
 
 /**
  * Writes the module class: its fields (linkage, memories, tables, globals, import handles), the constructor that
@@ -235,9 +234,5 @@ public final class ModuleClassWriter {
             mv.visitVarInsn(JvmTypes.load(t), slot);
             slot += JvmTypes.size(t);
         }
-    }
-
-    static Type objectType(String internalName) {
-        return Type.getObjectType(internalName);
     }
 }
