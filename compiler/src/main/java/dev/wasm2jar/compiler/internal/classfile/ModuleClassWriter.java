@@ -158,7 +158,10 @@ public final class ModuleClassWriter {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, layout.functionMethod(index),
                 layout.functionDescriptor(type), null, null);
         int defined = index - layout.importedFunctions();
-        new FunctionTranslator(mv, layout, index, model.bodies().apply(defined)).translate();
+        var body = model.bodies().apply(defined);
+        new FunctionTranslator(mv, (n, d) -> cw.visitMethod(ACC_PUBLIC | ACC_STATIC, n, d, null, null), layout, index,
+                body, dev.wasm2jar.compiler.internal.split.Region.whole(body.instructions().size()), null, null)
+                .translate();
     }
 
     /** {@code callImportN(params..., self)}: invokes the imported function's handle. */

@@ -8,6 +8,7 @@ import dev.wasm2jar.compiler.internal.model.BlockTypes;
 import dev.wasm2jar.compiler.internal.model.FunctionBody;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.compiler.internal.model.Op;
+import dev.wasm2jar.compiler.internal.split.Region;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.ValueType;
@@ -30,43 +31,106 @@ import org.objectweb.asm.Type;
  * it carries drops them through temporaries. Code after an unconditional branch is skipped, which also spares the
  * JVM verifier wasm's polymorphic stack. Locals are JVM locals; the memory's byte array lives in a local too,
  * reloaded after anything that may grow it (calls and {@code memory.grow}).
+ *
+ * <p>A function too large for one method is split ({@link Region}): each part is a method
+ * {@code int part(long[] frame, Object[] refs, instance)} translated by a translator of its own. Locals stay in JVM
+ * locals inside every method and go through the frame only where control passes between methods; a part returns 0
+ * when it runs to its end, -1 when the function returns, or the index of the enclosing construct it branches to.
  */
 public final class FunctionTranslator {
+    /** Opens a method in the class being written: {@code (name, descriptor) -> visitor}. */
+    @FunctionalInterface
+    public interface MethodFactory {
+        MethodVisitor open(String name, String descriptor);
+    }
+
+    /** Watches translation instruction by instruction; the splitter measures functions with it. */
+    @FunctionalInterface
+    public interface Recorder {
+        void before(int index, int stackHeight, boolean reachable);
+    }
+
+    /**
+     * The frame of a split function: {@code long[] frame} and {@code Object[] refs} of {@code size} slots, wasm
+     * local {@code i} at slot {@code i}, operands passed between methods from slot {@code locals} on.
+     */
+    public record Frame(int size, int locals) {}
+
+    public static final String PART_DESCRIPTOR_PREFIX = "([J[Ljava/lang/Object;";
+
     final MethodVisitor mv;
     final ModuleLayout layout;
     final ValueStack stack = new ValueStack();
+    private final MethodFactory methods;
     private final int functionIndex;
     private final FunctionType type;
     private final FunctionBody body;
+    private final Region region;
+    private final boolean part;
+    private final Frame frame;
+    private final Recorder recorder;
+    private final java.util.Map<Integer, Region> children = new HashMap<>();
     private final Deque<ControlFrame> control = new ArrayDeque<>();
     private final int[] localSlots;
     private final List<ValueType> localTypes = new ArrayList<>();
     private final int selfSlot;
     private final int memorySlot;
+    private final int frameSlot;
+    private final int refsSlot;
     private int nextSlot;
     private final NumericEmitter numeric;
     private final MemoryEmitter memory;
     private final TableEmitter table;
     private Instruction current;
+    /** For a part: whether it can run to its end, and the types it then leaves. */
+    private boolean completes;
+    private List<ValueType> produced = List.of();
+    /** For a part: the exit codes it returns besides 0. */
+    private final java.util.SortedSet<Integer> exits = new java.util.TreeSet<>();
 
-    public FunctionTranslator(MethodVisitor mv, ModuleLayout layout, int functionIndex, FunctionBody body) {
+    /** The translator of a function's own method ({@code region} is its whole body, maybe with parts). */
+    public FunctionTranslator(MethodVisitor mv, MethodFactory methods, ModuleLayout layout, int functionIndex,
+            FunctionBody body, Region region, Frame frame, Recorder recorder) {
+        this(mv, methods, layout, functionIndex, body, region, frame, recorder, false);
+    }
+
+    private FunctionTranslator(MethodVisitor mv, MethodFactory methods, ModuleLayout layout, int functionIndex,
+            FunctionBody body, Region region, Frame frame, Recorder recorder, boolean part) {
         this.mv = mv;
+        this.methods = methods;
         this.layout = layout;
         this.functionIndex = functionIndex;
         this.type = layout.model().functionType(functionIndex);
         this.body = body;
+        this.region = region;
+        this.part = part;
+        this.frame = frame;
+        this.recorder = recorder;
+        region.children.forEach(c -> children.put(c.start, c));
         localTypes.addAll(type.params());
         localTypes.addAll(body.locals());
         localSlots = new int[localTypes.size()];
         int slot = 0;
-        for (int i = 0; i < type.params().size(); i++) {
-            localSlots[i] = slot;
-            slot += JvmTypes.size(localTypes.get(i));
-        }
-        selfSlot = slot++;
-        for (int i = type.params().size(); i < localTypes.size(); i++) {
-            localSlots[i] = slot;
-            slot += JvmTypes.size(localTypes.get(i));
+        if (part) {
+            frameSlot = slot++;
+            refsSlot = slot++;
+            selfSlot = slot++;
+            for (int i = 0; i < localTypes.size(); i++) {
+                localSlots[i] = slot;
+                slot += JvmTypes.size(localTypes.get(i));
+            }
+        } else {
+            for (int i = 0; i < type.params().size(); i++) {
+                localSlots[i] = slot;
+                slot += JvmTypes.size(localTypes.get(i));
+            }
+            selfSlot = slot++;
+            for (int i = type.params().size(); i < localTypes.size(); i++) {
+                localSlots[i] = slot;
+                slot += JvmTypes.size(localTypes.get(i));
+            }
+            frameSlot = frame != null ? slot++ : -1;
+            refsSlot = frame != null ? slot++ : -1;
         }
         memorySlot = layout.hasMemory() ? slot++ : -1;
         nextSlot = slot;
@@ -75,27 +139,61 @@ public final class FunctionTranslator {
         table = new TableEmitter(this);
     }
 
+    /** The descriptor of a part's method. */
+    public static String partDescriptor(String instanceInternalName) {
+        return PART_DESCRIPTOR_PREFIX + "L" + instanceInternalName + ";)I";
+    }
+
     public void translate() {
         mv.visitCode();
+        if (part) {
+            throw new IllegalStateException("parts are translated by their callers");
+        }
         for (int i = type.params().size(); i < localTypes.size(); i++) {
             pushZero(localTypes.get(i));
             mv.visitVarInsn(JvmTypes.store(localTypes.get(i)), localSlots[i]);
         }
-        reloadMemory();
-        control.push(new ControlFrame(null, type, 0, false));
-        for (Instruction in : body.instructions()) {
-            current = in;
-            try {
-                translate(in);
-            } catch (InvalidException | UnsupportedOperationException | IndexOutOfBoundsException e) {
-                throw new InvalidException(where() + ": " + e.getMessage(), e);
-            }
+        if (frame != null) {
+            allocateFrame();
         }
+        reloadMemory();
+        control.push(new ControlFrame(null, type, 0, 0, false, false));
+        translateRun();
         if (!control.isEmpty()) {
             throw new InvalidException(where() + ": function body does not end");
         }
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /** Translates this method's run of instructions, calling parts where the plan puts them. */
+    private void translateRun() {
+        List<Instruction> code = body.instructions();
+        int i = region.start;
+        while (i < region.end) {
+            Instruction in = code.get(i);
+            current = in;
+            if (recorder != null) {
+                recorder.before(i, stack.size(), !control.peek().unreachable);
+            }
+            Region child = children.get(i);
+            if (child != null) {
+                if (!control.peek().unreachable) {
+                    callPart(child);
+                }
+                i = child.end;
+                continue;
+            }
+            try {
+                translate(in);
+            } catch (InvalidException | UnsupportedOperationException | IndexOutOfBoundsException e) {
+                throw new InvalidException(where() + ": " + e.getMessage(), e);
+            }
+            i++;
+        }
+        if (recorder != null && !part) {
+            recorder.before(code.size(), 0, false);
+        }
     }
 
     /** Function index and byte offset of the instruction being translated, for messages. */
@@ -108,7 +206,8 @@ public final class FunctionTranslator {
         Op op = in.op();
         if (frame.unreachable) {
             switch (op) {
-                case BLOCK, LOOP, IF -> control.push(new ControlFrame(op, blockType(in), stack.size(), true));
+                case BLOCK, LOOP, IF -> control.push(new ControlFrame(op, blockType(in), control.size(), stack.size(),
+                        true, false));
                 case ELSE -> {
                     if (!frame.dead) {
                         elseBranch(frame);
@@ -186,7 +285,7 @@ public final class FunctionTranslator {
 
     private ControlFrame enter(Op kind, Instruction in) {
         FunctionType bt = blockType(in);
-        ControlFrame f = new ControlFrame(kind, bt, stack.size() - bt.params().size(), false);
+        ControlFrame f = new ControlFrame(kind, bt, control.size(), stack.size() - bt.params().size(), false, false);
         control.push(f);
         return f;
     }
@@ -236,13 +335,17 @@ public final class FunctionTranslator {
             emitReturn();
             return;
         }
+        if (target.outside) {
+            leavePart(target.branchTypes(), target.index);
+            return;
+        }
         dropBelowCarried(target);
         mv.visitJumpInsn(GOTO, target.target);
     }
 
     private void brIf(ControlFrame target) {
         stack.pop();
-        if (target.kind == null || extraValues(target) > 0) {
+        if (target.kind == null || target.outside || extraValues(target) > 0) {
             Label skip = new Label();
             mv.visitJumpInsn(IFEQ, skip);
             branch(target);
@@ -264,7 +367,7 @@ public final class FunctionTranslator {
             int depth = (int) depths[i];
             ControlFrame f = frameAt(depth);
             Label l;
-            if (f.kind != null && extraValues(f) == 0) {
+            if (f.kind != null && !f.outside && extraValues(f) == 0) {
                 l = direct.computeIfAbsent(depth, d -> f.target);
             } else {
                 l = trampolines.computeIfAbsent(depth, d -> new Label());
@@ -334,6 +437,10 @@ public final class FunctionTranslator {
     /** Returns the function's results from the top of the stack (values below them are simply abandoned). */
     private void emitReturn() {
         List<ValueType> results = type.results();
+        if (part) {
+            leavePart(results, -1);
+            return;
+        }
         if (results.isEmpty()) {
             mv.visitInsn(RETURN);
         } else if (results.size() == 1) {
@@ -363,6 +470,204 @@ public final class FunctionTranslator {
             mv.visitInsn(POP);
         }
         mv.visitLabel(done);
+    }
+
+    // ---- split functions ------------------------------------------------------------------------------------------
+
+    /** Translates this translator's region as a part: locals and operands come from the frame, results go back. */
+    private void translatePart(Deque<ControlFrame> around, List<ValueType> consumed) {
+        mv.visitCode();
+        region.directUses.stream().forEach(this::loadLocal);
+        reloadMemory();
+        List<ControlFrame> outer = new ArrayList<>(around);
+        java.util.Collections.reverse(outer);
+        outer.forEach(f -> control.push(f.asOutside()));
+        loadOperands(consumed);
+        stack.pushAll(consumed);
+        translateRun();
+        if (!control.peek().unreachable) {
+            completes = true;
+            produced = stack.slice(0);
+            storeOperands(produced);
+            flushLocals(region.directWrites);
+            mv.visitInsn(ICONST_0);
+            mv.visitInsn(IRETURN);
+        }
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** Emits the call of part {@code child} (translating it into its own method) and what follows its return. */
+    private void callPart(Region child) {
+        List<ValueType> consumed = stack.slice(stack.size() - child.consumed);
+        storeOperands(consumed);
+        stack.pop(child.consumed);
+        java.util.BitSet flush = (java.util.BitSet) region.directWrites.clone();
+        flush.and(child.uses);
+        flushLocals(flush);
+
+        String descriptor = partDescriptor(layout.className());
+        FunctionTranslator t = new FunctionTranslator(methods.open(child.method, descriptor), methods, layout,
+                functionIndex, body, child, frame, null, true);
+        t.translatePart(control, consumed);
+
+        mv.visitVarInsn(ALOAD, frameSlot);
+        mv.visitVarInsn(ALOAD, refsSlot);
+        loadSelf();
+        mv.visitMethodInsn(INVOKESTATIC, layout.functionOwner(functionIndex), child.method, descriptor, false);
+        reloadMemory();
+        java.util.BitSet reload = (java.util.BitSet) child.writes.clone();
+        reload.and(region.directUses);
+        reload.stream().forEach(this::loadLocal);
+
+        if (!t.exits.isEmpty()) {
+            int code = newTemp(ValueType.I32);
+            mv.visitVarInsn(ISTORE, code);
+            for (int exit : t.exits) {
+                Label next = new Label();
+                mv.visitVarInsn(ILOAD, code);
+                pushInt(exit);
+                mv.visitJumpInsn(IF_ICMPNE, next);
+                followExit(exit);
+                mv.visitLabel(next);
+            }
+        } else {
+            mv.visitInsn(POP);
+        }
+        if (t.completes) {
+            loadOperands(t.produced);
+            stack.pushAll(t.produced);
+        } else {
+            // The part never runs to its end; the JVM still needs this path closed.
+            mv.visitInsn(ACONST_NULL);
+            mv.visitInsn(ATHROW);
+            control.peek().unreachable = true;
+        }
+    }
+
+    /** After a part left with {@code exit}: return, branch here, or pass the exit on to this method's caller. */
+    private void followExit(int exit) {
+        if (exit == -1) {
+            if (part) {
+                leave(-1);
+            } else {
+                loadOperands(type.results());
+                stack.pushAll(type.results());
+                emitReturn();
+                stack.pop(type.results().size());
+            }
+            return;
+        }
+        ControlFrame target = null;
+        for (ControlFrame f : control) {
+            if (f.index == exit) {
+                target = f;
+            }
+        }
+        if (target == null) {
+            throw new IllegalStateException("a part branches to unknown construct " + exit);
+        }
+        if (target.outside) {
+            flushLocals(region.directWrites);
+            leave(exit);
+        } else {
+            List<ValueType> carried = target.branchTypes();
+            loadOperands(carried);
+            stack.pushAll(carried);
+            branch(target);
+            stack.pop(carried.size());
+        }
+    }
+
+    /** In a part: a branch out of it or a return, with the carried values through the frame. */
+    private void leavePart(List<ValueType> carried, int exit) {
+        List<ValueType> top = stack.slice(stack.size() - carried.size());
+        storeOperands(top);
+        if (exit != -1) {
+            flushLocals(region.directWrites);
+        }
+        leave(exit);
+    }
+
+    private void leave(int exit) {
+        pushInt(exit);
+        mv.visitInsn(IRETURN);
+        exits.add(exit);
+    }
+
+    /** The top function of a split function: allocate the frame and put the parameters in it. */
+    private void allocateFrame() {
+        pushInt(frame.size());
+        mv.visitIntInsn(NEWARRAY, T_LONG);
+        mv.visitVarInsn(ASTORE, frameSlot);
+        pushInt(frame.size());
+        mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
+        mv.visitVarInsn(ASTORE, refsSlot);
+        for (int i = 0; i < type.params().size(); i++) {
+            flushLocal(i);
+        }
+    }
+
+    private void flushLocals(java.util.BitSet locals) {
+        locals.stream().forEach(this::flushLocal);
+    }
+
+    private void flushLocal(int local) {
+        ValueType t = localTypes.get(local);
+        mv.visitVarInsn(JvmTypes.load(t), localSlots[local]);
+        putSlot(t, local);
+    }
+
+    private void loadLocal(int local) {
+        ValueType t = localTypes.get(local);
+        getSlot(t, local);
+        mv.visitVarInsn(JvmTypes.store(t), localSlots[local]);
+    }
+
+    /** Stores the top {@code types.size()} JVM values (bottom first in {@code types}) into the operand slots. */
+    private void storeOperands(List<ValueType> types) {
+        for (int i = types.size() - 1; i >= 0; i--) {
+            putSlot(types.get(i), frame.locals() + i);
+        }
+    }
+
+    private void loadOperands(List<ValueType> types) {
+        for (int i = 0; i < types.size(); i++) {
+            getSlot(types.get(i), frame.locals() + i);
+        }
+    }
+
+    private void putSlot(ValueType t, int slot) {
+        boolean ref = t.isReference();
+        mv.visitVarInsn(ALOAD, ref ? refsSlot : frameSlot);
+        pushInt(slot);
+        mv.visitMethodInsn(INVOKESTATIC, FRAME_OPS, "put" + frameSuffix(t),
+                "(" + (ref ? "Ljava/lang/Object;[Ljava/lang/Object;" : JvmTypes.descriptor(t) + "[J") + "I)V", false);
+    }
+
+    private void getSlot(ValueType t, int slot) {
+        boolean ref = t.isReference();
+        mv.visitVarInsn(ALOAD, ref ? refsSlot : frameSlot);
+        pushInt(slot);
+        mv.visitMethodInsn(INVOKESTATIC, FRAME_OPS, "get" + frameSuffix(t),
+                "(" + (ref ? "[Ljava/lang/Object;" : "[J") + "I)" + (ref ? "Ljava/lang/Object;" : JvmTypes.descriptor(t)),
+                false);
+        if (t == ValueType.FUNCREF) {
+            mv.visitTypeInsn(CHECKCAST, "dev/wasm2jar/runtime/WasmFunction");
+        }
+    }
+
+    private static final String FRAME_OPS = "dev/wasm2jar/runtime/abi/FrameOps";
+
+    private static String frameSuffix(ValueType t) {
+        return switch (t) {
+            case I32 -> "I32";
+            case I64 -> "I64";
+            case F32 -> "F32";
+            case F64 -> "F64";
+            case FUNCREF, EXTERNREF -> "Ref";
+            default -> throw new UnsupportedOperationException("splitting functions with " + t + " values");
+        };
     }
 
     // ---- calls and variables ---------------------------------------------------------------------------------------

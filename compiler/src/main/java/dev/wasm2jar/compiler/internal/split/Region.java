@@ -1,0 +1,68 @@
+package dev.wasm2jar.compiler.internal.split;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * A run of a function's instructions, {@code [start, end)}, that compiles to a JVM method of its own: either the whole
+ * body (the function's method) or a part outlined from it. A part's run lies within one block body and is balanced
+ * (whole blocks only), so it enters and leaves at one nesting level; values it pops from below its start come in
+ * through the frame ({@link #consumed}), and so do the values it leaves, its branches out and its returns.
+ */
+public final class Region {
+    public final int start;
+    public final int end;
+    /** How many operands below its start the run pops. */
+    public final int consumed;
+    /** Parts outlined from this region, in order, not overlapping. */
+    public final List<Region> children = new ArrayList<>();
+    /** Locals read or written by this region's own instructions (not its children's). */
+    public final BitSet directUses = new BitSet();
+    /** Locals written by this region's own instructions. */
+    public final BitSet directWrites = new BitSet();
+    /** Locals read or written anywhere in the run, children included. */
+    public final BitSet uses = new BitSet();
+    /** Locals written anywhere in the run, children included. */
+    public final BitSet writes = new BitSet();
+    /** The JVM method's name; set by the layout. */
+    public String method;
+
+    public Region(int start, int end, int consumed) {
+        this.start = start;
+        this.end = end;
+        this.consumed = consumed;
+    }
+
+    /** The whole body of a function that needs no splitting. */
+    public static Region whole(int instructionCount) {
+        return new Region(0, instructionCount, 0);
+    }
+
+    /** This region and every part below it, depth first. */
+    public List<Region> all() {
+        List<Region> out = new ArrayList<>();
+        collect(out);
+        return out;
+    }
+
+    private void collect(List<Region> out) {
+        out.add(this);
+        children.forEach(c -> c.collect(out));
+    }
+
+    /** The child that starts at instruction {@code index}, or null. */
+    public Region childAt(int index) {
+        for (Region c : children) {
+            if (c.start == index) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "Region[" + start + ", " + end + ") consumed " + consumed + ", " + children.size() + " parts";
+    }
+}
