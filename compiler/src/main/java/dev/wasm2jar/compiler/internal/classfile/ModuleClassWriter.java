@@ -2,7 +2,11 @@ package dev.wasm2jar.compiler.internal.classfile;
 
 import static org.objectweb.asm.Opcodes.*;
 
+import dev.wasm2jar.compiler.internal.model.FunctionBody;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
+import dev.wasm2jar.compiler.internal.split.Region;
+import dev.wasm2jar.compiler.internal.split.SizeCounter;
+import dev.wasm2jar.compiler.internal.split.Splitter;
 import dev.wasm2jar.compiler.internal.translate.FunctionTranslator;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.ValueType;
@@ -38,9 +42,17 @@ public final class ModuleClassWriter {
     private final ModuleModel model;
     private final ClassWriter cw;
     private final String name;
+    /** Planning targets below the default, for functions whose parts came out too large before. */
+    private final java.util.Map<Integer, Integer> targets;
+    private int splitFunctions;
+    private int partMethods;
 
-    public ModuleClassWriter(ModuleLayout layout) {
+    /** Functions this short never need measuring: even at this many bytes per instruction they fit. */
+    private static final int ESTIMATED_BYTES_PER_INSTRUCTION = 12;
+
+    public ModuleClassWriter(ModuleLayout layout, java.util.Map<Integer, Integer> targets) {
         this.layout = layout;
+        this.targets = targets;
         this.model = layout.model();
         this.name = layout.className();
         this.cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
@@ -71,6 +83,16 @@ public final class ModuleClassWriter {
         staticInit();
         cw.visitEnd();
         return cw.toByteArray();
+    }
+
+    /** Functions split into parts so far. */
+    public int splitFunctions() {
+        return splitFunctions;
+    }
+
+    /** Part methods written so far. */
+    public int partMethods() {
+        return partMethods;
     }
 
     private void fields() {
@@ -158,10 +180,51 @@ public final class ModuleClassWriter {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, layout.functionMethod(index),
                 layout.functionDescriptor(type), null, null);
         int defined = index - layout.importedFunctions();
-        var body = model.bodies().apply(defined);
+        FunctionBody body = model.bodies().apply(defined);
+        int count = body.instructions().size();
+        Region plan = Region.whole(count);
+        FunctionTranslator.Frame frame = null;
+        int target = targets.getOrDefault(index, Splitter.DEFAULT_TARGET);
+        if (count * ESTIMATED_BYTES_PER_INSTRUCTION > target) {
+            Splitter.Profile profile = measure(index, body);
+            if (profile.size() > target) {
+                plan = Splitter.plan(body.instructions(), profile, target);
+                List<Region> parts = plan.all();
+                for (int k = 1; k < parts.size(); k++) {
+                    parts.get(k).method = layout.functionMethod(index) + "_part" + k;
+                }
+                int locals = type.params().size() + body.locals().size();
+                frame = new FunctionTranslator.Frame(locals + profile.maxHeight() + type.results().size() + 1, locals);
+                splitFunctions++;
+                partMethods += parts.size() - 1;
+            }
+        }
         new FunctionTranslator(mv, (n, d) -> cw.visitMethod(ACC_PUBLIC | ACC_STATIC, n, d, null, null), layout, index,
-                body, dev.wasm2jar.compiler.internal.split.Region.whole(body.instructions().size()), null, null)
-                .translate();
+                body, plan, frame, null).translate();
+    }
+
+    /** Translates {@code body} unsplit into a counter, recording code size and stack height per instruction. */
+    private Splitter.Profile measure(int index, FunctionBody body) {
+        int n = body.instructions().size();
+        int[] offsets = new int[n + 1];
+        int[] heights = new int[n + 1];
+        boolean[] reachable = new boolean[n + 1];
+        int[] lows = new int[n + 1];
+        int[] max = {0};
+        SizeCounter counter = new SizeCounter();
+        new FunctionTranslator(counter, (name, d) -> new SizeCounter(), layout, index, body, Region.whole(n), null,
+                (i, height, live, lowestBefore) -> {
+                    offsets[i] = counter.size();
+                    heights[i] = height;
+                    reachable[i] = live;
+                    lows[i] = height;
+                    if (i > 0) {
+                        lows[i - 1] = Math.min(lows[i - 1], lowestBefore);
+                    }
+                    max[0] = Math.max(max[0], height);
+                }).translate();
+        offsets[n] = counter.size();
+        return new Splitter.Profile(offsets, heights, lows, reachable, max[0]);
     }
 
     /** {@code callImportN(params..., self)}: invokes the imported function's handle. */

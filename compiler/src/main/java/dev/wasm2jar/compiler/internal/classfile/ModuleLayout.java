@@ -94,6 +94,20 @@ public final class ModuleLayout {
         return index < importedFunctions ? Names.importStub(index) : methods[index - importedFunctions];
     }
 
+    /** The function whose code the method {@code name} holds (its own method or one of its parts), or -1. */
+    public int functionOfMethod(String name) {
+        if (methodIndex == null) {
+            methodIndex = new java.util.HashMap<>();
+            for (int i = 0; i < methods.length; i++) {
+                methodIndex.put(methods[i], importedFunctions + i);
+            }
+        }
+        String base = name.replaceFirst("_part[0-9]+$", "");
+        return methodIndex.getOrDefault(base, -1);
+    }
+
+    private java.util.Map<String, Integer> methodIndex;
+
     /** Method names of the defined functions, in order. */
     public String[] definedFunctionMethods() {
         return methods.clone();

@@ -47,7 +47,10 @@ public final class FunctionTranslator {
     /** Watches translation instruction by instruction; the splitter measures functions with it. */
     @FunctionalInterface
     public interface Recorder {
-        void before(int index, int stackHeight, boolean reachable);
+        /**
+         * @param lowestBefore the lowest operand stack height while the previous instruction ran
+         */
+        void before(int index, int stackHeight, boolean reachable, int lowestBefore);
     }
 
     /**
@@ -174,7 +177,7 @@ public final class FunctionTranslator {
             Instruction in = code.get(i);
             current = in;
             if (recorder != null) {
-                recorder.before(i, stack.size(), !control.peek().unreachable);
+                recorder.before(i, stack.size(), !control.peek().unreachable, stack.takeLow());
             }
             Region child = children.get(i);
             if (child != null) {
@@ -192,7 +195,7 @@ public final class FunctionTranslator {
             i++;
         }
         if (recorder != null && !part) {
-            recorder.before(code.size(), 0, false);
+            recorder.before(code.size(), 0, false, stack.takeLow());
         }
     }
 

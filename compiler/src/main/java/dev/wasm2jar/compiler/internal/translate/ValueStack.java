@@ -10,6 +10,8 @@ import java.util.List;
  */
 final class ValueStack {
     private final List<ValueType> types = new ArrayList<>();
+    /** The lowest height since {@link #takeLow()} last ran. */
+    private int low;
 
     void push(ValueType t) {
         types.add(t);
@@ -20,7 +22,16 @@ final class ValueStack {
     }
 
     ValueType pop() {
-        return types.remove(types.size() - 1);
+        ValueType t = types.remove(types.size() - 1);
+        low = Math.min(low, types.size());
+        return t;
+    }
+
+    /** The lowest height reached since the last call (an instruction may pop below where it started and end above). */
+    int takeLow() {
+        int l = low;
+        low = types.size();
+        return l;
     }
 
     void pop(int n) {

@@ -1,0 +1,279 @@
+package dev.wasm2jar.compiler.internal.split;
+
+import dev.wasm2jar.compiler.internal.model.Instruction;
+import dev.wasm2jar.compiler.internal.model.Op;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Plans how a function too large for one JVM method is cut into parts, from a measurement of its unsplit
+ * translation ({@link Profile}). Works bottom-up over the block structure: a block body whose code exceeds the target
+ * is cut into runs of whole instructions and blocks, each run a part; when the calls to those parts are themselves
+ * too many, runs of parts are grouped into parts again. Code that fits stays whole, so inner loops keep their speed.
+ */
+public final class Splitter {
+    /** HotSpot does not compile methods larger than this ({@code -XX:HugeMethodLimit}). */
+    public static final int METHOD_LIMIT = 8000;
+    /** What planning aims for, leaving room for estimates that fall short. */
+    public static final int DEFAULT_TARGET = 6000;
+
+    /** Bytes a call of a part costs its caller, beside moving locals and operands. */
+    private static final int CALL_COST = 48;
+    /** Bytes to move one local or operand between a JVM local and the frame. */
+    private static final int MOVE_COST = 8;
+
+    /**
+     * The unsplit translation, instruction by instruction: the code size before it, the operand stack height before
+     * it, the lowest height while it runs (an add pops two below where it ends), and whether it is reachable. Arrays
+     * have one entry per instruction plus one for the end.
+     */
+    public record Profile(int[] offsets, int[] heights, int[] lows, boolean[] reachable, int maxHeight) {
+        public int size() {
+            return offsets[offsets.length - 1];
+        }
+    }
+
+    /** A piece of a block body as planning sees it: an instruction, a whole block, or an already planned part. */
+    private record Item(int start, int end, int cost, BitSet uses, BitSet writes) {}
+
+    private final List<Instruction> code;
+    private final Profile profile;
+    private final int target;
+    private final int[] match;
+    private final int[] elses;
+    private final List<Region> regions = new ArrayList<>();
+
+    private Splitter(List<Instruction> code, Profile profile, int target) {
+        this.code = code;
+        this.profile = profile;
+        this.target = target;
+        this.match = new int[code.size()];
+        this.elses = new int[code.size()];
+        java.util.Arrays.fill(elses, -1);
+        Deque<Integer> open = new ArrayDeque<>();
+        for (int i = 0; i < code.size(); i++) {
+            Op op = code.get(i).op();
+            if (op == Op.BLOCK || op == Op.LOOP || op == Op.IF) {
+                open.push(i);
+            } else if (op == Op.ELSE) {
+                elses[open.peek()] = i;
+            } else if (op == Op.END && !open.isEmpty()) {
+                match[open.pop()] = i;
+            }
+        }
+    }
+
+    /** The function's region (its whole body), with the parts cut from it. */
+    public static Region plan(List<Instruction> code, Profile profile, int target) {
+        Splitter s = new Splitter(code, profile, target);
+        // The body runs to the function's final END, which stays in the function's method.
+        s.planSequence(0, code.size() - 1, false);
+        return s.tree();
+    }
+
+    /** Plans the block body {@code [from, to)} and returns what it costs the method that contains it. */
+    private Item planSequence(int from, int to, boolean force) {
+        List<Item> items = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            Op op = code.get(i).op();
+            if (op == Op.BLOCK || op == Op.LOOP || op == Op.IF) {
+                items.add(planConstruct(i));
+                i = match[i] + 1;
+            } else {
+                items.add(instruction(i));
+                i++;
+            }
+        }
+        return cut(items, from, to, force);
+    }
+
+    private Item planConstruct(int start) {
+        int end = match[start];
+        int elseAt = elses[start];
+        int own = bytes(start, start + 1) + bytes(end, end + 1) + (elseAt >= 0 ? bytes(elseAt, elseAt + 1) : 0);
+        for (boolean force : new boolean[] {false, true}) {
+            Item first = planSequence(start + 1, elseAt >= 0 ? elseAt : end, force);
+            Item second = elseAt >= 0 ? planSequence(elseAt + 1, end, force) : null;
+            int cost = own + first.cost() + (second == null ? 0 : second.cost());
+            if (cost <= target || force) {
+                BitSet uses = (BitSet) first.uses().clone();
+                BitSet writes = (BitSet) first.writes().clone();
+                if (second != null) {
+                    uses.or(second.uses());
+                    writes.or(second.writes());
+                }
+                return new Item(start, end + 1, cost, uses, writes);
+            }
+            // Too large even with each arm within the target: plan again with every large arm cut.
+            regions.removeIf(r -> r.start > start && r.end <= end);
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    private Item instruction(int i) {
+        BitSet uses = new BitSet();
+        BitSet writes = new BitSet();
+        Instruction in = code.get(i);
+        switch (in.op()) {
+            case LOCAL_GET -> uses.set(in.intOperand(0));
+            case LOCAL_SET, LOCAL_TEE -> {
+                uses.set(in.intOperand(0));
+                writes.set(in.intOperand(0));
+            }
+            default -> { }
+        }
+        return new Item(i, i + 1, bytes(i, i + 1), uses, writes);
+    }
+
+    /**
+     * Cuts {@code items} into parts until they fit the target (or, forced, whenever there is more than one part's
+     * worth of overhead to gain), and returns the body as one item of its cost in the containing method.
+     */
+    private Item cut(List<Item> items, int from, int to, boolean force) {
+        while (total(items) > (force ? CALL_COST * 4 : target) && items.size() > 1) {
+            List<Item> grouped = new ArrayList<>();
+            List<Item> run = new ArrayList<>();
+            int runCost = 0;
+            for (Item item : items) {
+                if (!run.isEmpty() && runCost + item.cost() + moves(run, item) > target && reachable(item.start())) {
+                    grouped.add(part(run));
+                    run = new ArrayList<>();
+                    runCost = 0;
+                }
+                run.add(item);
+                runCost += item.cost();
+            }
+            grouped.add(part(run));
+            if (grouped.size() >= items.size()) {
+                break; // nothing left to gain
+            }
+            items = grouped;
+            force = false;
+        }
+        BitSet uses = new BitSet();
+        BitSet writes = new BitSet();
+        for (Item item : items) {
+            uses.or(item.uses());
+            writes.or(item.writes());
+        }
+        return new Item(from, to, total(items), uses, writes);
+    }
+
+    /** Makes {@code run} a part, unless it is a single planned part already or too small to be worth a call. */
+    private Item part(List<Item> run) {
+        if (run.size() == 1 && isPart(run.get(0))) {
+            return run.get(0);
+        }
+        int start = run.get(0).start();
+        int end = run.get(run.size() - 1).end();
+        BitSet uses = new BitSet();
+        BitSet writes = new BitSet();
+        int cost = 0;
+        for (Item item : run) {
+            uses.or(item.uses());
+            writes.or(item.writes());
+            cost += item.cost();
+        }
+        if (cost < CALL_COST * 2 || !reachable(start)) {
+            return new Item(start, end, cost, uses, writes);
+        }
+        int consumed = consumed(start, end);
+        Region region = new Region(start, end, consumed);
+        region.uses.or(uses);
+        region.writes.or(writes);
+        regions.add(region);
+        int produced = reachable(end) ? profile.heights()[end] - (profile.heights()[start] - consumed) : 0;
+        int callCost = CALL_COST + MOVE_COST * (consumed + produced + uses.cardinality() + writes.cardinality());
+        return new Item(start, end, callCost, uses, writes);
+    }
+
+    private boolean isPart(Item item) {
+        for (Region r : regions) {
+            if (r.start == item.start() && r.end == item.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int moves(List<Item> run, Item next) {
+        BitSet uses = (BitSet) next.uses().clone();
+        for (Item item : run) {
+            uses.or(item.uses());
+        }
+        return MOVE_COST * 2 * uses.cardinality();
+    }
+
+    /** How many operands from below {@code start} the run pops: its start height less its lowest height. */
+    private int consumed(int start, int end) {
+        int low = profile.heights()[start];
+        for (int i = start; i < end; i++) {
+            if (profile.reachable()[i]) {
+                low = Math.min(low, profile.lows()[i]);
+            }
+        }
+        return profile.heights()[start] - low;
+    }
+
+    private boolean reachable(int index) {
+        return profile.reachable()[index];
+    }
+
+    private int bytes(int from, int to) {
+        return profile.offsets()[to] - profile.offsets()[from];
+    }
+
+    private static int total(List<Item> items) {
+        int sum = 0;
+        for (Item item : items) {
+            sum += item.cost();
+        }
+        return sum;
+    }
+
+    /** Nests the planned parts by containment under the function's region, with their local sets. */
+    private Region tree() {
+        Region root = Region.whole(code.size());
+        regions.sort(Comparator.comparingInt((Region r) -> r.start).thenComparingInt(r -> -r.end));
+        Deque<Region> open = new ArrayDeque<>();
+        open.push(root);
+        for (Region r : regions) {
+            while (open.peek() != root && open.peek().end <= r.start) {
+                open.pop();
+            }
+            open.peek().children.add(r);
+            open.push(r);
+        }
+        for (Region r : root.all()) {
+            directSets(r);
+        }
+        return root;
+    }
+
+    /** The locals a region's own instructions (outside its parts) use and write. */
+    private void directSets(Region r) {
+        int i = r.start;
+        int childIndex = 0;
+        while (i < r.end) {
+            if (childIndex < r.children.size() && r.children.get(childIndex).start == i) {
+                i = r.children.get(childIndex++).end;
+                continue;
+            }
+            Instruction in = code.get(i);
+            switch (in.op()) {
+                case LOCAL_GET -> r.directUses.set(in.intOperand(0));
+                case LOCAL_SET, LOCAL_TEE -> {
+                    r.directUses.set(in.intOperand(0));
+                    r.directWrites.set(in.intOperand(0));
+                }
+                default -> { }
+            }
+            i++;
+        }
+    }
+}
