@@ -19,10 +19,17 @@ import java.util.jar.Manifest;
 public final class CompiledModule {
     private final String className;
     private final Map<String, byte[]> files;
+    private final CompileStats stats;
 
-    CompiledModule(String className, Map<String, byte[]> files) {
+    CompiledModule(String className, Map<String, byte[]> files, CompileStats stats) {
         this.className = className;
         this.files = Collections.unmodifiableMap(files);
+        this.stats = stats;
+    }
+
+    /** Functions, classes, methods, split functions, the largest method, compile time. */
+    public CompileStats stats() {
+        return stats;
     }
 
     /** The binary name of the module class. */

@@ -215,6 +215,29 @@ class GiantFunctionTest {
         }
     }
 
+    /** Enough functions for several classes, each calling the one before it, across class boundaries. */
+    @Test
+    void manyFunctionsOverSeveralClasses() {
+        int n = 5000;
+        WasmBuilder m = new WasmBuilder();
+        int type = m.type(new int[] {I32}, new int[] {I32});
+        m.function("f0", type, new int[0], new Code().get(0).i32(1).op(0x6A));
+        for (int i = 1; i < n; i++) {
+            // f_i(x) = f_{i-1}(x * 3 + i)
+            m.function(i == n - 1 ? "last" : null, type, new int[0],
+                    new Code().get(0).i32(3).op(0x6C).i32(i).op(0x6A).u8(0x10).u32(i - 1));
+        }
+        byte[] wasm = m.build();
+        CompiledModule compiled = Compiler.compile(wasm, new CompilerOptions("giant.Many"));
+        assertTrue(compiled.stats().classes() >= 3, compiled.stats().toString());
+        Instance instance = compile(wasm);
+        int x = 7;
+        for (int i = n - 1; i >= 1; i--) {
+            x = x * 3 + i;
+        }
+        assertEquals(x + 1, instance.function("last").call(7)[0]);
+    }
+
     private static void filler(Code body, int local, int count) {
         for (int i = 0; i < count; i++) {
             body.get(local).i32(5).op(0x6C).i32(i).op(0x73).set(local);

@@ -2,12 +2,7 @@ package dev.wasm2jar.compiler.internal.classfile;
 
 import static org.objectweb.asm.Opcodes.*;
 
-import dev.wasm2jar.compiler.internal.model.FunctionBody;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
-import dev.wasm2jar.compiler.internal.split.Region;
-import dev.wasm2jar.compiler.internal.split.SizeCounter;
-import dev.wasm2jar.compiler.internal.split.Splitter;
-import dev.wasm2jar.compiler.internal.translate.FunctionTranslator;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.ValueType;
 import java.util.List;
@@ -42,26 +37,43 @@ public final class ModuleClassWriter {
     private final ModuleModel model;
     private final ClassWriter cw;
     private final String name;
-    /** Planning targets below the default, for functions whose parts came out too large before. */
-    private final java.util.Map<Integer, Integer> targets;
-    private int splitFunctions;
-    private int partMethods;
+    private final FunctionWriter functions;
 
-    /** Functions this short never need measuring: even at this many bytes per instruction they fit. */
-    private static final int ESTIMATED_BYTES_PER_INSTRUCTION = 12;
-
-    public ModuleClassWriter(ModuleLayout layout, java.util.Map<Integer, Integer> targets) {
+    public ModuleClassWriter(ModuleLayout layout, java.util.Map<Integer, Integer> targets, Runnable functionDone) {
         this.layout = layout;
-        this.targets = targets;
         this.model = layout.model();
         this.name = layout.className();
-        this.cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+        this.cw = newClassWriter();
+        this.functions = new FunctionWriter(layout, cw, targets, functionDone);
+    }
+
+    static ClassWriter newClassWriter() {
+        return new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
                 // Generated code only merges its own reference types, whose common type is Object.
                 return a.equals(b) ? a : "java/lang/Object";
             }
         };
+    }
+
+    /**
+     * Writes class {@code classIndex} (not 0) of the layout: a holder of static function methods. Runs before the
+     * module class, which then gets the indirect-call stubs these functions asked for.
+     */
+    public static byte[] writeFunctionClass(ModuleLayout layout, int classIndex, java.util.Map<Integer, Integer> targets,
+            FunctionWriter.Counts counts, Runnable functionDone) {
+        ClassWriter cw = newClassWriter();
+        cw.visit(V21, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, layout.classes().get(classIndex), null, "java/lang/Object",
+                null);
+        cw.visitSource("module.wasm", null);
+        FunctionWriter writer = new FunctionWriter(layout, cw, targets, functionDone);
+        for (int function : layout.functionsOfClass(classIndex)) {
+            writer.write(function);
+        }
+        cw.visitEnd();
+        counts.add(writer.counts());
+        return cw.toByteArray();
     }
 
     /** Writes the class, translating every function with {@code bodies}; returns the class file. */
@@ -74,8 +86,8 @@ public final class ModuleClassWriter {
         for (int i = 0; i < layout.importedFunctions(); i++) {
             importStub(i);
         }
-        for (int i = layout.importedFunctions(); i < model.functionCount(); i++) {
-            function(i);
+        for (int function : layout.functionsOfClass(0)) {
+            functions.write(function);
         }
         for (int[] stub : layout.callIndirectStubs()) {
             callIndirectStub(stub[0], stub[1]);
@@ -85,14 +97,9 @@ public final class ModuleClassWriter {
         return cw.toByteArray();
     }
 
-    /** Functions split into parts so far. */
-    public int splitFunctions() {
-        return splitFunctions;
-    }
-
-    /** Part methods written so far. */
-    public int partMethods() {
-        return partMethods;
+    /** What the functions of the module class came to. */
+    public FunctionWriter.Counts counts() {
+        return functions.counts();
     }
 
     private void fields() {
@@ -173,58 +180,6 @@ public final class ModuleClassWriter {
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
-    }
-
-    private void function(int index) {
-        FunctionType type = model.functionType(index);
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, layout.functionMethod(index),
-                layout.functionDescriptor(type), null, null);
-        int defined = index - layout.importedFunctions();
-        FunctionBody body = model.bodies().apply(defined);
-        int count = body.instructions().size();
-        Region plan = Region.whole(count);
-        FunctionTranslator.Frame frame = null;
-        int target = targets.getOrDefault(index, Splitter.DEFAULT_TARGET);
-        if (count * ESTIMATED_BYTES_PER_INSTRUCTION > target) {
-            Splitter.Profile profile = measure(index, body);
-            if (profile.size() > target) {
-                plan = Splitter.plan(body.instructions(), profile, target);
-                List<Region> parts = plan.all();
-                for (int k = 1; k < parts.size(); k++) {
-                    parts.get(k).method = layout.functionMethod(index) + "_part" + k;
-                }
-                int locals = type.params().size() + body.locals().size();
-                frame = new FunctionTranslator.Frame(locals + profile.maxHeight() + type.results().size() + 1, locals);
-                splitFunctions++;
-                partMethods += parts.size() - 1;
-            }
-        }
-        new FunctionTranslator(mv, (n, d) -> cw.visitMethod(ACC_PUBLIC | ACC_STATIC, n, d, null, null), layout, index,
-                body, plan, frame, null).translate();
-    }
-
-    /** Translates {@code body} unsplit into a counter, recording code size and stack height per instruction. */
-    private Splitter.Profile measure(int index, FunctionBody body) {
-        int n = body.instructions().size();
-        int[] offsets = new int[n + 1];
-        int[] heights = new int[n + 1];
-        boolean[] reachable = new boolean[n + 1];
-        int[] lows = new int[n + 1];
-        int[] max = {0};
-        SizeCounter counter = new SizeCounter();
-        new FunctionTranslator(counter, (name, d) -> new SizeCounter(), layout, index, body, Region.whole(n), null,
-                (i, height, live, lowestBefore) -> {
-                    offsets[i] = counter.size();
-                    heights[i] = height;
-                    reachable[i] = live;
-                    lows[i] = height;
-                    if (i > 0) {
-                        lows[i - 1] = Math.min(lows[i - 1], lowestBefore);
-                    }
-                    max[0] = Math.max(max[0], height);
-                }).translate();
-        offsets[n] = counter.size();
-        return new Splitter.Profile(offsets, heights, lows, reachable, max[0]);
     }
 
     /** {@code callImportN(params..., self)}: invokes the imported function's handle. */

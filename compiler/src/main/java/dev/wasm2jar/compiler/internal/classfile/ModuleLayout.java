@@ -7,7 +7,6 @@ import dev.wasm2jar.runtime.ValueType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Where everything of a module lives in the generated classes: which class and method holds each function, the
@@ -23,9 +22,29 @@ public final class ModuleLayout {
     private final boolean[] sharedGlobals;
     private final List<ValueType> tableTypes = new ArrayList<>();
     private final int memoryCount;
-    private final Set<Long> callIndirectStubs = new TreeSet<>();
+    private final Set<Long> callIndirectStubs = new java.util.concurrent.ConcurrentSkipListSet<>();
+    /** Binary-name-free internal names of the classes holding functions; the first is the module class. */
+    private final List<String> classes = new ArrayList<>();
+    /** For each defined function, the index of its class in {@link #classes}. */
+    private final int[] classOf;
+
+    /**
+     * How much code one class takes: wasm body bytes and functions. A class file has at most 65,535 constants, and
+     * each function brings names, descriptors and the methods it calls; these budgets keep far below that.
+     */
+    public record ClassBudget(int bodyBytes, int functions) {
+        public static final ClassBudget DEFAULT = new ClassBudget(192 * 1024, 2000);
+
+        public ClassBudget half() {
+            return new ClassBudget(Math.max(1, bodyBytes / 2), Math.max(1, functions / 2));
+        }
+    }
 
     public ModuleLayout(ModuleModel model, String className) {
+        this(model, className, ClassBudget.DEFAULT);
+    }
+
+    public ModuleLayout(ModuleModel model, String className, ClassBudget budget) {
         this.model = model;
         this.className = className.replace('.', '/');
         this.importedFunctions = model.importCount(ExternKind.FUNCTION);
@@ -42,6 +61,42 @@ public final class ModuleLayout {
         model.imports().stream().filter(i -> i.kind() == ExternKind.TABLE).forEach(i -> tableTypes.add(i.valueType()));
         model.tables().forEach(t -> tableTypes.add(t.elementType()));
         this.memoryCount = model.importCount(ExternKind.MEMORY) + model.memories().size();
+        this.classOf = new int[methods.length];
+        classes.add(this.className);
+        int bytes = 0;
+        int functions = 0;
+        for (int i = 0; i < methods.length; i++) {
+            int size = model.bodySizes()[i];
+            if (functions > 0 && (bytes + size > budget.bodyBytes() || functions >= budget.functions())) {
+                classes.add(this.className + "$Functions" + classes.size());
+                bytes = 0;
+                functions = 0;
+            }
+            classOf[i] = classes.size() - 1;
+            bytes += size;
+            functions++;
+        }
+    }
+
+    /** Internal names of the classes that hold functions; the module class first. */
+    public List<String> classes() {
+        return classes;
+    }
+
+    /** The defined functions (by function index) held by class {@code classIndex}. */
+    public List<Integer> functionsOfClass(int classIndex) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < classOf.length; i++) {
+            if (classOf[i] == classIndex) {
+                out.add(importedFunctions + i);
+            }
+        }
+        return out;
+    }
+
+    /** For each defined function, the index of its class in {@link #classes()}. */
+    public int[] functionClasses() {
+        return classOf.clone();
     }
 
     public ModuleModel model() {
@@ -85,9 +140,9 @@ public final class ModuleLayout {
         return sharedGlobals[index];
     }
 
-    /** The internal name of the class holding function {@code index}. */
+    /** The internal name of the class holding function {@code index} (imported ones: their stubs). */
     public String functionOwner(int index) {
-        return className;
+        return index < importedFunctions ? className : classes.get(classOf[index - importedFunctions]);
     }
 
     public String functionMethod(int index) {

@@ -188,8 +188,13 @@ public final class EndiveDecoder {
             }
         }
         var code = m.codeSection();
+        int[] bodySizes = new int[code.functionBodyCount()];
+        for (int i = 0; i < bodySizes.length; i++) {
+            List<AnnotatedInstruction> ins = code.getFunctionBody(i).instructions();
+            bodySizes[i] = ins.isEmpty() ? 0 : ins.get(ins.size() - 1).address() - ins.get(0).address() + 1;
+        }
         return new ModuleModel(types, imports, ft, names, tables, memories, globals, exports, elements, data, start,
-                defined -> body(code.getFunctionBody(defined), importedFunctions + defined, wasm));
+                bodySizes, defined -> body(code.getFunctionBody(defined), importedFunctions + defined, wasm));
     }
 
     private static FunctionBody body(run.endive.wasm.types.FunctionBody body, int functionIndex, byte[] wasm) {

@@ -10,7 +10,7 @@ import java.util.function.IntFunction;
 /**
  * A decoded and validated module, in the compiler's own terms. The parts the runtime needs too are the records of
  * {@link ModuleShape}; function bodies come from {@code bodies} on demand, so a large module need not hold all its
- * code in our form at once.
+ * code in our form at once. {@code bodySizes} gives each defined function's code size in bytes.
  */
 public record ModuleModel(
         List<FunctionType> types,
@@ -24,6 +24,7 @@ public record ModuleModel(
         List<ModuleShape.ElementSegment> elements,
         List<ModuleShape.DataSegment> data,
         int start,
+        int[] bodySizes,
         IntFunction<FunctionBody> bodies) {
 
     public int importCount(ExternKind kind) {
