@@ -23,7 +23,9 @@ final class CompileCommand implements Command {
                 usage: wasm2jar compile IN.wasm [-o OUT] [--class-name NAME | --package PACKAGE]
 
                 Compiles IN.wasm ahead of time into JVM classes. OUT ending in .jar gets a jar (its manifest names
-                the module class, for Module.fromJar); any other OUT is a directory for the class path.
+                the module class, for Module.fromJar); any other OUT is a directory for the class path. Functions
+                too large for one JVM method are split into parts; a summary follows (functions, classes, methods,
+                split functions, largest method, time). On a terminal a progress bar shows on stderr.
 
                 options:
                   -o, --output OUT      where to write (default: IN with .jar for .wasm, beside it)
@@ -51,13 +53,20 @@ final class CompileCommand implements Command {
         className = className != null ? ModuleFiles.checkName(className, "class")
                 : ModuleFiles.defaultClassName(in, pkg == null ? null : ModuleFiles.checkName(pkg, "package"));
 
-        CompiledModule module = ModuleFiles.compile(in, className);
+        ProgressDisplay progress = new ProgressDisplay(console.err(), System.console() != null);
+        CompiledModule module;
+        try {
+            module = ModuleFiles.compile(in, className, progress);
+        } finally {
+            progress.finish();
+        }
         if (out.getFileName().toString().endsWith(".jar")) {
             module.writeJar(out);
         } else {
             module.writeDirectory(out);
         }
         console.out().println("wrote " + out + " (" + module.className() + ")");
+        module.stats().lines().forEach(console.out()::println);
         return 0;
     }
 }

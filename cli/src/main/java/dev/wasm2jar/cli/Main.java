@@ -15,7 +15,8 @@ public final class Main {
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
-        for (Command c : List.of(new CompileCommand(), new InvokeCommand(), new SpectestCommand())) {
+        for (Command c : List.of(new CompileCommand(), new InvokeCommand(), new InspectCommand(),
+                new SpectestCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }

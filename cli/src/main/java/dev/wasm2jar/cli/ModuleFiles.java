@@ -3,6 +3,7 @@ package dev.wasm2jar.cli;
 import dev.wasm2jar.compiler.CompiledModule;
 import dev.wasm2jar.compiler.Compiler;
 import dev.wasm2jar.compiler.CompilerOptions;
+import dev.wasm2jar.compiler.Progress;
 import dev.wasm2jar.compiler.TextFormat;
 import dev.wasm2jar.runtime.Module;
 import dev.wasm2jar.runtime.WasmException;
@@ -24,9 +25,14 @@ final class ModuleFiles {
      * {@link CliException} naming the file.
      */
     static CompiledModule compile(Path file, String className) throws IOException {
+        return compile(file, className, Progress.NONE);
+    }
+
+    /** {@link #compile(Path, String)}, telling {@code progress} how far it is. */
+    static CompiledModule compile(Path file, String className, Progress progress) throws IOException {
         try {
             byte[] bytes = TextFormat.isText(file) ? TextFormat.assemble(file) : Files.readAllBytes(file);
-            return Compiler.compile(bytes, new CompilerOptions(className));
+            return Compiler.compile(bytes, new CompilerOptions(className), progress);
         } catch (WasmException e) {
             throw new CliException(file + ": " + Errors.describe(e), e, CliException.FAILURE);
         }

@@ -75,7 +75,7 @@ class MainTest {
         Run help = run("--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("compile") && help.out().contains("spectest"), help.out());
-        for (String command : List.of("compile", "invoke", "spectest")) {
+        for (String command : List.of("compile", "invoke", "inspect", "spectest")) {
             Run r = run(command, "--help");
             assertEquals(0, r.exit());
             assertTrue(r.out().startsWith("usage: wasm2jar " + command), r.out());
@@ -121,6 +121,17 @@ class MainTest {
         assertTrue(compiled.out().contains("wasm.Add"), compiled.out());
         Run r = run("invoke", jar.toString(), "add", "40", "2");
         assertEquals("42", r.out().strip(), r.err());
+
+        assertTrue(compiled.out().contains("largest method: "), compiled.out());
+        Run inspected = run("inspect", jar.toString());
+        assertEquals(0, inspected.exit(), inspected.err());
+        assertTrue(inspected.out().contains("functions: 2"), inspected.out());
+        assertTrue(inspected.out().contains("methods over 8000 bytes: 0"), inspected.out());
+        assertTrue(inspected.out().lines().anyMatch(l -> l.matches("largest method: [0-9]+ bytes .*")),
+                inspected.out());
+        // A .wasm is inspected as it would compile: the same methods as the jar.
+        assertEquals(inspected.out().lines().filter(l -> l.startsWith("largest")).toList(),
+                run("inspect", add.toString()).out().lines().filter(l -> l.startsWith("largest")).toList());
 
         Path classes = dir.resolve("classes");
         assertEquals(0, run("compile", add.toString(), "-o", classes.toString(), "--package", "com.example").exit());

@@ -69,6 +69,28 @@ public final class CompiledModule {
         }
     }
 
+    /** Reads a jar written by {@link #writeJar}. */
+    public static CompiledModule readJar(Path jar) throws IOException {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        String className;
+        try (java.util.jar.JarFile in = new java.util.jar.JarFile(jar.toFile())) {
+            Manifest manifest = in.getManifest();
+            className = manifest == null ? null : manifest.getMainAttributes().getValue(Module.MANIFEST_ATTRIBUTE);
+            if (className == null) {
+                throw new IOException(jar + " is not a wasm2jar module jar (no " + Module.MANIFEST_ATTRIBUTE + ")");
+            }
+            for (var entries = in.entries(); entries.hasMoreElements(); ) {
+                JarEntry entry = entries.nextElement();
+                if (!entry.isDirectory() && !entry.getName().startsWith("META-INF/")) {
+                    try (var stream = in.getInputStream(entry)) {
+                        files.put(entry.getName(), stream.readAllBytes());
+                    }
+                }
+            }
+        }
+        return new CompiledModule(className, files, CompileStats.of(files, -1));
+    }
+
     /** Loads the classes in a class loader of their own, in memory, and returns the module. */
     public Module load() {
         return Module.load(new InMemoryClassLoader(files, Module.class.getClassLoader()), className);

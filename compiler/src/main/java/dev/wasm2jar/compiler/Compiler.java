@@ -1,7 +1,6 @@
 package dev.wasm2jar.compiler;
 
 import dev.wasm2jar.compiler.internal.classfile.ClassFileSizes;
-import dev.wasm2jar.compiler.internal.classfile.FunctionWriter;
 import dev.wasm2jar.compiler.internal.classfile.ModuleClassWriter;
 import dev.wasm2jar.compiler.internal.classfile.ModuleLayout;
 import dev.wasm2jar.compiler.internal.decode.EndiveDecoder;
@@ -43,10 +42,9 @@ public final class Compiler {
         ModuleLayout.ClassBudget budget = ModuleLayout.ClassBudget.DEFAULT;
         while (true) {
             ModuleLayout layout = new ModuleLayout(model, options.className(), budget);
-            FunctionWriter.Counts counts = new FunctionWriter.Counts();
             Map<String, byte[]> files;
             try {
-                files = writeClasses(layout, counts, progress);
+                files = writeClasses(layout, progress);
             } catch (ClassTooLargeException e) {
                 if (budget.functions() == 1) {
                     throw new CompilationException("class " + e.getClassName() + " has too many constants ("
@@ -57,13 +55,12 @@ public final class Compiler {
             }
             files.put(layout.className() + Module.SHAPE_SUFFIX, shape(model, layout).toBytes());
             long millis = (System.nanoTime() - started) / 1_000_000;
-            return new CompiledModule(options.className(), files, stats(files, layout, counts, millis));
+            return new CompiledModule(options.className(), files, CompileStats.of(files, millis));
         }
     }
 
     /** The function classes (in parallel), then the module class, which holds the stubs they ask for. */
-    private static Map<String, byte[]> writeClasses(ModuleLayout layout, FunctionWriter.Counts counts,
-            Progress progress) {
+    private static Map<String, byte[]> writeClasses(ModuleLayout layout, Progress progress) {
         Map<Integer, Integer> targets = new ConcurrentHashMap<>();
         List<String> classes = layout.classes();
         byte[][] classFiles = new byte[classes.size()][];
@@ -71,14 +68,8 @@ public final class Compiler {
         AtomicInteger done = new AtomicInteger();
         Runnable functionDone = () -> progress.functions(done.incrementAndGet(), total);
         IntStream.range(1, classes.size()).parallel().forEach(c -> classFiles[c] = withinLimit(layout, targets,
-                attemptCounts -> ModuleClassWriter.writeFunctionClass(layout, c, targets, attemptCounts, functionDone),
-                counts));
-        classFiles[0] = withinLimit(layout, targets, attemptCounts -> {
-            ModuleClassWriter writer = new ModuleClassWriter(layout, targets, functionDone);
-            byte[] bytes = writer.write();
-            attemptCounts.add(writer.counts());
-            return bytes;
-        }, counts);
+                () -> ModuleClassWriter.writeFunctionClass(layout, c, targets, functionDone)));
+        classFiles[0] = withinLimit(layout, targets, () -> new ModuleClassWriter(layout, targets, functionDone).write());
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (int c = 0; c < classes.size(); c++) {
             files.put(classes.get(c) + ".class", classFiles[c]);
@@ -91,12 +82,11 @@ public final class Compiler {
      * function again with a smaller target.
      */
     private static byte[] withinLimit(ModuleLayout layout, Map<Integer, Integer> targets,
-            java.util.function.Function<FunctionWriter.Counts, byte[]> write, FunctionWriter.Counts counts) {
+            java.util.function.Supplier<byte[]> write) {
         for (int attempt = 0; ; attempt++) {
-            FunctionWriter.Counts attemptCounts = new FunctionWriter.Counts();
             byte[] classFile;
             try {
-                classFile = write.apply(attemptCounts);
+                classFile = write.get();
             } catch (MethodTooLargeException e) {
                 throw new CompilationException("method " + e.getMethodName() + " needs " + e.getCodeSize()
                         + " bytes of bytecode, over the JVM's 64 KiB limit");
@@ -109,38 +99,10 @@ public final class Compiler {
                 }
             });
             if (retry.isEmpty() || attempt == 3) {
-                counts.add(attemptCounts);
                 return classFile;
             }
             targets.putAll(retry);
         }
-    }
-
-    private static CompileStats stats(Map<String, byte[]> files, ModuleLayout layout, FunctionWriter.Counts counts,
-            long millis) {
-        int methods = 0;
-        int largest = 0;
-        int over = 0;
-        String largestName = "";
-        for (var file : files.entrySet()) {
-            if (!file.getKey().endsWith(".class")) {
-                continue;
-            }
-            for (var method : ClassFileSizes.methodSizes(file.getValue()).entrySet()) {
-                methods++;
-                if (method.getValue() > Splitter.METHOD_LIMIT) {
-                    over++;
-                }
-                if (method.getValue() > largest) {
-                    largest = method.getValue();
-                    largestName = file.getKey().replace(".class", "").replace('/', '.') + "."
-                            + method.getKey().substring(0, method.getKey().indexOf('('));
-                }
-            }
-        }
-        int defined = layout.model().functionCount() - layout.importedFunctions();
-        return new CompileStats(defined, layout.importedFunctions(), layout.classes().size(), methods,
-                counts.splitFunctions, counts.parts, largest, largestName, over, millis);
     }
 
     private static ModuleShape shape(ModuleModel model, ModuleLayout layout) {

@@ -19,19 +19,6 @@ import org.objectweb.asm.MethodVisitor;
  * calls parts planned by {@link Splitter} from a measured translation.
  */
 public final class FunctionWriter {
-    /** What was written: functions, split functions, part methods. Summed over classes. */
-    public static final class Counts {
-        public int functions;
-        public int splitFunctions;
-        public int parts;
-
-        public synchronized void add(Counts other) {
-            functions += other.functions;
-            splitFunctions += other.splitFunctions;
-            parts += other.parts;
-        }
-    }
-
     /** Functions this short never need measuring: even at this many bytes per instruction they fit. */
     private static final int ESTIMATED_BYTES_PER_INSTRUCTION = 12;
 
@@ -40,7 +27,6 @@ public final class FunctionWriter {
     private final ClassWriter cw;
     /** Planning targets below the default, for functions whose parts came out too large before. */
     private final Map<Integer, Integer> targets;
-    private final Counts counts = new Counts();
     private final Runnable functionDone;
 
     FunctionWriter(ModuleLayout layout, ClassWriter cw, Map<Integer, Integer> targets, Runnable functionDone) {
@@ -49,10 +35,6 @@ public final class FunctionWriter {
         this.model = layout.model();
         this.cw = cw;
         this.targets = targets;
-    }
-
-    public Counts counts() {
-        return counts;
     }
 
     /** Writes the method of function {@code index}, and its parts when it is too large for one. */
@@ -76,13 +58,10 @@ public final class FunctionWriter {
                 }
                 int locals = type.params().size() + body.locals().size();
                 frame = new FunctionTranslator.Frame(locals + profile.maxHeight() + type.results().size() + 1, locals);
-                counts.splitFunctions++;
-                counts.parts += parts.size() - 1;
             }
         }
         new FunctionTranslator(mv, (n, d) -> cw.visitMethod(ACC_PUBLIC | ACC_STATIC, n, d, null, null), layout, index,
                 body, plan, frame, null).translate();
-        counts.functions++;
         functionDone.run();
     }
 

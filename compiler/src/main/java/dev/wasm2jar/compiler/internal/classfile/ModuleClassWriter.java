@@ -62,7 +62,7 @@ public final class ModuleClassWriter {
      * module class, which then gets the indirect-call stubs these functions asked for.
      */
     public static byte[] writeFunctionClass(ModuleLayout layout, int classIndex, java.util.Map<Integer, Integer> targets,
-            FunctionWriter.Counts counts, Runnable functionDone) {
+            Runnable functionDone) {
         ClassWriter cw = newClassWriter();
         cw.visit(V21, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, layout.classes().get(classIndex), null, "java/lang/Object",
                 null);
@@ -72,7 +72,6 @@ public final class ModuleClassWriter {
             writer.write(function);
         }
         cw.visitEnd();
-        counts.add(writer.counts());
         return cw.toByteArray();
     }
 
@@ -95,11 +94,6 @@ public final class ModuleClassWriter {
         staticInit();
         cw.visitEnd();
         return cw.toByteArray();
-    }
-
-    /** What the functions of the module class came to. */
-    public FunctionWriter.Counts counts() {
-        return functions.counts();
     }
 
     private void fields() {

@@ -46,6 +46,7 @@ public final class Splitter {
     private final int[] match;
     private final int[] elses;
     private final List<Region> regions = new ArrayList<>();
+    private final java.util.Set<Long> partKeys = new java.util.HashSet<>();
 
     private Splitter(List<Instruction> code, Profile profile, int target) {
         this.code = code;
@@ -77,6 +78,11 @@ public final class Splitter {
 
     /** Plans the block body {@code [from, to)} and returns what it costs the method that contains it. */
     private Item planSequence(int from, int to, boolean force) {
+        return cut(items(from, to), from, to, force, new ArrayList<>());
+    }
+
+    /** The items of the block body {@code [from, to)}, with every block inside it planned already. */
+    private List<Item> items(int from, int to) {
         List<Item> items = new ArrayList<>();
         int i = from;
         while (i < to) {
@@ -89,30 +95,35 @@ public final class Splitter {
                 i++;
             }
         }
-        return cut(items, from, to, force);
+        return items;
     }
 
     private Item planConstruct(int start) {
         int end = match[start];
         int elseAt = elses[start];
         int own = bytes(start, start + 1) + bytes(end, end + 1) + (elseAt >= 0 ? bytes(elseAt, elseAt + 1) : 0);
-        for (boolean force : new boolean[] {false, true}) {
-            Item first = planSequence(start + 1, elseAt >= 0 ? elseAt : end, force);
-            Item second = elseAt >= 0 ? planSequence(elseAt + 1, end, force) : null;
-            int cost = own + first.cost() + (second == null ? 0 : second.cost());
-            if (cost <= target || force) {
-                BitSet uses = (BitSet) first.uses().clone();
-                BitSet writes = (BitSet) first.writes().clone();
-                if (second != null) {
-                    uses.or(second.uses());
-                    writes.or(second.writes());
-                }
-                return new Item(start, end + 1, cost, uses, writes);
-            }
-            // Too large even with each arm within the target: plan again with every large arm cut.
-            regions.removeIf(r -> r.start > start && r.end <= end);
+        int firstEnd = elseAt >= 0 ? elseAt : end;
+        List<Item> firstItems = items(start + 1, firstEnd);
+        List<Item> secondItems = elseAt >= 0 ? items(elseAt + 1, end) : null;
+        List<Region> made = new ArrayList<>();
+        Item first = cut(firstItems, start + 1, firstEnd, false, made);
+        Item second = secondItems == null ? null : cut(secondItems, elseAt + 1, end, false, made);
+        int cost = own + first.cost() + (second == null ? 0 : second.cost());
+        if (cost > target) {
+            // Each arm fits, both together do not: cut the arms harder.
+            regions.removeAll(made);
+            made.forEach(r -> partKeys.remove(key(r.start, r.end)));
+            first = cut(firstItems, start + 1, firstEnd, true, made);
+            second = secondItems == null ? null : cut(secondItems, elseAt + 1, end, true, made);
+            cost = own + first.cost() + (second == null ? 0 : second.cost());
         }
-        throw new IllegalStateException("unreachable");
+        BitSet uses = (BitSet) first.uses().clone();
+        BitSet writes = (BitSet) first.writes().clone();
+        if (second != null) {
+            uses.or(second.uses());
+            writes.or(second.writes());
+        }
+        return new Item(start, end + 1, cost, uses, writes);
     }
 
     private Item instruction(int i) {
@@ -134,21 +145,24 @@ public final class Splitter {
      * Cuts {@code items} into parts until they fit the target (or, forced, whenever there is more than one part's
      * worth of overhead to gain), and returns the body as one item of its cost in the containing method.
      */
-    private Item cut(List<Item> items, int from, int to, boolean force) {
+    private Item cut(List<Item> items, int from, int to, boolean force, List<Region> made) {
         while (total(items) > (force ? CALL_COST * 4 : target) && items.size() > 1) {
             List<Item> grouped = new ArrayList<>();
             List<Item> run = new ArrayList<>();
+            BitSet runUses = new BitSet();
             int runCost = 0;
             for (Item item : items) {
-                if (!run.isEmpty() && runCost + item.cost() + moves(run, item) > target && reachable(item.start())) {
-                    grouped.add(part(run));
+                if (!run.isEmpty() && runCost + item.cost() + moves(runUses, item) > target && reachable(item.start())) {
+                    grouped.add(part(run, made));
                     run = new ArrayList<>();
+                    runUses = new BitSet();
                     runCost = 0;
                 }
                 run.add(item);
+                runUses.or(item.uses());
                 runCost += item.cost();
             }
-            grouped.add(part(run));
+            grouped.add(part(run, made));
             if (grouped.size() >= items.size()) {
                 break; // nothing left to gain
             }
@@ -165,7 +179,7 @@ public final class Splitter {
     }
 
     /** Makes {@code run} a part, unless it is a single planned part already or too small to be worth a call. */
-    private Item part(List<Item> run) {
+    private Item part(List<Item> run, List<Region> made) {
         if (run.size() == 1 && isPart(run.get(0))) {
             return run.get(0);
         }
@@ -187,25 +201,25 @@ public final class Splitter {
         region.uses.or(uses);
         region.writes.or(writes);
         regions.add(region);
+        made.add(region);
+        partKeys.add(key(start, end));
         int produced = reachable(end) ? profile.heights()[end] - (profile.heights()[start] - consumed) : 0;
         int callCost = CALL_COST + MOVE_COST * (consumed + produced + uses.cardinality() + writes.cardinality());
         return new Item(start, end, callCost, uses, writes);
     }
 
     private boolean isPart(Item item) {
-        for (Region r : regions) {
-            if (r.start == item.start() && r.end == item.end()) {
-                return true;
-            }
-        }
-        return false;
+        return partKeys.contains(key(item.start(), item.end()));
     }
 
-    private int moves(List<Item> run, Item next) {
-        BitSet uses = (BitSet) next.uses().clone();
-        for (Item item : run) {
-            uses.or(item.uses());
-        }
+    private static long key(int start, int end) {
+        return ((long) start << 32) | end;
+    }
+
+    /** Bytes to load and store the locals a run would use with {@code next} added. */
+    private static int moves(BitSet runUses, Item next) {
+        BitSet uses = (BitSet) runUses.clone();
+        uses.or(next.uses());
         return MOVE_COST * 2 * uses.cardinality();
     }
 
