@@ -83,7 +83,9 @@ public final class Compiler {
      */
     private static byte[] withinLimit(ModuleLayout layout, Map<Integer, Integer> targets,
             java.util.function.Supplier<byte[]> write) {
-        for (int attempt = 0; ; attempt++) {
+        byte[] best = null;
+        int bestLargest = Integer.MAX_VALUE;
+        for (int attempt = 0; attempt < 4; attempt++) {
             byte[] classFile;
             try {
                 classFile = write.get();
@@ -92,17 +94,25 @@ public final class Compiler {
                         + " bytes of bytecode, over the JVM's 64 KiB limit");
             }
             Map<Integer, Integer> retry = new HashMap<>();
-            ClassFileSizes.methodSizes(classFile).forEach((method, size) -> {
-                int function = layout.functionOfMethod(method.substring(0, method.indexOf('(')));
-                if (size > Splitter.METHOD_LIMIT && function >= 0) {
+            int largest = 0;
+            for (var method : ClassFileSizes.methodSizes(classFile).entrySet()) {
+                String name = method.getKey().substring(0, method.getKey().indexOf('('));
+                int function = layout.functionOfMethod(name);
+                largest = Math.max(largest, method.getValue());
+                if (method.getValue() > Splitter.METHOD_LIMIT && function >= 0) {
                     retry.put(function, targets.getOrDefault(function, Splitter.DEFAULT_TARGET) * 3 / 5);
                 }
-            });
-            if (retry.isEmpty() || attempt == 3) {
+            }
+            if (retry.isEmpty()) {
                 return classFile;
+            }
+            if (largest < bestLargest) {
+                best = classFile;
+                bestLargest = largest;
             }
             targets.putAll(retry);
         }
+        return best;
     }
 
     private static ModuleShape shape(ModuleModel model, ModuleLayout layout) {

@@ -22,7 +22,7 @@ public final class Splitter {
     public static final int DEFAULT_TARGET = 6000;
 
     /** Bytes a call of a part costs its caller, beside moving locals and operands. */
-    private static final int CALL_COST = 48;
+    private static final int CALL_COST = 64;
     /** Bytes to move one local or operand between a JVM local and the frame. */
     private static final int MOVE_COST = 8;
 

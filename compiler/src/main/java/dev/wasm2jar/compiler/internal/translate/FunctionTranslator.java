@@ -90,6 +90,12 @@ public final class FunctionTranslator {
     private List<ValueType> produced = List.of();
     /** For a part: the exit codes it returns besides 0. */
     private final java.util.SortedSet<Integer> exits = new java.util.TreeSet<>();
+    /**
+     * For a part: where every branch out of it goes, with an empty operand stack and its exit code in
+     * {@link #exitSlot}, to write back its locals once rather than at each branch.
+     */
+    private Label exitBlock;
+    private int exitSlot = -1;
 
     /** The translator of a function's own method ({@code region} is its whole body, maybe with parts). */
     public FunctionTranslator(MethodVisitor mv, MethodFactory methods, ModuleLayout layout, int functionIndex,
@@ -496,8 +502,32 @@ public final class FunctionTranslator {
             mv.visitInsn(ICONST_0);
             mv.visitInsn(IRETURN);
         }
+        if (exitBlock != null) {
+            mv.visitLabel(exitBlock);
+            flushLocals(region.directWrites);
+            mv.visitVarInsn(ILOAD, exitSlot);
+            mv.visitInsn(IRETURN);
+        }
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /** Empties the JVM operand stack (the tracked stack says what is on it) and goes to the exit block. */
+    private void goToExitBlock(int keptOnTop) {
+        for (int i = keptOnTop; i < stack.size(); i++) {
+            mv.visitInsn(JvmTypes.size(stack.peek(i)) == 2 ? POP2 : POP);
+        }
+        if (exitBlock == null) {
+            exitBlock = new Label();
+        }
+        mv.visitJumpInsn(GOTO, exitBlock);
+    }
+
+    private int exitSlot() {
+        if (exitSlot < 0) {
+            exitSlot = newTemp(ValueType.I32);
+        }
+        return exitSlot;
     }
 
     /** Emits the call of part {@code child} (translating it into its own method) and what follows its return. */
@@ -523,10 +553,52 @@ public final class FunctionTranslator {
         reload.and(region.directUses);
         reload.stream().forEach(this::loadLocal);
 
-        if (!t.exits.isEmpty()) {
+        dispatch(t);
+    }
+
+    /**
+     * Continues after part {@code t} returned its exit code: 0 runs on here; exits to constructs around this method
+     * (and, in a part, returns) are passed on in one place, since constructs outside have the lowest indices; exits
+     * to constructs in this method branch to them.
+     */
+    private void dispatch(FunctionTranslator t) {
+        if (t.exits.isEmpty()) {
+            mv.visitInsn(POP);
+        } else {
             int code = newTemp(ValueType.I32);
             mv.visitVarInsn(ISTORE, code);
+            Label normal = new Label();
+            if (t.completes) {
+                mv.visitVarInsn(ILOAD, code);
+                mv.visitJumpInsn(IFEQ, normal);
+            }
+            int firstInside = control.size();
+            for (ControlFrame f : control) {
+                if (!f.outside) {
+                    firstInside = Math.min(firstInside, f.index);
+                }
+            }
+            List<Integer> here = new ArrayList<>();
+            boolean passOn = false;
             for (int exit : t.exits) {
+                if (part && exit < firstInside) {
+                    passOn = true;
+                    exits.add(exit);
+                } else {
+                    here.add(exit);
+                }
+            }
+            if (passOn) {
+                Label stays = new Label();
+                mv.visitVarInsn(ILOAD, code);
+                pushInt(firstInside);
+                mv.visitJumpInsn(IF_ICMPGE, stays);
+                mv.visitVarInsn(ILOAD, code);
+                mv.visitVarInsn(ISTORE, exitSlot());
+                goToExitBlock(0);
+                mv.visitLabel(stays);
+            }
+            for (int exit : here) {
                 Label next = new Label();
                 mv.visitVarInsn(ILOAD, code);
                 pushInt(exit);
@@ -534,62 +606,62 @@ public final class FunctionTranslator {
                 followExit(exit);
                 mv.visitLabel(next);
             }
-        } else {
-            mv.visitInsn(POP);
+            // No other code comes back; the JVM still needs this path closed.
+            mv.visitInsn(ACONST_NULL);
+            mv.visitInsn(ATHROW);
+            if (t.completes) {
+                mv.visitLabel(normal);
+            }
         }
         if (t.completes) {
             loadOperands(t.produced);
             stack.pushAll(t.produced);
         } else {
-            // The part never runs to its end; the JVM still needs this path closed.
-            mv.visitInsn(ACONST_NULL);
-            mv.visitInsn(ATHROW);
+            if (t.exits.isEmpty()) {
+                mv.visitInsn(ACONST_NULL);
+                mv.visitInsn(ATHROW);
+            }
             control.peek().unreachable = true;
         }
     }
 
-    /** After a part left with {@code exit}: return, branch here, or pass the exit on to this method's caller. */
+    /** After a part left with an exit this method handles: the function's return, or a branch to a construct here. */
     private void followExit(int exit) {
         if (exit == -1) {
-            if (part) {
-                leave(-1);
-            } else {
-                loadOperands(type.results());
-                stack.pushAll(type.results());
-                emitReturn();
-                stack.pop(type.results().size());
-            }
+            loadOperands(type.results());
+            stack.pushAll(type.results());
+            emitReturn();
+            stack.pop(type.results().size());
             return;
         }
         ControlFrame target = null;
         for (ControlFrame f : control) {
-            if (f.index == exit) {
+            if (f.index == exit && !f.outside) {
                 target = f;
             }
         }
         if (target == null) {
-            throw new IllegalStateException("a part branches to unknown construct " + exit);
+            throw new IllegalStateException("a part branches to construct " + exit + ", which is not here");
         }
-        if (target.outside) {
-            flushLocals(region.directWrites);
-            leave(exit);
-        } else {
-            List<ValueType> carried = target.branchTypes();
-            loadOperands(carried);
-            stack.pushAll(carried);
-            branch(target);
-            stack.pop(carried.size());
-        }
+        List<ValueType> carried = target.branchTypes();
+        loadOperands(carried);
+        stack.pushAll(carried);
+        branch(target);
+        stack.pop(carried.size());
     }
 
     /** In a part: a branch out of it or a return, with the carried values through the frame. */
     private void leavePart(List<ValueType> carried, int exit) {
         List<ValueType> top = stack.slice(stack.size() - carried.size());
         storeOperands(top);
-        if (exit != -1) {
-            flushLocals(region.directWrites);
+        if (exit == -1) {
+            leave(-1);
+            return;
         }
-        leave(exit);
+        pushInt(exit);
+        mv.visitVarInsn(ISTORE, exitSlot());
+        goToExitBlock(top.size());
+        exits.add(exit);
     }
 
     private void leave(int exit) {
