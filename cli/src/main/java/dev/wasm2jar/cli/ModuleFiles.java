@@ -24,8 +24,12 @@ final class ModuleFiles {
      * {@link CliException} naming the file.
      */
     static CompiledModule compile(Path file, String className) throws IOException {
+        return compile(file, TextFormat.isText(file) ? TextFormat.assemble(file) : Files.readAllBytes(file), className);
+    }
+
+    /** Compiles {@code bytes}, read from {@code file}; errors name the file. */
+    static CompiledModule compile(Path file, byte[] bytes, String className) {
         try {
-            byte[] bytes = TextFormat.isText(file) ? TextFormat.assemble(file) : Files.readAllBytes(file);
             return Compiler.compile(bytes, new CompilerOptions(className));
         } catch (WasmException e) {
             throw new CliException(file + ": " + Errors.describe(e), e, CliException.FAILURE);
@@ -34,8 +38,16 @@ final class ModuleFiles {
 
     /** The module in {@code file}: a jar written by {@code wasm2jar compile}, or a .wasm compiled in memory. */
     static Module load(Path file) throws IOException {
+        return load(file, null);
+    }
+
+    /** Like {@link #load(Path)}; a binary .wasm comes from {@code cache} when one is given. */
+    static Module load(Path file, ModuleCache cache) throws IOException {
         if (!Files.exists(file)) {
             throw new java.nio.file.NoSuchFileException(file.toString());
+        }
+        if (cache != null && !file.getFileName().toString().endsWith(".jar") && !TextFormat.isText(file)) {
+            return cache.load(file);
         }
         if (file.getFileName().toString().endsWith(".jar")) {
             try {
