@@ -30,8 +30,12 @@ final class ModuleCache {
         this.directory = directory;
     }
 
-    /** The cache in the user's cache directory. */
+    /** The cache in the user's cache directory; the system property {@code wasm2jar.cache.dir} overrides it. */
     static ModuleCache user() {
+        String property = System.getProperty("wasm2jar.cache.dir");
+        if (property != null && !property.isBlank()) {
+            return new ModuleCache(Path.of(property));
+        }
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return new ModuleCache(base.resolve("wasm2jar"));
@@ -45,11 +49,13 @@ final class ModuleCache {
     Module load(Path file) throws IOException {
         byte[] wasm = Files.readAllBytes(file);
         Path jar = directory.resolve(sha256(wasm) + "-" + buildId() + ".jar");
+        boolean damaged = false;
         if (Files.isRegularFile(jar)) {
             try {
                 return Module.fromJar(jar);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(jar); // damaged: compile again
+                damaged = true;
             }
         }
         CompiledModule compiled = ModuleFiles.compile(file, wasm, ModuleFiles.defaultClassName(file, null));
@@ -58,7 +64,8 @@ final class ModuleCache {
             Path temporary = Files.createTempFile(directory, "compiling-", ".jar");
             compiled.writeJar(temporary);
             Files.move(temporary, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return Module.fromJar(jar);
+            // After a damaged jar, this process may still hold the old one open: use what is in memory.
+            return damaged ? compiled.load() : Module.fromJar(jar);
         } catch (IOException | UnsupportedOperationException e) {
             return compiled.load(); // no cache: run from memory
         }
