@@ -1,6 +1,7 @@
 package dev.wasm2jar.wasi;
 
 import dev.wasm2jar.runtime.ExhaustionException;
+import dev.wasm2jar.runtime.ExternKind;
 import dev.wasm2jar.runtime.Imports;
 import dev.wasm2jar.runtime.Instance;
 import dev.wasm2jar.runtime.Module;
@@ -64,6 +65,8 @@ public final class Launcher {
                 }
                 Instance instance = wasi.instantiate(command, imports(command, linked, null));
                 return wasi.run(instance);
+            } catch (WasiExit e) {
+                return e.code(); // proc_exit from a library's _initialize or a start function
             } catch (TrapException | ExhaustionException e) {
                 err.println(prefix + ": error: " + (e instanceof ExhaustionException ? "exhaustion" : "trap") + ": "
                         + e.getMessage());
@@ -82,13 +85,15 @@ public final class Launcher {
         Imports imports = Imports.empty();
         linked.forEach(imports::addInstance);
         for (ModuleShape.Import im : module.shape().imports()) {
-            boolean wasi = im.module().equals("wasi_snapshot_preview1") || im.module().equals("wasi_unstable");
-            if (wasi) {
+            String what = (self == null ? "" : "library " + self + ": ") + "import " + im.module() + "."
+                    + im.name() + " (" + im.kind().toString().toLowerCase(java.util.Locale.ROOT) + ")";
+            if (im.module().equals("wasi_snapshot_preview1") || im.module().equals("wasi_unstable")) {
+                if (im.kind() != ExternKind.FUNCTION || !Wasi.provides(im.module(), im.name())) {
+                    throw new UnlinkableException(what + " is not a function of WASI preview 1 that wasm2jar has");
+                }
                 continue;
             }
             if (imports.find(im.module(), im.name()) == null) {
-                String what = (self == null ? "" : "library " + self + ": ") + "import " + im.module() + "."
-                        + im.name() + " (" + im.kind().toString().toLowerCase(java.util.Locale.ROOT) + ")";
                 throw new UnlinkableException(what + (linked.containsKey(im.module())
                         ? " is not exported by the module preloaded as " + im.module()
                         : " is provided by nothing; --preload " + im.module() + "=FILE.wasm links a module's"

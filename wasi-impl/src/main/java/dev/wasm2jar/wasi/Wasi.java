@@ -51,6 +51,16 @@ public final class Wasi implements AutoCloseable {
             environ.add(e.getKey() + "=" + e.getValue());
         }
         WasiContext context = new WasiContext(config.args(), environ);
+        try {
+            open(context, config);
+        } catch (IOException | RuntimeException e) {
+            context.close();
+            throw e;
+        }
+        return new Wasi(context);
+    }
+
+    private static void open(WasiContext context, WasiConfig config) throws IOException {
         FdTable fds = context.fds();
         fds.add(StdStream.input(config.stdin(), WasiConfig.isProcessStream(config.stdin()) ? 0 : -1));
         fds.add(StdStream.output(config.stdout(), WasiConfig.isProcessStream(config.stdout()) ? 1 : -1));
@@ -70,17 +80,22 @@ public final class Wasi implements AutoCloseable {
         for (var listener : config.listeners()) {
             fds.add(new Listener(listener));
         }
-        return new Wasi(context);
     }
 
     /**
-     * Adds the WASI functions to {@code imports} and instantiates {@code module} with them; its memory (exported as
-     * {@code memory}, or imported) is what the functions read and write. A reactor's {@code _initialize} is called
+     * Adds the WASI functions {@code module} imports to {@code imports} and instantiates it with them; its memory
+     * (exported as {@code memory}, or imported) is what the functions read and write. A reactor's {@code _initialize} is called
      * here; a command's {@code _start} is {@link #run}'s to call.
      */
     public Instance instantiate(Module module, Imports imports) {
         GuestMemory memory = new GuestMemory();
-        Bindings.addTo(imports, context, memory);
+        List<Map.Entry<String, String>> wanted = new ArrayList<>();
+        for (ModuleShape.Import im : module.shape().imports()) {
+            if (im.kind() == ExternKind.FUNCTION) {
+                wanted.add(Map.entry(im.module(), im.name()));
+            }
+        }
+        Bindings.addTo(imports, context, memory, wanted);
         for (ModuleShape.Import im : module.shape().imports()) {
             if (im.kind() == ExternKind.MEMORY && imports.find(im.module(), im.name()) instanceof Memory m) {
                 memory.bind(m); // imported: bound before a start function can call WASI
@@ -113,6 +128,11 @@ public final class Wasi implements AutoCloseable {
         } catch (WasiExit e) {
             return e.code();
         }
+    }
+
+    /** Whether {@code module.name} is a function of WASI preview 1 or 0 that this implementation provides. */
+    public static boolean provides(String module, String name) {
+        return Bindings.find(module, name) != null;
     }
 
     /** Closes every descriptor the guest still holds; the standard streams are flushed, not closed. */

@@ -2,7 +2,6 @@ package dev.wasm2jar.wasi.internal;
 
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.Imports;
-import dev.wasm2jar.runtime.ValueType;
 import dev.wasm2jar.runtime.WasmFunction;
 import dev.wasm2jar.wasi.internal.fn.Args;
 import dev.wasm2jar.wasi.internal.fn.Clocks;
@@ -16,103 +15,125 @@ import dev.wasm2jar.wasi.internal.fn.Readdir;
 import dev.wasm2jar.wasi.internal.fn.Sched;
 import dev.wasm2jar.wasi.internal.fn.Sockets;
 import dev.wasm2jar.wasi.internal.spec.Abi;
+import dev.wasm2jar.wasi.internal.spec.Function;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.lang.invoke.MethodType;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Makes the WASI functions of one instance: every {@link HostFunction} of every function group, as a
- * {@link WasmFunction} whose handle is the group's method bound to its object (primitive arguments, no boxing),
- * under {@code wasi_snapshot_preview1} and, where preview 0 has the function, {@code wasi_unstable}.
+ * Makes the WASI functions an instance imports: each {@link Function} is the public method
+ * {@link Function#javaName()} of its function group ({@link #groupOf}), bound to a group object of that instance as
+ * a {@link WasmFunction} with primitive parameters (no boxing); a method returning an errno is wrapped by
+ * {@link ErrnoMapping#catching}. Only what a module imports is made, since each handle costs time at start-up.
  */
 public final class Bindings {
-    /** One host function of a group class. */
-    public record Export(String name, FunctionType type, MethodHandle unbound, boolean preview1Only,
-            boolean returnsErrno) {}
-
-    private static final ClassValue<List<Export>> EXPORTS = new ClassValue<>() {
-        @Override
-        protected List<Export> computeValue(Class<?> group) {
-            return exportsOf(group);
-        }
-    };
-
     private Bindings() {}
 
-    /** The function groups of one instance in one ABI. */
-    static List<Object> groups(WasiContext context, GuestMemory memory, Abi abi) {
-        return List.of(new Args(context, memory), new Clocks(context, memory), new Fds(context, memory, abi),
-                new FdIo(context, memory, abi), new Readdir(context, memory), new Paths(context, memory, abi),
-                new Poll(context, memory, abi), new Proc(), new Random(context, memory), new Sched(),
-                new Sockets(context, memory));
+    /** The function group class that implements {@code f}. */
+    public static Class<?> groupOf(Function f) {
+        return switch (f) {
+            case ARGS_GET, ARGS_SIZES_GET, ENVIRON_GET, ENVIRON_SIZES_GET -> Args.class;
+            case CLOCK_RES_GET, CLOCK_TIME_GET -> Clocks.class;
+            case FD_READ, FD_WRITE, FD_PREAD, FD_PWRITE, FD_SEEK, FD_TELL -> FdIo.class;
+            case FD_READDIR -> Readdir.class;
+            case FD_ADVISE, FD_ALLOCATE, FD_CLOSE, FD_DATASYNC, FD_FDSTAT_GET, FD_FDSTAT_SET_FLAGS,
+                    FD_FDSTAT_SET_RIGHTS, FD_FILESTAT_GET, FD_FILESTAT_SET_SIZE, FD_FILESTAT_SET_TIMES,
+                    FD_PRESTAT_GET, FD_PRESTAT_DIR_NAME, FD_RENUMBER, FD_SYNC -> Fds.class;
+            case PATH_CREATE_DIRECTORY, PATH_FILESTAT_GET, PATH_FILESTAT_SET_TIMES, PATH_LINK, PATH_OPEN,
+                    PATH_READLINK, PATH_REMOVE_DIRECTORY, PATH_RENAME, PATH_SYMLINK, PATH_UNLINK_FILE -> Paths.class;
+            case POLL_ONEOFF -> Poll.class;
+            case PROC_EXIT, PROC_RAISE -> Proc.class;
+            case RANDOM_GET -> Random.class;
+            case SCHED_YIELD -> Sched.class;
+            case SOCK_ACCEPT, SOCK_RECV, SOCK_SEND, SOCK_SHUTDOWN -> Sockets.class;
+        };
     }
 
-    /** Adds every WASI function, bound to {@code context} and {@code memory}, to {@code imports}. */
-    public static void addTo(Imports imports, WasiContext context, GuestMemory memory) {
+    private static Object newGroup(Class<?> type, WasiContext context, GuestMemory memory, Abi abi) {
+        if (type == Args.class) {
+            return new Args(context, memory);
+        } else if (type == Clocks.class) {
+            return new Clocks(context, memory);
+        } else if (type == Fds.class) {
+            return new Fds(context, memory, abi);
+        } else if (type == FdIo.class) {
+            return new FdIo(context, memory, abi);
+        } else if (type == Readdir.class) {
+            return new Readdir(context, memory);
+        } else if (type == Paths.class) {
+            return new Paths(context, memory, abi);
+        } else if (type == Poll.class) {
+            return new Poll(context, memory, abi);
+        } else if (type == Proc.class) {
+            return new Proc();
+        } else if (type == Random.class) {
+            return new Random(context, memory);
+        } else if (type == Sched.class) {
+            return new Sched();
+        }
+        return new Sockets(context, memory);
+    }
+
+    /** The ABI whose module name is {@code module}, or null when it is not a WASI module. */
+    public static Abi abi(String module) {
         for (Abi abi : Abi.values()) {
-            for (Object group : groups(context, memory, abi)) {
-                for (Export e : EXPORTS.get(group.getClass())) {
-                    if (abi == Abi.PREVIEW0 && e.preview1Only()) {
-                        continue;
-                    }
-                    MethodHandle h = e.unbound().bindTo(group);
-                    if (e.returnsErrno()) {
-                        h = ErrnoMapping.catching(h);
-                    }
-                    imports.add(abi.module, e.name(), WasmFunction.of(e.type(), h, abi.module + "." + e.name()));
-                }
+            if (abi.module.equals(module)) {
+                return abi;
             }
+        }
+        return null;
+    }
+
+    /** The function {@code module.name}, or null when WASI has none. */
+    public static Function find(String module, String name) {
+        Abi abi = abi(module);
+        if (abi == null || name.isEmpty() || !name.equals(name.toLowerCase(java.util.Locale.ROOT))) {
+            return null;
+        }
+        try {
+            Function f = Function.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+            return f.in(abi) ? f : null;
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
-    /** Every function of {@code abi}, by name, for documentation and tests. */
-    public static List<Export> exports(Abi abi) {
-        List<Export> all = new ArrayList<>();
-        for (Object group : groups(new WasiContext(List.of(), List.of()), new GuestMemory(), abi)) {
-            for (Export e : EXPORTS.get(group.getClass())) {
-                if (abi == Abi.PREVIEW1 || !e.preview1Only()) {
-                    all.add(e);
-                }
-            }
+    /** The handle of {@code f}'s method, taking its group object first. */
+    public static MethodHandle method(Function f) {
+        MethodType type = FunctionType.parse(f.signature()).methodType();
+        try {
+            return MethodHandles.publicLookup().findVirtual(groupOf(f), f.javaName(), type);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no method " + groupOf(f).getSimpleName() + "." + f.javaName() + type
+                    + " for " + f.wasiName(), e);
         }
-        all.sort(Comparator.comparing(Export::name));
-        return all;
     }
 
-    private static List<Export> exportsOf(Class<?> group) {
-        List<Export> out = new ArrayList<>();
-        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-        for (Method m : group.getMethods()) {
-            HostFunction f = m.getAnnotation(HostFunction.class);
-            if (f == null) {
+    /**
+     * Adds the WASI functions among {@code wanted} (module and field names), bound to {@code context} and
+     * {@code memory}, to {@code imports}, unless {@code imports} has them already.
+     */
+    public static void addTo(Imports imports, WasiContext context, GuestMemory memory,
+            List<Map.Entry<String, String>> wanted) {
+        Map<Abi, Map<Class<?>, Object>> groups = new EnumMap<>(Abi.class);
+        for (Map.Entry<String, String> w : wanted) {
+            Function f = find(w.getKey(), w.getValue());
+            if (f == null || imports.find(w.getKey(), w.getValue()) != null) {
                 continue;
             }
-            List<ValueType> params = new ArrayList<>();
-            for (Class<?> p : m.getParameterTypes()) {
-                params.add(valueType(p, m));
+            Abi abi = abi(w.getKey());
+            Object group = groups.computeIfAbsent(abi, a -> new HashMap<>())
+                    .computeIfAbsent(groupOf(f), type -> newGroup(type, context, memory, abi));
+            MethodHandle h = method(f).bindTo(group);
+            if (h.type().returnType() == int.class) {
+                h = ErrnoMapping.catching(h);
             }
-            List<ValueType> results = m.getReturnType() == void.class ? List.of()
-                    : List.of(valueType(m.getReturnType(), m));
-            try {
-                out.add(new Export(f.value(), FunctionType.of(params, results), lookup.unreflect(m),
-                        f.preview1Only(), m.getReturnType() == int.class));
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(m + " is not public", e);
-            }
+            imports.add(abi.module, f.wasiName(),
+                    WasmFunction.of(FunctionType.parse(f.signature()), h, abi.module + "." + f.wasiName()));
         }
-        return out;
-    }
-
-    private static ValueType valueType(Class<?> type, Method m) {
-        if (type == int.class) {
-            return ValueType.I32;
-        }
-        if (type == long.class) {
-            return ValueType.I64;
-        }
-        throw new IllegalStateException(m + ": a WASI function takes and returns int and long only");
     }
 }

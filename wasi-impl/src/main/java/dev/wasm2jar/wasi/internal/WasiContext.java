@@ -16,7 +16,7 @@ public final class WasiContext {
     private final byte[][] args;
     private final byte[][] environ;
     private final FdTable fds = new FdTable();
-    private final SecureRandom random = new SecureRandom();
+    private SecureRandom random;
     private final long monotonicOrigin = System.nanoTime();
     private Selector selector;
 
@@ -47,7 +47,11 @@ public final class WasiContext {
         return fds;
     }
 
+    /** The source of random_get, made on first use (seeding costs a few milliseconds). */
     public SecureRandom random() {
+        if (random == null) {
+            random = new SecureRandom();
+        }
         return random;
     }
 

@@ -1,9 +1,15 @@
 package dev.wasm2jar.wasi.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.wasm2jar.runtime.Imports;
+import dev.wasm2jar.runtime.WasmFunction;
 import dev.wasm2jar.wasi.internal.spec.Abi;
-import java.util.LinkedHashMap;
+import dev.wasm2jar.wasi.internal.spec.Function;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -34,10 +40,17 @@ class BindingsTest {
             Map.entry("sock_recv", "iiiiii:i"), Map.entry("sock_send", "iiiii:i"),
             Map.entry("sock_shutdown", "ii:i")));
 
-    private static Map<String, String> signatures(Abi abi) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Bindings.Export e : Bindings.exports(abi)) {
-            out.put(e.name(), e.type().signature());
+    /** What {@link Bindings#addTo} makes for every function of {@code abi}, as name to signature. */
+    private static Map<String, String> bound(Abi abi) {
+        List<Map.Entry<String, String>> all = new ArrayList<>();
+        PREVIEW1.keySet().forEach(name -> all.add(Map.entry(abi.module, name)));
+        Imports imports = Imports.empty();
+        Bindings.addTo(imports, new WasiContext(List.of(), List.of()), new GuestMemory(), all);
+        Map<String, String> out = new TreeMap<>();
+        for (String name : PREVIEW1.keySet()) {
+            if (imports.find(abi.module, name) instanceof WasmFunction f) {
+                out.put(name, f.type().signature());
+            }
         }
         return out;
     }
@@ -45,13 +58,24 @@ class BindingsTest {
     @Test
     void preview1HasEveryFunctionWithItsType() {
         assertEquals(46, PREVIEW1.size());
-        assertEquals(PREVIEW1, new TreeMap<>(signatures(Abi.PREVIEW1)));
+        assertEquals(46, Function.values().length);
+        assertEquals(PREVIEW1, bound(Abi.PREVIEW1));
     }
 
     @Test
     void preview0HasTheSameButSockAccept() {
         Map<String, String> expected = new TreeMap<>(PREVIEW1);
         expected.remove("sock_accept");
-        assertEquals(expected, new TreeMap<>(signatures(Abi.PREVIEW0)));
+        assertEquals(expected, bound(Abi.PREVIEW0));
+    }
+
+    @Test
+    void namesOutsideWasiAreNotFound() {
+        assertNotNull(Bindings.find("wasi_snapshot_preview1", "fd_write"));
+        assertNull(Bindings.find("wasi_snapshot_preview1", "FD_WRITE"));
+        assertNull(Bindings.find("wasi_snapshot_preview1", "sock_open"));
+        assertNull(Bindings.find("wasi_unstable", "sock_accept"));
+        assertNull(Bindings.find("env", "fd_write"));
+        assertEquals("fdFdstatSetFlags", Function.FD_FDSTAT_SET_FLAGS.javaName());
     }
 }

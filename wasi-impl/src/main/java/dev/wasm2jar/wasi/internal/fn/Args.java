@@ -3,7 +3,6 @@ package dev.wasm2jar.wasi.internal.fn;
 import static dev.wasm2jar.wasi.internal.GuestMemory.putI32;
 
 import dev.wasm2jar.wasi.internal.GuestMemory;
-import dev.wasm2jar.wasi.internal.HostFunction;
 import dev.wasm2jar.wasi.internal.WasiContext;
 import dev.wasm2jar.wasi.internal.spec.Errno;
 
@@ -26,22 +25,18 @@ public final class Args {
         this.memory = memory;
     }
 
-    @HostFunction("args_get")
     public int argsGet(int argv, int argvBuf) {
         return put(context.args(), argv, argvBuf);
     }
 
-    @HostFunction("args_sizes_get")
     public int argsSizesGet(int countOut, int sizeOut) {
         return sizes(context.args(), countOut, sizeOut);
     }
 
-    @HostFunction("environ_get")
     public int environGet(int environ, int environBuf) {
         return put(context.environ(), environ, environBuf);
     }
 
-    @HostFunction("environ_sizes_get")
     public int environSizesGet(int countOut, int sizeOut) {
         return sizes(context.environ(), countOut, sizeOut);
     }

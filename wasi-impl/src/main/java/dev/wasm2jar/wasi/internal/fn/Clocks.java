@@ -2,7 +2,6 @@ package dev.wasm2jar.wasi.internal.fn;
 
 import dev.wasm2jar.wasi.internal.ErrnoException;
 import dev.wasm2jar.wasi.internal.GuestMemory;
-import dev.wasm2jar.wasi.internal.HostFunction;
 import dev.wasm2jar.wasi.internal.WasiContext;
 import dev.wasm2jar.wasi.internal.spec.Errno;
 import dev.wasm2jar.wasi.internal.spec.Flags;
@@ -28,7 +27,6 @@ public final class Clocks {
         this.memory = memory;
     }
 
-    @HostFunction("clock_res_get")
     public int clockResGet(int id, int out) {
         long resolution = switch (id) {
             case Flags.CLOCK_REALTIME -> 1_000; // the JDK's clock ticks in microseconds on Linux
@@ -40,7 +38,6 @@ public final class Clocks {
         return Errno.SUCCESS;
     }
 
-    @HostFunction("clock_time_get")
     public int clockTimeGet(int id, long precision, int out) {
         GuestMemory.putI64(memory.bytes(), out, now(context, id));
         return Errno.SUCCESS;

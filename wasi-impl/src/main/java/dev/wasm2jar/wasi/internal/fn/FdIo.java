@@ -4,7 +4,6 @@ import static dev.wasm2jar.wasi.internal.GuestMemory.i32;
 
 import dev.wasm2jar.wasi.internal.ErrnoException;
 import dev.wasm2jar.wasi.internal.GuestMemory;
-import dev.wasm2jar.wasi.internal.HostFunction;
 import dev.wasm2jar.wasi.internal.WasiContext;
 import dev.wasm2jar.wasi.internal.fd.Descriptor;
 import dev.wasm2jar.wasi.internal.spec.Abi;
@@ -35,21 +34,18 @@ public final class FdIo {
         this.abi = abi;
     }
 
-    @HostFunction("fd_read")
     public int fdRead(int fd, int iovs, int count, int out) throws IOException {
         Descriptor d = context.fds().get(fd);
         d.require(Rights.FD_READ);
         return transfer(d, iovs, count, -1, false, out);
     }
 
-    @HostFunction("fd_write")
     public int fdWrite(int fd, int iovs, int count, int out) throws IOException {
         Descriptor d = context.fds().get(fd);
         d.require(Rights.FD_WRITE);
         return transfer(d, iovs, count, -1, true, out);
     }
 
-    @HostFunction("fd_pread")
     public int fdPread(int fd, int iovs, int count, long offset, int out) throws IOException {
         Descriptor d = context.fds().get(fd);
         d.require(Rights.FD_READ | Rights.FD_SEEK);
@@ -59,7 +55,6 @@ public final class FdIo {
         return transfer(d, iovs, count, offset, false, out);
     }
 
-    @HostFunction("fd_pwrite")
     public int fdPwrite(int fd, int iovs, int count, long offset, int out) throws IOException {
         Descriptor d = context.fds().get(fd);
         d.require(Rights.FD_WRITE | Rights.FD_SEEK);
@@ -97,7 +92,6 @@ public final class FdIo {
         return Errno.SUCCESS;
     }
 
-    @HostFunction("fd_seek")
     public int fdSeek(int fd, long delta, int whence, int out) throws IOException {
         Descriptor d = context.fds().get(fd);
         int w = abi.whence(whence);
@@ -115,7 +109,6 @@ public final class FdIo {
         return Errno.SUCCESS;
     }
 
-    @HostFunction("fd_tell")
     public int fdTell(int fd, int out) throws IOException {
         Descriptor d = context.fds().get(fd);
         d.requireAny(Rights.FD_TELL | Rights.FD_SEEK);

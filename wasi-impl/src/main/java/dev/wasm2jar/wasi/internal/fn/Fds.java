@@ -2,7 +2,6 @@ package dev.wasm2jar.wasi.internal.fn;
 
 import dev.wasm2jar.wasi.internal.ErrnoException;
 import dev.wasm2jar.wasi.internal.GuestMemory;
-import dev.wasm2jar.wasi.internal.HostFunction;
 import dev.wasm2jar.wasi.internal.WasiContext;
 import dev.wasm2jar.wasi.internal.fd.Descriptor;
 import dev.wasm2jar.wasi.internal.fd.OpenDirectory;
@@ -40,26 +39,22 @@ public final class Fds {
         return context.fds().get(fd);
     }
 
-    @HostFunction("fd_close")
     public int fdClose(int fd) throws IOException {
         context.fds().remove(fd).close();
         return Errno.SUCCESS;
     }
 
-    @HostFunction("fd_renumber")
     public int fdRenumber(int from, int to) throws IOException {
         context.fds().renumber(from, to);
         return Errno.SUCCESS;
     }
 
-    @HostFunction("fd_fdstat_get")
     public int fdFdstatGet(int fd, int out) {
         Descriptor d = fd(fd);
         Structs.fdstat(memory.bytes(), out, d);
         return Errno.SUCCESS;
     }
 
-    @HostFunction("fd_fdstat_set_flags")
     public int fdFdstatSetFlags(int fd, int flags) throws IOException {
         Descriptor d = fd(fd);
         d.require(Rights.FD_FDSTAT_SET_FLAGS);
@@ -74,13 +69,11 @@ public final class Fds {
         return Errno.SUCCESS;
     }
 
-    @HostFunction("fd_fdstat_set_rights")
     public int fdFdstatSetRights(int fd, long base, long inheriting) {
         fd(fd).setRights(base, inheriting);
         return Errno.SUCCESS;
     }
 
-    @HostFunction("fd_filestat_get")
     public int fdFilestatGet(int fd, int out) throws IOException {
         Descriptor d = fd(fd);
         d.require(Rights.FD_FILESTAT_GET);
@@ -88,7 +81,6 @@ public final class Fds {
         return Errno.SUCCESS;
     }
 
-    @HostFunction("fd_filestat_set_size")
     public int fdFilestatSetSize(int fd, long size) throws IOException {
         Descriptor d = fd(fd);
         d.require(Rights.FD_FILESTAT_SET_SIZE);
@@ -96,7 +88,6 @@ public final class Fds {
         return Errno.SUCCESS;
     }
 
-    @HostFunction("fd_filestat_set_times")
     public int fdFilestatSetTimes(int fd, long atim, long mtim, int fstflags) throws IOException {
         Descriptor d = fd(fd);
         d.require(Rights.FD_FILESTAT_SET_TIMES);
@@ -107,7 +98,6 @@ public final class Fds {
         return Errno.SUCCESS;
     }
 
-    @HostFunction("fd_prestat_get")
     public int fdPrestatGet(int fd, int out) {
         String name = preopenName(fd);
         byte[] mem = memory.bytes();
@@ -117,7 +107,6 @@ public final class Fds {
         return Errno.SUCCESS;
     }
 
-    @HostFunction("fd_prestat_dir_name")
     public int fdPrestatDirName(int fd, int buffer, int length) {
         byte[] name = preopenName(fd).getBytes(StandardCharsets.UTF_8);
         if (Integer.compareUnsigned(length, name.length) < 0) {
@@ -137,7 +126,6 @@ public final class Fds {
         throw ErrnoException.of(Errno.BADF);
     }
 
-    @HostFunction("fd_advise")
     public int fdAdvise(int fd, long offset, long length, int advice) {
         Descriptor d = fd(fd);
         d.require(Rights.FD_ADVISE);
@@ -147,7 +135,6 @@ public final class Fds {
         return Errno.SUCCESS; // advice only; the JDK has no posix_fadvise
     }
 
-    @HostFunction("fd_allocate")
     public int fdAllocate(int fd, long offset, long length) throws IOException {
         Descriptor d = fd(fd);
         d.require(Rights.FD_ALLOCATE);
@@ -155,7 +142,6 @@ public final class Fds {
         return Errno.SUCCESS;
     }
 
-    @HostFunction("fd_sync")
     public int fdSync(int fd) throws IOException {
         Descriptor d = fd(fd);
         d.require(Rights.FD_SYNC);
@@ -163,7 +149,6 @@ public final class Fds {
         return Errno.SUCCESS;
     }
 
-    @HostFunction("fd_datasync")
     public int fdDatasync(int fd) throws IOException {
         Descriptor d = fd(fd);
         d.require(Rights.FD_DATASYNC);

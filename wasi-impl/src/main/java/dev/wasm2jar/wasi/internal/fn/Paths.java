@@ -2,7 +2,6 @@ package dev.wasm2jar.wasi.internal.fn;
 
 import dev.wasm2jar.wasi.internal.ErrnoException;
 import dev.wasm2jar.wasi.internal.GuestMemory;
-import dev.wasm2jar.wasi.internal.HostFunction;
 import dev.wasm2jar.wasi.internal.WasiContext;
 import dev.wasm2jar.wasi.internal.fd.FileStat;
 import dev.wasm2jar.wasi.internal.fd.OpenDirectory;
@@ -68,7 +67,6 @@ public final class Paths {
         return GuestMemory.string(memory.bytes(), address, length);
     }
 
-    @HostFunction("path_open")
     public int pathOpen(int dirfd, int lookupflags, int path, int pathLength, int oflags, long base,
             long inheriting, int fdflags, int out) throws IOException {
         OpenDirectory dir = dir(dirfd, Rights.PATH_OPEN);
@@ -153,7 +151,6 @@ public final class Paths {
         return Errno.SUCCESS;
     }
 
-    @HostFunction("path_filestat_get")
     public int pathFilestatGet(int dirfd, int lookupflags, int path, int pathLength, int out) throws IOException {
         OpenDirectory dir = dir(dirfd, Rights.PATH_FILESTAT_GET);
         Resolved r = PathResolver.resolve(dir, path(path, pathLength),
@@ -166,7 +163,6 @@ public final class Paths {
         return Errno.SUCCESS;
     }
 
-    @HostFunction("path_filestat_set_times")
     public int pathFilestatSetTimes(int dirfd, int lookupflags, int path, int pathLength, long atim, long mtim,
             int fstflags) throws IOException {
         OpenDirectory dir = dir(dirfd, Rights.PATH_FILESTAT_SET_TIMES);
@@ -183,7 +179,6 @@ public final class Paths {
         return Errno.SUCCESS;
     }
 
-    @HostFunction("path_create_directory")
     public int pathCreateDirectory(int dirfd, int path, int pathLength) throws IOException {
         OpenDirectory dir = dir(dirfd, Rights.PATH_CREATE_DIRECTORY);
         Resolved r = PathResolver.resolve(dir, path(path, pathLength), false);
@@ -194,7 +189,6 @@ public final class Paths {
         return Errno.SUCCESS;
     }
 
-    @HostFunction("path_remove_directory")
     public int pathRemoveDirectory(int dirfd, int path, int pathLength) throws IOException {
         OpenDirectory dir = dir(dirfd, Rights.PATH_REMOVE_DIRECTORY);
         String p = path(path, pathLength);
@@ -215,7 +209,6 @@ public final class Paths {
         return Errno.SUCCESS;
     }
 
-    @HostFunction("path_unlink_file")
     public int pathUnlinkFile(int dirfd, int path, int pathLength) throws IOException {
         OpenDirectory dir = dir(dirfd, Rights.PATH_UNLINK_FILE);
         Resolved r = PathResolver.resolve(dir, path(path, pathLength), false);
@@ -236,7 +229,6 @@ public final class Paths {
         return Errno.SUCCESS;
     }
 
-    @HostFunction("path_rename")
     public int pathRename(int fd, int oldPath, int oldLength, int newFd, int newPath, int newLength)
             throws IOException {
         OpenDirectory from = dir(fd, Rights.PATH_RENAME_SOURCE);
@@ -265,7 +257,6 @@ public final class Paths {
         return Errno.SUCCESS;
     }
 
-    @HostFunction("path_link")
     public int pathLink(int oldFd, int oldFlags, int oldPath, int oldLength, int newFd, int newPath, int newLength)
             throws IOException {
         OpenDirectory from = dir(oldFd, Rights.PATH_LINK_SOURCE);
@@ -293,7 +284,6 @@ public final class Paths {
         return Errno.SUCCESS;
     }
 
-    @HostFunction("path_symlink")
     public int pathSymlink(int oldPath, int oldLength, int dirfd, int newPath, int newLength) throws IOException {
         String content = path(oldPath, oldLength);
         OpenDirectory dir = dir(dirfd, Rights.PATH_SYMLINK);
@@ -318,7 +308,6 @@ public final class Paths {
         return Errno.SUCCESS;
     }
 
-    @HostFunction("path_readlink")
     public int pathReadlink(int dirfd, int path, int pathLength, int buffer, int length, int out)
             throws IOException {
         OpenDirectory dir = dir(dirfd, Rights.PATH_READLINK);

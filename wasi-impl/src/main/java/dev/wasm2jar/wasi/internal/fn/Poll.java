@@ -7,7 +7,6 @@ import static dev.wasm2jar.wasi.internal.GuestMemory.u8;
 
 import dev.wasm2jar.wasi.internal.ErrnoException;
 import dev.wasm2jar.wasi.internal.GuestMemory;
-import dev.wasm2jar.wasi.internal.HostFunction;
 import dev.wasm2jar.wasi.internal.WasiContext;
 import dev.wasm2jar.wasi.internal.fd.Descriptor;
 import dev.wasm2jar.wasi.internal.fd.Listener;
@@ -48,7 +47,6 @@ public final class Poll {
         this.abi = abi;
     }
 
-    @HostFunction("poll_oneoff")
     public int pollOneoff(int in, int out, int count, int countOut) throws IOException {
         if (count == 0) {
             throw ErrnoException.of(Errno.INVAL);

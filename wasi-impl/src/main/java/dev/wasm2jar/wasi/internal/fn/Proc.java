@@ -1,7 +1,6 @@
 package dev.wasm2jar.wasi.internal.fn;
 
 import dev.wasm2jar.wasi.WasiExit;
-import dev.wasm2jar.wasi.internal.HostFunction;
 import dev.wasm2jar.wasi.internal.spec.Errno;
 
 /**
@@ -14,12 +13,10 @@ import dev.wasm2jar.wasi.internal.spec.Errno;
  * </pre>
  */
 public final class Proc {
-    @HostFunction("proc_exit")
     public void procExit(int code) {
         throw new WasiExit(code);
     }
 
-    @HostFunction("proc_raise")
     public int procRaise(int signal) {
         return Errno.NOSYS;
     }

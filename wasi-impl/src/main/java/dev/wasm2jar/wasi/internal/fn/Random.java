@@ -1,7 +1,6 @@
 package dev.wasm2jar.wasi.internal.fn;
 
 import dev.wasm2jar.wasi.internal.GuestMemory;
-import dev.wasm2jar.wasi.internal.HostFunction;
 import dev.wasm2jar.wasi.internal.WasiContext;
 import dev.wasm2jar.wasi.internal.spec.Errno;
 
@@ -22,7 +21,6 @@ public final class Random {
         this.memory = memory;
     }
 
-    @HostFunction("random_get")
     public int randomGet(int buffer, int length) {
         byte[] mem = memory.bytes();
         GuestMemory.check(mem, buffer, length);

@@ -2,7 +2,6 @@ package dev.wasm2jar.wasi.internal.fn;
 
 import dev.wasm2jar.wasi.internal.ErrnoException;
 import dev.wasm2jar.wasi.internal.GuestMemory;
-import dev.wasm2jar.wasi.internal.HostFunction;
 import dev.wasm2jar.wasi.internal.WasiContext;
 import dev.wasm2jar.wasi.internal.fd.Descriptor;
 import dev.wasm2jar.wasi.internal.fd.OpenDirectory;
@@ -32,7 +31,6 @@ public final class Readdir {
         this.memory = memory;
     }
 
-    @HostFunction("fd_readdir")
     public int fdReaddir(int fd, int buffer, int length, long cookie, int out) throws IOException {
         Descriptor d = context.fds().get(fd);
         d.require(Rights.FD_READDIR);

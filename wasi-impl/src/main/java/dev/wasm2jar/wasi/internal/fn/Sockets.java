@@ -4,7 +4,6 @@ import static dev.wasm2jar.wasi.internal.GuestMemory.i32;
 
 import dev.wasm2jar.wasi.internal.ErrnoException;
 import dev.wasm2jar.wasi.internal.GuestMemory;
-import dev.wasm2jar.wasi.internal.HostFunction;
 import dev.wasm2jar.wasi.internal.WasiContext;
 import dev.wasm2jar.wasi.internal.fd.Descriptor;
 import dev.wasm2jar.wasi.internal.fd.Listener;
@@ -34,7 +33,6 @@ public final class Sockets {
         this.memory = memory;
     }
 
-    @HostFunction(value = "sock_accept", preview1Only = true)
     public int sockAccept(int fd, int fdflags, int out) throws IOException {
         Descriptor d = context.fds().get(fd);
         if (!(d instanceof Listener listener)) {
@@ -54,7 +52,6 @@ public final class Sockets {
         return Errno.SUCCESS;
     }
 
-    @HostFunction("sock_recv")
     public int sockRecv(int fd, int iovs, int count, int riflags, int lengthOut, int flagsOut) throws IOException {
         OpenSocket socket = socket(fd);
         socket.require(Rights.FD_READ);
@@ -86,7 +83,6 @@ public final class Sockets {
         return Errno.SUCCESS;
     }
 
-    @HostFunction("sock_send")
     public int sockSend(int fd, int iovs, int count, int siflags, int lengthOut) throws IOException {
         OpenSocket socket = socket(fd);
         socket.require(Rights.FD_WRITE);
@@ -108,7 +104,6 @@ public final class Sockets {
         return Errno.SUCCESS;
     }
 
-    @HostFunction("sock_shutdown")
     public int sockShutdown(int fd, int how) throws IOException {
         Descriptor d = context.fds().get(fd);
         if (d instanceof Listener) {
