@@ -132,6 +132,8 @@ final class RunCommand implements Command {
             return Launcher.run(command, libraries, config, console.err(), "wasm2jar");
         } catch (WasmException e) {
             throw new CliException(file + ": " + Errors.describe(e), e, CliException.FAILURE);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(file + ": " + e.getMessage(), e, CliException.FAILURE);
         } catch (IOException e) {
             throw new CliException(e.getMessage(), e, CliException.FAILURE);
         }

@@ -126,6 +126,8 @@ class RunCommandTest {
         assertOneErrorLine(run("run", "--dir", "/:" + dir.resolve("none"), guest("demo")), 1,
                 "cannot preopen " + dir.resolve("none") + ": no such directory");
         assertOneErrorLine(run("run", dir.resolve("none.wasm").toString()), 1, "no such file");
+        assertOneErrorLine(run("run", guest("greeter-lib")), 1,
+                "greeter-lib.wasm: not a WASI command: it exports no function _start");
     }
 
     @Test
