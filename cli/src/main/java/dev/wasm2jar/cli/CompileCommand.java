@@ -69,7 +69,7 @@ final class CompileCommand implements Command {
             module.writeDirectory(out);
         }
         console.out().println("wrote " + out + " (" + module.className()
-                + (args.has("--main") ? "; run it with java -jar " + out : "") + ")");
+                + (args.has("--main") ? "; run it with java -jar " + out + ", Java 21 or newer" : "") + ")");
         return 0;
     }
 }
