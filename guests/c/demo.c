@@ -1,9 +1,11 @@
 // demo: a small WASI command for wasm2jar's tests, one subcommand per thing a program does.
 //   demo args | env | cat FILE... | write FILE TEXT | append FILE TEXT | ls DIR | mkdir DIR | rm PATH
 //   demo rmdir DIR | mv FROM TO | stat PATH | echo (stdin to stdout) | exit N | clock | random N | sleep MS
+//   demo poll-echo (stdin to stdout, waiting with poll(2) for input or its end, at most 5 s each time)
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +92,22 @@ int main(int argc, char **argv) {
         ssize_t n;
         while ((n = read(0, buf, sizeof buf)) > 0) write(1, buf, n);
         return n < 0 ? fail("read", "stdin") : 0;
+    }
+    if (!strcmp(cmd, "poll-echo")) {
+        char buf[4096];
+        for (;;) {
+            struct pollfd p = {.fd = 0, .events = POLLIN};
+            int ready = poll(&p, 1, 5000);
+            if (ready < 0) return fail("poll", "stdin");
+            if (ready == 0) {
+                printf("timed out\n");
+                return 1;
+            }
+            ssize_t n = read(0, buf, sizeof buf);
+            if (n < 0) return fail("read", "stdin");
+            if (n == 0) return 0;
+            write(1, buf, n);
+        }
     }
     if (!strcmp(cmd, "exit") && argc == 3) {
         printf("exiting with %s\n", argv[2]);

@@ -54,6 +54,29 @@ class WasiCommandTest {
     }
 
     @Test
+    void pollWaitsForInputAndForItsEnd() throws Exception {
+        Guests.Run ready = Guests.run("demo", "at once\n", c -> c, "poll-echo");
+        assertEquals("at once\n", ready.out());
+        assertEquals(0, ready.exit(), "the end of the input counts as ready");
+        java.io.PipedOutputStream writer = new java.io.PipedOutputStream();
+        java.io.PipedInputStream reader = new java.io.PipedInputStream(writer);
+        Thread late = new Thread(() -> {
+            try {
+                Thread.sleep(150);
+                writer.write("late\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                writer.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        late.start();
+        Guests.Run waited = Guests.run("demo", "", c -> c.withStdin(reader), "poll-echo");
+        late.join();
+        assertEquals("late\n", waited.out());
+        assertEquals(0, waited.exit());
+    }
+
+    @Test
     void filesAreWrittenReadListedMovedAndRemoved() throws IOException {
         assertEquals(0, Guests.run("demo", preopen("."), "write", "notes.txt", "first").exit());
         assertEquals("first", Files.readString(dir.resolve("notes.txt")));

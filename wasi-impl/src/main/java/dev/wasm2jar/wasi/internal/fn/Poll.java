@@ -25,7 +25,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * poll_oneoff: clocks and descriptors. Files and output streams are always ready; sockets are waited on with one
  * {@link Selector}; standard input, which no selector can watch, is looked at every {@link #STDIN_CHECK_NANOS}
- * while nothing else is ready. The call returns the events ready at once, or else waits for the first.
+ * while nothing else is ready, and is ready at its end too. The call returns the events ready at once, or else waits for the first.
  *
  * <pre>
  * poll_oneoff(in: *subscription, out: *event, nsubscriptions: u32, nevents_out: *u32)
@@ -100,7 +100,7 @@ public final class Poll {
                         ops[i] = !read ? SelectionKey.OP_WRITE
                                 : d instanceof Listener ? SelectionKey.OP_ACCEPT : SelectionKey.OP_READ;
                         waitsOnSockets = true;
-                    } else if (read && d instanceof StdStream s && s.isInput() && d.readable() == 0) {
+                    } else if (read && d instanceof StdStream s && s.isInput() && !s.readReady()) {
                         fds[i] = d;
                         waitsOnStdin = true;
                     } else {
@@ -156,7 +156,7 @@ public final class Poll {
                     LockSupport.parkNanos(wait);
                 }
                 for (int i = 0; i < count && waitsOnStdin; i++) {
-                    if (fds[i] instanceof StdStream s && s.readable() > 0) {
+                    if (fds[i] instanceof StdStream s && s.readReady()) {
                         events = event(mem, out, events, i64(mem, in + i * abi.subscriptionLength),
                                 Errno.SUCCESS, Flags.EVENTTYPE_FD_READ, s.readable());
                     }
