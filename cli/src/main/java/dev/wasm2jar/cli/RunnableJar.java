@@ -37,7 +37,8 @@ final class RunnableJar {
             Files.createDirectories(parent);
         }
         Set<String> written = new HashSet<>();
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file, manifest)) {
             for (var e : module.files().entrySet()) {
                 put(out, written, e.getKey(), e.getValue());
             }

@@ -84,8 +84,8 @@ public final class Wasi implements AutoCloseable {
 
     /**
      * Adds the WASI functions {@code module} imports to {@code imports} and instantiates it with them; its memory
-     * (exported as {@code memory}, or imported) is what the functions read and write. A reactor's {@code _initialize} is called
-     * here; a command's {@code _start} is {@link #run}'s to call.
+     * (exported as {@code memory}, or imported) is what the functions read and write. A reactor's
+     * {@code _initialize} is called here; a command's {@code _start} is {@link #run}'s to call.
      */
     public Instance instantiate(Module module, Imports imports) {
         GuestMemory memory = new GuestMemory();

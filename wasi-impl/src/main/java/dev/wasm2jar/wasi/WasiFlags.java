@@ -15,7 +15,7 @@ import java.util.Set;
  * --dir HOST::GUEST    the same in wasmtime's order
  * --dir PATH           preopen PATH as PATH
  * --env NAME=VALUE     set a variable (the guest sees no host variable unless given one); --env NAME copies the host's
- * --tcplisten ADDR     open a listening TCP socket on HOST:PORT for the guest to accept connections on (wasmtime's flag)
+ * --tcplisten ADDR     a listening TCP socket on HOST:PORT for the guest to accept connections on (wasmtime's flag)
  * </pre>
  */
 public final class WasiFlags {

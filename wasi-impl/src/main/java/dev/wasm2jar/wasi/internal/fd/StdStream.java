@@ -12,8 +12,8 @@ import java.nio.file.Path;
 /**
  * Standard input, output or error: a Java stream. Reads block until some input is there; writes go straight
  * through (the guest's libc does its own buffering). Once poll_oneoff has waited on standard input, a thread reads
- * it ahead, so that its end counts as ready, as it does for poll(2). When the stream is the process's own, its file type is
- * {@code character_device} on a terminal, so that the guest's {@code isatty} answers as the host's would.
+ * it ahead, so that its end counts as ready, as it does for poll(2). When the stream is the process's own, its file
+ * type is {@code character_device} on a terminal, so that the guest's {@code isatty} answers as the host's would.
  */
 public final class StdStream extends Descriptor {
     private final InputStream in;

@@ -25,7 +25,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * poll_oneoff: clocks and descriptors. Files and output streams are always ready; sockets are waited on with one
  * {@link Selector}; standard input, which no selector can watch, is looked at every {@link #STDIN_CHECK_NANOS}
- * while nothing else is ready, and is ready at its end too. The call returns the events ready at once, or else waits for the first.
+ * while nothing else is ready, and is ready at its end too. The call returns the events ready at once, or else
+ * waits for the first.
  *
  * <pre>
  * poll_oneoff(in: *subscription, out: *event, nsubscriptions: u32, nevents_out: *u32)
