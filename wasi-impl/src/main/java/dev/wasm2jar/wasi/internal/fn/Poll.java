@@ -80,9 +80,10 @@ public final class Poll {
                         events = event(mem, out, events, userdata, e.errno(), type, 0);
                         continue;
                     }
-                    long wait = absolute ? timeout - now : timeout;
+                    // Timestamps are u64: a wait beyond 2^63 ns (292 years) is forever.
+                    long wait = !absolute ? timeout : Long.compareUnsigned(timeout, now) <= 0 ? 0 : timeout - now;
                     clock[i] = true;
-                    deadline[i] = start + Math.max(0, wait < 0 && !absolute ? Long.MAX_VALUE / 2 : wait);
+                    deadline[i] = start + (wait < 0 ? Long.MAX_VALUE / 2 : wait);
                 }
                 case Flags.EVENTTYPE_FD_READ, Flags.EVENTTYPE_FD_WRITE -> {
                     int fd = i32(mem, sub + 16);
