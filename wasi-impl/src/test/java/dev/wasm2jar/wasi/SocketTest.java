@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A WASI server (guests/c/server.c) on a real loopback socket: it accepts, receives a line, sends a reply and shuts
- * the connection down, with sock_accept, sock_recv, sock_send and sock_shutdown.
+ * A WASI server (guests/c/server.c) on a real loopback socket: it waits with poll, accepts, receives a line, sends a
+ * reply and shuts the connection down, with poll_oneoff, sock_accept, sock_recv, sock_send and sock_shutdown.
  */
 class SocketTest {
     @Test
@@ -31,6 +31,7 @@ class SocketTest {
                 throw new IllegalStateException(e);
             }
         });
+        Thread.sleep(200); // the server is waiting in poll_oneoff on the listener now, most likely
         assertEquals("HELLO, WORLD", exchange(port, "world"));
         assertEquals("HELLO, WASI ON THE JVM", exchange(port, "wasi on the jvm"));
         Guests.Run run = server.get(60, TimeUnit.SECONDS);
@@ -42,7 +43,11 @@ class SocketTest {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+            out.write(bytes, 0, 2); // in two pieces: the server polls, receives part, polls again
+            out.flush();
+            Thread.sleep(100);
+            out.write(bytes, 2, bytes.length - 2);
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                     StandardCharsets.UTF_8));
