@@ -64,10 +64,6 @@ public abstract sealed class Descriptor permits OpenFile, OpenDirectory, StdStre
         this.fdflags = flags;
     }
 
-    protected final void storeFdflags(int flags) {
-        this.fdflags = flags;
-    }
-
     /** The errno for an operation this kind of descriptor cannot do. */
     protected int unsupported() {
         return Errno.BADF;

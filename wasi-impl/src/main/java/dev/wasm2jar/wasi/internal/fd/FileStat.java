@@ -39,22 +39,6 @@ public record FileStat(long dev, long ino, int filetype, long nlink, long size, 
                 nanos(b.lastModifiedTime()), nanos(b.lastModifiedTime()));
     }
 
-    /** The file type of {@code path} itself, or -1 when there is nothing there. */
-    public static int typeOf(Path path) {
-        try {
-            BasicFileAttributes b = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (b.isSymbolicLink()) {
-                return FileType.SYMBOLIC_LINK;
-            }
-            if (b.isDirectory()) {
-                return FileType.DIRECTORY;
-            }
-            return b.isRegularFile() ? FileType.REGULAR_FILE : FileType.UNKNOWN;
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
     private static long number(Object o) {
         return o == null ? 0 : ((Number) o).longValue();
     }

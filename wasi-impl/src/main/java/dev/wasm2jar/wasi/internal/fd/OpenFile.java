@@ -38,10 +38,6 @@ public final class OpenFile extends Descriptor {
         return filetype;
     }
 
-    public Path path() {
-        return path;
-    }
-
     @Override
     protected int unsupported() {
         return Errno.INVAL;
