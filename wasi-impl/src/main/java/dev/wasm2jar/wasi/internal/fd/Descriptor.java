@@ -59,7 +59,7 @@ public abstract sealed class Descriptor permits OpenFile, OpenDirectory, StdStre
         rightsInheriting = inheriting;
     }
 
-    /** fd_fdstat_set_flags; the kinds that honour a flag say so by overriding. */
+    /** fd_fdstat_set_flags: files read {@code append}, sockets {@code nonblock}, on every call. */
     public void setFdflags(int flags) throws IOException {
         this.fdflags = flags;
     }
