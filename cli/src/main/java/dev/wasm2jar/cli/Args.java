@@ -18,11 +18,17 @@ final class Args {
 
     private final Map<String, String> options = new HashMap<>();
     private final List<String> operands = new ArrayList<>();
+    private final Set<String> switches = new java.util.HashSet<>();
 
     private Args() {}
 
     /** Splits {@code args}; {@code valued} names every option (aliases too) that takes a value. */
     static Args parse(String command, List<String> args, Set<String> valued) {
+        return parse(command, args, valued, Set.of());
+    }
+
+    /** Like {@link #parse(String, List, Set)}, with {@code switches}: options that take no value. */
+    static Args parse(String command, List<String> args, Set<String> valued, Set<String> switches) {
         Args out = new Args();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -36,6 +42,10 @@ final class Args {
             }
             int eq = arg.indexOf('=');
             String name = eq > 0 ? arg.substring(0, eq) : arg;
+            if (switches.contains(arg)) {
+                out.switches.add(arg);
+                continue;
+            }
             if (!valued.contains(name)) {
                 throw new CliException("unknown option '" + name + "' for '" + command + "'; try 'wasm2jar "
                         + command + " --help'");
@@ -68,6 +78,11 @@ final class Args {
             }
         }
         return found;
+    }
+
+    /** Whether the switch {@code name} was given. */
+    boolean has(String name) {
+        return switches.contains(name);
     }
 
     List<String> operands() {

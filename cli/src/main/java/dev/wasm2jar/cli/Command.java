@@ -20,4 +20,12 @@ interface Command {
      * @throws CliException for errors the user can fix
      */
     int run(List<String> args, Console console) throws Exception;
+
+    /**
+     * The index in {@code args} (the arguments after the command's name) where arguments stop being the command's
+     * own: from there on, {@code --verbose} and {@code --help} are left alone (they belong to a guest program).
+     */
+    default int guestArgsStart(List<String> args) {
+        return args.size();
+    }
 }

@@ -20,23 +20,29 @@ final class CompileCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: wasm2jar compile IN.wasm [-o OUT] [--class-name NAME | --package PACKAGE]
+                usage: wasm2jar compile IN.wasm [-o OUT] [--class-name NAME | --package PACKAGE] [--main]
 
                 Compiles IN.wasm ahead of time into JVM classes. OUT ending in .jar gets a jar (its manifest names
                 the module class, for Module.fromJar); any other OUT is a directory for the class path. Functions
                 too large for one JVM method are split into parts; a summary follows (functions, classes, methods,
                 split functions, largest method, time). On a terminal a progress bar shows on stderr.
 
+                With --main, OUT is a runnable jar of a WASI command: the module, runtime-support and the WASI
+                implementation, nothing else needed. 'java -jar OUT [--dir GUEST:HOST]... [--env K=V]... [ARGS...]'
+                runs it as 'wasm2jar run' would.
+
                 options:
                   -o, --output OUT      where to write (default: IN with .jar for .wasm, beside it)
                   --class-name NAME     binary name of the module class (default: wasm.Add for add.wasm)
                   --package PACKAGE     keep the default simple name, in PACKAGE (com.example.Add)
+                  --main                a runnable jar of a WASI command (java -jar OUT ARGS)
                 """;
     }
 
     @Override
     public int run(List<String> rawArgs, Console console) throws Exception {
-        Args args = Args.parse(name(), rawArgs, Set.of("-o", "--output", "--class-name", "--package"));
+        Args args = Args.parse(name(), rawArgs, Set.of("-o", "--output", "--class-name", "--package"),
+                Set.of("--main"));
         if (args.operands().size() != 1) {
             throw new CliException(args.operands().isEmpty() ? "compile needs an input .wasm file"
                     : "compile takes one input file, got " + args.operands().size() + ": " + args.operands());
@@ -60,12 +66,18 @@ final class CompileCommand implements Command {
         } finally {
             progress.finish();
         }
-        if (out.getFileName().toString().endsWith(".jar")) {
+        if (args.has("--main")) {
+            if (!out.getFileName().toString().endsWith(".jar")) {
+                throw new CliException("--main writes a runnable jar; give an OUT ending in .jar");
+            }
+            RunnableJar.write(module, out);
+        } else if (out.getFileName().toString().endsWith(".jar")) {
             module.writeJar(out);
         } else {
             module.writeDirectory(out);
         }
-        console.out().println("wrote " + out + " (" + module.className() + ")");
+        console.out().println("wrote " + out + " (" + module.className()
+                + (args.has("--main") ? "; run it with java -jar " + out + ", Java 21 or newer" : "") + ")");
         module.stats().lines().forEach(console.out()::println);
         return 0;
     }

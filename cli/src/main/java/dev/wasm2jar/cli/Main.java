@@ -15,7 +15,7 @@ public final class Main {
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
-        for (Command c : List.of(new CompileCommand(), new InvokeCommand(), new InspectCommand(),
+        for (Command c : List.of(new CompileCommand(), new RunCommand(), new InvokeCommand(), new InspectCommand(),
                 new SpectestCommand())) {
             COMMANDS.put(c.name(), c);
         }
@@ -41,7 +41,7 @@ public final class Main {
     /** Runs the command line {@code argv}; returns the exit code. */
     public static int run(String[] argv, PrintStream out, PrintStream err) {
         List<String> args = new ArrayList<>(List.of(argv));
-        boolean verbose = removeFlag(args, "--verbose");
+        boolean verbose = removeFlag(args, "--verbose", ownArgsEnd(args));
         Console console = new Console(out, err, verbose);
         try {
             if (args.isEmpty()) {
@@ -60,7 +60,8 @@ public final class Main {
                 }
                 default -> {
                     Command command = command(first);
-                    if (removeFlag(rest, "--help") | removeFlag(rest, "-h")) {
+                    int end = command.guestArgsStart(rest);
+                    if (removeFlag(rest, "--help", end) | removeFlag(rest, "-h", end)) {
                         out.print(command.usage());
                         return 0;
                     }
@@ -110,15 +111,28 @@ public final class Main {
         return sb.toString();
     }
 
-    /** Removes every {@code flag} before a {@code --}; whether there was one. */
-    private static boolean removeFlag(List<String> args, String flag) {
+    /** Removes every {@code flag} before a {@code --} and before index {@code end}; whether there was one. */
+    private static boolean removeFlag(List<String> args, String flag, int end) {
         boolean found = false;
-        for (int i = 0; i < args.size() && !args.get(i).equals("--"); i++) {
+        for (int i = 0; i < Math.min(end, args.size()) && !args.get(i).equals("--"); i++) {
             if (args.get(i).equals(flag)) {
                 args.remove(i--);
+                end--;
                 found = true;
             }
         }
         return found;
+    }
+
+    /** Where wasm2jar's own arguments end: before the guest's arguments of a command that has them. */
+    private static int ownArgsEnd(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            if (!args.get(i).startsWith("-")) {
+                Command command = COMMANDS.get(args.get(i));
+                return command == null ? args.size()
+                        : i + 1 + command.guestArgsStart(args.subList(i + 1, args.size()));
+            }
+        }
+        return args.size();
     }
 }

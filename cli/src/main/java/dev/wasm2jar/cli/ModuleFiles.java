@@ -30,8 +30,22 @@ final class ModuleFiles {
 
     /** {@link #compile(Path, String)}, telling {@code progress} how far it is. */
     static CompiledModule compile(Path file, String className, Progress progress) throws IOException {
+        byte[] bytes;
         try {
-            byte[] bytes = TextFormat.isText(file) ? TextFormat.assemble(file) : Files.readAllBytes(file);
+            bytes = TextFormat.isText(file) ? TextFormat.assemble(file) : Files.readAllBytes(file);
+        } catch (WasmException e) {
+            throw new CliException(file + ": " + Errors.describe(e), e, CliException.FAILURE);
+        }
+        return compile(file, bytes, className, progress);
+    }
+
+    /** Compiles {@code bytes}, read from {@code file}; errors name the file. */
+    static CompiledModule compile(Path file, byte[] bytes, String className) {
+        return compile(file, bytes, className, Progress.NONE);
+    }
+
+    private static CompiledModule compile(Path file, byte[] bytes, String className, Progress progress) {
+        try {
             return Compiler.compile(bytes, new CompilerOptions(className), progress);
         } catch (WasmException e) {
             throw new CliException(file + ": " + Errors.describe(e), e, CliException.FAILURE);
@@ -40,8 +54,16 @@ final class ModuleFiles {
 
     /** The module in {@code file}: a jar written by {@code wasm2jar compile}, or a .wasm compiled in memory. */
     static Module load(Path file) throws IOException {
+        return load(file, null);
+    }
+
+    /** Like {@link #load(Path)}; a binary .wasm comes from {@code cache} when one is given. */
+    static Module load(Path file, ModuleCache cache) throws IOException {
         if (!Files.exists(file)) {
             throw new java.nio.file.NoSuchFileException(file.toString());
+        }
+        if (cache != null && !file.getFileName().toString().endsWith(".jar") && !TextFormat.isText(file)) {
+            return cache.load(file);
         }
         if (file.getFileName().toString().endsWith(".jar")) {
             try {

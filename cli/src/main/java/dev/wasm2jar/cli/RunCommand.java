@@ -1,0 +1,141 @@
+package dev.wasm2jar.cli;
+
+import dev.wasm2jar.runtime.Module;
+import dev.wasm2jar.runtime.WasmException;
+import dev.wasm2jar.wasi.Launcher;
+import dev.wasm2jar.wasi.WasiConfig;
+import dev.wasm2jar.wasi.WasiFlags;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code wasm2jar run [OPTIONS] FILE [ARGS...]}: runs a WASI command as {@code wasmedge} or {@code wasmtime} would,
+ * with the same {@code --dir} and {@code --env} flags. Options end at the module file; what follows is the guest's.
+ */
+final class RunCommand implements Command {
+    @Override
+    public String name() {
+        return "run";
+    }
+
+    @Override
+    public String summary() {
+        return "run a WASI command (.wasm or .jar), as wasmedge or wasmtime would";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: wasm2jar run [OPTIONS] FILE.wasm|FILE.jar [ARGS...]
+
+                Runs a WASI command (wasi_snapshot_preview1 or wasi_unstable): calls its _start with ARGS, the
+                process's standard streams, and only the directories and variables given. Exits with the guest's
+                exit code; a trap prints its kind and the wasm call stack and exits with 134. A .wasm is compiled
+                in memory once and kept in the cache (XDG_CACHE_HOME or ~/.cache, under wasm2jar/), keyed by its
+                SHA-256; a .jar is one written by 'wasm2jar compile'.
+
+                options (before FILE; everything after FILE goes to the guest):
+                """ + WasiFlags.HELP + """
+                  --preload NAME=FILE  instantiate FILE.wasm (or .jar) first and link its exports as the imports
+                                       of module NAME; repeatable
+                  --no-cache           compile .wasm files in memory without the cache
+                """;
+    }
+
+    /** Where the guest's arguments start: after the options and the module file. */
+    @Override
+    public int guestArgsStart(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--")) {
+                return i + 2;
+            }
+            if (!arg.startsWith("-")) {
+                return i + 1;
+            }
+            if (!arg.contains("=") && takesValue(arg)) {
+                i++;
+            }
+        }
+        return args.size();
+    }
+
+    private static boolean takesValue(String option) {
+        return WasiFlags.NAMES.contains(option) || option.equals("--preload");
+    }
+
+    @Override
+    public int run(List<String> args, Console console) throws Exception {
+        WasiConfig config = WasiConfig.defaults();
+        List<Launcher.Library> libraries = new ArrayList<>();
+        List<String[]> preloads = new ArrayList<>();
+        boolean cache = true;
+        int i = 0;
+        for (; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--")) {
+                i++;
+                break;
+            }
+            if (!arg.startsWith("-")) {
+                break;
+            }
+            int eq = arg.indexOf('=');
+            String name = eq > 0 ? arg.substring(0, eq) : arg;
+            if (name.equals("--no-cache") && eq < 0) {
+                cache = false;
+                continue;
+            }
+            if (!takesValue(name)) {
+                throw new CliException("unknown option '" + name + "' for 'run'; try 'wasm2jar run --help'");
+            }
+            if (eq < 0 && i + 1 == args.size()) {
+                throw new CliException("option '" + name + "' needs a value");
+            }
+            String value = eq > 0 ? arg.substring(eq + 1) : args.get(++i);
+            if (name.equals("--preload")) {
+                int at = value.indexOf('=');
+                if (at <= 0 || at == value.length() - 1) {
+                    throw new CliException("--preload " + value + ": give NAME=FILE.wasm");
+                }
+                preloads.add(new String[] {value.substring(0, at), value.substring(at + 1)});
+                continue;
+            }
+            try {
+                config = WasiFlags.apply(config, name, value);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(e.getMessage());
+            } catch (IOException e) {
+                throw new CliException(e.getMessage(), e, CliException.FAILURE);
+            }
+        }
+        if (i >= args.size()) {
+            throw new CliException("run needs a .wasm or .jar file to run");
+        }
+        Path file = Path.of(args.get(i));
+        List<String> guestArgs = new ArrayList<>(args.subList(i, args.size()));
+        ModuleCache moduleCache = cache ? ModuleCache.user() : null;
+        for (String[] p : preloads) {
+            libraries.add(new Launcher.Library(p[0], ModuleFiles.load(Path.of(p[1]), moduleCache)));
+        }
+        Module command = ModuleFiles.load(file, moduleCache);
+        config = config.withArgs(guestArgs);
+        if (console.out() != System.out) {
+            config = config.withStdout(console.out());
+        }
+        if (console.err() != System.err) {
+            config = config.withStderr(console.err());
+        }
+        try {
+            return Launcher.run(command, libraries, config, console.err(), "wasm2jar");
+        } catch (WasmException e) {
+            throw new CliException(file + ": " + Errors.describe(e), e, CliException.FAILURE);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(file + ": " + e.getMessage(), e, CliException.FAILURE);
+        } catch (IOException e) {
+            throw new CliException(e.getMessage(), e, CliException.FAILURE);
+        }
+    }
+}

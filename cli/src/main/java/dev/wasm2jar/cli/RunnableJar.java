@@ -1,0 +1,82 @@
+package dev.wasm2jar.cli;
+
+import dev.wasm2jar.compiler.CompiledModule;
+import dev.wasm2jar.runtime.Module;
+import dev.wasm2jar.wasi.Launcher;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+/**
+ * A runnable jar of a WASI command: the compiled module, the classes of runtime-support and wasi-impl copied in, and
+ * a manifest whose {@code Main-Class} is {@link Launcher}. {@code java -jar} needs nothing else.
+ */
+final class RunnableJar {
+    private RunnableJar() {}
+
+    static void write(CompiledModule module, Path jar) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.put(Attributes.Name.MAIN_CLASS, Launcher.class.getName());
+        main.putValue(Module.MANIFEST_ATTRIBUTE, module.className());
+        main.putValue("Created-By", "wasm2jar " + Version.get());
+        Path parent = jar.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Set<String> written = new HashSet<>();
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file, manifest)) {
+            for (var e : module.files().entrySet()) {
+                put(out, written, e.getKey(), e.getValue());
+            }
+            for (Class<?> library : List.of(Module.class, Launcher.class)) {
+                copy(ModuleCache.location(library), out, written);
+            }
+        }
+    }
+
+    /** Copies the classes (not the manifest or Maven's metadata) of a jar or class directory. */
+    private static void copy(Path location, JarOutputStream out, Set<String> written) throws IOException {
+        if (Files.isDirectory(location)) {
+            try (Stream<Path> files = Files.walk(location)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    String name = location.relativize(f).toString().replace('\\', '/');
+                    if (!name.startsWith("META-INF/")) {
+                        put(out, written, name, Files.readAllBytes(f));
+                    }
+                }
+            }
+            return;
+        }
+        try (JarFile source = new JarFile(location.toFile())) {
+            for (JarEntry e : source.stream().toList()) {
+                if (!e.isDirectory() && !e.getName().startsWith("META-INF/")) {
+                    try (InputStream in = source.getInputStream(e)) {
+                        put(out, written, e.getName(), in.readAllBytes());
+                    }
+                }
+            }
+        }
+    }
+
+    private static void put(JarOutputStream out, Set<String> written, String name, byte[] bytes) throws IOException {
+        if (written.add(name)) {
+            out.putNextEntry(new JarEntry(name));
+            out.write(bytes);
+            out.closeEntry();
+        }
+    }
+}

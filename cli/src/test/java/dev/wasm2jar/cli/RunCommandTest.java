@@ -1,0 +1,213 @@
+package dev.wasm2jar.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code wasm2jar run} and {@code compile --main} on the test guests (guests/wasm). */
+class RunCommandTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    static String guest(String name) {
+        Path file = Path.of(System.getProperty("guests.dir", "../guests/wasm"), name + ".wasm");
+        assertTrue(Files.isRegularFile(file), "missing guest " + file + "; guests/build makes it");
+        return file.toString();
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void assertOneErrorLine(Run run, int exit, String text) {
+        assertEquals(exit, run.exit(), run.err());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.err().startsWith("wasm2jar: error: ") && run.err().contains(text), run.err());
+    }
+
+    @Test
+    void argumentsAfterTheModuleAreTheGuestsEvenFlags() {
+        Run r = run("run", guest("demo"), "args", "--verbose", "--help", "-h", "--");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("argv[0]=" + guest("demo") + "\nargv[1]=args\nargv[2]=--verbose\nargv[3]=--help\nargv[4]=-h\n"
+                + "argv[5]=--\n", r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void envDirAndExitCodeAsWasmEdgeTakesThem() throws IOException {
+        Files.writeString(dir.resolve("note.txt"), "from the host");
+        assertEquals("A=1\nB=two words\n", run("run", "--env", "A=1", "--env=B=two words",
+                guest("demo"), "env").out());
+        assertEquals("from the host", run("run", "--dir", ".:" + dir, guest("demo"), "cat",
+                "note.txt").out());
+        assertEquals("from the host", run("run", "--dir", "/:" + dir, guest("demo"), "cat",
+                "/note.txt").out());
+        Run exit = run("run", "--no-cache", guest("demo"), "exit", "3");
+        assertEquals(3, exit.exit());
+        assertEquals("exiting with 3\n", exit.out());
+    }
+
+    @Test
+    void aTrapPrintsItsKindAndTheWasmBacktrace() {
+        Run r = run("run", guest("trap"), "divide", "0");
+        assertEquals(134, r.exit());
+        assertEquals(List.of("wasm2jar: error: trap: integer divide by zero", "wasm backtrace:",
+                "    0: divide (func 8)", "    1: compute (func 9)", "    2: main (func 12)"),
+                r.errLines().subList(0, 5));
+        assertTrue(r.errLines().get(r.errLines().size() - 1).contains("_start"), r.err());
+    }
+
+    @Test
+    void aRustPanicShowsDemangledFrames() {
+        Run r = run("run", guest("panic"), "-3");
+        assertEquals(134, r.exit());
+        assertTrue(r.err().contains("panicked at") && r.err().contains("negative: -3"), r.err());
+        assertTrue(r.err().contains("wasm2jar: error: trap: unreachable\nwasm backtrace:\n"), r.err());
+        assertTrue(r.err().contains(": panic::check_positive (func "), r.err());
+        assertTrue(r.err().contains(": std::process::abort (func "), r.err());
+        assertEquals("7\n", run("run", guest("panic"), "7").out());
+    }
+
+    @Test
+    void exhaustingTheStackIsReportedToo() {
+        Run r = run("run", guest("trap"), "recurse", "100000000");
+        assertEquals(134, r.exit());
+        assertEquals("wasm2jar: error: exhaustion: call stack exhausted", r.errLines().get(0));
+        assertEquals("    0: recurse (func 11)", r.errLines().get(2));
+    }
+
+    @Test
+    void preloadLinksALibrarysExports() {
+        Run r = run("run", "--preload", "lib=" + guest("greeter-lib"), guest("greeter-app"));
+        assertEquals(42, r.exit(), r.err());
+        assertEquals("hello from the library\n", r.out());
+    }
+
+    @Test
+    void anImportNothingProvidesIsALinkErrorNamingIt() {
+        assertOneErrorLine(run("run", guest("greeter-app")), 1,
+                "greeter-app.wasm: unlinkable: import lib.greet (function) is provided by nothing;"
+                        + " --preload lib=FILE.wasm links a module's exports as lib");
+        assertOneErrorLine(run("run", "--preload", "lib=" + guest("demo"), guest("greeter-app")), 1,
+                "import lib.greet (function) is not exported by the module preloaded as lib");
+    }
+
+    @Test
+    void badInvocationsAreOneLine() {
+        assertOneErrorLine(run("run"), 2, "run needs a .wasm or .jar file to run");
+        assertOneErrorLine(run("run", "--dir"), 2, "option '--dir' needs a value");
+        assertOneErrorLine(run("run", "--bogus", guest("demo")), 2, "unknown option '--bogus' for 'run'");
+        assertOneErrorLine(run("run", "--preload", "lib", guest("demo")), 2, "give NAME=FILE.wasm");
+        assertOneErrorLine(run("run", "--dir", "/:" + dir.resolve("none"), guest("demo")), 1,
+                "cannot preopen " + dir.resolve("none") + ": no such directory");
+        assertOneErrorLine(run("run", dir.resolve("none.wasm").toString()), 1, "no such file");
+        assertOneErrorLine(run("run", guest("greeter-lib")), 1,
+                "greeter-lib.wasm: not a WASI command: it exports no function _start");
+    }
+
+    @Test
+    void theCacheKeepsOneJarPerModuleAndReusesIt() throws IOException {
+        ModuleCache cache = new ModuleCache(dir.resolve("cache"));
+        Path wasm = Path.of(guest("demo"));
+        cache.load(wasm);
+        List<Path> jars;
+        try (Stream<Path> files = Files.list(cache.directory())) {
+            jars = files.toList();
+        }
+        assertEquals(1, jars.size());
+        assertTrue(jars.get(0).getFileName().toString().matches("[0-9a-f]{64}-[0-9a-f]{16}\\.jar"), jars.toString());
+        FileTime written = Files.getLastModifiedTime(jars.get(0));
+        Files.setLastModifiedTime(jars.get(0), FileTime.fromMillis(written.toMillis() - 60_000));
+        FileTime before = Files.getLastModifiedTime(jars.get(0));
+        cache.load(wasm);
+        assertEquals(before, Files.getLastModifiedTime(jars.get(0)), "the second load reads the jar");
+        Files.write(jars.get(0), new byte[] {1, 2, 3}); // damaged: compiled again
+        cache.load(wasm);
+        assertTrue(Files.size(jars.get(0)) > 3);
+    }
+
+    /** Runs {@code command} in {@code cwd} in a process of its own; stdout and stderr separately. */
+    private static Run process(Path cwd, Map<String, String> env, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
+        pb.environment().putAll(env);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @Test
+    void aSeparateProcessWritesToTheRealStdoutAndFillsTheCache() throws Exception {
+        Path cache = dir.resolve("xdg");
+        List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "run", guest("demo"), "args", "x"));
+        Run r = process(dir, Map.of("XDG_CACHE_HOME", cache.toString()), command.toArray(String[]::new));
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("argv[0]=" + guest("demo") + "\nargv[1]=args\nargv[2]=x\n", r.out());
+        try (Stream<Path> jars = Files.list(cache.resolve("wasm2jar"))) {
+            assertEquals(1, jars.filter(p -> p.toString().endsWith(".jar")).count());
+        }
+    }
+
+    @Test
+    void aRunnableJarNeedsNothingElse() throws Exception {
+        Path app = Files.createDirectories(dir.resolve("app"));
+        Run compiled = run("compile", "--main", guest("demo"), "-o", app.resolve("demo.jar").toString());
+        assertEquals(0, compiled.exit(), compiled.err());
+        assertTrue(compiled.out().contains("run it with java -jar"), compiled.out());
+        Files.createDirectories(app.resolve("data"));
+        Files.writeString(app.resolve("data/note.txt"), "shipped");
+        try (Stream<Path> files = Files.list(app)) {
+            assertEquals(2, files.count(), "the jar and the guest's data, nothing else");
+        }
+        Run cat = process(app, Map.of(), java(), "-jar", "demo.jar", "--dir", ".:data", "--env", "X=1", "cat",
+                "note.txt");
+        assertEquals(0, cat.exit(), cat.err());
+        assertEquals("shipped", cat.out());
+        Run args = process(app, Map.of(), java(), "-jar", "demo.jar", "--env=X=y", "--", "args", "--dir");
+        assertEquals(0, args.exit(), args.err());
+        assertEquals("argv[0]=demo.jar\nargv[1]=args\nargv[2]=--dir\n", args.out());
+        Run exit = process(app, Map.of(), java(), "-jar", "demo.jar", "exit", "5");
+        assertEquals(5, exit.exit());
+        Run bad = process(app, Map.of(), java(), "-jar", "demo.jar", "--dir", "/:missing", "args");
+        assertEquals(1, bad.exit());
+        assertEquals("demo.jar: error: cannot preopen missing: no such directory\n", bad.err());
+    }
+
+    @Test
+    void compileMainWantsAJar() {
+        assertOneErrorLine(run("compile", "--main", guest("demo"), "-o", dir.resolve("classes").toString()), 2,
+                "--main writes a runnable jar; give an OUT ending in .jar");
+    }
+}

@@ -1,0 +1,139 @@
+package dev.wasm2jar.wasi.internal;
+
+import dev.wasm2jar.runtime.FunctionType;
+import dev.wasm2jar.runtime.Imports;
+import dev.wasm2jar.runtime.WasmFunction;
+import dev.wasm2jar.wasi.internal.fn.Args;
+import dev.wasm2jar.wasi.internal.fn.Clocks;
+import dev.wasm2jar.wasi.internal.fn.FdIo;
+import dev.wasm2jar.wasi.internal.fn.Fds;
+import dev.wasm2jar.wasi.internal.fn.Paths;
+import dev.wasm2jar.wasi.internal.fn.Poll;
+import dev.wasm2jar.wasi.internal.fn.Proc;
+import dev.wasm2jar.wasi.internal.fn.Random;
+import dev.wasm2jar.wasi.internal.fn.Readdir;
+import dev.wasm2jar.wasi.internal.fn.Sched;
+import dev.wasm2jar.wasi.internal.fn.Sockets;
+import dev.wasm2jar.wasi.internal.spec.Abi;
+import dev.wasm2jar.wasi.internal.spec.Function;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Makes the WASI functions an instance imports: each {@link Function} is the public method
+ * {@link Function#javaName()} of its function group ({@link #groupOf}), bound to a group object of that instance as
+ * a {@link WasmFunction} with primitive parameters (no boxing); a method returning an errno is wrapped by
+ * {@link ErrnoMapping#catching}. Only what a module imports is made, since each handle costs time at start-up.
+ */
+public final class Bindings {
+    private Bindings() {}
+
+    /** The function group class that implements {@code f}. */
+    public static Class<?> groupOf(Function f) {
+        return switch (f) {
+            case ARGS_GET, ARGS_SIZES_GET, ENVIRON_GET, ENVIRON_SIZES_GET -> Args.class;
+            case CLOCK_RES_GET, CLOCK_TIME_GET -> Clocks.class;
+            case FD_READ, FD_WRITE, FD_PREAD, FD_PWRITE, FD_SEEK, FD_TELL -> FdIo.class;
+            case FD_READDIR -> Readdir.class;
+            case FD_ADVISE, FD_ALLOCATE, FD_CLOSE, FD_DATASYNC, FD_FDSTAT_GET, FD_FDSTAT_SET_FLAGS,
+                    FD_FDSTAT_SET_RIGHTS, FD_FILESTAT_GET, FD_FILESTAT_SET_SIZE, FD_FILESTAT_SET_TIMES,
+                    FD_PRESTAT_GET, FD_PRESTAT_DIR_NAME, FD_RENUMBER, FD_SYNC -> Fds.class;
+            case PATH_CREATE_DIRECTORY, PATH_FILESTAT_GET, PATH_FILESTAT_SET_TIMES, PATH_LINK, PATH_OPEN,
+                    PATH_READLINK, PATH_REMOVE_DIRECTORY, PATH_RENAME, PATH_SYMLINK, PATH_UNLINK_FILE -> Paths.class;
+            case POLL_ONEOFF -> Poll.class;
+            case PROC_EXIT, PROC_RAISE -> Proc.class;
+            case RANDOM_GET -> Random.class;
+            case SCHED_YIELD -> Sched.class;
+            case SOCK_ACCEPT, SOCK_RECV, SOCK_SEND, SOCK_SHUTDOWN -> Sockets.class;
+        };
+    }
+
+    private static Object newGroup(Class<?> type, WasiContext context, GuestMemory memory, Abi abi) {
+        if (type == Args.class) {
+            return new Args(context, memory);
+        } else if (type == Clocks.class) {
+            return new Clocks(context, memory);
+        } else if (type == Fds.class) {
+            return new Fds(context, memory, abi);
+        } else if (type == FdIo.class) {
+            return new FdIo(context, memory, abi);
+        } else if (type == Readdir.class) {
+            return new Readdir(context, memory);
+        } else if (type == Paths.class) {
+            return new Paths(context, memory, abi);
+        } else if (type == Poll.class) {
+            return new Poll(context, memory, abi);
+        } else if (type == Proc.class) {
+            return new Proc();
+        } else if (type == Random.class) {
+            return new Random(context, memory);
+        } else if (type == Sched.class) {
+            return new Sched();
+        }
+        return new Sockets(context, memory);
+    }
+
+    /** The ABI whose module name is {@code module}, or null when it is not a WASI module. */
+    public static Abi abi(String module) {
+        for (Abi abi : Abi.values()) {
+            if (abi.module.equals(module)) {
+                return abi;
+            }
+        }
+        return null;
+    }
+
+    /** The function {@code module.name}, or null when WASI has none. */
+    public static Function find(String module, String name) {
+        Abi abi = abi(module);
+        if (abi == null || name.isEmpty() || !name.equals(name.toLowerCase(java.util.Locale.ROOT))) {
+            return null;
+        }
+        try {
+            Function f = Function.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+            return f.in(abi) ? f : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The handle of {@code f}'s method, taking its group object first. */
+    public static MethodHandle method(Function f) {
+        MethodType type = FunctionType.parse(f.signature()).methodType();
+        try {
+            return MethodHandles.publicLookup().findVirtual(groupOf(f), f.javaName(), type);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no method " + groupOf(f).getSimpleName() + "." + f.javaName() + type
+                    + " for " + f.wasiName(), e);
+        }
+    }
+
+    /**
+     * Adds the WASI functions among {@code wanted} (module and field names), bound to {@code context} and
+     * {@code memory}, to {@code imports}, unless {@code imports} has them already.
+     */
+    public static void addTo(Imports imports, WasiContext context, GuestMemory memory,
+            List<Map.Entry<String, String>> wanted) {
+        Map<Abi, Map<Class<?>, Object>> groups = new EnumMap<>(Abi.class);
+        for (Map.Entry<String, String> w : wanted) {
+            Function f = find(w.getKey(), w.getValue());
+            if (f == null || imports.find(w.getKey(), w.getValue()) != null) {
+                continue;
+            }
+            Abi abi = abi(w.getKey());
+            Object group = groups.computeIfAbsent(abi, a -> new HashMap<>())
+                    .computeIfAbsent(groupOf(f), type -> newGroup(type, context, memory, abi));
+            MethodHandle h = method(f).bindTo(group);
+            if (h.type().returnType() == int.class) {
+                h = ErrnoMapping.catching(h);
+            }
+            imports.add(abi.module, f.wasiName(),
+                    WasmFunction.of(FunctionType.parse(f.signature()), h, abi.module + "." + f.wasiName()));
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package dev.wasm2jar.wasi.internal;
+
+import dev.wasm2jar.wasi.internal.spec.Errno;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.NonReadableChannelException;
+import java.nio.channels.NonWritableChannelException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.NotLinkException;
+
+/**
+ * Errors become errno here, and only here. A host function throws what Java throws ({@link IOException}s of NIO,
+ * {@link IndexOutOfBoundsException} for a guest pointer out of bounds) or an {@link ErrnoException}; the handle that
+ * wraps it ({@link #catching}) returns the errno. Bugs (any other exception) and
+ * {@code WasiExit} pass through.
+ */
+public final class ErrnoMapping {
+    private static final MethodHandle TO_ERRNO;
+
+    static {
+        try {
+            TO_ERRNO = MethodHandles.lookup().findStatic(ErrnoMapping.class, "toErrno",
+                    MethodType.methodType(int.class, Throwable.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private ErrnoMapping() {}
+
+    /** {@code function} (returning an errno) with every mapped failure turned into its errno. */
+    public static MethodHandle catching(MethodHandle function) {
+        MethodHandle handler = MethodHandles.dropArguments(TO_ERRNO, 1, function.type().parameterList());
+        return MethodHandles.catchException(function, Throwable.class, handler);
+    }
+
+    /** The errno for {@code t}; rethrows what is not a WASI error. */
+    public static int toErrno(Throwable t) {
+        if (t instanceof ErrnoException e) {
+            return e.errno();
+        }
+        if (t instanceof IndexOutOfBoundsException) {
+            return Errno.FAULT; // a guest pointer or length outside its memory
+        }
+        if (t instanceof IOException e) {
+            return ofIo(e);
+        }
+        if (t instanceof NonReadableChannelException || t instanceof NonWritableChannelException) {
+            return Errno.BADF;
+        }
+        if (t instanceof UnsupportedOperationException) {
+            return Errno.NOTSUP;
+        }
+        if (t instanceof SecurityException) {
+            return Errno.PERM;
+        }
+        if (t instanceof RuntimeException r) {
+            throw r; // WasiExit, traps, and bugs
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException(t);
+    }
+
+    /** The errno for an I/O failure. */
+    public static int ofIo(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return Errno.NOENT;
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return Errno.EXIST;
+        }
+        if (e instanceof DirectoryNotEmptyException) {
+            return Errno.NOTEMPTY;
+        }
+        if (e instanceof AccessDeniedException) {
+            return Errno.ACCES;
+        }
+        if (e instanceof NotDirectoryException) {
+            return Errno.NOTDIR;
+        }
+        if (e instanceof NotLinkException) {
+            return Errno.INVAL;
+        }
+        if (e instanceof FileSystemLoopException) {
+            return Errno.LOOP;
+        }
+        if (e instanceof CharacterCodingException) {
+            return Errno.ILSEQ;
+        }
+        if (e instanceof AsynchronousCloseException || e instanceof ClosedChannelException) {
+            return Errno.BADF;
+        }
+        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+            return Errno.AGAIN;
+        }
+        if (e instanceof BindException) {
+            return Errno.ADDRINUSE;
+        }
+        if (e instanceof ConnectException) {
+            return Errno.CONNREFUSED;
+        }
+        if (e instanceof NoRouteToHostException) {
+            return Errno.HOSTUNREACH;
+        }
+        if (e instanceof PortUnreachableException) {
+            return Errno.CONNREFUSED;
+        }
+        String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
+        int errno = ofReason(reason);
+        if (errno != Errno.IO) {
+            return errno;
+        }
+        return e instanceof SocketException ? Errno.CONNRESET : Errno.IO;
+    }
+
+    /** The errno for the C library's message (strerror) that the JDK reports as a reason. */
+    static int ofReason(String reason) {
+        if (reason == null) {
+            return Errno.IO;
+        }
+        String r = reason.toLowerCase(java.util.Locale.ROOT);
+        if (r.contains("not a directory")) {
+            return Errno.NOTDIR;
+        }
+        if (r.contains("is a directory")) {
+            return Errno.ISDIR;
+        }
+        if (r.contains("directory not empty")) {
+            return Errno.NOTEMPTY;
+        }
+        if (r.contains("too many levels of symbolic links")) {
+            return Errno.LOOP;
+        }
+        if (r.contains("operation not permitted")) {
+            return Errno.PERM;
+        }
+        if (r.contains("permission denied")) {
+            return Errno.ACCES;
+        }
+        if (r.contains("invalid argument")) {
+            return Errno.INVAL;
+        }
+        if (r.contains("no space left")) {
+            return Errno.NOSPC;
+        }
+        if (r.contains("file name too long")) {
+            return Errno.NAMETOOLONG;
+        }
+        if (r.contains("read-only file system")) {
+            return Errno.ROFS;
+        }
+        if (r.contains("cross-device link")) {
+            return Errno.XDEV;
+        }
+        if (r.contains("too many links")) {
+            return Errno.MLINK;
+        }
+        if (r.contains("file exists")) {
+            return Errno.EXIST;
+        }
+        if (r.contains("no such file")) {
+            return Errno.NOENT;
+        }
+        if (r.contains("file too large")) {
+            return Errno.FBIG;
+        }
+        if (r.contains("resource busy")) {
+            return Errno.BUSY;
+        }
+        if (r.contains("text file busy")) {
+            return Errno.TXTBSY;
+        }
+        if (r.contains("bad file descriptor")) {
+            return Errno.BADF;
+        }
+        if (r.contains("broken pipe")) {
+            return Errno.PIPE;
+        }
+        if (r.contains("connection reset")) {
+            return Errno.CONNRESET;
+        }
+        if (r.contains("not connected")) {
+            return Errno.NOTCONN;
+        }
+        if (r.contains("too many open files")) {
+            return Errno.MFILE;
+        }
+        if (r.contains("disk quota")) {
+            return Errno.DQUOT;
+        }
+        return Errno.IO;
+    }
+}
