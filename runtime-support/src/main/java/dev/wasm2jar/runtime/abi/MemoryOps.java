@@ -144,6 +144,31 @@ public final class MemoryOps {
         I32.set(m, ea, (int) v);
     }
 
+    /** The low half of {@code v128.load}: bytes 0 to 7. */
+    public static long v128Load(int addr, byte[] m, int offset) {
+        int ea = address(addr, offset);
+        return (long) I64.get(m, ea);
+    }
+
+    /** The high half of {@code v128.load}: bytes 8 to 15. */
+    public static long v128LoadHigh(int addr, byte[] m, int offset) {
+        int ea = address(addr, offset, 8);
+        return (long) I64.get(m, ea);
+    }
+
+    /** {@code v128.store}: the high half first, so an access out of bounds writes nothing. */
+    public static void v128Store(int addr, long lo, long hi, byte[] m, int offset) {
+        int high = address(addr, offset, 8);
+        I64.set(m, high, hi);
+        I64.set(m, high - 8, lo);
+    }
+
+    /** {@code address + offset + extra}, all unsigned; -1 when it does not fit a Java array index. */
+    static int address(int address, int offset, int extra) {
+        long ea = Integer.toUnsignedLong(address) + Integer.toUnsignedLong(offset) + extra;
+        return ea > Integer.MAX_VALUE ? -1 : (int) ea;
+    }
+
     /** {@code memory.grow}: the old size in pages, or -1. Compiled code reloads the buffer afterwards. */
     public static int grow(int deltaPages, dev.wasm2jar.runtime.Memory memory) {
         return memory.grow(deltaPages);
