@@ -136,6 +136,7 @@ public final class ModuleClassWriter {
                     case I64 -> "getI64";
                     case F32 -> "getF32";
                     case F64 -> "getF64";
+                    case V128 -> "getV128";
                     default -> "getRef";
                 };
                 String type = t.isReference() ? "Ljava/lang/Object;" : JvmTypes.descriptor(t);
@@ -158,7 +159,7 @@ public final class ModuleClassWriter {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, layout.functionMethod(index),
                 layout.functionDescriptor(type), null, null);
         int defined = index - layout.importedFunctions();
-        new FunctionTranslator(mv, layout, index, model.bodies().apply(defined)).translate();
+        FunctionTranslator.translate(mv, layout, index, model.bodies().apply(defined));
     }
 
     /** {@code callImportN(params..., self)}: invokes the imported function's handle. */

@@ -29,7 +29,8 @@ import org.objectweb.asm.Type;
  * instruction by instruction. Structured control flow maps onto labels; a branch that leaves values below the ones
  * it carries drops them through temporaries. Code after an unconditional branch is skipped, which also spares the
  * JVM verifier wasm's polymorphic stack. Locals are JVM locals; the memory's byte array lives in a local too,
- * reloaded after anything that may grow it (calls and {@code memory.grow}).
+ * reloaded after anything that may grow it (calls and {@code memory.grow}). Vectors ({@code v128}) are the exception
+ * to "a wasm value is a JVM value": they live in locals, see {@link Vectors}.
  */
 public final class FunctionTranslator {
     final MethodVisitor mv;
@@ -47,9 +48,29 @@ public final class FunctionTranslator {
     private final NumericEmitter numeric;
     private final MemoryEmitter memory;
     private final TableEmitter table;
+    final Vectors vectors;
+    private final SimdEmitter simd;
+    private final Map<Integer, Integer> scratch = new HashMap<>();
     private Instruction current;
 
-    public FunctionTranslator(MethodVisitor mv, ModuleLayout layout, int functionIndex, FunctionBody body) {
+    /**
+     * Translates function {@code functionIndex} into {@code mv}. A function with {@code v128} locals is translated
+     * twice, the first time into nothing, to choose the shapes of its vector locals ({@link ShapePlan}).
+     */
+    public static void translate(MethodVisitor mv, ModuleLayout layout, int functionIndex, FunctionBody body) {
+        FunctionType type = layout.model().functionType(functionIndex);
+        int locals = type.params().size() + body.locals().size();
+        ShapePlan plan = ShapePlan.canonical();
+        if (type.params().contains(ValueType.V128) || body.locals().contains(ValueType.V128)) {
+            ShapePlan survey = ShapePlan.survey(locals);
+            new FunctionTranslator(new MethodVisitor(ASM9) {}, layout, functionIndex, body, survey).translate();
+            plan = survey.decide();
+        }
+        new FunctionTranslator(mv, layout, functionIndex, body, plan).translate();
+    }
+
+    private FunctionTranslator(MethodVisitor mv, ModuleLayout layout, int functionIndex, FunctionBody body,
+            ShapePlan plan) {
         this.mv = mv;
         this.layout = layout;
         this.functionIndex = functionIndex;
@@ -73,13 +94,24 @@ public final class FunctionTranslator {
         numeric = new NumericEmitter(this);
         memory = new MemoryEmitter(this);
         table = new TableEmitter(this);
+        vectors = new Vectors(this, localTypes, plan);
+        simd = new SimdEmitter(this, vectors);
     }
 
-    public void translate() {
+    private void translate() {
         mv.visitCode();
+        for (int i = 0; i < type.params().size(); i++) {
+            if (localTypes.get(i) == ValueType.V128) {
+                vectors.initParameter(i, localSlots[i]);
+            }
+        }
         for (int i = type.params().size(); i < localTypes.size(); i++) {
-            pushZero(localTypes.get(i));
-            mv.visitVarInsn(JvmTypes.store(localTypes.get(i)), localSlots[i]);
+            if (localTypes.get(i) == ValueType.V128) {
+                vectors.initLocal(i);
+            } else {
+                pushZero(localTypes.get(i));
+                mv.visitVarInsn(JvmTypes.store(localTypes.get(i)), localSlots[i]);
+            }
         }
         reloadMemory();
         control.push(new ControlFrame(null, type, 0, false));
@@ -140,7 +172,9 @@ public final class FunctionTranslator {
             case ELSE -> elseBranch(frame);
             case END -> end(frame);
             case BR -> {
-                branch(frameAt(in.intOperand(0)));
+                ControlFrame target = frameAt(in.intOperand(0));
+                canonicalizeTop(target.branchTypes().size());
+                branch(target);
                 frame.unreachable = true;
             }
             case BR_IF -> brIf(frameAt(in.intOperand(0)));
@@ -151,27 +185,44 @@ public final class FunctionTranslator {
             }
             case CALL -> call(in.intOperand(0));
             case CALL_INDIRECT -> callIndirect(in.intOperand(0), in.intOperand(1));
-            case DROP -> mv.visitInsn(JvmTypes.size(stack.pop()) == 2 ? POP2 : POP);
+            case DROP -> {
+                ValueType dropped = stack.pop();
+                if (dropped != ValueType.V128) {
+                    mv.visitInsn(JvmTypes.size(dropped) == 2 ? POP2 : POP);
+                }
+            }
             case SELECT, SELECT_T -> select();
             case LOCAL_GET -> {
                 int i = in.intOperand(0);
-                mv.visitVarInsn(JvmTypes.load(localTypes.get(i)), localSlots[i]);
-                stack.push(localTypes.get(i));
+                if (localTypes.get(i) == ValueType.V128) {
+                    vectors.get(i);
+                } else {
+                    mv.visitVarInsn(JvmTypes.load(localTypes.get(i)), localSlots[i]);
+                    stack.push(localTypes.get(i));
+                }
             }
             case LOCAL_SET -> {
                 int i = in.intOperand(0);
-                mv.visitVarInsn(JvmTypes.store(localTypes.get(i)), localSlots[i]);
-                stack.pop();
+                if (localTypes.get(i) == ValueType.V128) {
+                    vectors.set(i);
+                } else {
+                    mv.visitVarInsn(JvmTypes.store(localTypes.get(i)), localSlots[i]);
+                    stack.pop();
+                }
             }
             case LOCAL_TEE -> {
                 int i = in.intOperand(0);
-                mv.visitInsn(JvmTypes.size(localTypes.get(i)) == 2 ? DUP2 : DUP);
-                mv.visitVarInsn(JvmTypes.store(localTypes.get(i)), localSlots[i]);
+                if (localTypes.get(i) == ValueType.V128) {
+                    vectors.tee(i);
+                } else {
+                    mv.visitInsn(JvmTypes.size(localTypes.get(i)) == 2 ? DUP2 : DUP);
+                    mv.visitVarInsn(JvmTypes.store(localTypes.get(i)), localSlots[i]);
+                }
             }
             case GLOBAL_GET -> globalGet(in.intOperand(0));
             case GLOBAL_SET -> globalSet(in.intOperand(0));
             default -> {
-                if (!numeric.emit(in) && !memory.emit(in) && !table.emit(in)) {
+                if (!numeric.emit(in) && !memory.emit(in) && !table.emit(in) && !simd.emit(in)) {
                     throw new InvalidException("unsupported instruction " + op);
                 }
             }
@@ -186,6 +237,9 @@ public final class FunctionTranslator {
 
     private ControlFrame enter(Op kind, Instruction in) {
         FunctionType bt = blockType(in);
+        // Inside the block any local may change, and its parameters must be where every path expects them.
+        vectors.materializeAll();
+        canonicalizeTop(bt.params().size());
         ControlFrame f = new ControlFrame(kind, bt, stack.size() - bt.params().size(), false);
         control.push(f);
         return f;
@@ -193,6 +247,7 @@ public final class FunctionTranslator {
 
     private void elseBranch(ControlFrame frame) {
         if (!frame.unreachable) {
+            canonicalizeTop(frame.type.results().size());
             mv.visitJumpInsn(GOTO, frame.end);
         }
         mv.visitLabel(frame.elseLabel);
@@ -206,6 +261,9 @@ public final class FunctionTranslator {
         control.pop();
         if (frame.dead) {
             return;
+        }
+        if (!frame.unreachable) {
+            canonicalizeTop(frame.type.results().size());
         }
         if (frame.kind == Op.IF && !frame.sawElse) {
             mv.visitLabel(frame.elseLabel);
@@ -242,6 +300,7 @@ public final class FunctionTranslator {
 
     private void brIf(ControlFrame target) {
         stack.pop();
+        canonicalizeTop(target.branchTypes().size());
         if (target.kind == null || extraValues(target) > 0) {
             Label skip = new Label();
             mv.visitJumpInsn(IFEQ, skip);
@@ -255,6 +314,7 @@ public final class FunctionTranslator {
     private void brTable(Instruction in) {
         stack.pop();
         long[] depths = in.operands();
+        canonicalizeTop(frameAt((int) depths[depths.length - 1]).branchTypes().size());
         int n = depths.length - 1;
         Map<Integer, Label> direct = new HashMap<>();
         Map<Integer, Label> trampolines = new HashMap<>();
@@ -294,7 +354,8 @@ public final class FunctionTranslator {
 
     /**
      * Emits code that removes the values between {@code target}'s height and the values a branch to it carries,
-     * keeping the carried ones on top. The tracked stack is left as it was: the code after may still need it.
+     * keeping the carried ones on top; carried vectors move down to the target's positions. The tracked stack is left
+     * as it was: the code after may still need it.
      */
     private void dropBelowCarried(ControlFrame target) {
         int extra = extraValues(target);
@@ -302,11 +363,29 @@ public final class FunctionTranslator {
             return;
         }
         List<ValueType> carried = target.branchTypes();
-        int[] temps = spill(carried);
-        for (int i = 0; i < extra; i++) {
-            mv.visitInsn(JvmTypes.size(stack.peek(carried.size() + i)) == 2 ? POP2 : POP);
+        for (int i = 0; i < carried.size(); i++) {
+            if (carried.get(i) == ValueType.V128) {
+                vectors.move(stack.size() - carried.size() + i, target.height + i);
+            }
         }
-        reload(carried, temps);
+        List<ValueType> carriedScalars = carried.stream().filter(x -> x != ValueType.V128).toList();
+        int[] temps = spill(carriedScalars);
+        for (int i = 0; i < extra; i++) {
+            ValueType dropped = stack.peek(carried.size() + i);
+            if (dropped != ValueType.V128) {
+                mv.visitInsn(JvmTypes.size(dropped) == 2 ? POP2 : POP);
+            }
+        }
+        reload(carriedScalars, temps);
+    }
+
+    /** Puts the top {@code n} values, where they are vectors, in canonical form in their own slots. */
+    private void canonicalizeTop(int n) {
+        for (int p = stack.size() - n; p < stack.size(); p++) {
+            if (stack.type(p) == ValueType.V128) {
+                vectors.canonicalize(p);
+            }
+        }
     }
 
     /** Stores the top {@code types.size()} values (bottom first in {@code types}) into new temporaries. */
@@ -326,9 +405,18 @@ public final class FunctionTranslator {
     }
 
     int newTemp(ValueType t) {
+        return newSlots(JvmTypes.size(t));
+    }
+
+    int newSlots(int n) {
         int slot = nextSlot;
-        nextSlot += JvmTypes.size(t);
+        nextSlot += n;
         return slot;
+    }
+
+    /** A local of {@code type} for values that live within one instruction's code; one per type and function. */
+    int scratch(Type type) {
+        return scratch.computeIfAbsent(type.getSort(), sort -> newSlots(type.getSize()));
     }
 
     /** Returns the function's results from the top of the stack (values below them are simply abandoned). */
@@ -337,6 +425,9 @@ public final class FunctionTranslator {
         if (results.isEmpty()) {
             mv.visitInsn(RETURN);
         } else if (results.size() == 1) {
+            if (results.get(0) == ValueType.V128) {
+                vectors.box(stack.size() - 1);
+            }
             mv.visitInsn(JvmTypes.type(results.get(0)).getOpcode(IRETURN));
         } else {
             Results.pack(this, results);
@@ -346,6 +437,18 @@ public final class FunctionTranslator {
 
     private void select() {
         stack.pop();
+        if (stack.peek(0) == ValueType.V128) {
+            // Keep the first operand, in its own slots; on a false condition overwrite it with the second.
+            int p = stack.size() - 2;
+            Shape s = stack.shape(p);
+            vectors.own(p, s);
+            Label done = new Label();
+            mv.visitJumpInsn(IFNE, done);
+            vectors.copy(p + 1, p, s);
+            mv.visitLabel(done);
+            stack.pop();
+            return;
+        }
         ValueType t = stack.pop();
         boolean wide = JvmTypes.size(t) == 2;
         Label second = new Label();
@@ -369,6 +472,7 @@ public final class FunctionTranslator {
 
     private void call(int function) {
         FunctionType callee = layout.model().functionType(function);
+        passVectors(callee.params());
         stack.pop(callee.params().size());
         loadSelf();
         mv.visitMethodInsn(INVOKESTATIC, layout.functionOwner(function), layout.functionMethod(function),
@@ -379,6 +483,12 @@ public final class FunctionTranslator {
     private void callIndirect(int typeIndex, int tableIndex) {
         FunctionType callee = layout.model().types().get(typeIndex);
         stack.pop();
+        if (callee.params().contains(ValueType.V128)) {
+            int index = newTemp(ValueType.I32);
+            mv.visitVarInsn(ISTORE, index);
+            passVectors(callee.params());
+            mv.visitVarInsn(ILOAD, index);
+        }
         stack.pop(callee.params().size());
         loadSelf();
         mv.visitMethodInsn(INVOKESTATIC, layout.className(), layout.callIndirectStub(typeIndex, tableIndex),
@@ -386,11 +496,39 @@ public final class FunctionTranslator {
         afterCall(callee);
     }
 
-    private void afterCall(FunctionType callee) {
-        if (callee.results().size() > 1) {
-            Results.unpack(this, callee.results());
+    /**
+     * Vectors are not on the JVM stack, but a callee takes them as {@code V128} objects among its other arguments:
+     * takes the scalar arguments off the JVM stack and pushes all arguments in order, vectors boxed.
+     */
+    private void passVectors(List<ValueType> params) {
+        if (!params.contains(ValueType.V128)) {
+            return;
         }
+        int first = stack.size() - params.size();
+        int[] temps = new int[params.size()];
+        for (int i = params.size() - 1; i >= 0; i--) {
+            if (params.get(i) != ValueType.V128) {
+                temps[i] = newTemp(params.get(i));
+                mv.visitVarInsn(JvmTypes.store(params.get(i)), temps[i]);
+            }
+        }
+        for (int i = 0; i < params.size(); i++) {
+            if (params.get(i) == ValueType.V128) {
+                vectors.box(first + i);
+            } else {
+                mv.visitVarInsn(JvmTypes.load(params.get(i)), temps[i]);
+            }
+        }
+    }
+
+    private void afterCall(FunctionType callee) {
+        int first = stack.size();
         stack.pushAll(callee.results());
+        if (callee.results().size() > 1) {
+            Results.unpack(this, callee.results(), first);
+        } else if (callee.results().size() == 1 && callee.results().get(0) == ValueType.V128) {
+            vectors.unbox(first);
+        }
         reloadMemory();
     }
 
@@ -408,9 +546,15 @@ public final class FunctionTranslator {
             mv.visitFieldInsn(GETFIELD, layout.className(), layout.globalField(index), JvmTypes.descriptor(t));
         }
         stack.push(t);
+        if (t == ValueType.V128) {
+            vectors.unbox(stack.size() - 1);
+        }
     }
 
     private void globalSet(int index) {
+        if (stack.peek(0) == ValueType.V128) {
+            vectors.box(stack.size() - 1);
+        }
         ValueType t = stack.pop();
         loadSelf();
         boolean shared = layout.isSharedGlobal(index);
@@ -438,6 +582,7 @@ public final class FunctionTranslator {
             case I64 -> "I64";
             case F32 -> "F32";
             case F64 -> "F64";
+            case V128 -> "V128";
             default -> "Ref";
         };
     }
