@@ -2,7 +2,8 @@ package dev.wasm2jar.runtime.abi;
 
 /**
  * {@code i16x8} instructions on one half of a vector: a {@code long} holding four 16-bit lanes, lane 0 in the low
- * bits. Add, subtract, equality, shifts and averages work on the whole half at once (SWAR); the rest go lane by lane.
+ * bits. Arithmetic, saturating arithmetic, comparisons, min/max, shifts and averages work on the whole half at once
+ * (SWAR); multiplications and the widening and narrowing instructions go lane by lane.
  * The widening instructions (extend, extmul, extadd_pairwise from {@code i8x16}) take the half that holds their
  * source lanes and say which four bytes they read: {@code Low} the low four, {@code High} the high four.
  */
@@ -54,20 +55,26 @@ public final class I16x8Ops {
         return ~zeroLanes(a ^ b);
     }
 
+    /**
+     * Unsigned less-than of every lane, as the lane's top bit: from the top bits when they differ, else from the
+     * low bits, whose difference {@code (a | H) - (b & L)} borrows from the top bit exactly when {@code a < b} there.
+     */
+    static long ltUBits(long a, long b) {
+        long low = (a | HIGH_BITS) - (b & LOW_15);
+        return ((~a & b) | (~(a ^ b) & ~low)) & HIGH_BITS;
+    }
+
+    /** All ones in the lanes whose top bit is set in {@code bits} (and nothing else). */
+    static long spread(long bits) {
+        return (bits >>> 15) * 0xFFFF;
+    }
+
     public static long ltS(long a, long b) {
-        long r = 0;
-        for (int s = 0; s < 64; s += 16) {
-            if ((short) (a >>> s) < (short) (b >>> s)) r |= 0xFFFFL << s;
-        }
-        return r;
+        return spread(ltUBits(a ^ HIGH_BITS, b ^ HIGH_BITS));
     }
 
     public static long ltU(long a, long b) {
-        long r = 0;
-        for (int s = 0; s < 64; s += 16) {
-            if ((a >>> s & 0xFFFF) < (b >>> s & 0xFFFF)) r |= 0xFFFFL << s;
-        }
-        return r;
+        return spread(ltUBits(a, b));
     }
 
     public static long gtS(long a, long b) {
@@ -118,48 +125,43 @@ public final class I16x8Ops {
         return (a | b) - (((a ^ b) >>> 1) & LOW_15);
     }
 
+    /** {@code (a ^ m) - m} with {@code m} all ones in the negative lanes; the minimum stays itself. */
     public static long abs(long a) {
-        long r = 0;
-        for (int s = 0; s < 64; s += 16) {
-            r |= (Math.abs((short) (a >>> s)) & 0xFFFFL) << s;
-        }
-        return r;
+        long m = spread(a & HIGH_BITS);
+        return sub(a ^ m, m);
     }
 
-    public static long addSatS(long a, long b) {
-        long r = 0;
-        for (int s = 0; s < 64; s += 16) {
-            int v = (short) (a >>> s) + (short) (b >>> s);
-            r |= (Math.clamp(v, Short.MIN_VALUE, Short.MAX_VALUE) & 0xFFFFL) << s;
-        }
-        return r;
-    }
-
+    /** Lanewise add; lanes that carried out of their top bit become all ones. */
     public static long addSatU(long a, long b) {
-        long r = 0;
-        for (int s = 0; s < 64; s += 16) {
-            int v = (int) (a >>> s & 0xFFFF) + (int) (b >>> s & 0xFFFF);
-            r |= (long) Math.min(v, 0xFFFF) << s;
-        }
-        return r;
+        long sum = add(a, b);
+        return sum | spread(((a & b) | ((a | b) & ~sum)) & HIGH_BITS);
+    }
+
+    /** Lanewise subtract; lanes that borrowed become zero. */
+    public static long subSatU(long a, long b) {
+        long difference = sub(a, b);
+        return difference & ~spread(((~a & b) | (~(a ^ b) & difference)) & HIGH_BITS);
+    }
+
+    /** Lanewise add; lanes that overflowed take the bound of the sign of {@code a}. */
+    public static long addSatS(long a, long b) {
+        long sum = add(a, b);
+        return saturate(sum, a, ~(a ^ b) & (a ^ sum) & HIGH_BITS);
     }
 
     public static long subSatS(long a, long b) {
-        long r = 0;
-        for (int s = 0; s < 64; s += 16) {
-            int v = (short) (a >>> s) - (short) (b >>> s);
-            r |= (Math.clamp(v, Short.MIN_VALUE, Short.MAX_VALUE) & 0xFFFFL) << s;
-        }
-        return r;
+        long difference = sub(a, b);
+        return saturate(difference, a, (a ^ b) & (a ^ difference) & HIGH_BITS);
     }
 
-    public static long subSatU(long a, long b) {
-        long r = 0;
-        for (int s = 0; s < 64; s += 16) {
-            int v = (int) (a >>> s & 0xFFFF) - (int) (b >>> s & 0xFFFF);
-            r |= (long) Math.max(v, 0) << s;
-        }
-        return r;
+    /**
+     * {@code value} with the lanes flagged in {@code overflow} replaced by the maximum, or by the minimum where
+     * {@code a} is negative.
+     */
+    private static long saturate(long value, long a, long overflow) {
+        long bound = ~HIGH_BITS ^ spread(a & HIGH_BITS);
+        long m = spread(overflow);
+        return (value & ~m) | (bound & m);
     }
 
     /** {@code (a * b + 0x4000) >> 15} saturated; only {@code -32768 * -32768} saturates. */
@@ -191,18 +193,20 @@ public final class I16x8Ops {
 
     /** Four i32 lanes ({@code lo}, then {@code hi}) to four i16 lanes, saturated signed. */
     public static long narrowS(long lo, long hi) {
-        return (Math.clamp((int) lo, Short.MIN_VALUE, Short.MAX_VALUE) & 0xFFFFL)
-                | (Math.clamp((int) (lo >> 32), Short.MIN_VALUE, Short.MAX_VALUE) & 0xFFFFL) << 16
-                | (Math.clamp((int) hi, Short.MIN_VALUE, Short.MAX_VALUE) & 0xFFFFL) << 32
-                | (Math.clamp((int) (hi >> 32), Short.MIN_VALUE, Short.MAX_VALUE) & 0xFFFFL) << 48;
+        return satS((int) lo) | satS((int) (lo >> 32)) << 16 | satS((int) hi) << 32 | satS((int) (hi >> 32)) << 48;
     }
 
     /** Four i32 lanes to four i16 lanes, saturated to 0..65535. */
     public static long narrowU(long lo, long hi) {
-        return (long) Math.clamp((int) lo, 0, 0xFFFF)
-                | (long) Math.clamp((int) (lo >> 32), 0, 0xFFFF) << 16
-                | (long) Math.clamp((int) hi, 0, 0xFFFF) << 32
-                | (long) Math.clamp((int) (hi >> 32), 0, 0xFFFF) << 48;
+        return satU((int) lo) | satU((int) (lo >> 32)) << 16 | satU((int) hi) << 32 | satU((int) (hi >> 32)) << 48;
+    }
+
+    private static long satS(int v) {
+        return (v < Short.MIN_VALUE ? Short.MIN_VALUE : v > Short.MAX_VALUE ? Short.MAX_VALUE : v) & 0xFFFFL;
+    }
+
+    private static long satU(int v) {
+        return v < 0 ? 0 : v > 0xFFFF ? 0xFFFF : v;
     }
 
     public static long extendLowS(long x) {
@@ -221,13 +225,17 @@ public final class I16x8Ops {
         return widenU(x >>> 32);
     }
 
+    /** The low four bytes as four sign-extended i16 lanes: zero-extend, then {@code (u ^ 0x80) - 0x80} per lane. */
     private static long widenS(long x) {
-        return ((byte) x & 0xFFFFL) | ((byte) (x >>> 8) & 0xFFFFL) << 16 | ((byte) (x >>> 16) & 0xFFFFL) << 32
-                | ((byte) (x >>> 24) & 0xFFFFL) << 48;
+        long k = 0x0080_0080_0080_0080L;
+        return sub(widenU(x) ^ k, k);
     }
 
+    /** The low four bytes spread to the low byte of four i16 lanes. */
     private static long widenU(long x) {
-        return (x & 0xFF) | (x >>> 8 & 0xFF) << 16 | (x >>> 16 & 0xFF) << 32 | (x >>> 24 & 0xFF) << 48;
+        long t = x & 0xFFFF_FFFFL;
+        t = (t | t << 16) & 0x0000_FFFF_0000_FFFFL;
+        return (t | t << 8) & 0x00FF_00FF_00FF_00FFL;
     }
 
     public static long extmulLowS(long a, long b) {

@@ -48,20 +48,26 @@ public final class I8x16Ops {
         return ~zeroLanes(a ^ b);
     }
 
+    /**
+     * Unsigned less-than of every lane, as the lane's top bit: from the top bits when they differ, else from the
+     * low bits, whose difference {@code (a | H) - (b & L)} borrows from the top bit exactly when {@code a < b} there.
+     */
+    static long ltUBits(long a, long b) {
+        long low = (a | HIGH_BITS) - (b & LOW_7);
+        return ((~a & b) | (~(a ^ b) & ~low)) & HIGH_BITS;
+    }
+
+    /** All ones in the lanes whose top bit is set in {@code bits} (and nothing else). */
+    static long spread(long bits) {
+        return (bits >>> 7) * 0xFF;
+    }
+
     public static long ltS(long a, long b) {
-        long r = 0;
-        for (int s = 0; s < 64; s += 8) {
-            if ((byte) (a >>> s) < (byte) (b >>> s)) r |= 0xFFL << s;
-        }
-        return r;
+        return spread(ltUBits(a ^ HIGH_BITS, b ^ HIGH_BITS));
     }
 
     public static long ltU(long a, long b) {
-        long r = 0;
-        for (int s = 0; s < 64; s += 8) {
-            if ((a >>> s & 0xFF) < (b >>> s & 0xFF)) r |= 0xFFL << s;
-        }
-        return r;
+        return spread(ltUBits(a, b));
     }
 
     public static long gtS(long a, long b) {
@@ -113,12 +119,10 @@ public final class I8x16Ops {
         return (a | b) - (((a ^ b) >>> 1) & LOW_7);
     }
 
+    /** {@code (a ^ m) - m} with {@code m} all ones in the negative lanes; the minimum stays itself. */
     public static long abs(long a) {
-        long r = 0;
-        for (int s = 0; s < 64; s += 8) {
-            r |= (Math.abs((byte) (a >>> s)) & 0xFFL) << s;
-        }
-        return r;
+        long m = spread(a & HIGH_BITS);
+        return sub(a ^ m, m);
     }
 
     public static long popcnt(long a) {
@@ -127,40 +131,37 @@ public final class I8x16Ops {
         return (x + (x >>> 4)) & 0x0F0F_0F0F_0F0F_0F0FL;
     }
 
-    public static long addSatS(long a, long b) {
-        long r = 0;
-        for (int s = 0; s < 64; s += 8) {
-            int v = (byte) (a >>> s) + (byte) (b >>> s);
-            r |= (Math.clamp(v, -128, 127) & 0xFFL) << s;
-        }
-        return r;
+    /** Lanewise add; lanes that carried out of their top bit become all ones. */
+    public static long addSatU(long a, long b) {
+        long sum = add(a, b);
+        return sum | spread(((a & b) | ((a | b) & ~sum)) & HIGH_BITS);
     }
 
-    public static long addSatU(long a, long b) {
-        long r = 0;
-        for (int s = 0; s < 64; s += 8) {
-            int v = (int) (a >>> s & 0xFF) + (int) (b >>> s & 0xFF);
-            r |= (long) Math.min(v, 255) << s;
-        }
-        return r;
+    /** Lanewise subtract; lanes that borrowed become zero. */
+    public static long subSatU(long a, long b) {
+        long difference = sub(a, b);
+        return difference & ~spread(((~a & b) | (~(a ^ b) & difference)) & HIGH_BITS);
+    }
+
+    /** Lanewise add; lanes that overflowed take the bound of the sign of {@code a}. */
+    public static long addSatS(long a, long b) {
+        long sum = add(a, b);
+        return saturate(sum, a, ~(a ^ b) & (a ^ sum) & HIGH_BITS);
     }
 
     public static long subSatS(long a, long b) {
-        long r = 0;
-        for (int s = 0; s < 64; s += 8) {
-            int v = (byte) (a >>> s) - (byte) (b >>> s);
-            r |= (Math.clamp(v, -128, 127) & 0xFFL) << s;
-        }
-        return r;
+        long difference = sub(a, b);
+        return saturate(difference, a, (a ^ b) & (a ^ difference) & HIGH_BITS);
     }
 
-    public static long subSatU(long a, long b) {
-        long r = 0;
-        for (int s = 0; s < 64; s += 8) {
-            int v = (int) (a >>> s & 0xFF) - (int) (b >>> s & 0xFF);
-            r |= (long) Math.max(v, 0) << s;
-        }
-        return r;
+    /**
+     * {@code value} with the lanes flagged in {@code overflow} replaced by the maximum, or by the minimum where
+     * {@code a} is negative.
+     */
+    private static long saturate(long value, long a, long overflow) {
+        long bound = ~HIGH_BITS ^ spread(a & HIGH_BITS);
+        long m = spread(overflow);
+        return (value & ~m) | (bound & m);
     }
 
     /** Shifts take the count modulo the lane width (8). */
@@ -181,24 +182,23 @@ public final class I8x16Ops {
         return sub(shrU(a, s) ^ k, k);
     }
 
-    /** Eight i16 lanes ({@code lo}, then {@code hi}) to eight bytes, saturated to -128..127. */
+    /** Eight i16 lanes ({@code lo}, then {@code hi}) to eight bytes, saturated to -128..127: biased to 0..255. */
     public static long narrowS(long lo, long hi) {
-        long r = 0;
-        for (int i = 0; i < 4; i++) {
-            r |= (Math.clamp((short) (lo >>> 16 * i), -128, 127) & 0xFFL) << 8 * i;
-            r |= (Math.clamp((short) (hi >>> 16 * i), -128, 127) & 0xFFL) << 8 * (i + 4);
-        }
-        return r;
+        long bias = 0x0080_0080_0080_0080L;
+        return narrowU(I16x8Ops.addSatS(lo, bias), I16x8Ops.addSatS(hi, bias)) ^ HIGH_BITS;
     }
 
     /** Eight i16 lanes to eight bytes, saturated to 0..255. */
     public static long narrowU(long lo, long hi) {
-        long r = 0;
-        for (int i = 0; i < 4; i++) {
-            r |= (long) Math.clamp((short) (lo >>> 16 * i), 0, 255) << 8 * i;
-            r |= (long) Math.clamp((short) (hi >>> 16 * i), 0, 255) << 8 * (i + 4);
-        }
-        return r;
+        return saturatedBytes(lo) | saturatedBytes(hi) << 32;
+    }
+
+    /** Four i16 lanes saturated to 0..255, packed into the low four bytes. */
+    private static long saturatedBytes(long x) {
+        long big = ((x & 0x7F00_7F00_7F00_7F00L) + 0x7F00_7F00_7F00_7F00L) & I16x8Ops.HIGH_BITS;
+        long v = (x | I16x8Ops.spread(big)) & 0x00FF_00FF_00FF_00FFL & ~I16x8Ops.spread(x & I16x8Ops.HIGH_BITS);
+        v = (v | v >>> 8) & 0x0000_FFFF_0000_FFFFL;
+        return (v | v >>> 16) & 0xFFFF_FFFFL;
     }
 
     public static int allTrue(long lo, long hi) {

@@ -30,7 +30,15 @@ class LaneOpsTest {
         binary8("minS", I8x16Ops::minS, (a, b) -> Math.min((byte) a, (byte) b));
         binary8("maxU", I8x16Ops::maxU, (a, b) -> Math.max(a & 0xFF, b & 0xFF));
         binary8("avgrU", I8x16Ops::avgrU, (a, b) -> ((a & 0xFF) + (b & 0xFF) + 1) >> 1);
+        binary8("gtS", I8x16Ops::gtS, (a, b) -> (byte) a > (byte) b ? -1 : 0);
+        binary8("gtU", I8x16Ops::gtU, (a, b) -> (a & 0xFF) > (b & 0xFF) ? -1 : 0);
+        binary8("leS", I8x16Ops::leS, (a, b) -> (byte) a <= (byte) b ? -1 : 0);
+        binary8("geU", I8x16Ops::geU, (a, b) -> (a & 0xFF) >= (b & 0xFF) ? -1 : 0);
+        binary8("minU", I8x16Ops::minU, (a, b) -> Math.min(a & 0xFF, b & 0xFF));
+        binary8("maxS", I8x16Ops::maxS, (a, b) -> Math.max((byte) a, (byte) b));
         binary8("addSatS", I8x16Ops::addSatS, (a, b) -> Math.clamp((byte) a + (byte) b, -128, 127));
+        binary8("addSatU", I8x16Ops::addSatU, (a, b) -> Math.min((a & 0xFF) + (b & 0xFF), 255));
+        binary8("subSatS", I8x16Ops::subSatS, (a, b) -> Math.clamp((byte) a - (byte) b, -128, 127));
         binary8("subSatU", I8x16Ops::subSatU, (a, b) -> Math.max((a & 0xFF) - (b & 0xFF), 0));
         unary8("abs", I8x16Ops::abs, a -> Math.abs((byte) a));
         unary8("popcnt", I8x16Ops::popcnt, a -> Integer.bitCount(a & 0xFF));
@@ -48,15 +56,57 @@ class LaneOpsTest {
         binary16("sub", I16x8Ops::sub, (a, b) -> a - b);
         binary16("mul", I16x8Ops::mul, (a, b) -> a * b);
         binary16("eq", I16x8Ops::eq, (a, b) -> (short) a == (short) b ? -1 : 0);
+        binary16("ne", I16x8Ops::ne, (a, b) -> (short) a != (short) b ? -1 : 0);
+        binary16("ltS", I16x8Ops::ltS, (a, b) -> (short) a < (short) b ? -1 : 0);
         binary16("ltU", I16x8Ops::ltU, (a, b) -> (a & 0xFFFF) < (b & 0xFFFF) ? -1 : 0);
+        binary16("geS", I16x8Ops::geS, (a, b) -> (short) a >= (short) b ? -1 : 0);
+        binary16("leU", I16x8Ops::leU, (a, b) -> (a & 0xFFFF) <= (b & 0xFFFF) ? -1 : 0);
+        binary16("minS", I16x8Ops::minS, (a, b) -> Math.min((short) a, (short) b));
+        binary16("maxU", I16x8Ops::maxU, (a, b) -> Math.max(a & 0xFFFF, b & 0xFFFF));
+        binary16("addSatS", I16x8Ops::addSatS, (a, b) -> Math.clamp((short) a + (short) b, -32768, 32767));
+        binary16("addSatU", I16x8Ops::addSatU, (a, b) -> Math.min((a & 0xFFFF) + (b & 0xFFFF), 0xFFFF));
+        binary16("subSatS", I16x8Ops::subSatS, (a, b) -> Math.clamp((short) a - (short) b, -32768, 32767));
+        binary16("subSatU", I16x8Ops::subSatU, (a, b) -> Math.max((a & 0xFFFF) - (b & 0xFFFF), 0));
+        unary16("abs", I16x8Ops::abs, a -> Math.abs((short) a));
+        unary16("neg", I16x8Ops::neg, a -> -a);
         binary16("avgrU", I16x8Ops::avgrU, (a, b) -> ((a & 0xFFFF) + (b & 0xFFFF) + 1) >> 1);
         binary16("q15mulrSatS", I16x8Ops::q15mulrSatS,
                 (a, b) -> Math.min(((short) a * (short) b + 0x4000) >> 15, Short.MAX_VALUE));
+        // Widening reads the low or the high four bytes of a half.
+        unary16("extendLowS", I16x8Ops::extendLowS, (x, lane) -> (byte) (x >>> 8 * lane), 0);
+        unary16("extendHighU", I16x8Ops::extendHighU, (x, lane) -> (int) (x >>> 8 * lane + 32) & 0xFF, 0);
         for (int count : new int[] {0, 1, 5, 15, 16, 17}) {
             int s = count & 15;
             unary16("shl " + count, a -> I16x8Ops.shl(a, count), a -> a << s);
             unary16("shrS " + count, a -> I16x8Ops.shrS(a, count), a -> (short) a >> s);
             unary16("shrU " + count, a -> I16x8Ops.shrU(a, count), a -> (a & 0xFFFF) >>> s);
+        }
+    }
+
+    @Test
+    void narrowingSaturates() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < ROUNDS; i++) {
+            long lo = sample(random, random.nextBoolean() ? 16 : 8);
+            long hi = sample(random, 16);
+            long s8 = 0;
+            long u8 = 0;
+            for (int k = 0; k < 8; k++) {
+                short lane = (short) ((k < 4 ? lo : hi) >>> 16 * (k % 4));
+                s8 |= (Math.clamp(lane, -128, 127) & 0xFFL) << 8 * k;
+                u8 |= (long) Math.clamp(lane, 0, 255) << 8 * k;
+            }
+            assertEquals(Long.toHexString(s8), Long.toHexString(I8x16Ops.narrowS(lo, hi)));
+            assertEquals(Long.toHexString(u8), Long.toHexString(I8x16Ops.narrowU(lo, hi)));
+            long s16 = 0;
+            long u16 = 0;
+            for (int k = 0; k < 4; k++) {
+                int lane = (int) ((k < 2 ? lo : hi) >>> 32 * (k % 2));
+                s16 |= (Math.clamp(lane, Short.MIN_VALUE, Short.MAX_VALUE) & 0xFFFFL) << 16 * k;
+                u16 |= (long) Math.clamp(lane, 0, 0xFFFF) << 16 * k;
+            }
+            assertEquals(Long.toHexString(s16), Long.toHexString(I16x8Ops.narrowS(lo, hi)));
+            assertEquals(Long.toHexString(u16), Long.toHexString(I16x8Ops.narrowU(lo, hi)));
         }
     }
 
@@ -117,6 +167,24 @@ class LaneOpsTest {
 
     private static void unary16(String name, LongUnaryOperator op, IntUnaryOperator lane) {
         binary(name, 16, (a, b) -> op.applyAsLong(a), (a, b) -> lane.applyAsInt(a));
+    }
+
+    /** A widening {@code op}: lane i of the result from the whole operand half and i. */
+    private static void unary16(String name, LongUnaryOperator op, LaneOfHalf lane, int unused) {
+        SplittableRandom random = new SplittableRandom(name.hashCode());
+        for (int i = 0; i < ROUNDS; i++) {
+            long x = sample(random, 8);
+            long expected = 0;
+            for (int k = 0; k < 4; k++) {
+                expected |= (lane.apply(x, k) & 0xFFFFL) << 16 * k;
+            }
+            assertEquals(Long.toHexString(expected), Long.toHexString(op.applyAsLong(x)), name);
+        }
+    }
+
+    @FunctionalInterface
+    private interface LaneOfHalf {
+        int apply(long half, int lane);
     }
 
     /** {@code op} on whole halves against {@code lane} on each lane (given and taken as the lane's low bits). */

@@ -52,16 +52,18 @@ public final class FunctionTranslator {
     private final SimdEmitter simd;
     private final Map<Integer, Integer> scratch = new HashMap<>();
     private Instruction current;
+    private int currentIndex;
 
     /**
-     * Translates function {@code functionIndex} into {@code mv}. A function with {@code v128} locals is translated
-     * twice, the first time into nothing, to choose the shapes of its vector locals ({@link ShapePlan}).
+     * Translates function {@code functionIndex} into {@code mv}. A function that uses vectors is translated
+     * twice, the first time into nothing, to choose the shapes of its vectors ({@link ShapePlan}).
      */
     public static void translate(MethodVisitor mv, ModuleLayout layout, int functionIndex, FunctionBody body) {
         FunctionType type = layout.model().functionType(functionIndex);
         int locals = type.params().size() + body.locals().size();
         ShapePlan plan = ShapePlan.canonical();
-        if (type.params().contains(ValueType.V128) || body.locals().contains(ValueType.V128)) {
+        if (type.params().contains(ValueType.V128) || body.locals().contains(ValueType.V128)
+                || body.instructions().stream().anyMatch(in -> in.op().compareTo(Op.V128_LOAD) >= 0)) {
             ShapePlan survey = ShapePlan.survey(locals);
             new FunctionTranslator(new MethodVisitor(ASM9) {}, layout, functionIndex, body, survey).translate();
             plan = survey.decide();
@@ -117,6 +119,7 @@ public final class FunctionTranslator {
         control.push(new ControlFrame(null, type, 0, false));
         for (Instruction in : body.instructions()) {
             current = in;
+            currentIndex++;
             try {
                 translate(in);
             } catch (InvalidException | UnsupportedOperationException | IndexOutOfBoundsException e) {
@@ -128,6 +131,22 @@ public final class FunctionTranslator {
         }
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /** How many loops enclose the instruction being translated. */
+    int loopDepth() {
+        int depth = 0;
+        for (ControlFrame f : control) {
+            if (f.kind == Op.LOOP) {
+                depth++;
+            }
+        }
+        return depth;
+    }
+
+    /** The index of the instruction being translated in the function body (from 1). */
+    int currentIndex() {
+        return currentIndex;
     }
 
     /** Function index and byte offset of the instruction being translated, for messages. */
@@ -441,6 +460,7 @@ public final class FunctionTranslator {
             // Keep the first operand, in its own slots; on a false condition overwrite it with the second.
             int p = stack.size() - 2;
             Shape s = stack.shape(p);
+            vectors.linkOperands(p, p + 1);
             vectors.own(p, s);
             Label done = new Label();
             mv.visitJumpInsn(IFNE, done);

@@ -56,6 +56,14 @@ final class SimdEmitter {
      */
     private record Lanes(Shape in, Shape out, int arity, boolean scalar, Code code) implements Rule {}
 
+    /** How an instruction relates to the shapes of its values, for {@link ShapePlan}. */
+    private enum Kind {
+        /** Wants its operands and makes its result in the shapes it names. */
+        STRICT,
+        /** Works in whatever shape its operands and result share. */
+        AGNOSTIC
+    }
+
     /** Each result half from a helper over operand halves, named {@code 2 * operand + half}. */
     private record Halves(int arity, String owner, String loMethod, int[] loArgs, String hiMethod, int[] hiArgs)
             implements Rule {}
@@ -118,8 +126,6 @@ final class SimdEmitter {
         reduce(Op.I32X4_ALL_TRUE, I4, I32, "allTrue");
         reduce(Op.I32X4_BITMASK, I4, I32, "bitmask");
         call(Op.I32X4_DOT_I16X8_S, L2, L2, 2, I32, "dot");
-        widening(Op.I32X4_EXTEND_LOW_I16X8_S, Op.I32X4_EXTEND_HIGH_I16X8_S, I32, "extend", "S", 1);
-        widening(Op.I32X4_EXTEND_LOW_I16X8_U, Op.I32X4_EXTEND_HIGH_I16X8_U, I32, "extend", "U", 1);
         widening(Op.I32X4_EXTMUL_LOW_I16X8_S, Op.I32X4_EXTMUL_HIGH_I16X8_S, I32, "extmul", "S", 2);
         widening(Op.I32X4_EXTMUL_LOW_I16X8_U, Op.I32X4_EXTMUL_HIGH_I16X8_U, I32, "extmul", "U", 2);
         call(Op.I32X4_EXTADD_PAIRWISE_I16X8_S, L2, L2, 1, I32, "extaddPairwiseS");
@@ -258,14 +264,16 @@ final class SimdEmitter {
         Rule rule = RULES.get(op);
         if (rule != null) {
             switch (rule) {
-                case Lanes l -> lanes(l);
+                case Lanes l -> lanes(l, Kind.STRICT);
                 case Halves h -> halves(h, null);
                 case Reduce r -> reduce(r);
             }
             return true;
         }
         switch (op) {
-            case V128_CONST -> constant(in.operand(0), in.operand(1));
+            case I32X4_EXTEND_LOW_I16X8_S, I32X4_EXTEND_HIGH_I16X8_S, I32X4_EXTEND_LOW_I16X8_U,
+                    I32X4_EXTEND_HIGH_I16X8_U -> extendToInts(op);
+            case V128_CONST -> constant(in.operand(0), in.operand(1), v.resultShape(L2));
             case V128_NOT -> bitwise(1, mv -> {
                 mv.visitInsn(ICONST_M1);
                 mv.visitInsn(IXOR);
@@ -281,8 +289,7 @@ final class SimdEmitter {
             case V128_BITSELECT -> bitwise(3, mv -> mv.visitMethodInsn(INVOKESTATIC, V, "bitselect", "(III)I", false),
                     mv -> mv.visitMethodInsn(INVOKESTATIC, V, "bitselect", "(JJJ)J", false));
             case V128_ANY_TRUE -> reduce(new Reduce(intShaped(stack.size() - 1) ? I4 : L2, V, "anyTrue"));
-            case I8X16_SHUFFLE -> halves(new Halves(2, V, "shuffle", new int[] {0, 1, 2, 3}, "shuffle",
-                    new int[] {0, 1, 2, 3}), new long[] {in.operand(0), in.operand(1)});
+            case I8X16_SHUFFLE -> shuffle(in.operand(0), in.operand(1));
             case I8X16_SPLAT, I16X8_SPLAT, I32X4_SPLAT, I64X2_SPLAT, F32X4_SPLAT, F64X2_SPLAT -> {
                 stack.pop();
                 splat(Lane.of(op));
@@ -309,7 +316,7 @@ final class SimdEmitter {
 
     // ---- the table's patterns ------------------------------------------------------------------------------------
 
-    private void lanes(Lanes r) {
+    private void lanes(Lanes r, Kind kind) {
         int scalar = -1;
         if (r.scalar()) {
             scalar = t.scratch(Type.INT_TYPE);
@@ -319,7 +326,7 @@ final class SimdEmitter {
         int p = stack.size() - r.arity();
         int[] bases = new int[r.arity()];
         for (int i = 0; i < bases.length; i++) {
-            bases[i] = v.read(p + i, r.in());
+            bases[i] = kind == Kind.STRICT ? v.read(p + i, r.in()) : v.readAny(p + i, r.in());
         }
         int n = Math.min(r.in().elements(), r.out().elements());
         for (int k = 0; k < n; k++) {
@@ -339,7 +346,11 @@ final class SimdEmitter {
         for (int k = r.out().elements() - 1; k >= 0; k--) {
             v.storeElement(base, r.out(), k);
         }
-        v.result(r.out());
+        if (kind == Kind.STRICT) {
+            v.result(r.out());
+        } else {
+            v.flexibleResult(r.out());
+        }
     }
 
     /** A {@link Halves} rule; {@code constants}, when not null, adds one constant argument per half (shuffle). */
@@ -379,14 +390,108 @@ final class SimdEmitter {
         stack.push(ValueType.I32);
     }
 
-    /** Bitwise instructions work on ints when their operands are ints or floats already, else on longs. */
+    /** {@code i32x4.extend_*_i16x8_*}: four ints, each a 16-bit lane of one half shifted down and extended. */
+    private void extendToInts(Op op) {
+        int p = stack.size() - 1;
+        int half = op.name().contains("HIGH") ? 1 : 0;
+        boolean signed = op.name().endsWith("_S");
+        int base = v.read(p, L2);
+        for (int k = 0; k < 4; k++) {
+            v.loadElement(base, L2, half);
+            if (k > 0) {
+                mv.visitIntInsn(BIPUSH, 16 * k);
+                mv.visitInsn(LUSHR);
+            }
+            mv.visitInsn(L2I);
+            if (signed) {
+                mv.visitInsn(I2S);
+            } else {
+                t.pushInt(0xFFFF);
+                mv.visitInsn(IAND);
+            }
+        }
+        stack.pop();
+        int out = v.base(p);
+        for (int k = 3; k >= 0; k--) {
+            v.storeElement(out, I4, k);
+        }
+        v.result(I4);
+    }
+
+    /**
+     * {@code i8x16.shuffle}. Shuffles that move whole 64-bit or 32-bit lanes (most that compilers emit: sliding
+     * windows, interleaving, horizontal sums) are element moves in two longs or doubles, or four ints or floats,
+     * whichever the operands are in already; any other goes to the byte-by-byte helper.
+     */
+    private void shuffle(long lanesLo, long lanesHi) {
+        byte[] lanes = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            lanes[i] = (byte) ((i < 8 ? lanesLo : lanesHi) >>> 8 * (i % 8));
+        }
+        int p = stack.size() - 2;
+        Shape a = stack.shape(p);
+        Shape b = stack.shape(p + 1);
+        for (int width : new int[] {8, 4}) {
+            int[] select = wholeLanes(lanes, width);
+            if (select == null) {
+                continue;
+            }
+            Shape planned = v.resultShape(null);
+            Shape s = width == 8 ? (planned == D2 || planned == null && (a == D2 || b == D2) ? D2 : L2)
+                    : (planned == F4 || planned == null && (a == F4 || b == F4) ? F4 : I4);
+            int[] bases = {v.readAny(p, s), v.readAny(p + 1, s)};
+            int n = s.elements();
+            for (int k = 0; k < n; k++) {
+                v.loadElement(bases[select[k] / n], s, select[k] % n);
+            }
+            stack.pop(2);
+            int out = v.base(p);
+            for (int k = n - 1; k >= 0; k--) {
+                v.storeElement(out, s, k);
+            }
+            v.flexibleResult(s);
+            return;
+        }
+        halves(new Halves(2, V, "shuffle", new int[] {0, 1, 2, 3}, "shuffle", new int[] {0, 1, 2, 3}),
+                new long[] {lanesLo, lanesHi});
+    }
+
+    /**
+     * When {@code lanes} moves whole lanes of {@code width} bytes, the source lane (of the 32 bytes of both
+     * operands, counted in such lanes) of each result lane; else null.
+     */
+    private static int[] wholeLanes(byte[] lanes, int width) {
+        int[] select = new int[16 / width];
+        for (int k = 0; k < select.length; k++) {
+            int first = lanes[k * width];
+            if (first % width != 0) {
+                return null;
+            }
+            for (int i = 1; i < width; i++) {
+                if (lanes[k * width + i] != first + i) {
+                    return null;
+                }
+            }
+            select[k] = first / width;
+        }
+        return select;
+    }
+
+    /**
+     * Bitwise instructions work on ints or on longs: on ints when the plan wants the result in ints or floats, or
+     * (without a plan) when the operands are ints or floats already.
+     */
     private void bitwise(int arity, Code ints, Code longs) {
         boolean asInts = true;
         for (int i = 0; i < arity; i++) {
             asInts &= intShaped(stack.size() - 1 - i);
         }
+        Shape planned = v.resultShape(null);
+        if (planned != null) {
+            asInts = planned == I4 || planned == F4;
+        }
         Shape s = asInts ? I4 : L2;
-        lanes(new Lanes(s, s, arity, false, asInts ? ints : longs));
+        lanes(new Lanes(s, s, arity, false, asInts ? ints : longs), Kind.AGNOSTIC);
     }
 
     private boolean intShaped(int p) {
@@ -395,13 +500,37 @@ final class SimdEmitter {
 
     // ---- constants, splats, lanes --------------------------------------------------------------------------------
 
-    private void constant(long lo, long hi) {
+    /** A constant, made in the shape its readers want. */
+    private void constant(long lo, long hi, Shape s) {
         int base = v.base(stack.size());
-        pushLong(lo);
-        v.storeElement(base, L2, 0);
-        pushLong(hi);
-        v.storeElement(base, L2, 1);
-        v.result(L2);
+        for (int k = 0; k < s.elements(); k++) {
+            int bitOffset = k * 128 / s.elements();
+            long half = bitOffset < 64 ? lo : hi;
+            switch (s) {
+                case L2 -> pushLong(half);
+                case D2 -> {
+                    double d = Double.longBitsToDouble(half);
+                    if (Double.isNaN(d)) {
+                        pushLong(half);
+                        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+                    } else {
+                        mv.visitLdcInsn(d);
+                    }
+                }
+                case I4 -> t.pushInt((int) (half >>> bitOffset % 64));
+                case F4 -> {
+                    int bits = (int) (half >>> bitOffset % 64);
+                    if (Float.isNaN(Float.intBitsToFloat(bits))) {
+                        t.pushInt(bits);
+                        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+                    } else {
+                        mv.visitLdcInsn(Float.intBitsToFloat(bits));
+                    }
+                }
+            }
+            v.storeElement(base, s, k);
+        }
+        v.flexibleResult(s);
     }
 
     private void pushLong(long value) {
@@ -573,13 +702,19 @@ final class SimdEmitter {
         switch (op) {
             case V128_LOAD -> {
                 int p = loadAddress(in);
+                Shape s = v.resultShape(L2);
                 int base = v.base(p);
-                mv.visitInsn(DUP);
-                memoryCall(in, "v128Load", "(I[BI)J");
-                v.storeElement(base, L2, 0);
-                memoryCall(in, "v128LoadHigh", "(I[BI)J");
-                v.storeElement(base, L2, 1);
-                v.result(L2);
+                // The effective address once, then element by element from it, element 0 first: an address out of
+                // range is -1, which element 0 finds out of bounds before anything else is read.
+                int address = effectiveAddress(in, 0);
+                for (int k = 0; k < s.elements(); k++) {
+                    mv.visitVarInsn(ILOAD, address);
+                    t.loadMemoryBytes();
+                    t.pushInt(k * 16 / s.elements());
+                    mv.visitMethodInsn(INVOKESTATIC, MEM, elementAccess(s) + "At", "(I[BI)" + s.descriptor(), false);
+                    v.storeElement(base, s, k);
+                }
+                v.flexibleResult(s);
             }
             case V128_LOAD8X8_S -> extendingLoad(in, I16, "S");
             case V128_LOAD8X8_U -> extendingLoad(in, I16, "U");
@@ -634,8 +769,25 @@ final class SimdEmitter {
             case V128_STORE -> {
                 requireMemory(in.intOperand(2));
                 int p = stack.size() - 1;
-                v.pushHalves(v.source(p), stack.shape(p));
-                memoryCall(in, "v128Store", "(IJJ[BI)V");
+                Shape s = stack.shape(p);
+                if (s == L2) {
+                    v.pushHalves(v.source(p), s);
+                    memoryCall(in, "v128Store", "(IJJ[BI)V");
+                } else {
+                    // From the address of the last element, written first: once it is in bounds, so are the others,
+                    // so a store out of bounds writes nothing.
+                    int size = 16 / s.elements();
+                    int address = effectiveAddress(in, 16 - size);
+                    int base = v.source(p);
+                    for (int k = s.elements() - 1; k >= 0; k--) {
+                        mv.visitVarInsn(ILOAD, address);
+                        v.loadElement(base, s, k);
+                        t.loadMemoryBytes();
+                        t.pushInt((k - (s.elements() - 1)) * size);
+                        mv.visitMethodInsn(INVOKESTATIC, MEM, elementAccess(s) + "AtPut",
+                                "(I" + s.descriptor() + "[BI)V", false);
+                    }
+                }
                 stack.pop(2);
             }
             default -> {
@@ -652,6 +804,29 @@ final class SimdEmitter {
             case V128_LOAD16_LANE, V128_STORE16_LANE -> Lane.I16;
             case V128_LOAD32_LANE, V128_STORE32_LANE -> Lane.I32;
             default -> Lane.I64;
+        };
+    }
+
+    /**
+     * Replaces the address on the JVM stack by the effective address plus {@code extra} (-1 when out of range) in a
+     * scratch local, whose slot it returns.
+     */
+    private int effectiveAddress(Instruction in, int extra) {
+        t.pushInt((int) in.operand(1));
+        t.pushInt(extra);
+        mv.visitMethodInsn(INVOKESTATIC, MEM, "address", "(III)I", false);
+        int address = t.scratch(Type.INT_TYPE);
+        mv.visitVarInsn(ISTORE, address);
+        return address;
+    }
+
+    /** {@code i32}, {@code f64} ...: the scalar type of one element of {@code s}. */
+    private static String elementAccess(Shape s) {
+        return switch (s) {
+            case L2 -> "i64";
+            case I4 -> "i32";
+            case F4 -> "f32";
+            case D2 -> "f64";
         };
     }
 

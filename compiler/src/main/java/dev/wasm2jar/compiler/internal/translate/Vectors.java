@@ -67,7 +67,7 @@ final class Vectors {
     }
 
     void get(int local) {
-        stack.pushVector(localShapes[local], local);
+        stack.pushVector(localShapes[local], local, -1);
     }
 
     void set(int local) {
@@ -81,13 +81,24 @@ final class Vectors {
         stack.setVector(stack.size() - 1, localShapes[local], local);
     }
 
+    /** The shape the plan wants the current instruction's result in, or {@code natural} when it has no wish. */
+    Shape resultShape(Shape natural) {
+        Shape planned = plan.producerShape(t.currentIndex());
+        return planned == null ? natural : planned;
+    }
+
     private void store(int local) {
         int top = stack.size() - 1;
         if (stack.alias(top) == local) {
             return;
         }
         materializeAliases(local);
-        plan.produced(local, stack.shape(top));
+        int node = node(top);
+        if (node >= 0) {
+            plan.link(plan.localNode(local), node);
+        } else {
+            plan.vote(plan.localNode(local), stack.shape(top), t.loopDepth());
+        }
         convert(source(top), stack.shape(top), localBases[local], localShapes[local]);
     }
 
@@ -129,9 +140,40 @@ final class Vectors {
         return alias >= 0 ? localBases[alias] : base(p);
     }
 
-    /** The first slot from which position {@code p} reads in {@code shape}, converting it in place when needed. */
+    /** The plan's node for the value at position {@code p}. */
+    private int node(int p) {
+        return plan.node(stack.alias(p), stack.producer(p));
+    }
+
+    /**
+     * The first slot from which position {@code p} reads in {@code shape}, converting it in place when needed, for an
+     * instruction that wants this shape.
+     */
     int read(int p, Shape shape) {
-        plan.wanted(stack.alias(p), shape);
+        plan.vote(node(p), shape, t.loopDepth());
+        return readAs(p, shape);
+    }
+
+    /**
+     * Like {@link #read}, for an instruction that works in any shape and whose result should therefore share the
+     * operand's shape ({@link ShapePlan#link}).
+     */
+    int readAny(int p, Shape shape) {
+        link(p);
+        return readAs(p, shape);
+    }
+
+    /** Records that positions {@code a} and {@code b} should share a shape (the operands of a select). */
+    void linkOperands(int a, int b) {
+        plan.link(node(a), node(b));
+    }
+
+    /** Records that position {@code p} and the current instruction's result should share a shape. */
+    void link(int p) {
+        plan.link(node(p), plan.producerNode(t.currentIndex()));
+    }
+
+    private int readAs(int p, Shape shape) {
         if (stack.shape(p) == shape) {
             return source(p);
         }
@@ -163,9 +205,19 @@ final class Vectors {
         convert(source(from), stack.shape(from), base(to), shape);
     }
 
-    /** The shape a new result at position {@code p} will have is {@code shape}; records it on the stack. */
+    /**
+     * Pushes the current instruction's result, made in its own slots in {@code shape}, its natural shape, and converts
+     * it there to the shape its readers want if that is another ({@link ShapePlan}).
+     */
     void result(Shape shape) {
-        stack.pushVector(shape, -1);
+        plan.vote(plan.producerNode(t.currentIndex()), shape, t.loopDepth());
+        flexibleResult(shape);
+    }
+
+    /** Like {@link #result}, for an instruction that makes every shape equally well (a load, a constant). */
+    void flexibleResult(Shape shape) {
+        stack.pushVector(shape, -1, t.currentIndex());
+        own(stack.size() - 1, resultShape(shape));
     }
 
     void loadElement(int base, Shape s, int k) {
