@@ -53,6 +53,7 @@ public final class FunctionTranslator {
     private final Map<Integer, Integer> scratch = new HashMap<>();
     private Instruction current;
     private int currentIndex;
+    private int memoryAccesses;
 
     /**
      * Translates function {@code functionIndex} into {@code mv}. A function that uses vectors is translated
@@ -120,6 +121,7 @@ public final class FunctionTranslator {
         for (Instruction in : body.instructions()) {
             current = in;
             currentIndex++;
+            memoryAccesses += memoryAccesses(in.op());
             try {
                 translate(in);
             } catch (InvalidException | UnsupportedOperationException | IndexOutOfBoundsException e) {
@@ -131,6 +133,19 @@ public final class FunctionTranslator {
         }
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /** Memory accesses of the body before the instruction being translated, four for a whole vector. */
+    int memoryAccessesBefore() {
+        return memoryAccesses - memoryAccesses(current.op());
+    }
+
+    private static int memoryAccesses(Op op) {
+        if (op == Op.V128_LOAD || op == Op.V128_STORE) {
+            return 4;
+        }
+        String name = op.name();
+        return name.contains("LOAD") && !name.startsWith("TABLE") || name.contains("STORE") ? 1 : 0;
     }
 
     /** How many loops enclose the instruction being translated. */

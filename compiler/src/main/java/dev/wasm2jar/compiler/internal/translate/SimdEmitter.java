@@ -704,6 +704,16 @@ final class SimdEmitter {
                 int p = loadAddress(in);
                 Shape s = v.resultShape(L2);
                 int base = v.base(p);
+                if (s == L2 || !byElement(in)) {
+                    mv.visitInsn(DUP);
+                    memoryCall(in, "v128Load", "(I[BI)J");
+                    v.storeElement(base, L2, 0);
+                    memoryCall(in, "v128LoadHigh", "(I[BI)J");
+                    v.storeElement(base, L2, 1);
+                    v.convert(base, L2, base, s);
+                    v.flexibleResult(s);
+                    return true;
+                }
                 // The effective address once, then element by element from it, element 0 first: an address out of
                 // range is -1, which element 0 finds out of bounds before anything else is read.
                 int address = effectiveAddress(in, 0);
@@ -770,7 +780,7 @@ final class SimdEmitter {
                 requireMemory(in.intOperand(2));
                 int p = stack.size() - 1;
                 Shape s = stack.shape(p);
-                if (s == L2) {
+                if (s == L2 || !byElement(in)) {
                     v.pushHalves(v.source(p), s);
                     memoryCall(in, "v128Store", "(IJJ[BI)V");
                 } else {
@@ -829,6 +839,20 @@ final class SimdEmitter {
             case D2 -> "f64";
         };
     }
+
+    /**
+     * Whether a {@code v128.load} or {@code v128.store} accesses its elements one by one (four floats need no
+     * conversion) or as two longs (two accesses instead of four). Every memory access inlines some 250 bytes of JDK
+     * code (the byte-array VarHandle), and C2 stops inlining anything once a compilation has inlined 8,000 bytes
+     * ({@code DesiredMethodLimit}, not settable in product JVMs), spending that budget in bytecode order; past it,
+     * each access is a real call. So only the vector accesses that come after few others go element by element.
+     */
+    private boolean byElement(Instruction in) {
+        return t.memoryAccessesBefore() < ELEMENT_ACCESS_LIMIT;
+    }
+
+    /** Memory accesses (counting four per vector access) after which vector accesses take two halves. */
+    private static final int ELEMENT_ACCESS_LIMIT = 20;
 
     /** For a load: checks the memory, pops the address (left on the JVM stack) and returns its position. */
     private int loadAddress(Instruction in) {
