@@ -73,6 +73,81 @@ class CompilerTest {
         assertTrue(invalid.getMessage().contains("duplicate export name"), invalid.getMessage());
     }
 
+    /** Every module of the SIMD scripts that compiles passes ASM's verifier (the JVM's runs when spec tests load them). */
+    @Test
+    void simdClassFilesPassTheVerifier() throws Exception {
+        int verified = 0;
+        try (var dirs = Files.list(SPEC)) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("simd_")).sorted().toList()) {
+                try (var files = Files.list(dir)) {
+                    for (Path wasm : files.filter(f -> f.toString().endsWith(".wasm")).sorted().toList()) {
+                        CompiledModule compiled;
+                        try {
+                            compiled = Compiler.compile(Files.readAllBytes(wasm), new CompilerOptions("test.Simd"));
+                        } catch (dev.wasm2jar.runtime.WasmException e) {
+                            continue; // the scripts' invalid and malformed modules
+                        }
+                        StringWriter problems = new StringWriter();
+                        CheckClassAdapter.verify(new ClassReader(compiled.files().get("test/Simd.class")),
+                                CompilerTest.class.getClassLoader(), false, new PrintWriter(problems));
+                        assertEquals("", problems.toString(), wasm.getFileName().toString());
+                        verified++;
+                    }
+                }
+            }
+        }
+        assertTrue(verified > 100, "verified " + verified + " SIMD modules");
+    }
+
+    /**
+     * An f32x4 multiply-accumulate loop keeps its accumulator and the loaded vectors as four floats each: four
+     * {@code fmul}, four {@code fadd}, and no conversion between shapes anywhere in the method.
+     *
+     * <pre>
+     * (func (export "dot4") (param $n i32) (result f32) (local $acc v128) (local $i i32)
+     *   (loop $l
+     *     (local.set $acc (f32x4.add (local.get $acc)
+     *         (f32x4.mul (v128.load (local.get $i)) (v128.load offset=16 (local.get $i)))))
+     *     (local.set $i (i32.add (local.get $i) (i32.const 32)))
+     *     (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+     *   (f32x4.extract_lane 0 (local.get $acc)))
+     * </pre>
+     */
+    @Test
+    void f32x4LoopStaysInFloats() throws Exception {
+        byte[] wasm = java.util.HexFormat.of().parseHex("0061736d0100000001060160017f017d030201000503010001"
+                + "07080104646f743400000a34013202017b017f034020012002fd0004002002fd000410fde601fde4012101200241"
+                + "206a210220022000490d000b2001fd1f000b");
+        CompiledModule compiled = Compiler.compile(wasm, new CompilerOptions("test.Dot4"));
+        String code = textify(compiled.files().get("test/Dot4.class"), "f0");
+        assertEquals(4, count(code, "FMUL"), code);
+        assertEquals(4, count(code, "FADD"), code);
+        for (String conversion : new String[] {"intBitsToFloat", "floatToRawIntBits", "V128Ops", "LLOAD"}) {
+            assertEquals(0, count(code, conversion), conversion + " in\n" + code);
+        }
+        Instance instance = compiled.load().instantiate(Imports.empty());
+        assertArrayEquals(new Object[] {0.0f}, instance.function("dot4").call(64));
+    }
+
+    /** The instructions of the methods whose names start with {@code prefix}, as ASM's Textifier prints them. */
+    private static String textify(byte[] classFile, String prefix) {
+        org.objectweb.asm.tree.ClassNode node = new org.objectweb.asm.tree.ClassNode();
+        new ClassReader(classFile).accept(node, 0);
+        StringWriter out = new StringWriter();
+        for (org.objectweb.asm.tree.MethodNode m : node.methods) {
+            if (m.name.startsWith(prefix)) {
+                org.objectweb.asm.util.Textifier text = new org.objectweb.asm.util.Textifier();
+                m.accept(new org.objectweb.asm.util.TraceMethodVisitor(text));
+                text.print(new PrintWriter(out));
+            }
+        }
+        return out.toString();
+    }
+
+    private static int count(String text, String word) {
+        return text.split(java.util.regex.Pattern.quote(word), -1).length - 1;
+    }
+
     /** A compiled jar needs runtime-support and nothing else: no ASM, no decoder, no compiler. */
     @Test
     void jarRunsWithOnlyRuntimeSupport(@TempDir Path dir) throws Exception {
