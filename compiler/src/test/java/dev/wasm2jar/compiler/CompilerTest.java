@@ -129,6 +129,59 @@ class CompilerTest {
         assertArrayEquals(new Object[] {0.0f}, instance.function("dot4").call(64));
     }
 
+    /**
+     * {@code i16x8.extend_*_i8x16} followed by {@code i32x4.extend_*_i16x8} compiles as one step (bytes to ints); each
+     * of the eight pairs, and a mixed-sign pair that is not fused, against the lanes computed here.
+     */
+    @Test
+    void byteToIntWideningPairs() throws Exception {
+        int[][] pairs = new int[9][];
+        int n = 0;
+        for (int sign = 0; sign < 2; sign++) {
+            for (int first = 0; first < 2; first++) {
+                for (int second = 0; second < 2; second++) {
+                    // i16x8.extend_{low,high}_i8x16_{s,u} is 0x87 + 2 * sign + first; i32x4's are 0xa7 + ...
+                    pairs[n++] = new int[] {0x87 + 2 * sign + first, 0xa7 + 2 * sign + second};
+                }
+            }
+        }
+        pairs[8] = new int[] {0x87, 0xa9}; // extend_low_i8x16_s, then extend_low_i16x8_u
+        java.io.ByteArrayOutputStream code = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream exports = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < pairs.length; i++) {
+            code.write(new byte[] {10, 0, 0x20, 0, (byte) 0xfd, (byte) pairs[i][0], 1, (byte) 0xfd, (byte) pairs[i][1], 1,
+                0x0b});
+            exports.write(new byte[] {2, 'f', (byte) ('0' + i), 0, (byte) i});
+        }
+        java.io.ByteArrayOutputStream wasm = new java.io.ByteArrayOutputStream();
+        wasm.write(java.util.HexFormat.of().parseHex("0061736d01000000" + "0106016001" + "7b017b"));
+        wasm.write(new byte[] {3, (byte) (1 + pairs.length), (byte) pairs.length});
+        wasm.write(new byte[pairs.length]);
+        wasm.write(new byte[] {7, (byte) (1 + exports.size()), (byte) pairs.length});
+        exports.writeTo(wasm);
+        wasm.write(new byte[] {10, (byte) (1 + code.size()), (byte) pairs.length});
+        code.writeTo(wasm);
+        Instance instance = Compiler.compile(wasm.toByteArray(), new CompilerOptions("test.Widen")).load()
+                .instantiate(Imports.empty());
+        byte[] bytes = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            bytes[i] = (byte) (0x7d + 3 * i); // 0x7d, 0x80, 0x83 ...: both signs
+        }
+        dev.wasm2jar.runtime.V128 input = dev.wasm2jar.runtime.V128.ofBytes(bytes);
+        for (int i = 0; i < pairs.length; i++) {
+            boolean signedBytes = pairs[i][0] < 0x89;
+            boolean signedShorts = pairs[i][1] < 0xa9;
+            int from = (pairs[i][0] % 2 == 0 ? 8 : 0) + (pairs[i][1] % 2 == 0 ? 4 : 0);
+            int[] expected = new int[4];
+            for (int k = 0; k < 4; k++) {
+                short wide = (short) (signedBytes ? bytes[from + k] : bytes[from + k] & 0xFF);
+                expected[k] = signedShorts ? wide : wide & 0xFFFF;
+            }
+            Object[] result = instance.function("f" + i).call(input);
+            assertArrayEquals(expected, ((dev.wasm2jar.runtime.V128) result[0]).ints(), "pair " + i);
+        }
+    }
+
     /** The instructions of the methods whose names start with {@code prefix}, as ASM's Textifier prints them. */
     private static String textify(byte[] classFile, String prefix) {
         org.objectweb.asm.tree.ClassNode node = new org.objectweb.asm.tree.ClassNode();

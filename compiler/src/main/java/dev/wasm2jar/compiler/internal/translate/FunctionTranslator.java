@@ -54,6 +54,7 @@ public final class FunctionTranslator {
     private Instruction current;
     private int currentIndex;
     private int memoryAccesses;
+    private boolean skipNext;
 
     /**
      * Translates function {@code functionIndex} into {@code mv}. A function that uses vectors is translated
@@ -122,6 +123,10 @@ public final class FunctionTranslator {
             current = in;
             currentIndex++;
             memoryAccesses += memoryAccesses(in.op());
+            if (skipNext) {
+                skipNext = false;
+                continue;
+            }
             try {
                 translate(in);
             } catch (InvalidException | UnsupportedOperationException | IndexOutOfBoundsException e) {
@@ -133,6 +138,16 @@ public final class FunctionTranslator {
         }
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /** The instruction after the one being translated, or null at the end of the body. */
+    Instruction next() {
+        return currentIndex < body.instructions().size() ? body.instructions().get(currentIndex) : null;
+    }
+
+    /** The emitter translated {@link #next()} together with the current instruction: it is not translated again. */
+    void skipNext() {
+        skipNext = true;
     }
 
     /** Memory accesses of the body before the instruction being translated, four for a whole vector. */

@@ -261,6 +261,9 @@ final class SimdEmitter {
     /** Emits {@code in} if it is a SIMD instruction; false otherwise. */
     boolean emit(Instruction in) {
         Op op = in.op();
+        if (fusedWidening(op)) {
+            return true;
+        }
         Rule rule = RULES.get(op);
         if (rule != null) {
             switch (rule) {
@@ -388,6 +391,49 @@ final class SimdEmitter {
         mv.visitMethodInsn(INVOKESTATIC, r.owner(), r.method(), descriptor, false);
         stack.pop();
         stack.push(ValueType.I32);
+    }
+
+    /**
+     * {@code i16x8.extend_*_i8x16_s} followed by {@code i32x4.extend_*_i16x8_s} (or both {@code _u}), as clang widens
+     * bytes to ints: four ints straight from four bytes, without the i16 lanes in between.
+     */
+    private boolean fusedWidening(Op op) {
+        String first = op.name();
+        if (!first.startsWith("I16X8_EXTEND_") || t.next() == null) {
+            return false;
+        }
+        String second = t.next().op().name();
+        boolean signed = first.endsWith("_S");
+        if (!second.startsWith("I32X4_EXTEND_") || second.endsWith("_S") != signed) {
+            return false;
+        }
+        // Bytes 0-7 or 8-15 widened to i16, then the low or high four of those: bytes 0-3, 4-7, 8-11 or 12-15.
+        int firstByte = (first.contains("HIGH") ? 8 : 0) + (second.contains("HIGH") ? 4 : 0);
+        t.skipNext();
+        int p = stack.size() - 1;
+        int base = v.read(p, L2);
+        for (int k = 0; k < 4; k++) {
+            int bit = 8 * (firstByte + k);
+            v.loadElement(base, L2, bit / 64);
+            if (bit % 64 != 0) {
+                mv.visitIntInsn(BIPUSH, bit % 64);
+                mv.visitInsn(LUSHR);
+            }
+            mv.visitInsn(L2I);
+            if (signed) {
+                mv.visitInsn(I2B);
+            } else {
+                t.pushInt(0xFF);
+                mv.visitInsn(IAND);
+            }
+        }
+        stack.pop();
+        int out = v.base(p);
+        for (int k = 3; k >= 0; k--) {
+            v.storeElement(out, I4, k);
+        }
+        v.result(I4);
+        return true;
     }
 
     /** {@code i32x4.extend_*_i16x8_*}: four ints, each a 16-bit lane of one half shifted down and extended. */
