@@ -182,6 +182,68 @@ class CompilerTest {
         }
     }
 
+    /**
+     * {@code i8x16.shuffle} compiles three ways (element moves, shifted runs of bytes, the byte-by-byte helper); each
+     * way, on lane patterns that select it and on random ones, against the bytes picked here.
+     */
+    @Test
+    void shufflesPickTheRightBytes() throws Exception {
+        java.util.List<int[]> patterns = new java.util.ArrayList<>();
+        patterns.add(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15});        // identity
+        patterns.add(new int[] {12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27}); // 32-bit lanes
+        patterns.add(new int[] {24, 25, 26, 27, 28, 29, 30, 31, 0, 1, 2, 3, 4, 5, 6, 7});       // 64-bit lanes
+        patterns.add(new int[] {4, 5, 6, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});               // runs, broadcast
+        patterns.add(new int[] {3, 3, 3, 3, 3, 3, 3, 3, 31, 31, 9, 10, 11, 12, 13, 14});         // broadcast, runs
+        patterns.add(new int[] {1, 2, 3, 4, 5, 6, 7, 8, 17, 18, 19, 20, 21, 22, 23, 24});        // runs across halves
+        patterns.add(new int[] {15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0});          // helper
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 12; i++) {
+            int[] lanes = new int[16];
+            for (int k = 0; k < 16; k++) {
+                lanes[k] = random.nextInt(32);
+            }
+            patterns.add(lanes);
+        }
+        java.io.ByteArrayOutputStream code = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream exports = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < patterns.size(); i++) {
+            code.write(new byte[] {24, 0, 0x20, 0, 0x20, 1, (byte) 0xfd, 0x0d});
+            for (int lane : patterns.get(i)) {
+                code.write(lane);
+            }
+            code.write(0x0b);
+            exports.write(new byte[] {2, 's', (byte) ('A' + i), 0, (byte) i});
+        }
+        java.io.ByteArrayOutputStream wasm = new java.io.ByteArrayOutputStream();
+        wasm.write(java.util.HexFormat.of().parseHex("0061736d01000000" + "0107016002" + "7b7b017b"));
+        wasm.write(new byte[] {3, (byte) (1 + patterns.size()), (byte) patterns.size()});
+        wasm.write(new byte[patterns.size()]);
+        wasm.write(new byte[] {7, (byte) (1 + exports.size()), (byte) patterns.size()});
+        exports.writeTo(wasm);
+        wasm.write(new byte[] {10, (byte) (0x80 | (1 + code.size()) & 0x7f), (byte) ((1 + code.size()) >> 7),
+            (byte) patterns.size()});
+        code.writeTo(wasm);
+        Instance instance = Compiler.compile(wasm.toByteArray(), new CompilerOptions("test.Shuffles")).load()
+                .instantiate(Imports.empty());
+        byte[] a = new byte[16];
+        byte[] b = new byte[16];
+        for (int k = 0; k < 16; k++) {
+            a[k] = (byte) (0x10 + k);
+            b[k] = (byte) (0xe0 + k);
+        }
+        for (int i = 0; i < patterns.size(); i++) {
+            byte[] expected = new byte[16];
+            for (int k = 0; k < 16; k++) {
+                int lane = patterns.get(i)[k];
+                expected[k] = lane < 16 ? a[lane] : b[lane - 16];
+            }
+            Object[] result = instance.function("s" + (char) ('A' + i)).call(dev.wasm2jar.runtime.V128.ofBytes(a),
+                    dev.wasm2jar.runtime.V128.ofBytes(b));
+            assertArrayEquals(expected, ((dev.wasm2jar.runtime.V128) result[0]).bytes(),
+                    "lanes " + Arrays.toString(patterns.get(i)));
+        }
+    }
+
     /** The instructions of the methods whose names start with {@code prefix}, as ASM's Textifier prints them. */
     private static String textify(byte[] classFile, String prefix) {
         org.objectweb.asm.tree.ClassNode node = new org.objectweb.asm.tree.ClassNode();
