@@ -71,6 +71,14 @@ class CompilerTest {
         InvalidException invalid = assertThrows(InvalidException.class,
                 () -> Compiler.compile(spec("exports.18.wasm"), CompilerOptions.defaults()));
         assertTrue(invalid.getMessage().contains("duplicate export name"), invalid.getMessage());
+        // v128.load with memarg flags of 32 or more: WebAssembly 2.0 has no memory index there, so it is malformed.
+        for (String flags : new String[] {"20", "44"}) {
+            byte[] wasm = java.util.HexFormat.of().parseHex("0061736d010000000104016000000302010005030100010a0b0109004100fd00"
+                    + flags + "001a0b");
+            MalformedException e = assertThrows(MalformedException.class,
+                    () -> Compiler.compile(wasm, CompilerOptions.defaults()), flags);
+            assertEquals("malformed memop flags", e.getMessage(), flags);
+        }
     }
 
     /** Every module of the SIMD scripts that compiles passes ASM's verifier (the JVM's runs when spec tests load them). */
