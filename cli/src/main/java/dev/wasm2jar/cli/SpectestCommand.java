@@ -31,8 +31,8 @@ final class SpectestCommand implements Command {
                 Runs spec-test scripts in wast2json's format (module files lie beside each script); a directory
                 means every *.json under it. Every module is compiled by wasm2jar. Prints a line per script and
                 last 'spectest: N passed, M failed, K skipped', counting every action and assertion. Text-format
-                modules are read with wabt's wat2wasm (skipped when it is not installed); v128 values are
-                skipped until SIMD lands. Exits with 1 when anything failed.
+                modules are read with wabt's wat2wasm (skipped when it is not installed). Exits with 1 when
+                anything failed.
 
                 options:
                   --timeout SECONDS   give up on a script after this long (default: no limit)

@@ -1,5 +1,6 @@
 package dev.wasm2jar.cli;
 
+import dev.wasm2jar.runtime.V128;
 import dev.wasm2jar.runtime.ValueType;
 import dev.wasm2jar.runtime.WasmFunction;
 import java.math.BigInteger;
@@ -9,7 +10,9 @@ import java.util.Locale;
  * Values as a person types and reads them on the command line. Integers: decimal, signed or unsigned, or hex with
  * {@code 0x}, underscores allowed ({@code -1}, {@code 4294967295}, {@code 0xffff_ffff}). Floats: decimal or Java hex
  * ({@code 0x1p-3}), {@code inf}, {@code nan}, {@code nan:0x200000} for a payload, each with an optional sign.
- * References: {@code null}; an externref argument may also be any text, passed as a Java String.
+ * References: {@code null}; an externref argument may also be any text, passed as a Java String. Vectors: a lane shape
+ * and its lanes, lane 0 first, each written as above: {@code i32x4:1,2,3,-1}, {@code f32x4:1.5,nan,0,-inf},
+ * {@code i8x16:0,1,...,15}.
  */
 final class ValueText {
     private static final BigInteger I32_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
@@ -33,7 +36,7 @@ final class ValueText {
                 throw new IllegalArgumentException("a funcref argument can only be null");
             }
             case EXTERNREF -> text.equals("null") ? null : text;
-            case V128 -> throw new IllegalArgumentException("v128 arguments are not supported yet");
+            case V128 -> vector(text);
         };
     }
 
@@ -46,6 +49,36 @@ final class ValueText {
             return "funcref " + f.name();
         }
         return value.toString();
+    }
+
+    /** {@code i32x4:1,2,3,4} and the like. */
+    private static V128 vector(String text) {
+        int colon = text.indexOf(':');
+        String shape = colon < 0 ? "" : text.substring(0, colon);
+        int width = switch (shape) {
+            case "i8x16" -> 8;
+            case "i16x8" -> 16;
+            case "i32x4", "f32x4" -> 32;
+            case "i64x2", "f64x2" -> 64;
+            default -> throw new IllegalArgumentException("a v128 is written SHAPE:LANES, e.g. i32x4:1,2,3,4");
+        };
+        String[] lanes = text.substring(colon + 1).split(",", -1);
+        if (lanes.length != 128 / width) {
+            throw new IllegalArgumentException(shape + " takes " + 128 / width + " lanes, not " + lanes.length);
+        }
+        long[] halves = new long[2];
+        for (int i = 0; i < lanes.length; i++) {
+            String lane = lanes[i].strip();
+            long bits = switch (shape) {
+                case "f32x4" -> Float.floatToRawIntBits(parseF32(lane)) & 0xFFFF_FFFFL;
+                case "f64x2" -> Double.doubleToRawLongBits(parseF64(lane));
+                default -> integer(lane, BigInteger.ONE.shiftLeft(width - 1).negate(),
+                        BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE)).longValue();
+            };
+            int at = i * width;
+            halves[at / 64] |= (width == 64 ? bits : bits & ((1L << width) - 1)) << (at % 64);
+        }
+        return new V128(halves[0], halves[1]);
     }
 
     private static BigInteger integer(String text, BigInteger min, BigInteger max) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.wasm2jar.runtime.V128;
 import dev.wasm2jar.runtime.ValueType;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,23 @@ class ValueTextTest {
         assertNull(ValueText.parse(ValueType.EXTERNREF, "null"));
         assertEquals("hello", ValueText.parse(ValueType.EXTERNREF, "hello"));
         assertThrows(IllegalArgumentException.class, () -> ValueText.parse(ValueType.FUNCREF, "f"));
+    }
+
+    @Test
+    void vectors() {
+        assertEquals(V128.ofInts(1, 2, 3, -1), ValueText.parse(ValueType.V128, "i32x4:1,2,3,-1"));
+        assertEquals(V128.ofInts(1, 2, 3, -1), ValueText.parse(ValueType.V128, "i32x4:1, 2, 3, 0xffffffff"));
+        assertEquals(new V128(0xff01, 0), ValueText.parse(ValueType.V128, "i8x16:1,-1,0,0,0,0,0,0,0,0,0,0,0,0,0,0"));
+        assertEquals(new V128(-1, 0x8000), ValueText.parse(ValueType.V128, "i16x8:-1,-1,-1,65535,-32768,0,0,0"));
+        assertEquals(new V128(-1, Long.MIN_VALUE), ValueText.parse(ValueType.V128, "i64x2:-1,0x8000000000000000"));
+        assertEquals(V128.ofInts(0x3fc0_0000, 0x7fc0_0000, 0, 0xff80_0000),
+                ValueText.parse(ValueType.V128, "f32x4:1.5,nan,0,-inf"));
+        assertEquals(new V128(0x3ff0_0000_0000_0000L, 0x8000_0000_0000_0000L),
+                ValueText.parse(ValueType.V128, "f64x2:1,-0"));
+        for (String bad : new String[] {"1,2,3,4", "i32x4:1,2,3", "i8x16:256,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0",
+            "f32x4:1,2,3,x", "v128:0"}) {
+            assertThrows(IllegalArgumentException.class, () -> ValueText.parse(ValueType.V128, bad), bad);
+        }
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The JVM form of a signature ({@link #methodType()}): parameters map one to one to {@link ValueType#javaType()};
  * no result is {@code void}, one result is its Java type, several results are a {@code long[]} of raw bits when all
  * are numbers (f32 as {@code floatToRawIntBits}, f64 as {@code doubleToRawLongBits}) and an {@code Object[]} of boxed
- * values otherwise.
+ * values otherwise (a {@code v128} result boxed as its {@link V128}).
  */
 public final class FunctionType {
     private static final ConcurrentHashMap<String, FunctionType> INTERNED = new ConcurrentHashMap<>();

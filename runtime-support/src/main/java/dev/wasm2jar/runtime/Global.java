@@ -8,6 +8,7 @@ public final class Global {
     private final ValueType type;
     private final boolean mutable;
     private long bits;
+    private long highBits;
     private Object ref;
 
     public Global(ValueType type, boolean mutable, Object initialValue) {
@@ -44,6 +45,10 @@ public final class Global {
         return ref;
     }
 
+    public V128 getV128() {
+        return new V128(bits, highBits);
+    }
+
     public void setI32(int value) {
         bits = value;
     }
@@ -64,13 +69,19 @@ public final class Global {
         ref = value;
     }
 
-    /** The value boxed: Integer, Long, Float, Double, or the reference. */
+    public void setV128(V128 value) {
+        bits = value.lo();
+        highBits = value.hi();
+    }
+
+    /** The value boxed: Integer, Long, Float, Double, V128, or the reference. */
     public Object get() {
         return switch (type) {
             case I32 -> getI32();
             case I64 -> getI64();
             case F32 -> getF32();
             case F64 -> getF64();
+            case V128 -> getV128();
             default -> ref;
         };
     }
@@ -89,6 +100,7 @@ public final class Global {
             case I64 -> bits = (Long) value;
             case F32 -> bits = Float.floatToRawIntBits((Float) value);
             case F64 -> bits = Double.doubleToRawLongBits((Double) value);
+            case V128 -> setV128((V128) value);
             default -> ref = value;
         }
     }

@@ -4,14 +4,15 @@ package dev.wasm2jar.runtime;
  * The value types of WebAssembly 2.0, and the JVM type each one is carried as.
  *
  * <p>Numbers travel as JVM primitives with their exact bits; {@code funcref} as a {@link WasmFunction} (or null);
- * {@code externref} as any Java object (or null). {@code v128} is reserved for the SIMD work.
+ * {@code externref} as any Java object (or null); {@code v128} as a {@link V128} at method boundaries (compiled code
+ * keeps vectors in JVM locals inside a function).
  */
 public enum ValueType {
     I32('i', int.class),
     I64('l', long.class),
     F32('f', float.class),
     F64('d', double.class),
-    V128('v', Object.class),
+    V128('v', V128.class),
     FUNCREF('F', WasmFunction.class),
     EXTERNREF('E', Object.class);
 

@@ -17,7 +17,7 @@ public final class WasmFunction {
     /** A host function's code in boxed form; see {@link WasmFunction#host}. */
     @FunctionalInterface
     public interface HostCode {
-        /** Arguments boxed as Integer, Long, Float, Double or references; returns the results the same way. */
+        /** Arguments boxed as Integer, Long, Float, Double, V128 or references; returns the results the same way. */
         Object[] call(Object... args);
     }
 
@@ -71,7 +71,7 @@ public final class WasmFunction {
         return handle;
     }
 
-    /** Calls with boxed arguments (Integer, Long, Float, Double, references) and returns the results boxed. */
+    /** Calls with boxed arguments (Integer, Long, Float, Double, V128, references) and returns the results boxed. */
     public Object[] call(Object... args) {
         if (args.length != type.params().size()) {
             throw new IllegalArgumentException(name + " takes " + type.params().size() + " arguments, not " + args.length);

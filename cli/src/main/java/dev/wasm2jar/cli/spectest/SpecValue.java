@@ -28,10 +28,10 @@ public record SpecValue(String type, String value, String laneType, List<String>
         return new SpecValue(type, value == null ? null : String.valueOf(value), (String) map.get("lane_type"), null);
     }
 
-    /** Whether the harness can handle this value yet (v128 waits for SIMD). */
+    /** Whether the harness can handle this value. */
     public boolean supported() {
         return switch (type) {
-            case "i32", "i64", "f32", "f64", "funcref", "externref" -> true;
+            case "i32", "i64", "f32", "f64", "v128", "funcref", "externref" -> true;
             default -> false;
         };
     }

@@ -1,6 +1,8 @@
 package dev.wasm2jar.cli.spectest;
 
+import dev.wasm2jar.runtime.V128;
 import dev.wasm2jar.runtime.WasmFunction;
+import java.util.List;
 
 /**
  * Spec-test values against the JVM's: arguments from their JSON form, results checked against expectations. Numbers
@@ -12,6 +14,9 @@ import dev.wasm2jar.runtime.WasmFunction;
  *   <li>{@code nan:arithmetic}: any quiet NaN, of either sign: the quiet bit ({@code 0x00400000} for f32,
  *       {@code 0x0008000000000000} for f64) set, whatever the rest of the payload.
  * </ul>
+ *
+ * <p>A {@code v128} is written as lanes of one type ({@code "lane_type": "f32", "value": ["0", "nan:canonical", ...]});
+ * it compares lane by lane, each lane by the rules above.
  */
 public final class Values {
     static final int F32_EXPONENT = 0x7f80_0000;
@@ -23,18 +28,21 @@ public final class Values {
 
     private Values() {}
 
-    /** Thrown for values the harness cannot handle yet, such as v128: the command is skipped, not failed. */
+    /** Thrown for values the harness cannot handle yet, such as non-null funcref arguments: the command is skipped. */
     public static final class Unsupported extends RuntimeException {
         public Unsupported(String message) {
             super(message);
         }
     }
 
-    /** The boxed argument for {@link WasmFunction#call}: Integer, Long, Float, Double, {@link Extern} or null. */
+    /** The boxed argument for {@link WasmFunction#call}: Integer, Long, Float, Double, V128, {@link Extern} or null. */
     public static Object toArgument(SpecValue v) {
         String s = v.value();
         if (!v.supported()) {
             throw new Unsupported(v.type() + " values");
+        }
+        if (v.type().equals("v128")) {
+            return vector(v);
         }
         if (s == null) {
             throw new IllegalArgumentException("argument " + v + " has no value");
@@ -66,6 +74,7 @@ public final class Values {
             case "i64" -> actual instanceof Long l && l == parseBits(want, 64);
             case "f32" -> actual instanceof Float f && matchesF32(want, Float.floatToRawIntBits(f));
             case "f64" -> actual instanceof Double d && matchesF64(want, Double.doubleToRawLongBits(d));
+            case "v128" -> actual instanceof V128 vector && matchesV128(expected, vector);
             case "externref" -> want == null ? actual != null && !(actual instanceof WasmFunction)
                     : want.equals("null") ? actual == null
                     : new Extern(Long.parseUnsignedLong(want)).equals(actual);
@@ -73,6 +82,64 @@ public final class Values {
             default -> throw new Unsupported(expected.type() + " values");
         };
         return ok ? null : "expected " + describeExpected(expected) + ", got " + describe(actual);
+    }
+
+    /** The vector whose lanes {@code v} lists, lane 0 first. */
+    static V128 vector(SpecValue v) {
+        List<String> lanes = v.lanes();
+        int width = laneWidth(v);
+        if (lanes == null || lanes.size() * width != 128) {
+            throw new IllegalArgumentException("v128 " + v + " does not have 128 bits of lanes");
+        }
+        long[] halves = new long[2];
+        for (int i = 0; i < lanes.size(); i++) {
+            long bits = parseBits(lanes.get(i), Math.max(width, 32)) & mask(width);
+            int at = i * width;
+            halves[at / 64] |= bits << (at % 64);
+        }
+        return new V128(halves[0], halves[1]);
+    }
+
+    /** Lane by lane: integers by bits, floats with the NaN patterns. */
+    static boolean matchesV128(SpecValue expected, V128 actual) {
+        List<String> lanes = expected.lanes();
+        int width = laneWidth(expected);
+        if (lanes == null || lanes.size() * width != 128) {
+            throw new IllegalArgumentException("v128 " + expected + " does not have 128 bits of lanes");
+        }
+        long[] halves = {actual.lo(), actual.hi()};
+        for (int i = 0; i < lanes.size(); i++) {
+            int at = i * width;
+            long bits = halves[at / 64] >>> (at % 64) & mask(width);
+            String want = lanes.get(i);
+            boolean ok = switch (expected.laneType()) {
+                case "f32" -> matchesF32(want, (int) bits);
+                case "f64" -> matchesF64(want, bits);
+                default -> bits == (parseBits(want, Math.max(width, 32)) & mask(width));
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int laneWidth(SpecValue v) {
+        String type = v.laneType();
+        if (type == null) {
+            throw new IllegalArgumentException("v128 value without a lane type");
+        }
+        return switch (type) {
+            case "i8" -> 8;
+            case "i16" -> 16;
+            case "i32", "f32" -> 32;
+            case "i64", "f64" -> 64;
+            default -> throw new IllegalArgumentException("unknown lane type " + type);
+        };
+    }
+
+    private static long mask(int width) {
+        return width == 64 ? -1L : (1L << width) - 1;
     }
 
     /** Whether f32 {@code bits} match an expectation: exact bits, {@code nan:canonical} or {@code nan:arithmetic}. */
@@ -148,11 +215,17 @@ public final class Values {
         if (actual instanceof WasmFunction f) {
             return "funcref " + f.name();
         }
+        if (actual instanceof V128 v) {
+            return "v128:" + v;
+        }
         return actual == null ? "null" : actual.getClass().getSimpleName() + " " + actual;
     }
 
     private static String describeExpected(SpecValue v) {
         String want = v.value();
+        if (v.lanes() != null) {
+            return v.toString();
+        }
         if (want == null) {
             return "a non-null " + v.type();
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasm2jar.runtime.FunctionType;
+import dev.wasm2jar.runtime.V128;
 import dev.wasm2jar.runtime.WasmFunction;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -103,10 +104,44 @@ class ValuesTest {
     }
 
     @Test
-    void v128IsUnsupportedNotFailed() {
-        SpecValue v128 = new SpecValue("v128", null, "i32", List.of("1", "2", "3", "4"));
-        assertFalse(v128.supported());
-        assertThrows(Values.Unsupported.class, () -> Values.toArgument(v128));
-        assertThrows(Values.Unsupported.class, () -> Values.mismatch(v128, null));
+    void v128ArgumentsFromLanesOfEveryType() {
+        assertEquals(V128.ofInts(1, 2, 3, -1), Values.toArgument(v128("i32", "1", "2", "3", "4294967295")));
+        assertEquals(new V128(0x0807_0605_0403_0201L, 0x100f_0e0d_0c0b_0a09L), Values.toArgument(v128("i8",
+                "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16")));
+        assertEquals(new V128(0x0004_0003_0002_ffffL, 0), Values.toArgument(v128("i16",
+                "65535", "2", "3", "4", "0", "0", "0", "0")));
+        assertEquals(new V128(-1, 5), Values.toArgument(v128("i64", "18446744073709551615", "5")));
+        assertEquals(V128.ofInts(0x3f80_0000, 0x7fc0_0000, 0, 0x8000_0000),
+                Values.toArgument(v128("f32", "1065353216", "2143289344", "0", "2147483648")));
+        assertEquals(new V128(0x3ff0_0000_0000_0000L, 0), Values.toArgument(v128("f64", "4607182418800017408", "0")));
+        assertThrows(IllegalArgumentException.class, () -> Values.toArgument(v128("i32", "1", "2", "3")));
+    }
+
+    @Test
+    void v128ResultsCompareLaneByLaneWithNanPatterns() {
+        V128 ints = V128.ofInts(1, 2, 3, -1);
+        assertNull(Values.mismatch(v128("i32", "1", "2", "3", "4294967295"), ints));
+        assertEquals("expected v128.i32[1, 2, 3, 4], got v128:i32x4 0x00000001 0x00000002 0x00000003 0xffffffff",
+                Values.mismatch(v128("i32", "1", "2", "3", "4"), ints));
+        assertTrue(Values.mismatch(v128("i32", "1", "2", "3", "4294967295"), 1) != null);
+        // f32 lanes: a canonical NaN of either sign, an arithmetic NaN with a payload, exact bits elsewhere.
+        V128 floats = V128.ofInts(0x7fc0_0000, 0xffc0_0000, 0x7fc0_0001, 0x3f80_0000);
+        assertNull(Values.mismatch(v128("f32", "nan:canonical", "nan:canonical", "nan:arithmetic", "1065353216"),
+                floats));
+        assertTrue(Values.mismatch(v128("f32", "nan:canonical", "nan:canonical", "nan:canonical", "1065353216"),
+                floats) != null);
+        assertTrue(Values.mismatch(v128("f32", "nan:arithmetic", "nan:arithmetic", "nan:arithmetic",
+                "nan:arithmetic"), floats) != null);
+        // f64 lanes: a signalling NaN is no arithmetic NaN.
+        V128 doubles = new V128(0x7ff8_0000_0000_0000L, 0x7ff0_0000_0000_0001L);
+        assertNull(Values.mismatch(v128("f64", "nan:canonical", "9218868437227405313"), doubles));
+        assertTrue(Values.mismatch(v128("f64", "nan:canonical", "nan:arithmetic"), doubles) != null);
+        // i8 lanes compare their own 8 bits only.
+        assertNull(Values.mismatch(v128("i8", "255", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0",
+                "0", "0"), new V128(0xff, 0)));
+    }
+
+    private static SpecValue v128(String laneType, String... lanes) {
+        return new SpecValue("v128", null, laneType, List.of(lanes));
     }
 }

@@ -6,6 +6,8 @@ import java.util.Arrays;
  * A constant expression (global initializers, segment offsets, element items) as a little stack program that the
  * runtime evaluates at instantiation. {@code ops[i]} is one of the constants below, {@code args[i]} its immediate:
  * the value's bits, a function or global index, or a {@link dev.wasm2jar.runtime.ValueType#code()} for ref.null.
+ * A {@code v128.const} takes two entries: {@link #V128_CONST} with the low 64 bits, then {@link #V128_HIGH} with the
+ * high 64 bits.
  */
 public record ConstExpr(byte[] ops, long[] args) {
     public static final byte I32_CONST = 1;
@@ -21,6 +23,9 @@ public record ConstExpr(byte[] ops, long[] args) {
     public static final byte I64_ADD = 11;
     public static final byte I64_SUB = 12;
     public static final byte I64_MUL = 13;
+    public static final byte V128_CONST = 14;
+    /** Completes the {@link #V128_CONST} before it with the high 64 bits. */
+    public static final byte V128_HIGH = 15;
 
     public ConstExpr {
         if (ops.length != args.length) {

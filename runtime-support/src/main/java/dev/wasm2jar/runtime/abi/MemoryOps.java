@@ -144,6 +144,69 @@ public final class MemoryOps {
         I32.set(m, ea, (int) v);
     }
 
+    /** The low half of {@code v128.load}: bytes 0 to 7. */
+    public static long v128Load(int addr, byte[] m, int offset) {
+        int ea = address(addr, offset);
+        return (long) I64.get(m, ea);
+    }
+
+    /** The high half of {@code v128.load}: bytes 8 to 15. */
+    public static long v128LoadHigh(int addr, byte[] m, int offset) {
+        int ea = address(addr, offset, 8);
+        return (long) I64.get(m, ea);
+    }
+
+    /** {@code v128.store}: the high half first, so an access out of bounds writes nothing. */
+    public static void v128Store(int addr, long lo, long hi, byte[] m, int offset) {
+        int high = address(addr, offset, 8);
+        I64.set(m, high, hi);
+        I64.set(m, high - 8, lo);
+    }
+
+    /**
+     * Vector elements, {@code delta} bytes past an effective address {@code ea} from {@link #address}: compiled code
+     * computes the address of a vector access once. A load reads element 0 first, so an address of -1 traps before
+     * anything else is read; a store computes the address of its last element ({@link #address(int, int, int)}) and
+     * writes that one first, so a store out of bounds writes nothing.
+     */
+    public static int i32At(int ea, byte[] m, int delta) {
+        return (int) I32.get(m, ea + delta);
+    }
+
+    public static long i64At(int ea, byte[] m, int delta) {
+        return (long) I64.get(m, ea + delta);
+    }
+
+    public static float f32At(int ea, byte[] m, int delta) {
+        return Float.intBitsToFloat((int) I32.get(m, ea + delta));
+    }
+
+    public static double f64At(int ea, byte[] m, int delta) {
+        return Double.longBitsToDouble((long) I64.get(m, ea + delta));
+    }
+
+    public static void i32AtPut(int ea, int v, byte[] m, int delta) {
+        I32.set(m, ea + delta, v);
+    }
+
+    public static void i64AtPut(int ea, long v, byte[] m, int delta) {
+        I64.set(m, ea + delta, v);
+    }
+
+    public static void f32AtPut(int ea, float v, byte[] m, int delta) {
+        I32.set(m, ea + delta, Float.floatToRawIntBits(v));
+    }
+
+    public static void f64AtPut(int ea, double v, byte[] m, int delta) {
+        I64.set(m, ea + delta, Double.doubleToRawLongBits(v));
+    }
+
+    /** {@code address + offset + extra}, all unsigned; -1 when it does not fit a Java array index. */
+    public static int address(int address, int offset, int extra) {
+        long ea = Integer.toUnsignedLong(address) + Integer.toUnsignedLong(offset) + extra;
+        return ea > Integer.MAX_VALUE ? -1 : (int) ea;
+    }
+
     /** {@code memory.grow}: the old size in pages, or -1. Compiled code reloads the buffer afterwards. */
     public static int grow(int deltaPages, dev.wasm2jar.runtime.Memory memory) {
         return memory.grow(deltaPages);

@@ -1,7 +1,9 @@
 /**
  * The contract between generated code and the runtime: the static helpers compiled modules call
  * ({@link dev.wasm2jar.runtime.abi.MemoryOps}, {@link dev.wasm2jar.runtime.abi.TableOps},
- * {@link dev.wasm2jar.runtime.abi.NumericOps}), what a compiled instance receives when it is created
+ * {@link dev.wasm2jar.runtime.abi.NumericOps}, and for SIMD one class per lane type,
+ * {@link dev.wasm2jar.runtime.abi.I8x16Ops} to {@link dev.wasm2jar.runtime.abi.F64x2Ops}, and
+ * {@link dev.wasm2jar.runtime.abi.V128Ops}), what a compiled instance receives when it is created
  * ({@link dev.wasm2jar.runtime.abi.Linkage}) and the description of a module stored beside its classes
  * ({@link dev.wasm2jar.runtime.abi.ModuleShape}).
  *

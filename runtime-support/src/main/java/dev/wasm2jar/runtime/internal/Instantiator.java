@@ -9,6 +9,7 @@ import dev.wasm2jar.runtime.Module;
 import dev.wasm2jar.runtime.Table;
 import dev.wasm2jar.runtime.UninstantiableException;
 import dev.wasm2jar.runtime.UnlinkableException;
+import dev.wasm2jar.runtime.V128;
 import dev.wasm2jar.runtime.WasmFunction;
 import dev.wasm2jar.runtime.abi.ConstExpr;
 import dev.wasm2jar.runtime.abi.Linkage;
@@ -294,6 +295,8 @@ public final class Instantiator {
                     case ConstExpr.I64_ADD -> { sp--; stack[sp - 1] = (Long) stack[sp - 1] + (Long) stack[sp]; }
                     case ConstExpr.I64_SUB -> { sp--; stack[sp - 1] = (Long) stack[sp - 1] - (Long) stack[sp]; }
                     case ConstExpr.I64_MUL -> { sp--; stack[sp - 1] = (Long) stack[sp - 1] * (Long) stack[sp]; }
+                    case ConstExpr.V128_CONST -> stack[sp++] = new V128(arg, 0);
+                    case ConstExpr.V128_HIGH -> stack[sp - 1] = new V128(((V128) stack[sp - 1]).lo(), arg);
                     default -> throw new IllegalStateException("unknown constant op " + expr.ops()[i]);
                 }
             }

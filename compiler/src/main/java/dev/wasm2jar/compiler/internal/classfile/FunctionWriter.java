@@ -48,7 +48,8 @@ public final class FunctionWriter {
         Region plan = Region.whole(count);
         FunctionTranslator.Frame frame = null;
         int target = targets.getOrDefault(index, Splitter.DEFAULT_TARGET);
-        if (count * ESTIMATED_BYTES_PER_INSTRUCTION > target) {
+        // Parts cannot carry vectors through the frame yet: functions that use them stay whole.
+        if (count * ESTIMATED_BYTES_PER_INSTRUCTION > target && !FunctionTranslator.usesVectors(type, body)) {
             Splitter.Profile profile = measure(index, body);
             if (profile.size() > target) {
                 plan = Splitter.plan(body.instructions(), profile, target);

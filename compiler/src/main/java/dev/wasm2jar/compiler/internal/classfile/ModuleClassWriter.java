@@ -159,6 +159,7 @@ public final class ModuleClassWriter {
                     case I64 -> "getI64";
                     case F32 -> "getF32";
                     case F64 -> "getF64";
+                    case V128 -> "getV128";
                     default -> "getRef";
                 };
                 String type = t.isReference() ? "Ljava/lang/Object;" : JvmTypes.descriptor(t);

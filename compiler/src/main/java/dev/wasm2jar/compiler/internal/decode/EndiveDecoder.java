@@ -43,8 +43,18 @@ public final class EndiveDecoder {
     private static final EnumMap<OpCode, Op> OPS = new EnumMap<>(OpCode.class);
 
     static {
-        for (Op op : Op.values()) {
-            OPS.put(OpCode.valueOf(op.name()), op);
+        for (OpCode code : OpCode.values()) {
+            // Endive spells SIMD names in mixed case (I8x16_ADD) and calls one differently from the spec.
+            String name = code == OpCode.F32x4_DEMOTE_LOW_F64x2_ZERO ? "F32X4_DEMOTE_F64X2_ZERO"
+                    : code.name().toUpperCase(java.util.Locale.ROOT);
+            for (Op op : Op.values()) {
+                if (op.name().equals(name)) {
+                    OPS.put(code, op);
+                }
+            }
+        }
+        if (OPS.size() != Op.values().length) {
+            throw new IllegalStateException("Endive lacks some of our instructions");
         }
     }
 
@@ -303,18 +313,24 @@ public final class EndiveDecoder {
 
     private static ConstExpr constExpr(List<run.endive.wasm.types.Instruction> code) {
         List<run.endive.wasm.types.Instruction> ins = code.stream().filter(i -> i.opcode() != OpCode.END).toList();
-        byte[] ops = new byte[ins.size()];
-        long[] args = new long[ins.size()];
-        for (int i = 0; i < ops.length; i++) {
-            var in = ins.get(i);
-            args[i] = in.operandCount() > 0 ? in.operand(0) : 0;
-            ops[i] = switch (in.opcode()) {
+        java.io.ByteArrayOutputStream ops = new java.io.ByteArrayOutputStream();
+        List<Long> args = new ArrayList<>();
+        for (var in : ins) {
+            long arg = in.operandCount() > 0 ? in.operand(0) : 0;
+            byte op = switch (in.opcode()) {
                 case I32_CONST -> ConstExpr.I32_CONST;
                 case I64_CONST -> ConstExpr.I64_CONST;
                 case F32_CONST -> ConstExpr.F32_CONST;
                 case F64_CONST -> ConstExpr.F64_CONST;
+                case V128_CONST -> {
+                    // Two entries: the low half here, the high half in a V128_HIGH after it.
+                    ops.write(ConstExpr.V128_CONST);
+                    args.add(arg);
+                    arg = in.operand(1);
+                    yield ConstExpr.V128_HIGH;
+                }
                 case REF_NULL -> {
-                    args[i] = heapType(args[i]).code();
+                    arg = heapType(arg).code();
                     yield ConstExpr.REF_NULL;
                 }
                 case REF_FUNC -> ConstExpr.REF_FUNC;
@@ -327,7 +343,9 @@ public final class EndiveDecoder {
                 case I64_MUL -> ConstExpr.I64_MUL;
                 default -> throw new InvalidException("constant expression required, found " + in.opcode());
             };
+            ops.write(op);
+            args.add(arg);
         }
-        return new ConstExpr(ops, args);
+        return new ConstExpr(ops.toByteArray(), args.stream().mapToLong(Long::longValue).toArray());
     }
 }

@@ -83,6 +83,16 @@ final class Wasm2Profile {
                     throw new MalformedException("malformed memop flags");
                 }
             }
+            case V128_LOAD, V128_LOAD8X8_S, V128_LOAD8X8_U, V128_LOAD16X4_S, V128_LOAD16X4_U, V128_LOAD32X2_S,
+                    V128_LOAD32X2_U, V128_LOAD8_SPLAT, V128_LOAD16_SPLAT, V128_LOAD32_SPLAT, V128_LOAD64_SPLAT,
+                    V128_STORE, V128_LOAD8_LANE, V128_LOAD16_LANE, V128_LOAD32_LANE, V128_LOAD64_LANE,
+                    V128_STORE8_LANE, V128_STORE16_LANE, V128_STORE32_LANE, V128_STORE64_LANE, V128_LOAD32_ZERO,
+                    V128_LOAD64_ZERO -> {
+                // After the 0xFD prefix and the instruction's LEB128 number.
+                if (readLeb(wasm, skipLeb(wasm, at + 1)) >= 32) {
+                    throw new MalformedException("malformed memop flags");
+                }
+            }
             case MEMORY_SIZE, MEMORY_GROW -> requireZero(wasm, at + 1);
             case MEMORY_FILL -> requireZero(wasm, skipLeb(wasm, at + 1));
             case MEMORY_COPY -> {

@@ -30,12 +30,14 @@ import org.objectweb.asm.Type;
  * instruction by instruction. Structured control flow maps onto labels; a branch that leaves values below the ones
  * it carries drops them through temporaries. Code after an unconditional branch is skipped, which also spares the
  * JVM verifier wasm's polymorphic stack. Locals are JVM locals; the memory's byte array lives in a local too,
- * reloaded after anything that may grow it (calls and {@code memory.grow}).
+ * reloaded after anything that may grow it (calls and {@code memory.grow}). Vectors ({@code v128}) are the exception
+ * to "a wasm value is a JVM value": they live in locals, see {@link Vectors}.
  *
  * <p>A function too large for one method is split ({@link Region}): each part is a method
  * {@code int part(long[] frame, Object[] refs, instance)} translated by a translator of its own. Locals stay in JVM
  * locals inside every method and go through the frame only where control passes between methods; a part returns 0
  * when it runs to its end, -1 when the function returns, or the index of the enclosing construct it branches to.
+ * Functions that use vectors are not split yet.
  */
 public final class FunctionTranslator {
     /** Opens a method in the class being written: {@code (name, descriptor) -> visitor}. */
@@ -84,6 +86,9 @@ public final class FunctionTranslator {
     private final NumericEmitter numeric;
     private final MemoryEmitter memory;
     private final TableEmitter table;
+    final Vectors vectors;
+    private final SimdEmitter simd;
+    private final Map<Integer, Integer> scratch = new HashMap<>();
     private Instruction current;
     /** For a part: whether it can run to its end, and the types it then leaves. */
     private boolean completes;
@@ -97,14 +102,42 @@ public final class FunctionTranslator {
     private Label exitBlock;
     private int exitSlot = -1;
 
-    /** The translator of a function's own method ({@code region} is its whole body, maybe with parts). */
+    private int currentIndex;
+    private int memoryAccesses;
+    private boolean skipNext;
+    private final ShapePlan plan;
+
+    /**
+     * The translator of a function's own method ({@code region} is its whole body, maybe with parts). A function
+     * that uses vectors is translated twice, the first time into nothing, to choose the shapes of its vectors
+     * ({@link ShapePlan}).
+     */
     public FunctionTranslator(MethodVisitor mv, MethodFactory methods, ModuleLayout layout, int functionIndex,
             FunctionBody body, Region region, Frame frame, Recorder recorder) {
-        this(mv, methods, layout, functionIndex, body, region, frame, recorder, false);
+        this(mv, methods, layout, functionIndex, body, region, frame, recorder, false,
+                shapePlan(layout, functionIndex, body));
+    }
+
+    /** Whether a function uses vectors: v128 parameters, locals or instructions. */
+    public static boolean usesVectors(FunctionType type, FunctionBody body) {
+        return type.params().contains(ValueType.V128) || type.results().contains(ValueType.V128)
+                || body.locals().contains(ValueType.V128)
+                || body.instructions().stream().anyMatch(in -> in.op().compareTo(Op.V128_LOAD) >= 0);
+    }
+
+    private static ShapePlan shapePlan(ModuleLayout layout, int functionIndex, FunctionBody body) {
+        FunctionType type = layout.model().functionType(functionIndex);
+        if (!usesVectors(type, body)) {
+            return ShapePlan.canonical();
+        }
+        ShapePlan survey = ShapePlan.survey(type.params().size() + body.locals().size());
+        new FunctionTranslator(new MethodVisitor(ASM9) {}, null, layout, functionIndex, body,
+                Region.whole(body.instructions().size()), null, null, false, survey).translate();
+        return survey.decide();
     }
 
     private FunctionTranslator(MethodVisitor mv, MethodFactory methods, ModuleLayout layout, int functionIndex,
-            FunctionBody body, Region region, Frame frame, Recorder recorder, boolean part) {
+            FunctionBody body, Region region, Frame frame, Recorder recorder, boolean part, ShapePlan plan) {
         this.mv = mv;
         this.methods = methods;
         this.layout = layout;
@@ -146,6 +179,9 @@ public final class FunctionTranslator {
         numeric = new NumericEmitter(this);
         memory = new MemoryEmitter(this);
         table = new TableEmitter(this);
+        this.plan = plan;
+        vectors = new Vectors(this, localTypes, plan);
+        simd = new SimdEmitter(this, vectors);
     }
 
     /** The descriptor of a part's method. */
@@ -158,9 +194,18 @@ public final class FunctionTranslator {
         if (part) {
             throw new IllegalStateException("parts are translated by their callers");
         }
+        for (int i = 0; i < type.params().size(); i++) {
+            if (localTypes.get(i) == ValueType.V128) {
+                vectors.initParameter(i, localSlots[i]);
+            }
+        }
         for (int i = type.params().size(); i < localTypes.size(); i++) {
-            pushZero(localTypes.get(i));
-            mv.visitVarInsn(JvmTypes.store(localTypes.get(i)), localSlots[i]);
+            if (localTypes.get(i) == ValueType.V128) {
+                vectors.initLocal(i);
+            } else {
+                pushZero(localTypes.get(i));
+                mv.visitVarInsn(JvmTypes.store(localTypes.get(i)), localSlots[i]);
+            }
         }
         if (frame != null) {
             allocateFrame();
@@ -193,16 +238,62 @@ public final class FunctionTranslator {
                 i = child.end;
                 continue;
             }
+            currentIndex = i + 1;
+            memoryAccesses += memoryAccesses(in.op());
             try {
                 translate(in);
             } catch (InvalidException | UnsupportedOperationException | IndexOutOfBoundsException e) {
                 throw new InvalidException(where() + ": " + e.getMessage(), e);
             }
             i++;
+            if (skipNext) {
+                // The emitter translated the next instruction together with this one.
+                skipNext = false;
+                i++;
+            }
         }
         if (recorder != null && !part) {
             recorder.before(code.size(), 0, false, stack.takeLow());
         }
+    }
+
+    /** The instruction after the one being translated, or null at the end of the body. */
+    Instruction next() {
+        return currentIndex < body.instructions().size() ? body.instructions().get(currentIndex) : null;
+    }
+
+    /** The emitter translated {@link #next()} together with the current instruction: it is not translated again. */
+    void skipNext() {
+        skipNext = true;
+    }
+
+    /** Memory accesses of the body before the instruction being translated, four for a whole vector. */
+    int memoryAccessesBefore() {
+        return memoryAccesses - memoryAccesses(current.op());
+    }
+
+    private static int memoryAccesses(Op op) {
+        if (op == Op.V128_LOAD || op == Op.V128_STORE) {
+            return 4;
+        }
+        String name = op.name();
+        return name.contains("LOAD") && !name.startsWith("TABLE") || name.contains("STORE") ? 1 : 0;
+    }
+
+    /** How many loops enclose the instruction being translated. */
+    int loopDepth() {
+        int depth = 0;
+        for (ControlFrame f : control) {
+            if (f.kind == Op.LOOP) {
+                depth++;
+            }
+        }
+        return depth;
+    }
+
+    /** The index of the instruction being translated in the function body (from 1). */
+    int currentIndex() {
+        return currentIndex;
     }
 
     /** Function index and byte offset of the instruction being translated, for messages. */
@@ -248,7 +339,9 @@ public final class FunctionTranslator {
             case ELSE -> elseBranch(frame);
             case END -> end(frame);
             case BR -> {
-                branch(frameAt(in.intOperand(0)));
+                ControlFrame target = frameAt(in.intOperand(0));
+                canonicalizeTop(target.branchTypes().size());
+                branch(target);
                 frame.unreachable = true;
             }
             case BR_IF -> brIf(frameAt(in.intOperand(0)));
@@ -259,27 +352,44 @@ public final class FunctionTranslator {
             }
             case CALL -> call(in.intOperand(0));
             case CALL_INDIRECT -> callIndirect(in.intOperand(0), in.intOperand(1));
-            case DROP -> mv.visitInsn(JvmTypes.size(stack.pop()) == 2 ? POP2 : POP);
+            case DROP -> {
+                ValueType dropped = stack.pop();
+                if (dropped != ValueType.V128) {
+                    mv.visitInsn(JvmTypes.size(dropped) == 2 ? POP2 : POP);
+                }
+            }
             case SELECT, SELECT_T -> select();
             case LOCAL_GET -> {
                 int i = in.intOperand(0);
-                mv.visitVarInsn(JvmTypes.load(localTypes.get(i)), localSlots[i]);
-                stack.push(localTypes.get(i));
+                if (localTypes.get(i) == ValueType.V128) {
+                    vectors.get(i);
+                } else {
+                    mv.visitVarInsn(JvmTypes.load(localTypes.get(i)), localSlots[i]);
+                    stack.push(localTypes.get(i));
+                }
             }
             case LOCAL_SET -> {
                 int i = in.intOperand(0);
-                mv.visitVarInsn(JvmTypes.store(localTypes.get(i)), localSlots[i]);
-                stack.pop();
+                if (localTypes.get(i) == ValueType.V128) {
+                    vectors.set(i);
+                } else {
+                    mv.visitVarInsn(JvmTypes.store(localTypes.get(i)), localSlots[i]);
+                    stack.pop();
+                }
             }
             case LOCAL_TEE -> {
                 int i = in.intOperand(0);
-                mv.visitInsn(JvmTypes.size(localTypes.get(i)) == 2 ? DUP2 : DUP);
-                mv.visitVarInsn(JvmTypes.store(localTypes.get(i)), localSlots[i]);
+                if (localTypes.get(i) == ValueType.V128) {
+                    vectors.tee(i);
+                } else {
+                    mv.visitInsn(JvmTypes.size(localTypes.get(i)) == 2 ? DUP2 : DUP);
+                    mv.visitVarInsn(JvmTypes.store(localTypes.get(i)), localSlots[i]);
+                }
             }
             case GLOBAL_GET -> globalGet(in.intOperand(0));
             case GLOBAL_SET -> globalSet(in.intOperand(0));
             default -> {
-                if (!numeric.emit(in) && !memory.emit(in) && !table.emit(in)) {
+                if (!numeric.emit(in) && !memory.emit(in) && !table.emit(in) && !simd.emit(in)) {
                     throw new InvalidException("unsupported instruction " + op);
                 }
             }
@@ -294,6 +404,9 @@ public final class FunctionTranslator {
 
     private ControlFrame enter(Op kind, Instruction in) {
         FunctionType bt = blockType(in);
+        // Inside the block any local may change, and its parameters must be where every path expects them.
+        vectors.materializeAll();
+        canonicalizeTop(bt.params().size());
         ControlFrame f = new ControlFrame(kind, bt, control.size(), stack.size() - bt.params().size(), false, false);
         control.push(f);
         return f;
@@ -301,6 +414,7 @@ public final class FunctionTranslator {
 
     private void elseBranch(ControlFrame frame) {
         if (!frame.unreachable) {
+            canonicalizeTop(frame.type.results().size());
             mv.visitJumpInsn(GOTO, frame.end);
         }
         mv.visitLabel(frame.elseLabel);
@@ -314,6 +428,9 @@ public final class FunctionTranslator {
         control.pop();
         if (frame.dead) {
             return;
+        }
+        if (!frame.unreachable) {
+            canonicalizeTop(frame.type.results().size());
         }
         if (frame.kind == Op.IF && !frame.sawElse) {
             mv.visitLabel(frame.elseLabel);
@@ -354,6 +471,7 @@ public final class FunctionTranslator {
 
     private void brIf(ControlFrame target) {
         stack.pop();
+        canonicalizeTop(target.branchTypes().size());
         if (target.kind == null || target.outside || extraValues(target) > 0) {
             Label skip = new Label();
             mv.visitJumpInsn(IFEQ, skip);
@@ -367,6 +485,7 @@ public final class FunctionTranslator {
     private void brTable(Instruction in) {
         stack.pop();
         long[] depths = in.operands();
+        canonicalizeTop(frameAt((int) depths[depths.length - 1]).branchTypes().size());
         int n = depths.length - 1;
         Map<Integer, Label> direct = new HashMap<>();
         Map<Integer, Label> trampolines = new HashMap<>();
@@ -406,7 +525,8 @@ public final class FunctionTranslator {
 
     /**
      * Emits code that removes the values between {@code target}'s height and the values a branch to it carries,
-     * keeping the carried ones on top. The tracked stack is left as it was: the code after may still need it.
+     * keeping the carried ones on top; carried vectors move down to the target's positions. The tracked stack is left
+     * as it was: the code after may still need it.
      */
     private void dropBelowCarried(ControlFrame target) {
         int extra = extraValues(target);
@@ -414,11 +534,29 @@ public final class FunctionTranslator {
             return;
         }
         List<ValueType> carried = target.branchTypes();
-        int[] temps = spill(carried);
-        for (int i = 0; i < extra; i++) {
-            mv.visitInsn(JvmTypes.size(stack.peek(carried.size() + i)) == 2 ? POP2 : POP);
+        for (int i = 0; i < carried.size(); i++) {
+            if (carried.get(i) == ValueType.V128) {
+                vectors.move(stack.size() - carried.size() + i, target.height + i);
+            }
         }
-        reload(carried, temps);
+        List<ValueType> carriedScalars = carried.stream().filter(x -> x != ValueType.V128).toList();
+        int[] temps = spill(carriedScalars);
+        for (int i = 0; i < extra; i++) {
+            ValueType dropped = stack.peek(carried.size() + i);
+            if (dropped != ValueType.V128) {
+                mv.visitInsn(JvmTypes.size(dropped) == 2 ? POP2 : POP);
+            }
+        }
+        reload(carriedScalars, temps);
+    }
+
+    /** Puts the top {@code n} values, where they are vectors, in canonical form in their own slots. */
+    private void canonicalizeTop(int n) {
+        for (int p = stack.size() - n; p < stack.size(); p++) {
+            if (stack.type(p) == ValueType.V128) {
+                vectors.canonicalize(p);
+            }
+        }
     }
 
     /** Stores the top {@code types.size()} values (bottom first in {@code types}) into new temporaries. */
@@ -438,9 +576,18 @@ public final class FunctionTranslator {
     }
 
     int newTemp(ValueType t) {
+        return newSlots(JvmTypes.size(t));
+    }
+
+    int newSlots(int n) {
         int slot = nextSlot;
-        nextSlot += JvmTypes.size(t);
+        nextSlot += n;
         return slot;
+    }
+
+    /** A local of {@code type} for values that live within one instruction's code; one per type and function. */
+    int scratch(Type type) {
+        return scratch.computeIfAbsent(type.getSort(), sort -> newSlots(type.getSize()));
     }
 
     /** Returns the function's results from the top of the stack (values below them are simply abandoned). */
@@ -453,6 +600,9 @@ public final class FunctionTranslator {
         if (results.isEmpty()) {
             mv.visitInsn(RETURN);
         } else if (results.size() == 1) {
+            if (results.get(0) == ValueType.V128) {
+                vectors.box(stack.size() - 1);
+            }
             mv.visitInsn(JvmTypes.type(results.get(0)).getOpcode(IRETURN));
         } else {
             Results.pack(this, results);
@@ -462,6 +612,19 @@ public final class FunctionTranslator {
 
     private void select() {
         stack.pop();
+        if (stack.peek(0) == ValueType.V128) {
+            // Keep the first operand, in its own slots; on a false condition overwrite it with the second.
+            int p = stack.size() - 2;
+            Shape s = stack.shape(p);
+            vectors.linkOperands(p, p + 1);
+            vectors.own(p, s);
+            Label done = new Label();
+            mv.visitJumpInsn(IFNE, done);
+            vectors.copy(p + 1, p, s);
+            mv.visitLabel(done);
+            stack.pop();
+            return;
+        }
         ValueType t = stack.pop();
         boolean wide = JvmTypes.size(t) == 2;
         Label second = new Label();
@@ -515,7 +678,10 @@ public final class FunctionTranslator {
     /** Empties the JVM operand stack (the tracked stack says what is on it) and goes to the exit block. */
     private void goToExitBlock(int keptOnTop) {
         for (int i = keptOnTop; i < stack.size(); i++) {
-            mv.visitInsn(JvmTypes.size(stack.peek(i)) == 2 ? POP2 : POP);
+            ValueType t = stack.peek(i);
+            if (t != ValueType.V128) {
+                mv.visitInsn(JvmTypes.size(t) == 2 ? POP2 : POP);
+            }
         }
         if (exitBlock == null) {
             exitBlock = new Label();
@@ -541,7 +707,7 @@ public final class FunctionTranslator {
 
         String descriptor = partDescriptor(layout.className());
         FunctionTranslator t = new FunctionTranslator(methods.open(child.method, descriptor), methods, layout,
-                functionIndex, body, child, frame, null, true);
+                functionIndex, body, child, frame, null, true, plan);
         t.translatePart(control, consumed);
 
         mv.visitVarInsn(ALOAD, frameSlot);
@@ -749,6 +915,7 @@ public final class FunctionTranslator {
 
     private void call(int function) {
         FunctionType callee = layout.model().functionType(function);
+        passVectors(callee.params());
         stack.pop(callee.params().size());
         loadSelf();
         mv.visitMethodInsn(INVOKESTATIC, layout.functionOwner(function), layout.functionMethod(function),
@@ -759,6 +926,12 @@ public final class FunctionTranslator {
     private void callIndirect(int typeIndex, int tableIndex) {
         FunctionType callee = layout.model().types().get(typeIndex);
         stack.pop();
+        if (callee.params().contains(ValueType.V128)) {
+            int index = newTemp(ValueType.I32);
+            mv.visitVarInsn(ISTORE, index);
+            passVectors(callee.params());
+            mv.visitVarInsn(ILOAD, index);
+        }
         stack.pop(callee.params().size());
         loadSelf();
         mv.visitMethodInsn(INVOKESTATIC, layout.className(), layout.callIndirectStub(typeIndex, tableIndex),
@@ -766,11 +939,39 @@ public final class FunctionTranslator {
         afterCall(callee);
     }
 
-    private void afterCall(FunctionType callee) {
-        if (callee.results().size() > 1) {
-            Results.unpack(this, callee.results());
+    /**
+     * Vectors are not on the JVM stack, but a callee takes them as {@code V128} objects among its other arguments:
+     * takes the scalar arguments off the JVM stack and pushes all arguments in order, vectors boxed.
+     */
+    private void passVectors(List<ValueType> params) {
+        if (!params.contains(ValueType.V128)) {
+            return;
         }
+        int first = stack.size() - params.size();
+        int[] temps = new int[params.size()];
+        for (int i = params.size() - 1; i >= 0; i--) {
+            if (params.get(i) != ValueType.V128) {
+                temps[i] = newTemp(params.get(i));
+                mv.visitVarInsn(JvmTypes.store(params.get(i)), temps[i]);
+            }
+        }
+        for (int i = 0; i < params.size(); i++) {
+            if (params.get(i) == ValueType.V128) {
+                vectors.box(first + i);
+            } else {
+                mv.visitVarInsn(JvmTypes.load(params.get(i)), temps[i]);
+            }
+        }
+    }
+
+    private void afterCall(FunctionType callee) {
+        int first = stack.size();
         stack.pushAll(callee.results());
+        if (callee.results().size() > 1) {
+            Results.unpack(this, callee.results(), first);
+        } else if (callee.results().size() == 1 && callee.results().get(0) == ValueType.V128) {
+            vectors.unbox(first);
+        }
         reloadMemory();
     }
 
@@ -788,9 +989,15 @@ public final class FunctionTranslator {
             mv.visitFieldInsn(GETFIELD, layout.className(), layout.globalField(index), JvmTypes.descriptor(t));
         }
         stack.push(t);
+        if (t == ValueType.V128) {
+            vectors.unbox(stack.size() - 1);
+        }
     }
 
     private void globalSet(int index) {
+        if (stack.peek(0) == ValueType.V128) {
+            vectors.box(stack.size() - 1);
+        }
         ValueType t = stack.pop();
         loadSelf();
         boolean shared = layout.isSharedGlobal(index);
@@ -818,6 +1025,7 @@ public final class FunctionTranslator {
             case I64 -> "I64";
             case F32 -> "F32";
             case F64 -> "F64";
+            case V128 -> "V128";
             default -> "Ref";
         };
     }

@@ -10,19 +10,23 @@ import org.objectweb.asm.MethodVisitor;
 
 /**
  * Several results travel between JVM methods in one array ({@link FunctionType#resultJavaType}): {@code long[]} of
- * raw bits when all are numbers, else {@code Object[]} of boxed values. Packs them at a return, unpacks after a call.
+ * raw bits when all are numbers, else {@code Object[]} of boxed values ({@code V128} for vectors). Packs them at a
+ * return, unpacks after a call.
  */
 final class Results {
     private Results() {}
 
-    /** Replaces the top {@code types.size()} values with one array holding them. */
+    /** Replaces the top {@code types.size()} values with one array holding them (vectors boxed from their slots). */
     static void pack(FunctionTranslator t, List<ValueType> types) {
         MethodVisitor mv = t.mv;
         boolean bits = FunctionType.resultJavaType(types) == long[].class;
+        int first = t.stack.size() - types.size();
         int[] temps = new int[types.size()];
         for (int i = types.size() - 1; i >= 0; i--) {
-            temps[i] = t.newTemp(types.get(i));
-            mv.visitVarInsn(JvmTypes.store(types.get(i)), temps[i]);
+            if (types.get(i) != ValueType.V128) {
+                temps[i] = t.newTemp(types.get(i));
+                mv.visitVarInsn(JvmTypes.store(types.get(i)), temps[i]);
+            }
         }
         t.pushInt(types.size());
         if (bits) {
@@ -34,7 +38,11 @@ final class Results {
             ValueType type = types.get(i);
             mv.visitInsn(DUP);
             t.pushInt(i);
-            mv.visitVarInsn(JvmTypes.load(type), temps[i]);
+            if (type == ValueType.V128) {
+                t.vectors.box(first + i);
+            } else {
+                mv.visitVarInsn(JvmTypes.load(type), temps[i]);
+            }
             if (bits) {
                 toBits(mv, type);
                 mv.visitInsn(LASTORE);
@@ -45,8 +53,11 @@ final class Results {
         }
     }
 
-    /** Replaces the array on top with the values it holds. */
-    static void unpack(FunctionTranslator t, List<ValueType> types) {
+    /**
+     * Replaces the array on top with the values it holds; they are on the tracked stack already, from position
+     * {@code first} (vectors go to their slots there).
+     */
+    static void unpack(FunctionTranslator t, List<ValueType> types, int first) {
         MethodVisitor mv = t.mv;
         boolean bits = FunctionType.resultJavaType(types) == long[].class;
         int array = t.newTemp(ValueType.EXTERNREF);
@@ -61,6 +72,9 @@ final class Results {
             } else {
                 mv.visitInsn(AALOAD);
                 unbox(mv, type);
+                if (type == ValueType.V128) {
+                    t.vectors.unbox(first + i);
+                }
             }
         }
     }
@@ -108,6 +122,7 @@ final class Results {
             case F32 -> unbox(mv, "java/lang/Float", "floatValue", "()F");
             case F64 -> unbox(mv, "java/lang/Double", "doubleValue", "()D");
             case FUNCREF -> mv.visitTypeInsn(CHECKCAST, "dev/wasm2jar/runtime/WasmFunction");
+            case V128 -> mv.visitTypeInsn(CHECKCAST, "dev/wasm2jar/runtime/V128");
             default -> { }
         }
     }

@@ -5,24 +5,45 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The types on the wasm operand stack while a function is translated. The JVM operand stack holds the same values;
- * this mirror tells which pop, dup and store instructions they need.
+ * The types on the wasm operand stack while a function is translated. The JVM operand stack holds the same values
+ * except vectors; this mirror tells which pop, dup and store instructions they need. A {@code v128} entry is not on
+ * the JVM stack: {@link Vectors} keeps it in locals, and the entry says in which {@link Shape}, whether it still
+ * reads a wasm local's slots directly ({@code alias}, the local's index, or -1), and which flexible instruction made
+ * it ({@code producer}, its index in the body, or -1), for {@link ShapePlan}.
  */
 final class ValueStack {
     private final List<ValueType> types = new ArrayList<>();
     /** The lowest height since {@link #takeLow()} last ran. */
     private int low;
+    private final List<Shape> shapes = new ArrayList<>();
+    private final List<Integer> aliases = new ArrayList<>();
+    private final List<Integer> producers = new ArrayList<>();
 
+    /** Pushes a value; a vector in the canonical shape in its own slots. */
     void push(ValueType t) {
         types.add(t);
+        shapes.add(t == ValueType.V128 ? Shape.L2 : null);
+        aliases.add(-1);
+        producers.add(-1);
+    }
+
+    void pushVector(Shape shape, int alias, int producer) {
+        types.add(ValueType.V128);
+        shapes.add(shape);
+        aliases.add(alias);
+        producers.add(producer);
     }
 
     void pushAll(List<ValueType> ts) {
-        types.addAll(ts);
+        ts.forEach(this::push);
     }
 
     ValueType pop() {
-        ValueType t = types.remove(types.size() - 1);
+        int last = types.size() - 1;
+        shapes.remove(last);
+        aliases.remove(last);
+        producers.remove(last);
+        ValueType t = types.remove(last);
         low = Math.min(low, types.size());
         return t;
     }
@@ -43,6 +64,28 @@ final class ValueStack {
     /** The type {@code depth} below the top (0 is the top). */
     ValueType peek(int depth) {
         return types.get(types.size() - 1 - depth);
+    }
+
+    /** The type at {@code position}, counted from the bottom (0). */
+    ValueType type(int position) {
+        return types.get(position);
+    }
+
+    Shape shape(int position) {
+        return shapes.get(position);
+    }
+
+    int alias(int position) {
+        return aliases.get(position);
+    }
+
+    int producer(int position) {
+        return producers.get(position);
+    }
+
+    void setVector(int position, Shape shape, int alias) {
+        shapes.set(position, shape);
+        aliases.set(position, alias);
     }
 
     int size() {

@@ -1,0 +1,413 @@
+package dev.wasm2jar.compiler.internal.translate;
+
+import static dev.wasm2jar.compiler.internal.translate.Shape.D2;
+import static dev.wasm2jar.compiler.internal.translate.Shape.F4;
+import static dev.wasm2jar.compiler.internal.translate.Shape.I4;
+import static dev.wasm2jar.compiler.internal.translate.Shape.L2;
+import static dev.wasm2jar.compiler.internal.translate.SimdEmitter.I16;
+import static dev.wasm2jar.compiler.internal.translate.SimdEmitter.I8;
+import static dev.wasm2jar.compiler.internal.translate.SimdEmitter.V;
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.wasm2jar.compiler.internal.model.Op;
+import dev.wasm2jar.runtime.ValueType;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * SIMD instructions that move lanes rather than compute on them: constants, splats, lane extraction and replacement,
+ * shuffles, and the widening of bytes to ints. Each works from whatever shape its operand is in where it can.
+ */
+final class SimdLaneEmitter {
+    private final FunctionTranslator t;
+    private final MethodVisitor mv;
+    private final Vectors v;
+    private final ValueStack stack;
+
+    SimdLaneEmitter(FunctionTranslator t, Vectors v) {
+        this.t = t;
+        this.mv = t.mv;
+        this.v = v;
+        this.stack = t.stack;
+    }
+
+    /**
+     * {@code i16x8.extend_*_i8x16_s} followed by {@code i32x4.extend_*_i16x8_s} (or both {@code _u}), as clang widens
+     * bytes to ints: four ints straight from four bytes, without the i16 lanes in between.
+     */
+    boolean fusedWidening(Op op) {
+        String first = op.name();
+        if (!first.startsWith("I16X8_EXTEND_") || t.next() == null) {
+            return false;
+        }
+        String second = t.next().op().name();
+        boolean signed = first.endsWith("_S");
+        if (!second.startsWith("I32X4_EXTEND_") || second.endsWith("_S") != signed) {
+            return false;
+        }
+        // Bytes 0-7 or 8-15 widened to i16, then the low or high four of those: bytes 0-3, 4-7, 8-11 or 12-15.
+        int firstByte = (first.contains("HIGH") ? 8 : 0) + (second.contains("HIGH") ? 4 : 0);
+        t.skipNext();
+        int p = stack.size() - 1;
+        int base = v.read(p, L2);
+        for (int k = 0; k < 4; k++) {
+            int bit = 8 * (firstByte + k);
+            v.loadElement(base, L2, bit / 64);
+            if (bit % 64 != 0) {
+                mv.visitIntInsn(BIPUSH, bit % 64);
+                mv.visitInsn(LUSHR);
+            }
+            mv.visitInsn(L2I);
+            if (signed) {
+                mv.visitInsn(I2B);
+            } else {
+                t.pushInt(0xFF);
+                mv.visitInsn(IAND);
+            }
+        }
+        stack.pop();
+        int out = v.base(p);
+        for (int k = 3; k >= 0; k--) {
+            v.storeElement(out, I4, k);
+        }
+        v.result(I4);
+        return true;
+    }
+
+    /** {@code i32x4.extend_*_i16x8_*}: four ints, each a 16-bit lane of one half shifted down and extended. */
+    void extendToInts(Op op) {
+        int p = stack.size() - 1;
+        int half = op.name().contains("HIGH") ? 1 : 0;
+        boolean signed = op.name().endsWith("_S");
+        int base = v.read(p, L2);
+        for (int k = 0; k < 4; k++) {
+            v.loadElement(base, L2, half);
+            if (k > 0) {
+                mv.visitIntInsn(BIPUSH, 16 * k);
+                mv.visitInsn(LUSHR);
+            }
+            mv.visitInsn(L2I);
+            if (signed) {
+                mv.visitInsn(I2S);
+            } else {
+                t.pushInt(0xFFFF);
+                mv.visitInsn(IAND);
+            }
+        }
+        stack.pop();
+        int out = v.base(p);
+        for (int k = 3; k >= 0; k--) {
+            v.storeElement(out, I4, k);
+        }
+        v.result(I4);
+    }
+
+    /**
+     * {@code i8x16.shuffle}. Shuffles that move whole 64-bit or 32-bit lanes (most that compilers emit: sliding
+     * windows, interleaving, horizontal sums) are element moves in two longs or doubles, or four ints or floats,
+     * whichever the operands are in already. Others are shifts and masks on long halves, one per run of consecutive
+     * or repeated bytes, when each result half has a few runs; any other goes to the byte-by-byte helper.
+     */
+    void shuffle(long lanesLo, long lanesHi) {
+        byte[] lanes = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            lanes[i] = (byte) ((i < 8 ? lanesLo : lanesHi) >>> 8 * (i % 8));
+        }
+        int p = stack.size() - 2;
+        Shape a = stack.shape(p);
+        Shape b = stack.shape(p + 1);
+        for (int width : new int[] {8, 4}) {
+            int[] select = wholeLanes(lanes, width);
+            if (select == null) {
+                continue;
+            }
+            Shape planned = v.resultShape(null);
+            Shape s = width == 8 ? (planned == D2 || planned == null && (a == D2 || b == D2) ? D2 : L2)
+                    : (planned == F4 || planned == null && (a == F4 || b == F4) ? F4 : I4);
+            int[] bases = {v.readAny(p, s), v.readAny(p + 1, s)};
+            int n = s.elements();
+            for (int k = 0; k < n; k++) {
+                v.loadElement(bases[select[k] / n], s, select[k] % n);
+            }
+            stack.pop(2);
+            int out = v.base(p);
+            for (int k = n - 1; k >= 0; k--) {
+                v.storeElement(out, s, k);
+            }
+            v.flexibleResult(s);
+            return;
+        }
+        int[] bases = {v.read(p, L2), v.read(p + 1, L2)};
+        for (int out = 0; out < 2; out++) {
+            java.util.List<Run> runs = runs(lanes, out);
+            if (runs.size() <= MAX_RUNS) {
+                for (int i = 0; i < runs.size(); i++) {
+                    emitRun(runs.get(i), bases);
+                    if (i > 0) {
+                        mv.visitInsn(LOR);
+                    }
+                }
+                continue;
+            }
+            for (int half = 0; half < 4; half++) {
+                v.loadElement(bases[half / 2], L2, half % 2);
+            }
+            mv.visitLdcInsn(out == 0 ? lanesLo : lanesHi);
+            mv.visitMethodInsn(INVOKESTATIC, V, "shuffle", "(JJJJJ)J", false);
+        }
+        stack.pop(2);
+        int out = v.base(p);
+        v.storeElement(out, L2, 1);
+        v.storeElement(out, L2, 0);
+        v.result(L2);
+    }
+
+    /** A result half with more runs than this goes through the byte-by-byte helper. */
+    private static final int MAX_RUNS = 4;
+
+    /**
+     * Bytes {@code [to, to + length)} of a result half from source half {@code half} (0 to 3: a's low and high, b's
+     * low and high), starting at byte {@code from}: consecutive bytes, or byte {@code from} repeated when
+     * {@code broadcast}.
+     */
+    private record Run(int to, int length, int half, int from, boolean broadcast) {}
+
+    /** Result half {@code out} of a shuffle as runs, left to right. */
+    private static java.util.List<Run> runs(byte[] lanes, int out) {
+        java.util.List<Run> runs = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < 8) {
+            int lane = lanes[8 * out + i] & 31;
+            int length = 1;
+            while (i + length < 8 && (lanes[8 * out + i + length] & 31) == lane + length
+                    && (lane + length) / 8 == lane / 8) {
+                length++;
+            }
+            boolean broadcast = false;
+            if (length == 1) {
+                while (i + length < 8 && (lanes[8 * out + i + length] & 31) == lane) {
+                    length++;
+                }
+                broadcast = length > 1;
+            }
+            runs.add(new Run(i, length, lane / 8, lane % 8, broadcast));
+            i += length;
+        }
+        return runs;
+    }
+
+    /** Pushes one run's bytes in place in a long, zero elsewhere. */
+    private void emitRun(Run run, int[] bases) {
+        v.loadElement(bases[run.half() / 2], L2, run.half() % 2);
+        if (run.from() > 0) {
+            mv.visitIntInsn(BIPUSH, 8 * run.from());
+            mv.visitInsn(LUSHR);
+        }
+        int bytes = run.broadcast() ? 1 : run.length();
+        if (run.from() + bytes < 8) {
+            mv.visitLdcInsn(-1L >>> 64 - 8 * bytes);
+            mv.visitInsn(LAND);
+        }
+        if (run.broadcast()) {
+            mv.visitLdcInsn(-1L >>> 64 - 8 * run.length() & 0x0101_0101_0101_0101L);
+            mv.visitInsn(LMUL);
+        }
+        if (run.to() > 0) {
+            mv.visitIntInsn(BIPUSH, 8 * run.to());
+            mv.visitInsn(LSHL);
+        }
+    }
+
+    /**
+     * When {@code lanes} moves whole lanes of {@code width} bytes, the source lane (of the 32 bytes of both
+     * operands, counted in such lanes) of each result lane; else null.
+     */
+    private static int[] wholeLanes(byte[] lanes, int width) {
+        int[] select = new int[16 / width];
+        for (int k = 0; k < select.length; k++) {
+            int first = lanes[k * width];
+            if (first % width != 0) {
+                return null;
+            }
+            for (int i = 1; i < width; i++) {
+                if (lanes[k * width + i] != first + i) {
+                    return null;
+                }
+            }
+            select[k] = first / width;
+        }
+        return select;
+    }
+
+    /** A constant, made in the shape its readers want. */
+    void constant(long lo, long hi, Shape s) {
+        int base = v.base(stack.size());
+        for (int k = 0; k < s.elements(); k++) {
+            int bitOffset = k * 128 / s.elements();
+            long half = bitOffset < 64 ? lo : hi;
+            switch (s) {
+                case L2 -> pushLong(half);
+                case D2 -> {
+                    double d = Double.longBitsToDouble(half);
+                    if (Double.isNaN(d)) {
+                        pushLong(half);
+                        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+                    } else {
+                        mv.visitLdcInsn(d);
+                    }
+                }
+                case I4 -> t.pushInt((int) (half >>> bitOffset % 64));
+                case F4 -> {
+                    int bits = (int) (half >>> bitOffset % 64);
+                    if (Float.isNaN(Float.intBitsToFloat(bits))) {
+                        t.pushInt(bits);
+                        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+                    } else {
+                        mv.visitLdcInsn(Float.intBitsToFloat(bits));
+                    }
+                }
+            }
+            v.storeElement(base, s, k);
+        }
+        v.flexibleResult(s);
+    }
+
+    private void pushLong(long value) {
+        if (value == 0 || value == 1) {
+            mv.visitInsn(LCONST_0 + (int) value);
+        } else {
+            mv.visitLdcInsn(value);
+        }
+    }
+
+    /** Replicates the scalar on top of the JVM stack into a new vector. */
+    void splat(Lane lane) {
+        int base = v.base(stack.size());
+        switch (lane) {
+            case I8, I16 -> {
+                mv.visitMethodInsn(INVOKESTATIC, lane == Lane.I8 ? I8 : I16, "splat", "(I)J", false);
+                mv.visitInsn(DUP2);
+                v.storeElement(base, L2, 0);
+                v.storeElement(base, L2, 1);
+            }
+            default -> {
+                Shape s = lane.shape;
+                for (int k = s.elements() - 1; k >= 0; k--) {
+                    if (k > 0) {
+                        mv.visitInsn(s.element.getSize() == 2 ? DUP2 : DUP);
+                    }
+                    v.storeElement(base, s, k);
+                }
+            }
+        }
+        v.result(lane.shape);
+    }
+
+    void extractLane(Op op, Lane lane, int index) {
+        int p = stack.size() - 1;
+        Shape s = stack.shape(p);
+        if (s == lane.shape && (lane == Lane.I32 || lane == Lane.F32 || lane == Lane.F64)) {
+            v.loadElement(v.source(p), s, index);
+        } else {
+            pushLaneBits(p, lane.bits, index);
+            switch (op) {
+                case I8X16_EXTRACT_LANE_S -> mv.visitInsn(I2B);
+                case I16X8_EXTRACT_LANE_S -> mv.visitInsn(I2S);
+                case I8X16_EXTRACT_LANE_U -> {
+                    t.pushInt(0xFF);
+                    mv.visitInsn(IAND);
+                }
+                case I16X8_EXTRACT_LANE_U -> {
+                    t.pushInt(0xFFFF);
+                    mv.visitInsn(IAND);
+                }
+                case F32X4_EXTRACT_LANE ->
+                        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+                case F64X2_EXTRACT_LANE ->
+                        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+                default -> { }
+            }
+        }
+        stack.pop();
+        stack.push(switch (lane) {
+            case I64 -> ValueType.I64;
+            case F32 -> ValueType.F32;
+            case F64 -> ValueType.F64;
+            default -> ValueType.I32;
+        });
+    }
+
+    /**
+     * Pushes the raw bits of lane {@code index} of width {@code bits} of position {@code p}, from whatever shape it
+     * is in: a long for 64-bit lanes, else an int whose low bits are the lane (the bits above are garbage).
+     */
+    void pushLaneBits(int p, int bits, int index) {
+        Shape s = stack.shape(p);
+        int base = v.source(p);
+        int offset = bits * index;
+        if (bits == 64) {
+            switch (s) {
+                case L2 -> v.loadElement(base, s, index);
+                case D2 -> {
+                    v.loadElement(base, s, index);
+                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+                }
+                case I4, F4 -> {
+                    v.loadElement(base, s, 2 * index);
+                    v.loadElement(base, s, 2 * index + 1);
+                    mv.visitMethodInsn(INVOKESTATIC, V, s == I4 ? "pack" : "packFloats", s == I4 ? "(II)J" : "(FF)J",
+                            false);
+                }
+            }
+            return;
+        }
+        int word = offset / 32;
+        switch (s) {
+            case I4 -> v.loadElement(base, s, word);
+            case F4 -> {
+                v.loadElement(base, s, word);
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
+            }
+            case L2, D2 -> {
+                v.loadElement(base, s, word / 2);
+                if (s == D2) {
+                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+                }
+                if (word % 2 == 1) {
+                    mv.visitIntInsn(BIPUSH, 32);
+                    mv.visitInsn(LUSHR);
+                }
+                mv.visitInsn(L2I);
+            }
+        }
+        if (offset % 32 != 0) {
+            mv.visitIntInsn(BIPUSH, offset % 32);
+            mv.visitInsn(IUSHR);
+        }
+    }
+
+    /**
+     * Writes the vector of position {@code from}, with lane {@code index} replaced by the scalar in local
+     * {@code scratch}, into the slots of position {@code to}; returns the shape it is in there.
+     */
+    Shape replaceLane(int from, int to, Lane lane, int index, int scratch) {
+        Shape s = lane.shape;
+        if (from == to) {
+            v.own(from, s);
+        } else {
+            v.copy(from, to, s);
+        }
+        int base = v.base(to);
+        if (lane == Lane.I8 || lane == Lane.I16) {
+            int offset = lane.bits * index;
+            v.loadElement(base, L2, offset / 64);
+            mv.visitVarInsn(ILOAD, scratch);
+            t.pushInt(offset % 64);
+            mv.visitMethodInsn(INVOKESTATIC, lane == Lane.I8 ? I8 : I16, "withLane", "(JII)J", false);
+            v.storeElement(base, L2, offset / 64);
+        } else {
+            mv.visitVarInsn(lane.scalar.getOpcode(ILOAD), scratch);
+            v.storeElement(base, s, index);
+        }
+        return s;
+    }
+}
