@@ -215,6 +215,35 @@ class GiantFunctionTest {
         }
     }
 
+    /** Vectors in locals, on the stack and carried by branches, across parts. */
+    @Test
+    void vectorsAcrossParts() {
+        int v128 = 0x7B;
+        WasmBuilder m = new WasmBuilder();
+        Code body = new Code();
+        for (int k = 0; k < 3000; k++) {
+            body.get(1).get(0).i32(k).op(0x6A).u8(0xFD).u32(0x11).u8(0xFD).u32(0xAE).set(1);
+            if (k % 500 == 499) {
+                // A block whose vector result is also carried by a branch out of it.
+                body.begin(0x02, v128).get(1).get(0).i32(k).op(0x6A).u8(0xFD).u32(0x11).u8(0xFD).u32(0xAE)
+                        .get(0).brIf(0).op(0x1A).i32(0).u8(0xFD).u32(0x11).end().set(1);
+            }
+        }
+        body.get(1).u8(0xFD).u32(0x1B).u8(0).get(1).u8(0xFD).u32(0x1B).u8(3).op(0x6A);
+        m.function("run", m.type(new int[] {I32}, new int[] {I32}), new int[] {v128}, body);
+        Instance instance = compile(m.build());
+        for (int x : new int[] {0, 1, -7}) {
+            int lane = 0;
+            for (int k = 0; k < 3000; k++) {
+                lane += x + k;
+                if (k % 500 == 499) {
+                    lane = x != 0 ? lane + x + k : 0; // taken: the vector plus the splat; not taken: zeros
+                }
+            }
+            assertEquals(2 * lane, instance.function("run").call(x)[0], "x = " + x);
+        }
+    }
+
     /** Enough functions for several classes, each calling the one before it, across class boundaries. */
     @Test
     void manyFunctionsOverSeveralClasses() {

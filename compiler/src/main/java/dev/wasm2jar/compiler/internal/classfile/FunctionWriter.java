@@ -48,8 +48,7 @@ public final class FunctionWriter {
         Region plan = Region.whole(count);
         FunctionTranslator.Frame frame = null;
         int target = targets.getOrDefault(index, Splitter.DEFAULT_TARGET);
-        // Parts cannot carry vectors through the frame yet: functions that use them stay whole.
-        if (count * ESTIMATED_BYTES_PER_INSTRUCTION > target && !FunctionTranslator.usesVectors(type, body)) {
+        if (count * ESTIMATED_BYTES_PER_INSTRUCTION > target) {
             Splitter.Profile profile = measure(index, body);
             if (profile.size() > target) {
                 plan = Splitter.plan(body.instructions(), profile, target);
@@ -57,8 +56,7 @@ public final class FunctionWriter {
                 for (int k = 1; k < parts.size(); k++) {
                     parts.get(k).method = layout.functionMethod(index) + "_part" + k;
                 }
-                int locals = type.params().size() + body.locals().size();
-                frame = new FunctionTranslator.Frame(locals + profile.maxHeight() + type.results().size() + 1, locals);
+                frame = FunctionTranslator.frame(type, body, profile.maxHeight());
             }
         }
         new FunctionTranslator(mv, (n, d) -> cw.visitMethod(ACC_PUBLIC | ACC_STATIC, n, d, null, null), layout, index,

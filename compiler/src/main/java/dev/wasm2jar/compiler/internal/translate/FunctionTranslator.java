@@ -37,7 +37,6 @@ import org.objectweb.asm.Type;
  * {@code int part(long[] frame, Object[] refs, instance)} translated by a translator of its own. Locals stay in JVM
  * locals inside every method and go through the frame only where control passes between methods; a part returns 0
  * when it runs to its end, -1 when the function returns, or the index of the enclosing construct it branches to.
- * Functions that use vectors are not split yet.
  */
 public final class FunctionTranslator {
     /** Opens a method in the class being written: {@code (name, descriptor) -> visitor}. */
@@ -77,6 +76,8 @@ public final class FunctionTranslator {
     private final java.util.Map<Integer, Region> children = new HashMap<>();
     private final Deque<ControlFrame> control = new ArrayDeque<>();
     private final int[] localSlots;
+    /** For a split function: the frame slot of each local. */
+    private final int[] frameSlots;
     private final List<ValueType> localTypes = new ArrayList<>();
     private final int selfSlot;
     private final int memorySlot;
@@ -152,6 +153,7 @@ public final class FunctionTranslator {
         localTypes.addAll(type.params());
         localTypes.addAll(body.locals());
         localSlots = new int[localTypes.size()];
+        frameSlots = frameSlots(type, body);
         int slot = 0;
         if (part) {
             frameSlot = slot++;
@@ -654,8 +656,7 @@ public final class FunctionTranslator {
         List<ControlFrame> outer = new ArrayList<>(around);
         java.util.Collections.reverse(outer);
         outer.forEach(f -> control.push(f.asOutside()));
-        loadOperands(consumed);
-        stack.pushAll(consumed);
+        pushOperands(consumed);
         translateRun();
         if (!control.peek().unreachable) {
             completes = true;
@@ -698,6 +699,8 @@ public final class FunctionTranslator {
 
     /** Emits the call of part {@code child} (translating it into its own method) and what follows its return. */
     private void callPart(Region child) {
+        // The part may write any local; vectors on the stack must not read locals' slots after it.
+        vectors.materializeAll();
         List<ValueType> consumed = stack.slice(stack.size() - child.consumed);
         storeOperands(consumed);
         stack.pop(child.consumed);
@@ -780,8 +783,7 @@ public final class FunctionTranslator {
             }
         }
         if (t.completes) {
-            loadOperands(t.produced);
-            stack.pushAll(t.produced);
+            pushOperands(t.produced);
         } else {
             if (t.exits.isEmpty()) {
                 mv.visitInsn(ACONST_NULL);
@@ -794,8 +796,7 @@ public final class FunctionTranslator {
     /** After a part left with an exit this method handles: the function's return, or a branch to a construct here. */
     private void followExit(int exit) {
         if (exit == -1) {
-            loadOperands(type.results());
-            stack.pushAll(type.results());
+            pushOperands(type.results());
             emitReturn();
             stack.pop(type.results().size());
             return;
@@ -810,8 +811,7 @@ public final class FunctionTranslator {
             throw new IllegalStateException("a part branches to construct " + exit + ", which is not here");
         }
         List<ValueType> carried = target.branchTypes();
-        loadOperands(carried);
-        stack.pushAll(carried);
+        pushOperands(carried);
         branch(target);
         stack.pop(carried.size());
     }
@@ -855,27 +855,90 @@ public final class FunctionTranslator {
 
     private void flushLocal(int local) {
         ValueType t = localTypes.get(local);
+        if (t == ValueType.V128) {
+            vectors.pushLocalHalves(local);
+            putHalves(frameSlots[local]);
+            return;
+        }
         mv.visitVarInsn(JvmTypes.load(t), localSlots[local]);
-        putSlot(t, local);
+        putSlot(t, frameSlots[local]);
     }
 
     private void loadLocal(int local) {
         ValueType t = localTypes.get(local);
-        getSlot(t, local);
+        if (t == ValueType.V128) {
+            getHalves(frameSlots[local]);
+            vectors.storeLocalHalves(local);
+            return;
+        }
+        getSlot(t, frameSlots[local]);
         mv.visitVarInsn(JvmTypes.store(t), localSlots[local]);
     }
 
-    /** Stores the top {@code types.size()} JVM values (bottom first in {@code types}) into the operand slots. */
+    /**
+     * Stores the top {@code types.size()} values (bottom first in {@code types}) into the operand slots, two per
+     * value so a vector fits. Scalars leave the JVM stack; vectors are read from their positions' slots. The tracked
+     * stack is left as it was.
+     */
     private void storeOperands(List<ValueType> types) {
+        int first = stack.size() - types.size();
         for (int i = types.size() - 1; i >= 0; i--) {
-            putSlot(types.get(i), frame.locals() + i);
+            int slot = frame.locals() + 2 * i;
+            if (types.get(i) == ValueType.V128) {
+                vectors.canonicalize(first + i);
+                vectors.pushHalves(vectors.base(first + i), Shape.L2);
+                putHalves(slot);
+            } else {
+                putSlot(types.get(i), slot);
+            }
         }
     }
 
-    private void loadOperands(List<ValueType> types) {
+    /** Pushes values of {@code types} from the operand slots, onto the JVM stack and the tracked one. */
+    private void pushOperands(List<ValueType> types) {
         for (int i = 0; i < types.size(); i++) {
-            getSlot(types.get(i), frame.locals() + i);
+            int slot = frame.locals() + 2 * i;
+            if (types.get(i) == ValueType.V128) {
+                stack.push(ValueType.V128);
+                getHalves(slot);
+                vectors.storeHalves(vectors.base(stack.size() - 1), Shape.L2);
+            } else {
+                getSlot(types.get(i), slot);
+                stack.push(types.get(i));
+            }
         }
+    }
+
+    /** Pops a vector's two halves (high on top) into frame slots {@code slot} and {@code slot + 1}. */
+    private void putHalves(int slot) {
+        putSlot(ValueType.I64, slot + 1);
+        putSlot(ValueType.I64, slot);
+    }
+
+    /** Pushes a vector's halves from frame slots {@code slot} and {@code slot + 1}, low first. */
+    private void getHalves(int slot) {
+        getSlot(ValueType.I64, slot);
+        getSlot(ValueType.I64, slot + 1);
+    }
+
+    /**
+     * Where each local lives in the frame: one slot each, two for a vector. The frame of a function of this type and
+     * body, for operand stacks up to {@code maxHeight}.
+     */
+    public static Frame frame(FunctionType type, FunctionBody body, int maxHeight) {
+        int locals = frameSlots(type, body)[type.params().size() + body.locals().size()];
+        return new Frame(locals + 2 * (maxHeight + type.results().size() + 1), locals);
+    }
+
+    /** The frame slot of every local, and after them the first free slot. */
+    private static int[] frameSlots(FunctionType type, FunctionBody body) {
+        List<ValueType> all = new ArrayList<>(type.params());
+        all.addAll(body.locals());
+        int[] slots = new int[all.size() + 1];
+        for (int i = 0; i < all.size(); i++) {
+            slots[i + 1] = slots[i] + (all.get(i) == ValueType.V128 ? 2 : 1);
+        }
+        return slots;
     }
 
     private void putSlot(ValueType t, int slot) {

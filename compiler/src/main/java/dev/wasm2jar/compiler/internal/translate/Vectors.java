@@ -66,6 +66,16 @@ final class Vectors {
         }
     }
 
+    /** Pushes local {@code local}'s value as two longs, low half first (for the frame of a split function). */
+    void pushLocalHalves(int local) {
+        pushHalves(localBases[local], localShapes[local]);
+    }
+
+    /** Pops two longs (high half on top) into local {@code local}. No stack position may alias it. */
+    void storeLocalHalves(int local) {
+        storeHalves(localBases[local], localShapes[local]);
+    }
+
     void get(int local) {
         stack.pushVector(localShapes[local], local, -1);
     }
