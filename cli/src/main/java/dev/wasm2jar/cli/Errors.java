@@ -50,6 +50,9 @@ final class Errors {
         if (t instanceof OutOfMemoryError) {
             return "out of memory: " + message;
         }
+        if (t instanceof dev.wasm2jar.compiler.CompilationException) {
+            return "cannot compile: " + message;
+        }
         return "internal error: " + t.getClass().getName() + (message.isEmpty() ? "" : ": " + message);
     }
 
