@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Runs the commands of one script, in order, against modules compiled by {@link Compiler}: the state of a script is
  * its modules by name, the most recent one, and the imports that {@code register} adds to. A module that fails to
- * load fails every command that needs it, with the reason; commands the harness cannot run yet (text-format modules,
- * v128 values) are skipped.
+ * load fails every command that needs it, with the reason; commands the harness cannot run (text-format modules
+ * without wabt, non-null funcref arguments) are skipped.
  *
  * <p>Thread-safe for one observer: {@link #current()} and {@link #results()} may be read while {@link #run()} runs on
  * another thread, to report a script that does not finish.
