@@ -40,19 +40,19 @@ public final class BenchMain {
         return switch (engine) {
             // One call takes seconds: single calls, the setup's checked call serving as the first warm-up.
             case ENDIVE_INTERPRETER -> quick
-                    ? new Budget(Mode.SingleShotTime, 1, 0, 2, null, null)
+                    ? new Budget(Mode.SingleShotTime, 1, 0, 3, null, null)
                     : new Budget(Mode.SingleShotTime, 1, 1, 5, null, null);
             // Truffle compiles in the background after call and loop thresholds: more warm-up than HotSpot alone.
             // Its first calls take seconds while jargraal, the Graal compiler run as Java, warms up itself.
             case GRAALWASM -> quick
-                    ? new Budget(Mode.AverageTime, 1, 5, 4, TimeValue.seconds(1), TimeValue.milliseconds(500))
+                    ? new Budget(Mode.AverageTime, 1, 4, 3, TimeValue.seconds(1), TimeValue.milliseconds(500))
                     : new Budget(Mode.AverageTime, 2, 10, 5, TimeValue.seconds(2), TimeValue.seconds(2));
             // Machine code from the start: a short warm-up for the downcall stub and the caches.
             case NATIVE -> quick
                     ? new Budget(Mode.AverageTime, 1, 1, 4, TimeValue.milliseconds(500), TimeValue.milliseconds(500))
                     : new Budget(Mode.AverageTime, 3, 3, 5, TimeValue.seconds(2), TimeValue.seconds(2));
             default -> quick
-                    ? new Budget(Mode.AverageTime, 1, 3, 4, TimeValue.milliseconds(500), TimeValue.milliseconds(500))
+                    ? new Budget(Mode.AverageTime, 1, 4, 4, TimeValue.milliseconds(500), TimeValue.milliseconds(500))
                     : new Budget(Mode.AverageTime, 3, 5, 5, TimeValue.seconds(2), TimeValue.seconds(2));
         };
     }

@@ -31,7 +31,7 @@ final class Chart {
             }
         }
         double lo = 0.5;
-        double hiAxis = Math.pow(10, Math.ceil(Math.log10(max * 1.05)));
+        double hiAxis = axisEnd(max * 1.3);
         int group = engines.size() * BAR + GAP;
         int top = 58 + 16 * ((engines.size() + 2) / 3);
         int rows = kernels.size() + 1;
@@ -76,7 +76,7 @@ final class Chart {
             Results.Geomean g = results.geomean(engines.get(i), Engine.NATIVE);
             if (!Double.isNaN(g.value())) {
                 s.append(rect(engines.get(i), y + i * BAR, g.value(), lo, hiAxis));
-                s.append(value(g.value(), y + i * BAR, lo, hiAxis));
+                s.append(value(g.value(), g.value(), y + i * BAR, lo, hiAxis));
             }
         }
         s.append("</svg>\n");
@@ -97,6 +97,7 @@ final class Chart {
         }
         StringBuilder s = new StringBuilder(rect(e, y, r, lo, hi));
         Results.Score score = results.score(k, e);
+        double labelAt = r;
         if (score.hasError()) {
             double nativeMs = results.score(k, Engine.NATIVE).ms();
             double a = Math.max(lo, (score.ms() - score.error()) / nativeMs);
@@ -104,8 +105,9 @@ final class Chart {
             double cy = y + (BAR - 1) / 2.0;
             s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
                     + "stroke=\"black\"/>%n", x(a, lo, hi), cy, x(b, lo, hi), cy));
+            labelAt = Math.max(r, b);
         }
-        s.append(value(r, y, lo, hi));
+        s.append(value(r, labelAt, y, lo, hi));
         return s.toString();
     }
 
@@ -115,9 +117,21 @@ final class Chart {
                 x0, y, Math.max(1, x(ratio, lo, hi) - x0), BAR - 1, color(e));
     }
 
-    private static String value(double ratio, int y, double lo, double hi) {
+    /** The ratio as text, right of {@code at} (the bar's end, or its whisker's when that is further). */
+    private static String value(double ratio, double at, int y, double lo, double hi) {
         return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"9\">%s</text>%n",
-                x(ratio, lo, hi) + 14, y + BAR - 1, Report.ratio(ratio));
+                x(at, lo, hi) + 4, y + BAR - 1, Report.ratio(ratio));
+    }
+
+    /** The first of 1, 2, 5, 10, 20, 50 ... at or above {@code max}. */
+    private static double axisEnd(double max) {
+        for (double decade = 1; ; decade *= 10) {
+            for (double step : new double[] {1, 2, 5}) {
+                if (step * decade >= max) {
+                    return step * decade;
+                }
+            }
+        }
     }
 
     private static double x(double ratio, double lo, double hi) {
