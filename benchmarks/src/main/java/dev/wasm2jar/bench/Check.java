@@ -2,12 +2,14 @@ package dev.wasm2jar.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Runs every kernel once in every engine at its benchmark size and prints a Markdown table of the checksums: the
- * native one, then for each engine "=" when it returned the same bits or what it returned instead. Exits 1 when
- * any engine differs or fails. No timing: speed is measured by JMH only.
+ * Runs every kernel once in every engine at its benchmark size and prints the checksums as a Markdown table
+ * ({@link Checksums#table}), then one line per engine that failed. Exits 1 when any engine differs from native or
+ * fails. No timing: speed is measured by JMH only.
  *
  * <pre>Check [--kernels fib,sort] [--engines wasm2jar,graalwasm]</pre>
  */
@@ -28,43 +30,31 @@ public final class Check {
                 }
             }
         }
-        StringBuilder header = new StringBuilder("| kernel | size | native checksum |");
-        StringBuilder rule = new StringBuilder("|---|---:|---:|");
-        for (Engine e : engines) {
-            header.append(' ').append(e.id()).append(" |");
-            rule.append(":---:|");
-        }
-        System.out.println(header);
-        System.out.println(rule);
-        boolean allEqual = true;
+        Map<Kernel, Map<Engine, Checksums.Entry>> entries = new EnumMap<>(Kernel.class);
+        List<String> failures = new ArrayList<>();
         for (Kernel k : kernels) {
-            String expected;
-            long expectedBits;
+            long expected;
             try {
-                expectedBits = runOnce(Engine.NATIVE, k);
-                expected = k.format(expectedBits);
+                expected = runOnce(Engine.NATIVE, k);
             } catch (Throwable t) {
-                System.out.println("| " + k.id() + " | " + k.size() + " | native failed: " + describe(t) + " |");
-                allEqual = false;
+                failures.add(k.id() + " native: " + describe(t));
                 continue;
             }
-            List<String> cells = new ArrayList<>();
             for (Engine e : engines) {
-                String cell;
                 try {
-                    long bits = runOnce(e, k);
-                    cell = bits == expectedBits ? "=" : "**" + k.format(bits) + "**";
-                    allEqual &= bits == expectedBits;
+                    long actual = runOnce(e, k);
+                    entries.computeIfAbsent(k, x -> new EnumMap<>(Engine.class))
+                            .put(e, new Checksums.Entry(k, e, expected, actual));
                 } catch (Throwable t) {
-                    cell = "**failed: " + describe(t) + "**";
-                    allEqual = false;
+                    failures.add(k.id() + " " + e.id() + ": " + describe(t));
                 }
-                cells.add(cell);
             }
-            System.out.println("| " + k.id() + " | " + k.size() + " | " + expected + " | " + String.join(" | ", cells)
-                    + " |");
-            System.out.flush();
+            System.err.println("Check: " + k.id() + " done");
         }
+        System.out.print(Checksums.table(entries));
+        failures.forEach(f -> System.out.println("\nfailed: " + f));
+        boolean allEqual = failures.isEmpty()
+                && entries.values().stream().allMatch(m -> m.values().stream().allMatch(Checksums.Entry::equal));
         System.exit(allEqual ? 0 : 1);
     }
 
@@ -76,6 +66,6 @@ public final class Check {
 
     private static String describe(Throwable t) {
         String message = t.getMessage() == null ? "" : ": " + t.getMessage().lines().findFirst().orElse("");
-        return (t.getClass().getSimpleName() + message).replace('|', '/');
+        return t.getClass().getSimpleName() + message;
     }
 }

@@ -89,7 +89,7 @@ public final class Report {
                 }
                 Results.Geomean g = r.geomean(Engine.WASM2JAR, e);
                 s.append("- ").append(e.id()).append(": **").append(ratio(g.value())).append("**")
-                        .append(" over ").append(g.kernels()).append(" kernels\n");
+                        .append(" over ").append(g.kernels()).append(g.kernels() == 1 ? " kernel\n" : " kernels\n");
             }
             s.append('\n');
         }
