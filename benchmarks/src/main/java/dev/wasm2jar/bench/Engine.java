@@ -9,25 +9,20 @@ import java.util.Locale;
 
 /** The engines of one comparison; {@link #NATIVE} is the reference every other result is checked against. */
 public enum Engine {
-    NATIVE("the same Rust, x86-64 shared library, through java.lang.foreign"),
-    WASM2JAR("wasm2jar: wasm compiled ahead of time to JVM bytecode"),
-    CHICORY_COMPILER("Chicory 1.7.5's compiler: wasm to JVM bytecode at load time"),
-    GRAALWASM("GraalWasm 25.0.2 on Truffle"),
-    ENDIVE_INTERPRETER("Endive 1.2.0's interpreter");
-
-    private final String description;
-
-    Engine(String description) {
-        this.description = description;
-    }
+    /** The same Rust as an x86-64 shared library, called through java.lang.foreign. */
+    NATIVE,
+    /** wasm2jar: the module compiled to JVM bytecode (in memory, as a jar would hold it). */
+    WASM2JAR,
+    /** Chicory 1.7.5's compiler: wasm to JVM bytecode when the module is instantiated. */
+    CHICORY_COMPILER,
+    /** GraalWasm 25.0.2 on Truffle's optimizing runtime. */
+    GRAALWASM,
+    /** Endive 1.2.0's interpreter. */
+    ENDIVE_INTERPRETER;
 
     /** The JMH parameter value: {@code chicory-compiler}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    public String description() {
-        return description;
     }
 
     /** Loads {@code kernel}: compiles and instantiates it, or loads its native library. */

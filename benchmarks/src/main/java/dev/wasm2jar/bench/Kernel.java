@@ -11,29 +11,27 @@ import java.util.Locale;
  * Sizes make one call take roughly 3-20 ms natively on this project's 2-core machine.
  */
 public enum Kernel {
-    FIB("integer recursion, direct calls", Result.I64, 32),
-    SIEVE("integer loops over a byte array", Result.I64, 3_000_000),
-    FANNKUCH("integer permutations", Result.I64, 9),
-    NBODY("floating point, 5 bodies", Result.F64, 100_000),
-    SPECTRAL_NORM("floating point, matrix-vector", Result.F64, 300),
-    MANDELBROT("floating point, tight loop", Result.I64, 300),
-    MATMUL("floating point over arrays", Result.F64, 300),
-    SORT("std sorts of 32-bit keys and pairs", Result.I64, 200_000),
-    HASHMAP("std HashMap inserts, lookups, removals", Result.I64, 200_000),
-    MEMOPS("memcpy/memset in a 4 MiB buffer", Result.I64, 48),
-    SHA256("SHA-256, 32-bit bit twiddling", Result.I64, 1024),
-    INTERP("bytecode interpreter and trait objects", Result.I64, 60_000),
-    JSON("JSON tokenizer over generated text", Result.I64, 10_000);
+    FIB(Result.I64, 32),
+    SIEVE(Result.I64, 3_000_000),
+    FANNKUCH(Result.I64, 9),
+    NBODY(Result.F64, 100_000),
+    SPECTRAL_NORM(Result.F64, 300),
+    MANDELBROT(Result.I64, 300),
+    MATMUL(Result.F64, 300),
+    SORT(Result.I64, 200_000),
+    HASHMAP(Result.I64, 200_000),
+    MEMOPS(Result.I64, 48),
+    SHA256(Result.I64, 1024),
+    INTERP(Result.I64, 60_000),
+    JSON(Result.I64, 10_000);
 
     /** What {@code run} returns; an f64 checksum is compared by its bits. */
     public enum Result { I64, F64 }
 
-    private final String description;
     private final Result result;
     private final int size;
 
-    Kernel(String description, Result result, int size) {
-        this.description = description;
+    Kernel(Result result, int size) {
         this.result = result;
         this.size = size;
     }
@@ -41,10 +39,6 @@ public enum Kernel {
     /** The file name stem and JMH parameter value: {@code spectral_norm}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    public String description() {
-        return description;
     }
 
     public Result result() {
