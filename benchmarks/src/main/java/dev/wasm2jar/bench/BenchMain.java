@@ -3,6 +3,7 @@ package dev.wasm2jar.bench;
 import dev.wasm2jar.bench.engine.NativeKernel;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,7 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -92,11 +94,31 @@ public final class BenchMain {
             if (b.warmupTime() != null) {
                 options.warmupTime(b.warmupTime()).measurementTime(b.measurementTime());
             }
-            results.addAll(new Runner(options.build()).run());
+            results.addAll(runWhenFree(new Runner(options.build())));
             // After every engine, so that an interrupted run keeps what it measured.
             ResultFormatFactory.getInstance(ResultFormatType.JSON, out.toString()).writeOut(results);
         }
         System.out.println("BenchMain: " + results.size() + " results in " + out);
+    }
+
+    /**
+     * Runs JMH, waiting while another JMH run on this machine holds JMH's lock ({@code /tmp/jmh.lock}): two
+     * benchmark runs at once would spoil both. Gives up after an hour.
+     */
+    static Collection<RunResult> runWhenFree(Runner runner) throws RunnerException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.HOURS.toNanos(1);
+        while (true) {
+            try {
+                return runner.run();
+            } catch (RunnerException e) {
+                boolean locked = e.getMessage() != null && e.getMessage().contains("JMH lock");
+                if (!locked || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                System.out.println("BenchMain: another JMH run holds its lock; trying again in 30 s");
+                Thread.sleep(30_000);
+            }
+        }
     }
 
     static List<String> jvmFlags(Engine engine) {
