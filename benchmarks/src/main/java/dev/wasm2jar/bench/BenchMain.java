@@ -1,7 +1,14 @@
 package dev.wasm2jar.bench;
 
 import dev.wasm2jar.bench.engine.NativeKernel;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Arrays;
@@ -21,7 +28,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs {@link KernelBenchmark} engine by engine, each with its own iteration budget and JVM flags, and writes all
  * results into one JMH JSON file.
  *
- * <pre>BenchMain --mode quick|full --out results.json [--kernels fib,sort] [--engines native,wasm2jar]</pre>
+ * <pre>BenchMain --mode quick|full --out results.json [--kernels fib,sort] [--engines native,wasm2jar]
+ *           [--log machine.txt]</pre>
+ *
+ * <p>With {@code --log}, appends when each engine's runs start and the load average then, and any wait for
+ * another JMH run, so that the report can say what else the machine was doing.
  *
  * <p>The JVM flags of every fork are {@link #BASE_FLAGS} plus the native library directory. GraalWasm's forks add
  * JVMCI and the Graal compiler jar (system properties {@code bench.graal.modulePath}, {@code bench.graal.compiler}),
@@ -62,12 +73,14 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         String runMode = "quick";
         Path out = Path.of("results.json");
+        Path log = null;
         List<Kernel> kernels = Arrays.asList(Kernel.values());
         List<Engine> engines = Arrays.asList(Engine.values());
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--mode" -> runMode = args[++i];
                 case "--out" -> out = Path.of(args[++i]);
+                case "--log" -> log = Path.of(args[++i]);
                 case "--kernels" -> kernels = Arrays.stream(args[++i].split(",")).map(Kernel::of).toList();
                 case "--engines" -> engines = Arrays.stream(args[++i].split(",")).map(Engine::of).toList();
                 default -> usage();
@@ -94,7 +107,7 @@ public final class BenchMain {
             if (b.warmupTime() != null) {
                 options.warmupTime(b.warmupTime()).measurementTime(b.measurementTime());
             }
-            results.addAll(runWhenFree(new Runner(options.build())));
+            results.addAll(runWhenFree(new Runner(options.build()), engine, log));
             // After every engine, so that an interrupted run keeps what it measured.
             ResultFormatFactory.getInstance(ResultFormatType.JSON, out.toString()).writeOut(results);
         }
@@ -105,10 +118,15 @@ public final class BenchMain {
      * Runs JMH, waiting while another JMH run on this machine holds JMH's lock ({@code /tmp/jmh.lock}): two
      * benchmark runs at once would spoil both. Gives up after an hour.
      */
-    static Collection<RunResult> runWhenFree(Runner runner) throws RunnerException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.HOURS.toNanos(1);
+    static Collection<RunResult> runWhenFree(Runner runner, Engine engine, Path log)
+            throws RunnerException, InterruptedException, IOException {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.HOURS.toNanos(1);
+        boolean waited = false;
         while (true) {
             try {
+                note(log, engine.id() + ": " + (waited ? "after waiting " + TimeUnit.NANOSECONDS.toSeconds(
+                        System.nanoTime() - start) + " s for another JMH run, " : "") + "starting");
                 return runner.run();
             } catch (RunnerException e) {
                 boolean locked = e.getMessage() != null && e.getMessage().contains("JMH lock");
@@ -116,9 +134,24 @@ public final class BenchMain {
                     throw e;
                 }
                 System.out.println("BenchMain: another JMH run holds its lock; trying again in 30 s");
+                waited = true;
                 Thread.sleep(30_000);
             }
         }
+    }
+
+    /** Appends "time, load average: text" to {@code log}, if there is one. */
+    private static void note(Path log, String text) throws IOException {
+        if (log == null) {
+            return;
+        }
+        Path loadavg = Path.of("/proc/loadavg");
+        String load = Files.isReadable(loadavg)
+                ? String.join(" ", Arrays.copyOf(Files.readString(loadavg).split(" "), 3))
+                : String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        String time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC).format(Instant.now());
+        Files.writeString(log, time + " UTC, load average " + load + ": " + text + "\n", StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 
     static List<String> jvmFlags(Engine engine) {
