@@ -120,21 +120,18 @@ public final class BenchMain {
      */
     static Collection<RunResult> runWhenFree(Runner runner, Engine engine, Path log)
             throws RunnerException, InterruptedException, IOException {
-        long start = System.nanoTime();
-        long deadline = start + TimeUnit.HOURS.toNanos(1);
-        boolean waited = false;
+        long deadline = System.nanoTime() + TimeUnit.HOURS.toNanos(1);
         while (true) {
+            note(log, engine.id() + ": starting");
             try {
-                note(log, engine.id() + ": " + (waited ? "after waiting " + TimeUnit.NANOSECONDS.toSeconds(
-                        System.nanoTime() - start) + " s for another JMH run, " : "") + "starting");
                 return runner.run();
             } catch (RunnerException e) {
                 boolean locked = e.getMessage() != null && e.getMessage().contains("JMH lock");
                 if (!locked || System.nanoTime() > deadline) {
                     throw e;
                 }
+                note(log, engine.id() + ": another JMH run holds JMH's lock; trying again in 30 s");
                 System.out.println("BenchMain: another JMH run holds its lock; trying again in 30 s");
-                waited = true;
                 Thread.sleep(30_000);
             }
         }
