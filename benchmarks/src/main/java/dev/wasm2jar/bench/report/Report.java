@@ -169,7 +169,10 @@ public final class Report {
         if (r >= 100) {
             return String.format(Locale.ROOT, "%.0f×", r);
         }
-        return r >= 10 ? String.format(Locale.ROOT, "%.1f×", r) : String.format(Locale.ROOT, "%.2f×", r);
+        if (r >= 10) {
+            return String.format(Locale.ROOT, "%.1f×", r);
+        }
+        return r >= 0.1 ? String.format(Locale.ROOT, "%.2f×", r) : String.format(Locale.ROOT, "%.2g×", r);
     }
 
     private static void usage() {

@@ -49,6 +49,14 @@ class ReportTest {
     }
 
     @Test
+    void ratiosKeepTwoSignificantDigitsBelowOneTenth() {
+        assertEquals("0.0066×", Report.ratio(0.00662));
+        assertEquals("0.39×", Report.ratio(0.3912));
+        assertEquals("41.6×", Report.ratio(41.63));
+        assertEquals("1236×", Report.ratio(1236.2));
+    }
+
+    @Test
     void spliceReplacesOnlyTheMarkedSection() {
         String readme = "# x\n" + Report.BEGIN + "\nold\n" + Report.END + "\nrest\n";
         assertEquals("# x\n" + Report.BEGIN + "\nnew\n" + Report.END + "\nrest\n", Report.splice(readme, "new\n"));
