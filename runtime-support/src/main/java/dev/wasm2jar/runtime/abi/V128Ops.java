@@ -19,14 +19,6 @@ public final class V128Ops {
         return pack(Float.floatToRawIntBits(lo), Float.floatToRawIntBits(hi));
     }
 
-    public static float lowFloat(long half) {
-        return Float.intBitsToFloat((int) half);
-    }
-
-    public static float highFloat(long half) {
-        return Float.intBitsToFloat((int) (half >>> 32));
-    }
-
     public static long andnot(long a, long b) {
         return a & ~b;
     }
