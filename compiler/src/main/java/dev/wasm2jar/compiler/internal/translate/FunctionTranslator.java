@@ -76,8 +76,8 @@ public final class FunctionTranslator {
     private final java.util.Map<Integer, Region> children = new HashMap<>();
     private final Deque<ControlFrame> control = new ArrayDeque<>();
     private final int[] localSlots;
-    /** For a split function: the frame slot of each local. */
-    private final int[] frameSlots;
+    /** For a split function: moves between JVM locals and the frame. */
+    private final FrameMoves frameMoves;
     private final List<ValueType> localTypes = new ArrayList<>();
     private final int selfSlot;
     private final int memorySlot;
@@ -153,7 +153,6 @@ public final class FunctionTranslator {
         localTypes.addAll(type.params());
         localTypes.addAll(body.locals());
         localSlots = new int[localTypes.size()];
-        frameSlots = frameSlots(type, body);
         int slot = 0;
         if (part) {
             frameSlot = slot++;
@@ -182,8 +181,15 @@ public final class FunctionTranslator {
         memory = new MemoryEmitter(this);
         table = new TableEmitter(this);
         this.plan = plan;
+        frameMoves = new FrameMoves(this, localTypes, localSlots, FrameMoves.frameSlots(type, body), frame, frameSlot,
+                refsSlot);
         vectors = new Vectors(this, localTypes, plan);
         simd = new SimdEmitter(this, vectors);
+    }
+
+    /** The frame of a split function of this type and body, for operand stacks up to {@code maxHeight}. */
+    public static Frame frame(FunctionType type, FunctionBody body, int maxHeight) {
+        return FrameMoves.frame(type, body, maxHeight);
     }
 
     /** The descriptor of a part's method. */
@@ -210,7 +216,7 @@ public final class FunctionTranslator {
             }
         }
         if (frame != null) {
-            allocateFrame();
+            frameMoves.allocate(type.params().size());
         }
         reloadMemory();
         control.push(new ControlFrame(null, type, 0, 0, false, false));
@@ -651,24 +657,24 @@ public final class FunctionTranslator {
     /** Translates this translator's region as a part: locals and operands come from the frame, results go back. */
     private void translatePart(Deque<ControlFrame> around, List<ValueType> consumed) {
         mv.visitCode();
-        region.directUses.stream().forEach(this::loadLocal);
+        region.directUses.stream().forEach(frameMoves::loadLocal);
         reloadMemory();
         List<ControlFrame> outer = new ArrayList<>(around);
         java.util.Collections.reverse(outer);
         outer.forEach(f -> control.push(f.asOutside()));
-        pushOperands(consumed);
+        frameMoves.pushOperands(consumed);
         translateRun();
         if (!control.peek().unreachable) {
             completes = true;
             produced = stack.slice(0);
-            storeOperands(produced);
-            flushLocals(region.directWrites);
+            frameMoves.storeOperands(produced);
+            frameMoves.flushLocals(region.directWrites);
             mv.visitInsn(ICONST_0);
             mv.visitInsn(IRETURN);
         }
         if (exitBlock != null) {
             mv.visitLabel(exitBlock);
-            flushLocals(region.directWrites);
+            frameMoves.flushLocals(region.directWrites);
             mv.visitVarInsn(ILOAD, exitSlot);
             mv.visitInsn(IRETURN);
         }
@@ -702,11 +708,11 @@ public final class FunctionTranslator {
         // The part may write any local; vectors on the stack must not read locals' slots after it.
         vectors.materializeAll();
         List<ValueType> consumed = stack.slice(stack.size() - child.consumed);
-        storeOperands(consumed);
+        frameMoves.storeOperands(consumed);
         stack.pop(child.consumed);
         java.util.BitSet flush = (java.util.BitSet) region.directWrites.clone();
         flush.and(child.uses);
-        flushLocals(flush);
+        frameMoves.flushLocals(flush);
 
         String descriptor = partDescriptor(layout.className());
         FunctionTranslator t = new FunctionTranslator(methods.open(child.method, descriptor), methods, layout,
@@ -720,7 +726,7 @@ public final class FunctionTranslator {
         reloadMemory();
         java.util.BitSet reload = (java.util.BitSet) child.writes.clone();
         reload.and(region.directUses);
-        reload.stream().forEach(this::loadLocal);
+        reload.stream().forEach(frameMoves::loadLocal);
 
         dispatch(t);
     }
@@ -783,7 +789,7 @@ public final class FunctionTranslator {
             }
         }
         if (t.completes) {
-            pushOperands(t.produced);
+            frameMoves.pushOperands(t.produced);
         } else {
             if (t.exits.isEmpty()) {
                 mv.visitInsn(ACONST_NULL);
@@ -796,7 +802,7 @@ public final class FunctionTranslator {
     /** After a part left with an exit this method handles: the function's return, or a branch to a construct here. */
     private void followExit(int exit) {
         if (exit == -1) {
-            pushOperands(type.results());
+            frameMoves.pushOperands(type.results());
             emitReturn();
             stack.pop(type.results().size());
             return;
@@ -811,7 +817,7 @@ public final class FunctionTranslator {
             throw new IllegalStateException("a part branches to construct " + exit + ", which is not here");
         }
         List<ValueType> carried = target.branchTypes();
-        pushOperands(carried);
+        frameMoves.pushOperands(carried);
         branch(target);
         stack.pop(carried.size());
     }
@@ -819,7 +825,7 @@ public final class FunctionTranslator {
     /** In a part: a branch out of it or a return, with the carried values through the frame. */
     private void leavePart(List<ValueType> carried, int exit) {
         List<ValueType> top = stack.slice(stack.size() - carried.size());
-        storeOperands(top);
+        frameMoves.storeOperands(top);
         if (exit == -1) {
             leave(-1);
             return;
@@ -834,144 +840,6 @@ public final class FunctionTranslator {
         pushInt(exit);
         mv.visitInsn(IRETURN);
         exits.add(exit);
-    }
-
-    /** The top function of a split function: allocate the frame and put the parameters in it. */
-    private void allocateFrame() {
-        pushInt(frame.size());
-        mv.visitIntInsn(NEWARRAY, T_LONG);
-        mv.visitVarInsn(ASTORE, frameSlot);
-        pushInt(frame.size());
-        mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
-        mv.visitVarInsn(ASTORE, refsSlot);
-        for (int i = 0; i < type.params().size(); i++) {
-            flushLocal(i);
-        }
-    }
-
-    private void flushLocals(java.util.BitSet locals) {
-        locals.stream().forEach(this::flushLocal);
-    }
-
-    private void flushLocal(int local) {
-        ValueType t = localTypes.get(local);
-        if (t == ValueType.V128) {
-            vectors.pushLocalHalves(local);
-            putHalves(frameSlots[local]);
-            return;
-        }
-        mv.visitVarInsn(JvmTypes.load(t), localSlots[local]);
-        putSlot(t, frameSlots[local]);
-    }
-
-    private void loadLocal(int local) {
-        ValueType t = localTypes.get(local);
-        if (t == ValueType.V128) {
-            getHalves(frameSlots[local]);
-            vectors.storeLocalHalves(local);
-            return;
-        }
-        getSlot(t, frameSlots[local]);
-        mv.visitVarInsn(JvmTypes.store(t), localSlots[local]);
-    }
-
-    /**
-     * Stores the top {@code types.size()} values (bottom first in {@code types}) into the operand slots, two per
-     * value so a vector fits. Scalars leave the JVM stack; vectors are read from their positions' slots. The tracked
-     * stack is left as it was.
-     */
-    private void storeOperands(List<ValueType> types) {
-        int first = stack.size() - types.size();
-        for (int i = types.size() - 1; i >= 0; i--) {
-            int slot = frame.locals() + 2 * i;
-            if (types.get(i) == ValueType.V128) {
-                vectors.canonicalize(first + i);
-                vectors.pushHalves(vectors.base(first + i), Shape.L2);
-                putHalves(slot);
-            } else {
-                putSlot(types.get(i), slot);
-            }
-        }
-    }
-
-    /** Pushes values of {@code types} from the operand slots, onto the JVM stack and the tracked one. */
-    private void pushOperands(List<ValueType> types) {
-        for (int i = 0; i < types.size(); i++) {
-            int slot = frame.locals() + 2 * i;
-            if (types.get(i) == ValueType.V128) {
-                stack.push(ValueType.V128);
-                getHalves(slot);
-                vectors.storeHalves(vectors.base(stack.size() - 1), Shape.L2);
-            } else {
-                getSlot(types.get(i), slot);
-                stack.push(types.get(i));
-            }
-        }
-    }
-
-    /** Pops a vector's two halves (high on top) into frame slots {@code slot} and {@code slot + 1}. */
-    private void putHalves(int slot) {
-        putSlot(ValueType.I64, slot + 1);
-        putSlot(ValueType.I64, slot);
-    }
-
-    /** Pushes a vector's halves from frame slots {@code slot} and {@code slot + 1}, low first. */
-    private void getHalves(int slot) {
-        getSlot(ValueType.I64, slot);
-        getSlot(ValueType.I64, slot + 1);
-    }
-
-    /**
-     * Where each local lives in the frame: one slot each, two for a vector. The frame of a function of this type and
-     * body, for operand stacks up to {@code maxHeight}.
-     */
-    public static Frame frame(FunctionType type, FunctionBody body, int maxHeight) {
-        int locals = frameSlots(type, body)[type.params().size() + body.locals().size()];
-        return new Frame(locals + 2 * (maxHeight + type.results().size() + 1), locals);
-    }
-
-    /** The frame slot of every local, and after them the first free slot. */
-    private static int[] frameSlots(FunctionType type, FunctionBody body) {
-        List<ValueType> all = new ArrayList<>(type.params());
-        all.addAll(body.locals());
-        int[] slots = new int[all.size() + 1];
-        for (int i = 0; i < all.size(); i++) {
-            slots[i + 1] = slots[i] + (all.get(i) == ValueType.V128 ? 2 : 1);
-        }
-        return slots;
-    }
-
-    private void putSlot(ValueType t, int slot) {
-        boolean ref = t.isReference();
-        mv.visitVarInsn(ALOAD, ref ? refsSlot : frameSlot);
-        pushInt(slot);
-        mv.visitMethodInsn(INVOKESTATIC, FRAME_OPS, "put" + frameSuffix(t),
-                "(" + (ref ? "Ljava/lang/Object;[Ljava/lang/Object;" : JvmTypes.descriptor(t) + "[J") + "I)V", false);
-    }
-
-    private void getSlot(ValueType t, int slot) {
-        boolean ref = t.isReference();
-        mv.visitVarInsn(ALOAD, ref ? refsSlot : frameSlot);
-        pushInt(slot);
-        mv.visitMethodInsn(INVOKESTATIC, FRAME_OPS, "get" + frameSuffix(t),
-                "(" + (ref ? "[Ljava/lang/Object;" : "[J") + "I)" + (ref ? "Ljava/lang/Object;" : JvmTypes.descriptor(t)),
-                false);
-        if (t == ValueType.FUNCREF) {
-            mv.visitTypeInsn(CHECKCAST, "dev/wasm2jar/runtime/WasmFunction");
-        }
-    }
-
-    private static final String FRAME_OPS = "dev/wasm2jar/runtime/abi/FrameOps";
-
-    private static String frameSuffix(ValueType t) {
-        return switch (t) {
-            case I32 -> "I32";
-            case I64 -> "I64";
-            case F32 -> "F32";
-            case F64 -> "F64";
-            case FUNCREF, EXTERNREF -> "Ref";
-            default -> throw new UnsupportedOperationException("splitting functions with " + t + " values");
-        };
     }
 
     // ---- calls and variables ---------------------------------------------------------------------------------------

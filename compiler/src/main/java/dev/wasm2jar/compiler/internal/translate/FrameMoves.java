@@ -1,0 +1,174 @@
+package dev.wasm2jar.compiler.internal.translate;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.wasm2jar.compiler.internal.classfile.JvmTypes;
+import dev.wasm2jar.compiler.internal.model.FunctionBody;
+import dev.wasm2jar.runtime.FunctionType;
+import dev.wasm2jar.runtime.ValueType;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * Moves values between one method of a split function and the function's frame ({@link FunctionTranslator.Frame}):
+ * locals written back and reloaded where control passes between methods, operands passed into and out of parts.
+ * Numbers are raw bits in {@code long[] frame}, references in {@code Object[] refs}, a vector two longs.
+ */
+final class FrameMoves {
+    private static final String FRAME_OPS = "dev/wasm2jar/runtime/abi/FrameOps";
+
+    private final FunctionTranslator t;
+    private final MethodVisitor mv;
+    private final List<ValueType> localTypes;
+    private final int[] localSlots;
+    private final int[] frameSlots;
+    private final FunctionTranslator.Frame frame;
+    private final int frameSlot;
+    private final int refsSlot;
+
+    FrameMoves(FunctionTranslator t, List<ValueType> localTypes, int[] localSlots, int[] frameSlots,
+            FunctionTranslator.Frame frame, int frameSlot, int refsSlot) {
+        this.t = t;
+        this.mv = t.mv;
+        this.localTypes = localTypes;
+        this.localSlots = localSlots;
+        this.frameSlots = frameSlots;
+        this.frame = frame;
+        this.frameSlot = frameSlot;
+        this.refsSlot = refsSlot;
+    }
+
+    /** The top function of a split function: allocate the frame and put the parameters in it. */
+    void allocate(int params) {
+        t.pushInt(frame.size());
+        mv.visitIntInsn(NEWARRAY, T_LONG);
+        mv.visitVarInsn(ASTORE, frameSlot);
+        t.pushInt(frame.size());
+        mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
+        mv.visitVarInsn(ASTORE, refsSlot);
+        for (int i = 0; i < params; i++) {
+            flushLocal(i);
+        }
+    }
+
+    void flushLocals(java.util.BitSet locals) {
+        locals.stream().forEach(this::flushLocal);
+    }
+
+    private void flushLocal(int local) {
+        ValueType type = localTypes.get(local);
+        if (type == ValueType.V128) {
+            t.vectors.pushLocalHalves(local);
+            putHalves(frameSlots[local]);
+            return;
+        }
+        mv.visitVarInsn(JvmTypes.load(type), localSlots[local]);
+        putSlot(type, frameSlots[local]);
+    }
+
+    void loadLocal(int local) {
+        ValueType type = localTypes.get(local);
+        if (type == ValueType.V128) {
+            getHalves(frameSlots[local]);
+            t.vectors.storeLocalHalves(local);
+            return;
+        }
+        getSlot(type, frameSlots[local]);
+        mv.visitVarInsn(JvmTypes.store(type), localSlots[local]);
+    }
+
+    /**
+     * Stores the top {@code types.size()} values (bottom first in {@code types}) into the operand slots, two per
+     * value so a vector fits. Scalars leave the JVM stack; vectors are read from their positions' slots. The tracked
+     * stack is left as it was.
+     */
+    void storeOperands(List<ValueType> types) {
+        int first = t.stack.size() - types.size();
+        for (int i = types.size() - 1; i >= 0; i--) {
+            int slot = frame.locals() + 2 * i;
+            if (types.get(i) == ValueType.V128) {
+                t.vectors.canonicalize(first + i);
+                t.vectors.pushHalves(t.vectors.base(first + i), Shape.L2);
+                putHalves(slot);
+            } else {
+                putSlot(types.get(i), slot);
+            }
+        }
+    }
+
+    /** Pushes values of {@code types} from the operand slots, onto the JVM stack and the tracked one. */
+    void pushOperands(List<ValueType> types) {
+        for (int i = 0; i < types.size(); i++) {
+            int slot = frame.locals() + 2 * i;
+            if (types.get(i) == ValueType.V128) {
+                t.stack.push(ValueType.V128);
+                getHalves(slot);
+                t.vectors.storeHalves(t.vectors.base(t.stack.size() - 1), Shape.L2);
+            } else {
+                getSlot(types.get(i), slot);
+                t.stack.push(types.get(i));
+            }
+        }
+    }
+
+    /** Pops a vector's two halves (high on top) into frame slots {@code slot} and {@code slot + 1}. */
+    private void putHalves(int slot) {
+        putSlot(ValueType.I64, slot + 1);
+        putSlot(ValueType.I64, slot);
+    }
+
+    /** Pushes a vector's halves from frame slots {@code slot} and {@code slot + 1}, low first. */
+    private void getHalves(int slot) {
+        getSlot(ValueType.I64, slot);
+        getSlot(ValueType.I64, slot + 1);
+    }
+
+    /** The frame of a function of this type and body, for operand stacks up to {@code maxHeight}. */
+    static FunctionTranslator.Frame frame(FunctionType type, FunctionBody body, int maxHeight) {
+        int locals = frameSlots(type, body)[type.params().size() + body.locals().size()];
+        return new FunctionTranslator.Frame(locals + 2 * (maxHeight + type.results().size() + 1), locals);
+    }
+
+    /** The frame slot of every local (one each, two for a vector), and after them the first free slot. */
+    static int[] frameSlots(FunctionType type, FunctionBody body) {
+        List<ValueType> all = new ArrayList<>(type.params());
+        all.addAll(body.locals());
+        int[] slots = new int[all.size() + 1];
+        for (int i = 0; i < all.size(); i++) {
+            slots[i + 1] = slots[i] + (all.get(i) == ValueType.V128 ? 2 : 1);
+        }
+        return slots;
+    }
+
+    private void putSlot(ValueType type, int slot) {
+        boolean ref = type.isReference();
+        mv.visitVarInsn(ALOAD, ref ? refsSlot : frameSlot);
+        t.pushInt(slot);
+        mv.visitMethodInsn(INVOKESTATIC, FRAME_OPS, "put" + frameSuffix(type),
+                "(" + (ref ? "Ljava/lang/Object;[Ljava/lang/Object;" : JvmTypes.descriptor(type) + "[J") + "I)V", false);
+    }
+
+    private void getSlot(ValueType type, int slot) {
+        boolean ref = type.isReference();
+        mv.visitVarInsn(ALOAD, ref ? refsSlot : frameSlot);
+        t.pushInt(slot);
+        mv.visitMethodInsn(INVOKESTATIC, FRAME_OPS, "get" + frameSuffix(type),
+                "(" + (ref ? "[Ljava/lang/Object;" : "[J") + "I)" + (ref ? "Ljava/lang/Object;" : JvmTypes.descriptor(type)),
+                false);
+        if (type == ValueType.FUNCREF) {
+            mv.visitTypeInsn(CHECKCAST, "dev/wasm2jar/runtime/WasmFunction");
+        }
+    }
+
+    private static String frameSuffix(ValueType type) {
+        return switch (type) {
+            case I32 -> "I32";
+            case I64 -> "I64";
+            case F32 -> "F32";
+            case F64 -> "F64";
+            case FUNCREF, EXTERNREF -> "Ref";
+            default -> throw new UnsupportedOperationException("splitting functions with " + type + " values");
+        };
+    }
+}
