@@ -84,6 +84,8 @@ public final class FunctionTranslator {
     private final int frameSlot;
     private final int refsSlot;
     private int nextSlot;
+    private final CallEmitter calls;
+    private final GlobalEmitter globals;
     private final NumericEmitter numeric;
     private final MemoryEmitter memory;
     private final TableEmitter table;
@@ -177,6 +179,8 @@ public final class FunctionTranslator {
         }
         memorySlot = layout.hasMemory() ? slot++ : -1;
         nextSlot = slot;
+        calls = new CallEmitter(this);
+        globals = new GlobalEmitter(this);
         numeric = new NumericEmitter(this);
         memory = new MemoryEmitter(this);
         table = new TableEmitter(this);
@@ -358,8 +362,6 @@ public final class FunctionTranslator {
                 emitReturn();
                 frame.unreachable = true;
             }
-            case CALL -> call(in.intOperand(0));
-            case CALL_INDIRECT -> callIndirect(in.intOperand(0), in.intOperand(1));
             case DROP -> {
                 ValueType dropped = stack.pop();
                 if (dropped != ValueType.V128) {
@@ -394,10 +396,9 @@ public final class FunctionTranslator {
                     mv.visitVarInsn(JvmTypes.store(localTypes.get(i)), localSlots[i]);
                 }
             }
-            case GLOBAL_GET -> globalGet(in.intOperand(0));
-            case GLOBAL_SET -> globalSet(in.intOperand(0));
             default -> {
-                if (!numeric.emit(in) && !memory.emit(in) && !table.emit(in) && !simd.emit(in)) {
+                if (!calls.emit(in) && !globals.emit(in) && !numeric.emit(in) && !memory.emit(in) && !table.emit(in)
+                        && !simd.emit(in)) {
                     throw new InvalidException("unsupported instruction " + op);
                 }
             }
@@ -840,129 +841,6 @@ public final class FunctionTranslator {
         pushInt(exit);
         mv.visitInsn(IRETURN);
         exits.add(exit);
-    }
-
-    // ---- calls and variables ---------------------------------------------------------------------------------------
-
-    private void call(int function) {
-        FunctionType callee = layout.model().functionType(function);
-        passVectors(callee.params());
-        stack.pop(callee.params().size());
-        loadSelf();
-        mv.visitMethodInsn(INVOKESTATIC, layout.functionOwner(function), layout.functionMethod(function),
-                layout.functionDescriptor(callee), false);
-        afterCall(callee);
-    }
-
-    private void callIndirect(int typeIndex, int tableIndex) {
-        FunctionType callee = layout.model().types().get(typeIndex);
-        stack.pop();
-        if (callee.params().contains(ValueType.V128)) {
-            int index = newTemp(ValueType.I32);
-            mv.visitVarInsn(ISTORE, index);
-            passVectors(callee.params());
-            mv.visitVarInsn(ILOAD, index);
-        }
-        stack.pop(callee.params().size());
-        loadSelf();
-        mv.visitMethodInsn(INVOKESTATIC, layout.className(), layout.callIndirectStub(typeIndex, tableIndex),
-                layout.callIndirectDescriptor(callee), false);
-        afterCall(callee);
-    }
-
-    /**
-     * Vectors are not on the JVM stack, but a callee takes them as {@code V128} objects among its other arguments:
-     * takes the scalar arguments off the JVM stack and pushes all arguments in order, vectors boxed.
-     */
-    private void passVectors(List<ValueType> params) {
-        if (!params.contains(ValueType.V128)) {
-            return;
-        }
-        int first = stack.size() - params.size();
-        int[] temps = new int[params.size()];
-        for (int i = params.size() - 1; i >= 0; i--) {
-            if (params.get(i) != ValueType.V128) {
-                temps[i] = newTemp(params.get(i));
-                mv.visitVarInsn(JvmTypes.store(params.get(i)), temps[i]);
-            }
-        }
-        for (int i = 0; i < params.size(); i++) {
-            if (params.get(i) == ValueType.V128) {
-                vectors.box(first + i);
-            } else {
-                mv.visitVarInsn(JvmTypes.load(params.get(i)), temps[i]);
-            }
-        }
-    }
-
-    private void afterCall(FunctionType callee) {
-        int first = stack.size();
-        stack.pushAll(callee.results());
-        if (callee.results().size() > 1) {
-            Results.unpack(this, callee.results(), first);
-        } else if (callee.results().size() == 1 && callee.results().get(0) == ValueType.V128) {
-            vectors.unbox(first);
-        }
-        reloadMemory();
-    }
-
-    private void globalGet(int index) {
-        ValueType t = layout.globalType(index);
-        loadSelf();
-        if (layout.isSharedGlobal(index)) {
-            mv.visitFieldInsn(GETFIELD, layout.className(), layout.globalField(index), "Ldev/wasm2jar/runtime/Global;");
-            mv.visitMethodInsn(INVOKEVIRTUAL, "dev/wasm2jar/runtime/Global", globalAccessor("get", t),
-                    "()" + accessorDescriptor(t), false);
-            if (t == ValueType.FUNCREF) {
-                mv.visitTypeInsn(CHECKCAST, "dev/wasm2jar/runtime/WasmFunction");
-            }
-        } else {
-            mv.visitFieldInsn(GETFIELD, layout.className(), layout.globalField(index), JvmTypes.descriptor(t));
-        }
-        stack.push(t);
-        if (t == ValueType.V128) {
-            vectors.unbox(stack.size() - 1);
-        }
-    }
-
-    private void globalSet(int index) {
-        if (stack.peek(0) == ValueType.V128) {
-            vectors.box(stack.size() - 1);
-        }
-        ValueType t = stack.pop();
-        loadSelf();
-        boolean shared = layout.isSharedGlobal(index);
-        if (shared) {
-            mv.visitFieldInsn(GETFIELD, layout.className(), layout.globalField(index), "Ldev/wasm2jar/runtime/Global;");
-        }
-        // Put the receiver under the value.
-        if (JvmTypes.size(t) == 2) {
-            mv.visitInsn(DUP_X2);
-            mv.visitInsn(POP);
-        } else {
-            mv.visitInsn(SWAP);
-        }
-        if (shared) {
-            mv.visitMethodInsn(INVOKEVIRTUAL, "dev/wasm2jar/runtime/Global", globalAccessor("set", t),
-                    "(" + accessorDescriptor(t) + ")V", false);
-        } else {
-            mv.visitFieldInsn(PUTFIELD, layout.className(), layout.globalField(index), JvmTypes.descriptor(t));
-        }
-    }
-
-    private static String globalAccessor(String prefix, ValueType t) {
-        return prefix + switch (t) {
-            case I32 -> "I32";
-            case I64 -> "I64";
-            case F32 -> "F32";
-            case F64 -> "F64";
-            case V128 -> "V128";
-            default -> "Ref";
-        };
-    }
-
-    private static String accessorDescriptor(ValueType t) {
-        return t.isReference() ? "Ljava/lang/Object;" : JvmTypes.descriptor(t);
     }
 
     // ---- helpers for the emitters ----------------------------------------------------------------------------------
