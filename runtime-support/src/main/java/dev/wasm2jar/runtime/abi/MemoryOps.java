@@ -21,12 +21,20 @@ public final class MemoryOps {
     private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /**
-     * The effective address {@code address + offset}, both unsigned; -1 (always out of bounds) when it does not fit
-     * a Java array index.
+     * The effective address {@code address + offset}, both unsigned, as an array index; negative (so out of bounds)
+     * when it is 2 GiB or more, which no JVM array reaches. {@code offset} is a constant of the instruction, so after
+     * inlining only one branch remains: with offset 0 the address itself, which HotSpot's range-check elimination
+     * recognizes in loops.
      */
     public static int address(int address, int offset) {
-        long ea = Integer.toUnsignedLong(address) + Integer.toUnsignedLong(offset);
-        return ea > Integer.MAX_VALUE ? -1 : (int) ea;
+        if (offset == 0) {
+            return address; // 2 GiB and more is negative already
+        }
+        if (offset < 0) {
+            return -1; // an offset of 2 GiB or more never fits
+        }
+        // An address of 2 GiB or more stays negative (all ones); a sum that passes 2 GiB turns negative.
+        return (address + offset) | (address >> 31);
     }
 
     public static int i32Load(int addr, byte[] m, int offset) {
