@@ -47,10 +47,25 @@ final class SimdLaneEmitter {
         // Bytes 0-7 or 8-15 widened to i16, then the low or high four of those: bytes 0-3, 4-7, 8-11 or 12-15.
         int firstByte = (first.contains("HIGH") ? 8 : 0) + (second.contains("HIGH") ? 4 : 0);
         t.skipNext();
+        lanesToInts(8 * firstByte, 8, signed);
+        return true;
+    }
+
+    /** {@code i32x4.extend_*_i16x8_*}: four ints, each a 16-bit lane of one half shifted down and extended. */
+    void extendToInts(Op op) {
+        int half = op.name().contains("HIGH") ? 1 : 0;
+        lanesToInts(64 * half, 16, op.name().endsWith("_S"));
+    }
+
+    /**
+     * Replaces the vector on top with four ints: its lanes of {@code width} bits from bit {@code firstBit} on,
+     * extended with or without sign.
+     */
+    private void lanesToInts(int firstBit, int width, boolean signed) {
         int p = stack.size() - 1;
         int base = v.read(p, L2);
         for (int k = 0; k < 4; k++) {
-            int bit = 8 * (firstByte + k);
+            int bit = firstBit + width * k;
             v.loadElement(base, L2, bit / 64);
             if (bit % 64 != 0) {
                 mv.visitIntInsn(BIPUSH, bit % 64);
@@ -58,38 +73,9 @@ final class SimdLaneEmitter {
             }
             mv.visitInsn(L2I);
             if (signed) {
-                mv.visitInsn(I2B);
+                mv.visitInsn(width == 8 ? I2B : I2S);
             } else {
-                t.pushInt(0xFF);
-                mv.visitInsn(IAND);
-            }
-        }
-        stack.pop();
-        int out = v.base(p);
-        for (int k = 3; k >= 0; k--) {
-            v.storeElement(out, I4, k);
-        }
-        v.result(I4);
-        return true;
-    }
-
-    /** {@code i32x4.extend_*_i16x8_*}: four ints, each a 16-bit lane of one half shifted down and extended. */
-    void extendToInts(Op op) {
-        int p = stack.size() - 1;
-        int half = op.name().contains("HIGH") ? 1 : 0;
-        boolean signed = op.name().endsWith("_S");
-        int base = v.read(p, L2);
-        for (int k = 0; k < 4; k++) {
-            v.loadElement(base, L2, half);
-            if (k > 0) {
-                mv.visitIntInsn(BIPUSH, 16 * k);
-                mv.visitInsn(LUSHR);
-            }
-            mv.visitInsn(L2I);
-            if (signed) {
-                mv.visitInsn(I2S);
-            } else {
-                t.pushInt(0xFFFF);
+                t.pushInt(width == 8 ? 0xFF : 0xFFFF);
                 mv.visitInsn(IAND);
             }
         }
