@@ -84,6 +84,7 @@ public final class FunctionTranslator {
     private final int frameSlot;
     private final int refsSlot;
     private int nextSlot;
+    private final ParametricEmitter parametric;
     private final CallEmitter calls;
     private final GlobalEmitter globals;
     private final NumericEmitter numeric;
@@ -179,6 +180,7 @@ public final class FunctionTranslator {
         }
         memorySlot = layout.hasMemory() ? slot++ : -1;
         nextSlot = slot;
+        parametric = new ParametricEmitter(this);
         calls = new CallEmitter(this);
         globals = new GlobalEmitter(this);
         numeric = new NumericEmitter(this);
@@ -362,13 +364,6 @@ public final class FunctionTranslator {
                 emitReturn();
                 frame.unreachable = true;
             }
-            case DROP -> {
-                ValueType dropped = stack.pop();
-                if (dropped != ValueType.V128) {
-                    mv.visitInsn(JvmTypes.size(dropped) == 2 ? POP2 : POP);
-                }
-            }
-            case SELECT, SELECT_T -> select();
             case LOCAL_GET -> {
                 int i = in.intOperand(0);
                 if (localTypes.get(i) == ValueType.V128) {
@@ -397,7 +392,7 @@ public final class FunctionTranslator {
                 }
             }
             default -> {
-                if (!calls.emit(in) && !globals.emit(in) && !numeric.emit(in) && !memory.emit(in) && !table.emit(in)
+                if (!parametric.emit(in) && !calls.emit(in) && !globals.emit(in) && !numeric.emit(in) && !memory.emit(in) && !table.emit(in)
                         && !simd.emit(in)) {
                     throw new InvalidException("unsupported instruction " + op);
                 }
@@ -617,40 +612,6 @@ public final class FunctionTranslator {
             Results.pack(this, results);
             mv.visitInsn(ARETURN);
         }
-    }
-
-    private void select() {
-        stack.pop();
-        if (stack.peek(0) == ValueType.V128) {
-            // Keep the first operand, in its own slots; on a false condition overwrite it with the second.
-            int p = stack.size() - 2;
-            Shape s = stack.shape(p);
-            vectors.linkOperands(p, p + 1);
-            vectors.own(p, s);
-            Label done = new Label();
-            mv.visitJumpInsn(IFNE, done);
-            vectors.copy(p + 1, p, s);
-            mv.visitLabel(done);
-            stack.pop();
-            return;
-        }
-        ValueType t = stack.pop();
-        boolean wide = JvmTypes.size(t) == 2;
-        Label second = new Label();
-        Label done = new Label();
-        mv.visitJumpInsn(IFEQ, second);
-        mv.visitInsn(wide ? POP2 : POP);
-        mv.visitJumpInsn(GOTO, done);
-        mv.visitLabel(second);
-        if (wide) {
-            mv.visitInsn(DUP2_X2);
-            mv.visitInsn(POP2);
-            mv.visitInsn(POP2);
-        } else {
-            mv.visitInsn(SWAP);
-            mv.visitInsn(POP);
-        }
-        mv.visitLabel(done);
     }
 
     // ---- split functions ------------------------------------------------------------------------------------------

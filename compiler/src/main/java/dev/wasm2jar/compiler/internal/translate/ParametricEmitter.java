@@ -1,0 +1,70 @@
+package dev.wasm2jar.compiler.internal.translate;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.wasm2jar.compiler.internal.classfile.JvmTypes;
+import dev.wasm2jar.compiler.internal.model.Instruction;
+import dev.wasm2jar.runtime.ValueType;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/** {@code drop} and {@code select}: stack shuffling, with vectors (which live in locals) handled apart. */
+final class ParametricEmitter {
+    private final FunctionTranslator t;
+    private final MethodVisitor mv;
+
+    ParametricEmitter(FunctionTranslator t) {
+        this.t = t;
+        this.mv = t.mv;
+    }
+
+    boolean emit(Instruction in) {
+        switch (in.op()) {
+            case DROP -> {
+                ValueType dropped = t.stack.pop();
+                if (dropped != ValueType.V128) {
+                    mv.visitInsn(JvmTypes.size(dropped) == 2 ? POP2 : POP);
+                }
+            }
+            case SELECT, SELECT_T -> select();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void select() {
+        t.stack.pop();
+        if (t.stack.peek(0) == ValueType.V128) {
+            // Keep the first operand, in its own slots; on a false condition overwrite it with the second.
+            int p = t.stack.size() - 2;
+            Shape s = t.stack.shape(p);
+            t.vectors.linkOperands(p, p + 1);
+            t.vectors.own(p, s);
+            Label done = new Label();
+            mv.visitJumpInsn(IFNE, done);
+            t.vectors.copy(p + 1, p, s);
+            mv.visitLabel(done);
+            t.stack.pop();
+            return;
+        }
+        ValueType type = t.stack.pop();
+        boolean wide = JvmTypes.size(type) == 2;
+        Label second = new Label();
+        Label done = new Label();
+        mv.visitJumpInsn(IFEQ, second);
+        mv.visitInsn(wide ? POP2 : POP);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(second);
+        if (wide) {
+            mv.visitInsn(DUP2_X2);
+            mv.visitInsn(POP2);
+            mv.visitInsn(POP2);
+        } else {
+            mv.visitInsn(SWAP);
+            mv.visitInsn(POP);
+        }
+        mv.visitLabel(done);
+    }
+}
