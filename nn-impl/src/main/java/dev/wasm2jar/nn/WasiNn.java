@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * WASI-NN for a {@link dev.wasm2jar.runtime.Linker}: the host modules of WasmEdge's neural-network examples.
+ * WASI-NN for a {@link dev.wasm2jar.runtime.host.Linker}: the host modules of WasmEdge's neural-network examples.
  * <ul>
  *   <li>{@code wasi_ephemeral_nn}: load (or load_by_name a model of {@link NnConfig#withPreload}), make execution
  *       contexts, set inputs, compute, get outputs;</li>
