@@ -43,6 +43,9 @@ public interface Backend {
         /** How many output tensors the graph has. */
         int outputCount();
 
+        /** The element type of input {@code index}, or null when wasi-nn has no name for it. */
+        TensorType inputType(int index) throws NnException;
+
         /** The name of input {@code index} (WasmEdge's {@code wasmedge_tensorflowlite} finds inputs by name). */
         String inputName(int index) throws NnException;
 

@@ -19,6 +19,20 @@ public enum TensorType {
         this.size = size;
     }
 
+    /**
+     * The type numbered {@code code} before WasmEdge 0.15 renumbered them (WasmEdge PR 4069), as guests built with
+     * the {@code wasi-nn} crate up to 0.4 still pass them: f16 0, f32 1, u8 2, i32 3; or null.
+     */
+    public static TensorType legacy(int code) {
+        return switch (code) {
+            case 0 -> F16;
+            case 1 -> F32;
+            case 2 -> U8;
+            case 3 -> I32;
+            default -> null;
+        };
+    }
+
     /** The type numbered {@code code}, or null. */
     public static TensorType of(int code) {
         for (TensorType t : values()) {

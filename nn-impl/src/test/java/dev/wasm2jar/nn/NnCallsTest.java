@@ -198,6 +198,22 @@ class NnCallsTest {
         assertEquals(INVALID_ARGUMENT, call("get_output", context, 1, OUTPUT, 1001, WRITTEN), "output 1");
     }
 
+    /**
+     * Guests built with the wasi-nn crate up to 0.4 (the reference birds example among them) number tensor types as
+     * WasmEdge did before 0.15: u8 is 2 (f64 now), i32 3 (u8 now). A number that fits the tensor in the old
+     * numbering only is read in it.
+     */
+    @Test
+    void theOldTensorTypeNumbersOfWasiNnCrate04() throws Exception {
+        int context = context();
+        cat();
+        assertEquals(SUCCESS, setInput(context, 0, 2, INPUT, INPUT_SIZE, 1, 128, 128, 3), "old u8");
+        assertEquals(SUCCESS, call("compute", context));
+        assertEquals(SUCCESS, call("get_output", context, 0, OUTPUT, 1001, WRITTEN));
+        assertEquals(286, top());
+        assertEquals(INVALID_ARGUMENT, setInput(context, 0, 0, INPUT, INPUT_SIZE, 1, 128, 128, 3), "f16 either way");
+    }
+
     @Test
     void unknownHandlesAndNamesAndTheStreamingCalls() {
         assertEquals(INVALID_ARGUMENT, call("init_execution_context", 42, CONTEXT));

@@ -155,13 +155,18 @@ public final class NnFunctions {
             dimensions[i] = i32(mem, dimensionsAt + 4 * i);
         }
         check(mem, data, length);
+        Backend.ExecutionContext c = ready(context);
         TensorType elements = TensorType.of(type);
+        TensorType legacy = TensorType.legacy(type);
+        if (legacy != null && legacy != elements && c.inputType(index) == legacy) {
+            elements = legacy; // a guest of the old numbering (u8 2, i32 3) whose type fits the tensor
+        }
         if (elements != TensorType.F16 && elements != TensorType.F32 && elements != TensorType.U8
                 && elements != TensorType.I32) {
             throw invalid("tensor type " + Integer.toUnsignedString(type) + " is not an input type (f16, f32, u8,"
                     + " i32)");
         }
-        ready(context).setInput(index, elements, dimensions, mem, data, length);
+        c.setInput(index, elements, dimensions, mem, data, length);
         return 0;
     }
 

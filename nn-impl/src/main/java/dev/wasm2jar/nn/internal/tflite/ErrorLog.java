@@ -9,7 +9,7 @@ import org.bytedeco.tensorflowlite.Reporter_Pointer_String_Pointer;
  * {@code va_list} Java cannot expand, so a message is its format text.
  */
 final class ErrorLog implements AutoCloseable {
-    /** The reporter every model and interpreter gets; it lives as long as the class. */
+    /** The reporter models are verified with; it lives as long as the class. */
     static final Reporter_Pointer_String_Pointer REPORTER = new Reporter();
 
     private static final ThreadLocal<ErrorLog> CURRENT = new ThreadLocal<>();

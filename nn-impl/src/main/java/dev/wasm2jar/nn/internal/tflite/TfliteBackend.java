@@ -8,9 +8,9 @@ import dev.wasm2jar.nn.NnException;
 import java.util.List;
 
 /**
- * TensorFlow Lite through its C API (bytedeco's build), as WasmEdge's wasi-nn backend uses it
+ * TensorFlow Lite (bytedeco's build of 2.20) with the checks and codes of WasmEdge's wasi-nn backend
  * (plugins/wasi_nn/wasinn_tfl.cpp): one builder, the model's bytes; CPU only; interpreters of {@value #THREADS}
- * threads.
+ * threads, as WasmEdge makes them.
  */
 public final class TfliteBackend implements Backend {
     /** The interpreter threads, as WasmEdge sets them. */
@@ -31,6 +31,7 @@ public final class TfliteBackend implements Backend {
             throw new NnException(NnError.INVALID_ARGUMENT, "TensorFlow Lite takes one graph builder (the model),"
                     + " not " + builders.size());
         }
+        TfliteNatives.require(); // before TfliteGraph, whose class needs bytedeco's on the class path
         return TfliteGraph.load(builders.get(0));
     }
 }

@@ -1,11 +1,5 @@
 package dev.wasm2jar.nn.internal.tflite;
 
-import static org.bytedeco.tensorflowlite.global.tensorflowlite.TfLiteInterpreterDelete;
-import static org.bytedeco.tensorflowlite.global.tensorflowlite.TfLiteInterpreterGetInputTensor;
-import static org.bytedeco.tensorflowlite.global.tensorflowlite.TfLiteInterpreterGetInputTensorCount;
-import static org.bytedeco.tensorflowlite.global.tensorflowlite.TfLiteInterpreterGetOutputTensor;
-import static org.bytedeco.tensorflowlite.global.tensorflowlite.TfLiteInterpreterGetOutputTensorCount;
-import static org.bytedeco.tensorflowlite.global.tensorflowlite.TfLiteInterpreterInvoke;
 import static org.bytedeco.tensorflowlite.global.tensorflowlite.TfLiteTensorByteSize;
 import static org.bytedeco.tensorflowlite.global.tensorflowlite.TfLiteTensorData;
 import static org.bytedeco.tensorflowlite.global.tensorflowlite.TfLiteTensorDim;
@@ -25,7 +19,7 @@ import dev.wasm2jar.nn.TensorType;
 import java.util.Arrays;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
-import org.bytedeco.tensorflowlite.TfLiteInterpreter;
+import org.bytedeco.tensorflowlite.Interpreter;
 import org.bytedeco.tensorflowlite.TfLiteTensor;
 
 /**
@@ -34,20 +28,20 @@ import org.bytedeco.tensorflowlite.TfLiteTensor;
  */
 final class TfliteContext implements Backend.ExecutionContext {
     private final TfliteGraph graph;
-    private TfLiteInterpreter interpreter; // null once closed
+    private Interpreter interpreter; // null once closed
     private final TfLiteTensor[] inputs;
     private final TfLiteTensor[] outputs;
 
-    TfliteContext(TfliteGraph graph, TfLiteInterpreter interpreter) {
+    TfliteContext(TfliteGraph graph, Interpreter interpreter) {
         this.graph = graph;
         this.interpreter = interpreter;
-        inputs = new TfLiteTensor[TfLiteInterpreterGetInputTensorCount(interpreter)];
+        inputs = new TfLiteTensor[(int) interpreter.inputs().limit()]; // JavaCPP sizes a std::vector's pointer
         for (int i = 0; i < inputs.length; i++) {
-            inputs[i] = TfLiteInterpreterGetInputTensor(interpreter, i);
+            inputs[i] = interpreter.input_tensor(i);
         }
-        outputs = new TfLiteTensor[TfLiteInterpreterGetOutputTensorCount(interpreter)];
+        outputs = new TfLiteTensor[(int) interpreter.outputs().limit()];
         for (int i = 0; i < outputs.length; i++) {
-            outputs[i] = TfLiteInterpreterGetOutputTensor(interpreter, i);
+            outputs[i] = interpreter.output_tensor(i);
         }
     }
 
@@ -59,6 +53,11 @@ final class TfliteContext implements Backend.ExecutionContext {
     @Override
     public int outputCount() {
         return outputs.length;
+    }
+
+    @Override
+    public synchronized TensorType inputType(int index) throws NnException {
+        return typeOf(tensor(inputs, index, "input"));
     }
 
     @Override
@@ -95,11 +94,8 @@ final class TfliteContext implements Backend.ExecutionContext {
 
     @Override
     public synchronized void compute() throws NnException {
-        TfLiteInterpreter live = live();
-        try (ErrorLog log = ErrorLog.capture()) {
-            if (TfLiteInterpreterInvoke(live) != kTfLiteOk) {
-                throw new NnException(NnError.BUSY, "the inference failed" + log.reason());
-            }
+        if (live().Invoke() != kTfLiteOk) {
+            throw new NnException(NnError.BUSY, "the inference failed");
         }
     }
 
@@ -122,13 +118,13 @@ final class TfliteContext implements Backend.ExecutionContext {
     @Override
     public synchronized void close() {
         if (interpreter != null) {
-            TfLiteInterpreterDelete(interpreter);
+            interpreter.close();
             interpreter = null;
             graph.release();
         }
     }
 
-    private TfLiteInterpreter live() throws NnException {
+    private Interpreter live() throws NnException {
         if (interpreter == null) {
             throw invalid("the execution context is finalized");
         }
