@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * A constant expression (global initializers, segment offsets, element items) as a little stack program that the
  * runtime evaluates at instantiation. {@code ops[i]} is one of the constants below, {@code args[i]} its immediate:
- * the value's bits, a function or global index, or a {@link dev.wasm2jar.runtime.ValueType#code()} for ref.null.
+ * the value's bits, a function or global index, or a {@link dev.wasm2jar.runtime.TypeCodec#pack(dev.wasm2jar.runtime.HeapType) packed heap type} for ref.null.
  * A {@code v128.const} takes two entries: {@link #V128_CONST} with the low 64 bits, then {@link #V128_HIGH} with the
  * high 64 bits.
  */

@@ -49,7 +49,7 @@ public record ModuleShape(
         int start) {
 
     private static final int MAGIC = 0x7761736d; // "wasm"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     /** Sizes in pages (memories) or elements (tables); {@code max} is -1 when absent. */
     public record Limits(long min, long max) {}
@@ -104,7 +104,7 @@ public record ModuleShape(
         out.writeInt(VERSION);
         out.writeInt(types.size());
         for (FunctionType t : types) {
-            out.writeUTF(t.signature());
+            TypeCodec.write(out, t);
         }
         out.writeInt(imports.size());
         for (Import i : imports) {
@@ -174,7 +174,7 @@ public record ModuleShape(
         }
         List<FunctionType> types = new ArrayList<>();
         for (int n = in.readInt(); n > 0; n--) {
-            types.add(FunctionType.parse(in.readUTF()));
+            types.add(TypeCodec.readFunctionType(in));
         }
         List<Import> imports = new ArrayList<>();
         for (int n = in.readInt(); n > 0; n--) {
@@ -232,12 +232,11 @@ public record ModuleShape(
     }
 
     private static void writeType(DataOutputStream out, ValueType t) throws IOException {
-        out.writeByte(t == null ? -1 : t.ordinal());
+        TypeCodec.write(out, t);
     }
 
     private static ValueType readType(DataInputStream in) throws IOException {
-        int b = in.readByte();
-        return b < 0 ? null : ValueType.values()[b];
+        return TypeCodec.readValueType(in);
     }
 
     private static void writeLimits(DataOutputStream out, Limits l) throws IOException {
