@@ -1,8 +1,8 @@
 package dev.wasm2jar.runtime.host;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * What a {@link HostModuleFactory} is given for one run of a program.
@@ -14,8 +14,11 @@ import java.util.stream.Collectors;
 public record HostSetup(List<String> args, Map<String, List<String>> options) {
     public HostSetup {
         args = List.copyOf(args);
-        options = options.entrySet().stream()
-                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
+        Map<String, List<String>> copy = new HashMap<>();
+        for (Map.Entry<String, List<String>> e : options.entrySet()) {
+            copy.put(e.getKey(), List.copyOf(e.getValue()));
+        }
+        options = Map.copyOf(copy); // no streams: this runs at every start-up
     }
 
     /** The values given for {@code option}, in order; empty when it was not given. */

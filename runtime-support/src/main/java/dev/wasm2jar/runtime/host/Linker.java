@@ -86,7 +86,9 @@ public final class Linker {
         ModuleShape shape = module.shape();
         HostFunctions offered = new HostFunctions();
         if (!hostModules.isEmpty() && !shape.imports().isEmpty()) {
-            hostModules.forEach(h -> h.offer(offered));
+            for (HostModule h : hostModules) {
+                h.offer(offered);
+            }
         }
         List<Object> imports = new ArrayList<>(shape.imports().size());
         for (Import im : shape.imports()) {
