@@ -4,13 +4,13 @@ import dev.wasm2jar.nn.internal.Exports;
 import dev.wasm2jar.nn.internal.fn.ImageFunctions;
 import dev.wasm2jar.nn.internal.fn.NnFunctions;
 import dev.wasm2jar.nn.internal.fn.TfliteSessions;
+import dev.wasm2jar.nn.internal.spec.Modules;
 import dev.wasm2jar.runtime.host.GuestMemory;
 import dev.wasm2jar.runtime.host.HostFunctions;
 import dev.wasm2jar.runtime.host.HostModule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * WASI-NN for a {@link dev.wasm2jar.runtime.host.Linker}: the host modules of WasmEdge's neural-network examples.
@@ -46,16 +46,28 @@ public final class WasiNn implements HostModule, AutoCloseable {
     @Override
     public void offer(HostFunctions offer) {
         GuestMemory memory = offer.memory();
-        Exports.offer(offer, NnFunctions.MODULE, NnFunctions.class, NnFunctions.FUNCTIONS,
-                Exports.once(() -> track(nn, new NnFunctions(memory, config))), NnFunctions::code);
+        Exports.offer(offer, Modules.WASI_NN, Modules.WASI_NN_FUNCTIONS, new Exports.Group<NnFunctions>() {
+            @Override
+            protected NnFunctions make() {
+                return track(nn, new NnFunctions(memory, config));
+            }
+        }, Modules.WASI_NN_CODES);
         Backend tflite = config.backend(GraphEncoding.TENSORFLOWLITE);
         if (tflite != null) {
-            Exports.offer(offer, TfliteSessions.MODULE, TfliteSessions.class, TfliteSessions.FUNCTIONS,
-                    Exports.once(() -> track(sessions, new TfliteSessions(memory, tflite))), TfliteSessions::code);
+            Exports.offer(offer, Modules.TENSORFLOWLITE, Modules.TENSORFLOWLITE_FUNCTIONS,
+                    new Exports.Group<TfliteSessions>() {
+                        @Override
+                        protected TfliteSessions make() {
+                            return track(sessions, new TfliteSessions(memory, tflite));
+                        }
+                    }, Modules.TENSORFLOWLITE_CODES);
         }
-        Supplier<ImageFunctions> images = Exports.once(() -> new ImageFunctions(memory));
-        Exports.offer(offer, ImageFunctions.MODULE, ImageFunctions.class, ImageFunctions.FUNCTIONS, images,
-                ImageFunctions::code);
+        Exports.offer(offer, Modules.IMAGE, Modules.IMAGE_FUNCTIONS, new Exports.Group<ImageFunctions>() {
+            @Override
+            protected ImageFunctions make() {
+                return new ImageFunctions(memory);
+            }
+        }, Modules.IMAGE_CODES);
     }
 
     /** Releases the graphs, contexts and sessions of every instance linked with this. */

@@ -3,7 +3,6 @@ package dev.wasm2jar.nn.internal.fn;
 import dev.wasm2jar.nn.internal.image.ImageDecoder;
 import dev.wasm2jar.nn.internal.spec.ImageFormat;
 import dev.wasm2jar.runtime.host.GuestMemory;
-import java.util.Map;
 
 /**
  * {@code wasmedge_image} (WasmEdge's plugins/wasmedge_image): decode an encoded image into a resized RGB or BGR
@@ -12,25 +11,12 @@ import java.util.Map;
  * 1 failure (a range outside memory, an image that does not decode, a buffer too small, an unknown format).
  */
 public final class ImageFunctions {
-    /** The module name guests import. */
-    public static final String MODULE = "wasmedge_image";
-    /** Every function: its wasm name and parameter count (all parameters and the result are i32). */
-    public static final Map<String, Integer> FUNCTIONS = Map.of("load_jpg", 7, "load_png", 7, "load_image", 7);
-
     private static final int FAIL = 1;
 
     private final GuestMemory memory;
 
     public ImageFunctions(GuestMemory memory) {
         this.memory = memory;
-    }
-
-    /** The code for a failure of these functions: always 1; rethrows what is not one. */
-    public static int code(Throwable failure) throws Throwable {
-        if (failure instanceof ImageDecoder.ImageException || failure instanceof IndexOutOfBoundsException) {
-            return FAIL;
-        }
-        throw failure;
     }
 
     public int loadJpg(int image, int length, int width, int height, int format, int out, int outLength)

@@ -37,15 +37,6 @@ import java.util.Map;
  * fail with {@link NnError#INVALID_ARGUMENT}, {@code get_output} and {@code finalize_execution_context} still work.
  */
 public final class NnFunctions {
-    /** The module name guests import. */
-    public static final String MODULE = "wasi_ephemeral_nn";
-    /** Every function: its wasm name and parameter count (all parameters and the result are i32). */
-    public static final Map<String, Integer> FUNCTIONS = Map.ofEntries(Map.entry("load", 5),
-            Map.entry("load_by_name", 3), Map.entry("load_by_name_with_config", 5),
-            Map.entry("init_execution_context", 2), Map.entry("set_input", 3), Map.entry("get_output", 5),
-            Map.entry("get_output_single", 5), Map.entry("compute", 1), Map.entry("compute_single", 1),
-            Map.entry("fini_single", 1), Map.entry("unload", 1), Map.entry("finalize_execution_context", 1));
-
     private static final int BUILDER_SIZE = 8;
     private static final int TENSOR_SIZE = 20;
 
@@ -66,17 +57,6 @@ public final class NnFunctions {
     public NnFunctions(GuestMemory memory, NnConfig config) {
         this.memory = memory;
         this.config = config;
-    }
-
-    /** The wasi-nn code for a failure of these functions; rethrows what is not one. */
-    public static int code(Throwable failure) throws Throwable {
-        if (failure instanceof NnException e) {
-            return e.error().code;
-        }
-        if (failure instanceof IndexOutOfBoundsException) { // a guest range outside its memory
-            return NnError.INVALID_ARGUMENT.code;
-        }
-        throw failure;
     }
 
     public int load(int builders, int count, int encoding, int target, int graphOut) throws NnException {

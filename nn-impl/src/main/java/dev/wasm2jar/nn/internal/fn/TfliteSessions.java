@@ -11,7 +11,6 @@ import dev.wasm2jar.nn.internal.Handles;
 import dev.wasm2jar.runtime.host.GuestMemory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code wasmedge_tensorflowlite}, WasmEdge's older TensorFlow Lite module (plugins/wasmedge_tensorflowlite) that
@@ -21,12 +20,6 @@ import java.util.Map;
  * missing_memory, as WasmEdge answers. Session handles are never reused (WasmEdge recycles them).
  */
 public final class TfliteSessions {
-    /** The module name guests import. */
-    public static final String MODULE = "wasmedge_tensorflowlite";
-    /** Every function: its wasm name and parameter count (all parameters and the result are i32). */
-    public static final Map<String, Integer> FUNCTIONS = Map.of("create_session", 3, "delete_session", 1,
-            "run_session", 1, "get_output_tensor", 4, "get_tensor_len", 3, "get_tensor_data", 5, "append_input", 5);
-
     /** A model with its interpreter. */
     private record Session(Backend.Graph graph, Backend.ExecutionContext context) implements AutoCloseable {
         @Override
@@ -43,17 +36,6 @@ public final class TfliteSessions {
     public TfliteSessions(GuestMemory memory, Backend backend) {
         this.memory = memory;
         this.backend = backend;
-    }
-
-    /** The code for a failure of these functions; rethrows what is not one. */
-    public static int code(Throwable failure) throws Throwable {
-        if (failure instanceof NnException e) {
-            return e.error().code <= NnError.RUNTIME_ERROR.code ? e.error().code : NnError.RUNTIME_ERROR.code;
-        }
-        if (failure instanceof IndexOutOfBoundsException) {
-            return NnError.MISSING_MEMORY.code;
-        }
-        throw failure;
     }
 
     public int createSession(int model, int length, int sessionOut) throws NnException {
