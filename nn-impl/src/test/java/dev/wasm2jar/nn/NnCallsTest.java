@@ -164,6 +164,11 @@ class NnCallsTest {
         assertEquals(INVALID_ARGUMENT, call("load", BUILDERS, 1, TFLITE, CPU, GRAPH), "builder past the end");
         assertEquals(INVALID_ARGUMENT, call("load", END - 4, 1, TFLITE, CPU, GRAPH), "builder list past the end");
         assertEquals(INVALID_ARGUMENT, call("load", BUILDERS, 0x2000_0000, TFLITE, CPU, GRAPH), "huge count");
+        for (int i = 0; i < 2; i++) {
+            memory.writeI32(BUILDERS + 8 * i, 0);
+            memory.writeI32(BUILDERS + 8 * i + 4, END / 2 + 1);
+        }
+        assertEquals(INVALID_ARGUMENT, call("load", BUILDERS, 2, TFLITE, CPU, GRAPH), "overlapping builders");
         memory.writeI32(BUILDERS, MODEL);
         assertEquals(INVALID_ARGUMENT, call("load", BUILDERS, 1, TFLITE, CPU, END - 3), "graph out");
         assertEquals(INVALID_ARGUMENT, call("load", BUILDERS, 1, TFLITE, CPU, -1), "graph out at 4 GiB - 1");
@@ -173,6 +178,8 @@ class NnCallsTest {
         assertEquals(INVALID_ARGUMENT, call("set_input", context, 0, END - 19), "tensor struct");
         memory.writeI32(TENSOR + 4, -1);
         assertEquals(INVALID_ARGUMENT, call("set_input", context, 0, TENSOR), "2^32 - 1 dimensions");
+        memory.writeI32(TENSOR + 4, 65);
+        assertEquals(INVALID_ARGUMENT, call("set_input", context, 0, TENSOR), "65 dimensions");
         assertEquals(INVALID_ARGUMENT, call("get_output", context, 0, END - 500, 1001, WRITTEN), "output");
         assertEquals(INVALID_ARGUMENT, call("get_output", context, 0, OUTPUT, 1001, END), "written");
         assertEquals(INVALID_ARGUMENT, call("init_execution_context", memory.readI32(GRAPH), END), "context out");

@@ -39,6 +39,8 @@ import java.util.Map;
 public final class NnFunctions {
     private static final int BUILDER_SIZE = 8;
     private static final int TENSOR_SIZE = 20;
+    /** More dimensions than any backend's tensors have; the bound keeps a guest's count from sizing an array. */
+    private static final int MAX_RANK = 64;
 
     /** A context, and the graph handle it was made from. */
     private record Context(Backend.ExecutionContext backend, int graph) implements AutoCloseable {
@@ -67,7 +69,16 @@ public final class NnFunctions {
             throw invalid("unknown execution target " + Integer.toUnsignedString(target));
         }
         check(mem, builders, arrayBytes(count, BUILDER_SIZE));
-        List<byte[]> bytes = new ArrayList<>(count);
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            int at = builders + i * BUILDER_SIZE;
+            check(mem, i32(mem, at), i32(mem, at + 4));
+            total += i32(mem, at + 4);
+        }
+        if (total > mem.length) { // builders that overlap: copying them could take more heap than the memory
+            throw invalid("the builders add up to more bytes than the memory has");
+        }
+        List<byte[]> bytes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int at = builders + i * BUILDER_SIZE;
             bytes.add(GuestMemory.read(mem, i32(mem, at), i32(mem, at + 4)));
@@ -130,6 +141,9 @@ public final class NnFunctions {
         int data = i32(mem, tensor + 12);
         int length = i32(mem, tensor + 16);
         check(mem, dimensionsAt, arrayBytes(rank, 4));
+        if (rank > MAX_RANK) {
+            throw invalid(Integer.toUnsignedString(rank) + " dimensions");
+        }
         int[] dimensions = new int[rank];
         for (int i = 0; i < rank; i++) {
             dimensions[i] = i32(mem, dimensionsAt + 4 * i);
