@@ -49,6 +49,9 @@ final class Wasm2Profile {
         // (with the GC proposal) also the defined globals before the one being initialized, and all in segments.
         int importedGlobals = model.importCount(ExternKind.GLOBAL);
         boolean gc = features.enabled(Feature.GC);
+        for (ModuleShape.TableType t : model.tables()) {
+            checkConstExpr(t.init(), importedGlobals); // tables come before globals
+        }
         for (int i = 0; i < model.globals().size(); i++) {
             checkConstExpr(model.globals().get(i).init(), gc ? importedGlobals + i : importedGlobals);
         }
