@@ -12,12 +12,6 @@ import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
-import java.util.List;
-import picocli.CommandLine;
-import picocli.CommandLine.MissingParameterException;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Turns exceptions into the one line that {@code wasm2jar: error:} is followed by, in one place. */
 final class Errors {
@@ -60,47 +54,6 @@ final class Errors {
             return "cannot compile: " + message;
         }
         return "internal error: " + t.getClass().getName() + (message.isEmpty() ? "" : ": " + message);
-    }
-
-    /**
-     * The message for a command line that does not parse: an unknown option or command, an option without its value
-     * (named as it was typed: {@code -o} or {@code --output}), with where to look for help.
-     */
-    static String usage(ParameterException e, String[] argv) {
-        CommandLine command = e.getCommandLine();
-        boolean top = command.getParent() == null;
-        String forCommand = top ? "" : " for '" + command.getCommandName() + "'";
-        String help = "; try 'wasm2jar " + (top ? "" : command.getCommandName() + " ") + "--help'";
-        if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
-            String arg = u.getUnmatched().get(0);
-            if (arg.startsWith("-")) {
-                int eq = arg.indexOf('=');
-                return "unknown option '" + (eq > 0 ? arg.substring(0, eq) : arg) + "'" + forCommand + help;
-            }
-            return (top ? "unknown command '" + arg + "'" : "unexpected argument '" + arg + "'" + forCommand) + help;
-        }
-        if (e instanceof MissingParameterException m && !m.getMissing().isEmpty()
-                && m.getMissing().get(0) instanceof OptionSpec option) {
-            return "option '" + typed(option, argv) + "' needs a value";
-        }
-        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("").strip();
-        if (message.isEmpty()) {
-            return "bad arguments" + help;
-        }
-        // picocli's own sentences ("Unknown subcommand 'x'.") in the style of the others
-        message = Character.toLowerCase(message.charAt(0)) + message.substring(1);
-        return (message.endsWith(".") ? message.substring(0, message.length() - 1) : message) + help;
-    }
-
-    /** The name of {@code option} as it was last typed in {@code argv}, or its longest. */
-    private static String typed(OptionSpec option, String[] argv) {
-        List<String> names = List.of(option.names());
-        for (int i = argv.length - 1; i >= 0; i--) {
-            if (names.contains(argv[i])) {
-                return argv[i];
-            }
-        }
-        return option.longestName();
     }
 
     /** The kind of a wasm error as the spec tests name it. */

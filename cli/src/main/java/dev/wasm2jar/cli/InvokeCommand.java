@@ -8,44 +8,44 @@ import dev.wasm2jar.runtime.ValueType;
 import dev.wasm2jar.runtime.WasmException;
 import dev.wasm2jar.runtime.WasmFunction;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import java.util.Set;
 
 /** {@code wasm2jar invoke FILE NAME ARGS...}: instantiate a module with no imports and call one export. */
-@Command(name = "invoke", customSynopsis = "wasm2jar invoke FILE.wasm|FILE.jar NAME [ARGS...]",
-        description = {"Calls an exported function of a .wasm or .jar module.", "",
-                "Instantiates the module with no imports, calls its exported function NAME and prints each result on"
-                        + " a line of its own (integers as signed decimal). A .wasm file is compiled in memory; a .jar"
-                        + " is one written by 'wasm2jar compile'.",
-                "",
-                "arguments, by the function's parameter types:",
-                "  i32, i64   decimal, signed or unsigned (-1, 4294967295), or hex (0xff)",
-                "  f32, f64   decimal or hex float (1.5, -0x1p-3), inf, -inf, nan, nan:0x200000",
-                "  v128       i32x4:1,2,3,4, f32x4:..., i8x16:... and so on",
-                "  refs       null"})
-final class InvokeCommand implements Callable<Integer> {
+final class InvokeCommand implements Command {
     /** How many exported functions an error message lists. */
     private static final int MAX_LISTED = 10;
 
-    @ParentCommand
-    private Main main;
-
-    @Parameters(paramLabel = "ARGS", arity = "0..*", hidden = true)
-    private List<String> operands = new ArrayList<>();
-
-    /** Arguments that look like options ({@code -inf}, {@code -nan}) are the function's, not unknown options. */
-    static void configure(CommandLine invoke) {
-        invoke.setUnmatchedOptionsArePositionalParams(true);
+    @Override
+    public String name() {
+        return "invoke";
     }
 
     @Override
-    public Integer call() throws Exception {
-        Console console = main.console();
+    public String summary() {
+        return "call an exported function of a .wasm or .jar module";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: wasm2jar invoke FILE.wasm|FILE.jar NAME [ARGS...]
+
+                Instantiates the module with no imports, calls its exported function NAME and prints each result
+                on a line of its own (integers as signed decimal). A .wasm file is compiled in memory; a .jar is one
+                written by 'wasm2jar compile'.
+
+                arguments, by the function's parameter types:
+                  i32, i64   decimal, signed or unsigned (-1, 4294967295), or hex (0xff)
+                  f32, f64   decimal or hex float (1.5, -0x1p-3), inf, -inf, nan, nan:0x200000
+                  refs       null
+                """;
+    }
+
+    @Override
+    public int run(List<String> rawArgs, Console console) throws Exception {
+        Args args = Args.parse(name(), rawArgs, Set.of());
+        List<String> operands = args.operands();
         if (operands.size() < 2) {
             throw new CliException(operands.isEmpty() ? "invoke needs a module file and a function name"
                     : "invoke needs the name of the function to call after " + operands.get(0));

@@ -1,50 +1,27 @@
 package dev.wasm2jar.cli;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.ScopeType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * {@code wasm2jar}: the command line, parsed by picocli. Subcommands are {@code Callable<Integer>}s that find their
- * {@link Console} here; every error the user can fix ends as one line {@code wasm2jar: error: ...} on stderr and a
- * non-zero exit code (2 for wrong usage, 1 for the rest), with a stack trace only under {@code --verbose}.
+ * {@code wasm2jar}: the command line. Subcommands are {@link Command}s; every error the user can fix ends as one line
+ * {@code wasm2jar: error: ...} on stderr and a non-zero exit code (2 for wrong usage, 1 for the rest), with a stack
+ * trace only under {@code --verbose}.
  */
-@Command(name = "wasm2jar", versionProvider = Version.class, sortOptions = false,
-        customSynopsis = {"wasm2jar [--verbose] COMMAND [ARGS...]", "       wasm2jar --version | --help | COMMAND --help"},
-        description = "Compiles WebAssembly modules ahead of time into JVM classes.",
-        subcommands = {CompileCommand.class, RunCommand.class, InvokeCommand.class, InspectCommand.class,
-                SpectestCommand.class, HelpCommand.class})
 public final class Main {
-    @Option(names = "--verbose", scope = ScopeType.INHERIT, order = 100,
-            description = "print details and stack traces")
-    boolean verbose;
+    private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, order = 101,
-            description = "this help; 'wasm2jar COMMAND --help' for a command's")
-    boolean help;
-
-    @Option(names = "--version", versionHelp = true, order = 102, description = "print the version")
-    boolean version;
-
-    private final PrintStream out;
-    private final PrintStream err;
-
-    private Main(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    static {
+        for (Command c : List.of(new CompileCommand(), new RunCommand(), new InvokeCommand(), new InspectCommand(),
+                new SpectestCommand())) {
+            COMMANDS.put(c.name(), c);
+        }
     }
 
-    /** Where the command that runs writes, and whether {@code --verbose} was given. */
-    Console console() {
-        return new Console(out, err, verbose);
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         int[] exit = {1};
@@ -63,46 +40,99 @@ public final class Main {
 
     /** Runs the command line {@code argv}; returns the exit code. */
     public static int run(String[] argv, PrintStream out, PrintStream err) {
-        Main main = new Main(out, err);
+        List<String> args = new ArrayList<>(List.of(argv));
+        boolean verbose = removeFlag(args, "--verbose", ownArgsEnd(args));
+        Console console = new Console(out, err, verbose);
         try {
-            CommandLine cli = commandLine(main, out);
-            ParseResult parsed = cli.parseArgs(argv);
-            if (CommandLine.printHelpIfRequested(parsed)) {
-                return 0;
-            }
-            if (!parsed.hasSubcommand()) {
+            if (args.isEmpty()) {
                 throw new CliException("no command given; try 'wasm2jar --help'");
             }
-            ParseResult command = parsed.subcommand();
-            @SuppressWarnings("unchecked")
-            Callable<Integer> task = (Callable<Integer>) command.commandSpec().userObject();
-            return task.call();
-        } catch (ParameterException e) {
-            err.println("wasm2jar: error: " + Errors.usage(e, argv));
-            return CliException.USAGE;
+            String first = args.get(0);
+            List<String> rest = args.subList(1, args.size());
+            switch (first) {
+                case "--help", "-h", "help" -> {
+                    out.print(rest.isEmpty() ? usage() : command(rest.get(0)).usage());
+                    return 0;
+                }
+                case "--version" -> {
+                    out.println("wasm2jar " + Version.get());
+                    return 0;
+                }
+                default -> {
+                    Command command = command(first);
+                    int end = command.guestArgsStart(rest);
+                    if (removeFlag(rest, "--help", end) | removeFlag(rest, "-h", end)) {
+                        out.print(command.usage());
+                        return 0;
+                    }
+                    return command.run(rest, console);
+                }
+            }
         } catch (CliException e) {
             err.println("wasm2jar: error: " + e.getMessage());
-            if (main.verbose && e.getCause() != null) {
+            if (verbose && e.getCause() != null) {
                 Errors.printStackTrace(e.getCause(), err);
             }
             return e.exitCode();
         } catch (Throwable t) {
             err.println("wasm2jar: error: " + Errors.describe(t));
-            if (main.verbose) {
+            if (verbose) {
                 Errors.printStackTrace(t, err);
             }
             return CliException.FAILURE;
-        } finally {
-            out.flush();
         }
     }
 
-    /** The parser for {@code main} and its subcommands, printing help and version to {@code out}. */
-    private static CommandLine commandLine(Main main, PrintStream out) {
-        CommandLine cli = new CommandLine(main).setOut(new PrintWriter(out, true));
-        RunCommand.configure(cli.getSubcommands().get("run"));
-        InvokeCommand.configure(cli.getSubcommands().get("invoke"));
-        UsageHelp.style(cli);
-        return cli;
+    private static Command command(String name) {
+        Command command = COMMANDS.get(name);
+        if (command == null) {
+            throw new CliException((name.startsWith("-") ? "unknown option '" : "unknown command '") + name
+                    + "'; try 'wasm2jar --help'");
+        }
+        return command;
+    }
+
+    private static String usage() {
+        StringBuilder sb = new StringBuilder("""
+                usage: wasm2jar [--verbose] COMMAND [ARGS...]
+
+                Compiles WebAssembly modules ahead of time into JVM classes.
+
+                commands:
+                """);
+        COMMANDS.values().forEach(c -> sb.append(String.format("  %-10s %s%n", c.name(), c.summary())));
+        sb.append("""
+
+                options:
+                  --help       this help; 'wasm2jar COMMAND --help' for a command's
+                  --version    print the version
+                  --verbose    print details and stack traces
+                """);
+        return sb.toString();
+    }
+
+    /** Removes every {@code flag} before a {@code --} and before index {@code end}; whether there was one. */
+    private static boolean removeFlag(List<String> args, String flag, int end) {
+        boolean found = false;
+        for (int i = 0; i < Math.min(end, args.size()) && !args.get(i).equals("--"); i++) {
+            if (args.get(i).equals(flag)) {
+                args.remove(i--);
+                end--;
+                found = true;
+            }
+        }
+        return found;
+    }
+
+    /** Where wasm2jar's own arguments end: before the guest's arguments of a command that has them. */
+    private static int ownArgsEnd(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            if (!args.get(i).startsWith("-")) {
+                Command command = COMMANDS.get(args.get(i));
+                return command == null ? args.size()
+                        : i + 1 + command.guestArgsStart(args.subList(i + 1, args.size()));
+            }
+        }
+        return args.size();
     }
 }

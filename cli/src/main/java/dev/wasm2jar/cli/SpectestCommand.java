@@ -6,44 +6,48 @@ import dev.wasm2jar.cli.spectest.FileResult;
 import dev.wasm2jar.cli.spectest.SpecSuite;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code wasm2jar spectest FILE.json|DIR...}: run spec-test scripts and count what passes. */
-@Command(name = "spectest", customSynopsis = "wasm2jar spectest [--timeout SECONDS] FILE.json|DIR...",
-        description = {"Runs WebAssembly spec-test scripts (wast2json .json files).", "",
-                "Runs spec-test scripts in wast2json's format (module files lie beside each script); a directory means"
-                        + " every .json file under it. Every module is compiled by wasm2jar. Prints a line per script and"
-                        + " last 'spectest: N passed, M failed, K skipped', counting every action and assertion."
-                        + " Text-format modules are read with wabt's wat2wasm (skipped when it is not installed)."
-                        + " Exits with 1 when anything failed. With --verbose, every failure is printed with file,"
-                        + " line, reason and stack trace."})
-final class SpectestCommand implements Callable<Integer> {
-    @ParentCommand
-    private Main main;
-
-    @Parameters(paramLabel = "FILE.json|DIR", arity = "0..*", hidden = true)
-    private List<String> paths = new ArrayList<>();
-
-    @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "give up on a script after this long (default: no limit)")
-    private String timeout;
+final class SpectestCommand implements Command {
+    @Override
+    public String name() {
+        return "spectest";
+    }
 
     @Override
-    public Integer call() throws Exception {
-        Console console = main.console();
-        if (paths.isEmpty()) {
+    public String summary() {
+        return "run WebAssembly spec-test scripts (wast2json .json files)";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: wasm2jar spectest [--timeout SECONDS] FILE.json|DIR...
+
+                Runs spec-test scripts in wast2json's format (module files lie beside each script); a directory
+                means every *.json under it. Every module is compiled by wasm2jar. Prints a line per script and
+                last 'spectest: N passed, M failed, K skipped', counting every action and assertion. Text-format
+                modules are read with wabt's wat2wasm (skipped when it is not installed). Exits with 1 when
+                anything failed.
+
+                options:
+                  --timeout SECONDS   give up on a script after this long (default: no limit)
+                  --verbose           print every failure with file, line, reason and stack trace
+                """;
+    }
+
+    @Override
+    public int run(List<String> rawArgs, Console console) throws Exception {
+        Args args = Args.parse(name(), rawArgs, Set.of("--timeout"));
+        if (args.operands().isEmpty()) {
             throw new CliException("spectest needs at least one .json file or directory");
         }
-        Duration limit = timeout(timeout);
-        List<Path> scripts = SpecSuite.findScripts(paths.stream().map(Path::of).toList());
+        Duration timeout = timeout(args.option("--timeout"));
+        List<Path> scripts = SpecSuite.findScripts(args.operands().stream().map(Path::of).toList());
 
         long passed = 0;
         long failed = 0;
@@ -51,7 +55,7 @@ final class SpectestCommand implements Callable<Integer> {
         int setupFailures = 0;
         int errors = 0;
         for (Path script : scripts) {
-            FileResult result = SpecSuite.run(script, limit);
+            FileResult result = SpecSuite.run(script, timeout);
             if (console.verbose()) {
                 printDetails(result, console);
             }

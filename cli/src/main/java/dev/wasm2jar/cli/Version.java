@@ -3,14 +3,10 @@ package dev.wasm2jar.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
-import picocli.CommandLine.IVersionProvider;
 
-/** The version Maven built, from the filtered resource {@code version.properties}; {@code wasm2jar --version}. */
-final class Version implements IVersionProvider {
-    @Override
-    public String[] getVersion() {
-        return new String[] {"wasm2jar " + get()};
-    }
+/** The version Maven built, from the filtered resource {@code version.properties}. */
+final class Version {
+    private Version() {}
 
     static String get() {
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The command-line flags that configure WASI, spelled as WasmEdge spells them (so {@code wasmedge} commands carry
@@ -21,26 +19,18 @@ import java.util.stream.Collectors;
  * </pre>
  */
 public final class WasiFlags {
-    /**
-     * A flag, which takes one value ({@code --dir X} or {@code --dir=X}) and may be repeated.
-     *
-     * @param name as typed: {@code --dir}
-     * @param label what its value is, for help texts: {@code GUEST:HOST}
-     * @param help one sentence for help texts
-     */
-    public record Flag(String name, String label, String help) {}
+    /** The flags, each of which takes a value ({@code --dir X} or {@code --dir=X}). */
+    public static final Set<String> NAMES = Set.of("--dir", "--env", "--tcplisten");
 
-    /** The flags, in the order help texts list them; a command-line parser declares its options from these. */
-    public static final List<Flag> FLAGS = List.of(
-            new Flag("--dir", "GUEST:HOST", "preopen host directory HOST as GUEST (--dir .:.  --dir /:ROOT);"
-                    + " HOST::GUEST in wasmtime's order; PATH preopens PATH under its own name; repeatable"),
-            new Flag("--env", "NAME=VALUE", "an environment variable for the guest, which sees none of the host's"
-                    + " otherwise; --env NAME passes the host's value; repeatable"),
-            new Flag("--tcplisten", "HOST:PORT", "a listening TCP socket for the guest's sock_accept, after the"
-                    + " preopens; repeatable"));
-
-    /** The names of {@link #FLAGS}. */
-    public static final Set<String> NAMES = FLAGS.stream().map(Flag::name).collect(Collectors.toUnmodifiableSet());
+    /** One line per flag, for help texts. */
+    public static final String HELP = """
+              --dir GUEST:HOST     preopen host directory HOST as GUEST (--dir .:.  --dir /:ROOT); repeatable
+              --dir HOST::GUEST    the same, in wasmtime's order
+              --dir PATH           preopen PATH under its own name
+              --env NAME=VALUE     an environment variable for the guest, which sees none of the host's otherwise;
+                                   --env NAME passes the host's value; repeatable
+              --tcplisten HOST:PORT  a listening TCP socket for the guest's sock_accept, after the preopens
+            """;
 
     private WasiFlags() {}
 

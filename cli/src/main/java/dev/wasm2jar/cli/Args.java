@@ -1,0 +1,91 @@
+package dev.wasm2jar.cli;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A command's arguments split into options and operands. Options take a value ({@code -o out.jar},
+ * {@code --output=out.jar}); anything else that starts with '-' is an error unless it reads as a number
+ * ({@code -1}, {@code -0x10}, {@code -inf}), so negative arguments need no {@code --}. After {@code --} every
+ * argument is an operand.
+ */
+final class Args {
+    private static final Pattern NUMBER = Pattern.compile("-(\\d|\\.\\d|inf|nan).*", Pattern.CASE_INSENSITIVE);
+
+    private final Map<String, String> options = new HashMap<>();
+    private final List<String> operands = new ArrayList<>();
+    private final Set<String> switches = new java.util.HashSet<>();
+
+    private Args() {}
+
+    /** Splits {@code args}; {@code valued} names every option (aliases too) that takes a value. */
+    static Args parse(String command, List<String> args, Set<String> valued) {
+        return parse(command, args, valued, Set.of());
+    }
+
+    /** Like {@link #parse(String, List, Set)}, with {@code switches}: options that take no value. */
+    static Args parse(String command, List<String> args, Set<String> valued, Set<String> switches) {
+        Args out = new Args();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--")) {
+                out.operands.addAll(args.subList(i + 1, args.size()));
+                break;
+            }
+            if (!arg.startsWith("-") || arg.equals("-") || NUMBER.matcher(arg).matches()) {
+                out.operands.add(arg);
+                continue;
+            }
+            int eq = arg.indexOf('=');
+            String name = eq > 0 ? arg.substring(0, eq) : arg;
+            if (switches.contains(arg)) {
+                out.switches.add(arg);
+                continue;
+            }
+            if (!valued.contains(name)) {
+                throw new CliException("unknown option '" + name + "' for '" + command + "'; try 'wasm2jar "
+                        + command + " --help'");
+            }
+            String value;
+            if (eq > 0) {
+                value = arg.substring(eq + 1);
+            } else if (i + 1 < args.size()) {
+                value = args.get(++i);
+            } else {
+                throw new CliException("option '" + name + "' needs a value");
+            }
+            if (out.options.put(name, value) != null) {
+                throw new CliException("option '" + name + "' given twice");
+            }
+        }
+        return out;
+    }
+
+    /** The value of the first of {@code names} (an option and its aliases) that was given, or null. */
+    String option(String... names) {
+        String found = null;
+        for (String name : names) {
+            String value = options.get(name);
+            if (value != null) {
+                if (found != null) {
+                    throw new CliException("options " + String.join(" and ", names) + " mean the same; give one");
+                }
+                found = value;
+            }
+        }
+        return found;
+    }
+
+    /** Whether the switch {@code name} was given. */
+    boolean has(String name) {
+        return switches.contains(name);
+    }
+
+    List<String> operands() {
+        return operands;
+    }
+}
