@@ -117,7 +117,7 @@ class GoldenBytecodeTest {
     }
 
     private static Object parse(ValueType type, String text) {
-        return switch (type) {
+        return switch (type.kind()) {
             case I32 -> Integer.parseInt(text);
             case I64 -> Long.parseLong(text);
             case F32 -> Float.parseFloat(text);
