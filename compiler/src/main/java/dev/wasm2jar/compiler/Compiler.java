@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.MethodTooLargeException;
 
@@ -39,6 +38,19 @@ public final class Compiler {
 
     /** {@link #compile(byte[], CompilerOptions)}, telling {@code progress} how far it is. */
     public static CompiledModule compile(byte[] wasm, CompilerOptions options, Progress progress) {
+        return compile(wasm, options, progress, Splitter.DEFAULT_TARGET);
+    }
+
+    /**
+     * {@link #compile(byte[], CompilerOptions, Progress)} with another target for splitting functions: tests use a
+     * small one to see small functions split.
+     */
+    static CompiledModule compile(byte[] wasm, CompilerOptions options, Progress progress, int splitTarget) {
+        return CompileThreads.call(() -> compileHere(wasm, options, progress, splitTarget)); // deep nesting: deep stacks
+    }
+
+    private static CompiledModule compileHere(byte[] wasm, CompilerOptions options, Progress progress,
+            int splitTarget) {
         long started = System.nanoTime();
         ModuleModel model = EndiveDecoder.decode(wasm, options.features());
         ModuleLayout.ClassBudget budget = ModuleLayout.ClassBudget.DEFAULT;
@@ -46,7 +58,7 @@ public final class Compiler {
             ModuleLayout layout = new ModuleLayout(model, options.className(), budget);
             Map<String, byte[]> files;
             try {
-                files = writeClasses(layout, progress);
+                files = writeClasses(layout, progress, splitTarget);
             } catch (ClassTooLargeException e) {
                 if (budget.functions() == 1) {
                     throw new CompilationException("class " + e.getClassName() + " has too many constants ("
@@ -62,14 +74,19 @@ public final class Compiler {
     }
 
     /** The function classes (in parallel), then the module class, which holds the stubs they ask for. */
-    private static Map<String, byte[]> writeClasses(ModuleLayout layout, Progress progress) {
+    private static Map<String, byte[]> writeClasses(ModuleLayout layout, Progress progress, int splitTarget) {
         Map<Integer, Integer> targets = new ConcurrentHashMap<>();
+        if (splitTarget != Splitter.DEFAULT_TARGET) {
+            for (int f = layout.importedFunctions(); f < layout.model().functionCount(); f++) {
+                targets.put(f, splitTarget);
+            }
+        }
         List<String> classes = layout.classes();
         byte[][] classFiles = new byte[classes.size()][];
         int total = layout.model().functionCount() - layout.importedFunctions();
         AtomicInteger done = new AtomicInteger();
         Runnable functionDone = () -> progress.functions(done.incrementAndGet(), total);
-        IntStream.range(1, classes.size()).parallel().forEach(c -> classFiles[c] = withinLimit(layout, targets,
+        CompileThreads.forEach(1, classes.size(), c -> classFiles[c] = withinLimit(layout, targets,
                 () -> ModuleClassWriter.writeFunctionClass(layout, c, targets, functionDone)));
         classFiles[0] = withinLimit(layout, targets, () -> new ModuleClassWriter(layout, targets, functionDone).write());
         Map<String, byte[]> files = new LinkedHashMap<>();

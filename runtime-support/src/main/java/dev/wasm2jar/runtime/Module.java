@@ -1,6 +1,7 @@
 package dev.wasm2jar.runtime;
 
 import dev.wasm2jar.runtime.abi.ModuleShape;
+import dev.wasm2jar.runtime.internal.CompiledClasses;
 import dev.wasm2jar.runtime.internal.Instantiator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.jar.JarFile;
 
 /**
@@ -34,13 +37,19 @@ public final class Module {
         this.shape = shape;
     }
 
-    /** The module whose generated class is {@code compiledClass}. */
+    /**
+     * The module whose generated class is {@code compiledClass}.
+     *
+     * @throws IllegalArgumentException when it is not a module class, or one compiled for another version of the
+     *     contract between generated code and this runtime ({@code dev.wasm2jar.runtime.abi.Abi})
+     */
     public static Module load(Class<?> compiledClass) {
         String resource = compiledClass.getSimpleName() + SHAPE_SUFFIX;
         try (InputStream in = compiledClass.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException(compiledClass.getName() + " is not a wasm2jar module (no " + resource + ")");
             }
+            CompiledClasses.checkAbi(compiledClass);
             return new Module(compiledClass, ModuleShape.fromBytes(in.readAllBytes()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -70,8 +79,26 @@ public final class Module {
         return load(loader, className);
     }
 
-    /** Links {@code imports} and instantiates: globals, tables, memories, segments, then the start function. */
+    /**
+     * Links {@code imports} and instantiates: globals, tables, memories, segments, then the start function.
+     * {@link dev.wasm2jar.runtime.host.Linker} does the same with host modules and clearer errors.
+     */
     public Instance instantiate(Imports imports) {
+        List<Object> values = new ArrayList<>(shape.imports().size());
+        for (ModuleShape.Import im : shape.imports()) {
+            values.add(imports.find(im.module(), im.name()));
+        }
+        return instantiate(values);
+    }
+
+    /**
+     * Instantiates with the value of each import in the module's import order ({@link ModuleShape#imports()}): a
+     * {@link WasmFunction}, {@link Memory}, {@link Table} or {@link Global} each. A module may import one name twice
+     * in two types, which this form can express and {@link Imports} cannot.
+     *
+     * @throws UnlinkableException when a value is missing (null) or does not match its import
+     */
+    public Instance instantiate(List<?> imports) {
         return new Instance(this, Instantiator.instantiate(this, instanceClass, shape, imports));
     }
 

@@ -3,7 +3,6 @@ package dev.wasm2jar.runtime.internal;
 import dev.wasm2jar.runtime.ExternKind;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.Global;
-import dev.wasm2jar.runtime.Imports;
 import dev.wasm2jar.runtime.Memory;
 import dev.wasm2jar.runtime.Module;
 import dev.wasm2jar.runtime.Table;
@@ -11,6 +10,7 @@ import dev.wasm2jar.runtime.UninstantiableException;
 import dev.wasm2jar.runtime.UnlinkableException;
 import dev.wasm2jar.runtime.V128;
 import dev.wasm2jar.runtime.WasmFunction;
+import dev.wasm2jar.runtime.abi.CompiledInstance;
 import dev.wasm2jar.runtime.abi.ConstExpr;
 import dev.wasm2jar.runtime.abi.Linkage;
 import dev.wasm2jar.runtime.abi.MemoryOps;
@@ -36,14 +36,20 @@ import java.util.Map;
 public final class Instantiator {
     private Instantiator() {}
 
+    /** Instantiates with {@code imports}, the value of each import in import-section order (null: missing). */
     public static Map<String, Object> instantiate(Module module, Class<?> instanceClass, ModuleShape shape,
-            Imports imports) {
+            List<?> imports) {
+        if (imports.size() != shape.imports().size()) {
+            throw new IllegalArgumentException("the module has " + shape.imports().size() + " imports, not "
+                    + imports.size());
+        }
         List<WasmFunction> functions = new ArrayList<>();
         List<Memory> memories = new ArrayList<>();
         List<Table> tables = new ArrayList<>();
         List<Global> importedGlobals = new ArrayList<>();
-        for (Import im : shape.imports()) {
-            Object value = imports.find(im.module(), im.name());
+        for (int index = 0; index < imports.size(); index++) {
+            Import im = shape.imports().get(index);
+            Object value = imports.get(index);
             if (value == null) {
                 throw new UnlinkableException("unknown import " + Externs.name(im) + " ("
                         + Externs.expected(shape, im) + ")");
@@ -83,7 +89,7 @@ public final class Instantiator {
         for (ModuleShape.TableType t : shape.tables()) {
             tableArray[definedTable++] = new Table(t.elementType(), t.limits().min(), t.limits().max(), null);
         }
-        Object generated = construct(instanceClass, link);
+        CompiledInstance generated = CompiledClasses.construct(instanceClass, link);
         link.bind(instanceClass, generated);
 
         for (int i = 0; i < shape.globals().size(); i++) {
@@ -109,7 +115,7 @@ public final class Instantiator {
             }
             elements[i] = values;
         }
-        initGlobals(instanceClass, generated);
+        generated.initGlobals();
 
         for (int i = 0; i < elements.length; i++) {
             ElementSegment segment = shape.elements().get(i);
@@ -125,7 +131,7 @@ public final class Instantiator {
             DataSegment segment = shape.data().get(i);
             if (segment.mode() == SegmentMode.ACTIVE) {
                 int offset = (Integer) exprs.evaluate(segment.offset());
-                MemoryOps.init(offset, 0, data[i].length, link.memories[segment.memory()].buffer(), data[i]);
+                MemoryOps.init(offset, 0, data[i].length, link.memory(segment.memory()).buffer(), data[i]);
                 link.dropData(i);
             }
         }
@@ -134,7 +140,7 @@ public final class Instantiator {
         for (ModuleShape.Export e : shape.exports()) {
             exports.put(e.name(), switch (e.kind()) {
                 case FUNCTION -> link.function(e.index());
-                case MEMORY -> link.memories[e.index()];
+                case MEMORY -> link.memory(e.index());
                 case TABLE -> tableArray[e.index()];
                 case GLOBAL -> globals[e.index()];
             });
@@ -143,26 +149,6 @@ public final class Instantiator {
             link.function(shape.start()).call();
         }
         return exports;
-    }
-
-    private static Object construct(Class<?> instanceClass, Linkage link) {
-        try {
-            return instanceClass.getConstructor(Linkage.class).newInstance(link);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            throw Traps.translate(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(instanceClass.getName() + " is not a wasm2jar module class", e);
-        }
-    }
-
-    private static void initGlobals(Class<?> instanceClass, Object generated) {
-        try {
-            instanceClass.getMethod("initGlobals").invoke(generated);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            throw Traps.translate(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(instanceClass.getName() + " is not a wasm2jar module class", e);
-        }
     }
 
     private static WasmFunction linkFunction(ModuleShape shape, Import im, Object value) {
