@@ -28,7 +28,9 @@ public final class Compiler {
      *
      * @throws MalformedException when the bytes do not decode
      * @throws InvalidException when the module does not validate
-     * @throws CompilationException when the module is valid but cannot be compiled
+     * @throws UnsupportedFeatureException when the module needs a feature that {@code options} leave out or that
+     *     wasm2jar does not support (yet)
+     * @throws CompilationException when the module cannot be compiled for another reason (a JVM limit)
      */
     public static CompiledModule compile(byte[] wasm, CompilerOptions options) {
         return compile(wasm, options, Progress.NONE);
@@ -50,7 +52,7 @@ public final class Compiler {
     private static CompiledModule compileHere(byte[] wasm, CompilerOptions options, Progress progress,
             int splitTarget) {
         long started = System.nanoTime();
-        ModuleModel model = EndiveDecoder.decode(wasm);
+        ModuleModel model = EndiveDecoder.decode(wasm, options.features());
         ModuleLayout.ClassBudget budget = ModuleLayout.ClassBudget.DEFAULT;
         while (true) {
             ModuleLayout layout = new ModuleLayout(model, options.className(), budget);
