@@ -54,7 +54,7 @@ public final class Launcher {
         Map<Module, String> labels = new LinkedHashMap<>();
         labels.put(command, libraries.isEmpty() ? null : "main");
         try (Wasi wasi = Wasi.create(config)) {
-            Linker linker = Linker.create().with(wasi);
+            Linker linker = Linker.create().with(wasi).with(new WasmEdgeSockets(wasi));
             try {
                 for (Library library : libraries) {
                     labels.put(library.module(), library.name());
