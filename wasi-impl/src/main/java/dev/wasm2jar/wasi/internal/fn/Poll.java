@@ -110,7 +110,10 @@ public final class Poll {
                     Descriptor d;
                     try {
                         d = context.fds().get(fd);
-                        d.require(read ? Rights.FD_READ : Rights.FD_WRITE);
+                        // A socket needs the right to be polled only: mio and tokio wait for a listener to be
+                        // writable too, which it never is (as in WasmEdge, where epoll takes any descriptor).
+                        d.require(d instanceof Socket ? Rights.POLL_FD_READWRITE
+                                : read ? Rights.FD_READ : Rights.FD_WRITE);
                     } catch (ErrnoException e) {
                         events = event(mem, out, events, userdata, e.errno(), type, 0, 0);
                         continue;
