@@ -179,6 +179,7 @@ public abstract sealed class Socket extends Descriptor permits NewSocket, Listen
 
     /** sock_shutdown with {@code sdflags}. */
     public void shutdown(int how) throws IOException {
+        checkShutdownFlags(how);
         throw ErrnoException.of(Errno.NOTCONN);
     }
 

@@ -18,6 +18,7 @@ import dev.wasm2jar.wasi.internal.spec.Errno;
 import dev.wasm2jar.wasi.internal.spec.Flags;
 import dev.wasm2jar.wasi.internal.spec.Rights;
 import java.io.IOException;
+import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -65,8 +66,9 @@ public final class Poll {
             throw ErrnoException.of(Errno.INVAL);
         }
         byte[] mem = memory.bytes();
-        GuestMemory.check(mem, in, count * abi.subscriptionLength);
-        GuestMemory.check(mem, out, count * EVENT);
+        // in long arithmetic: a count whose product wraps around to a few bytes must not pass
+        Objects.checkFromIndexSize(in, (long) count * abi.subscriptionLength, mem.length);
+        Objects.checkFromIndexSize(out, (long) count * EVENT, mem.length);
         GuestMemory.check(mem, countOut, 4);
         if (clock.length < count) {
             deadline = new long[count];

@@ -43,7 +43,9 @@ public final class Sockets {
     static int accept(WasiContext context, byte[] mem, int fd, int fdflags, int out) throws IOException {
         Descriptor d = context.fds().get(fd);
         if (!(d instanceof Listener listener)) {
-            throw ErrnoException.of(d instanceof Socket ? Errno.INVAL : Errno.NOTSOCK);
+            // as Linux: a UDP socket cannot accept at all, a stream socket that does not listen cannot yet
+            throw ErrnoException.of(d instanceof UdpSocket ? Errno.NOTSUP : d instanceof Socket ? Errno.INVAL
+                    : Errno.NOTSOCK);
         }
         d.require(Rights.SOCK_ACCEPT);
         GuestMemory.check(mem, out, 4);
