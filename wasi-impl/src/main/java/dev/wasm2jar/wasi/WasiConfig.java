@@ -1,6 +1,6 @@
 package dev.wasm2jar.wasi;
 
-import dev.wasm2jar.wasi.internal.NetworkPolicy;
+import dev.wasm2jar.wasi.internal.fn.NetworkPolicy;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;

@@ -3,11 +3,13 @@ package dev.wasm2jar.wasi.internal;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.host.GuestMemory;
 import dev.wasm2jar.runtime.host.HostFunctions;
+import dev.wasm2jar.wasi.internal.errno.ErrnoMapping;
 import dev.wasm2jar.wasi.internal.fn.AddrInfo;
 import dev.wasm2jar.wasi.internal.fn.Poll;
 import dev.wasm2jar.wasi.internal.fn.SocketCalls;
 import dev.wasm2jar.wasi.internal.fn.SocketOptions;
 import dev.wasm2jar.wasi.internal.fn.Sockets;
+import dev.wasm2jar.wasi.internal.fn.WasiContext;
 import dev.wasm2jar.wasi.internal.spec.Abi;
 import dev.wasm2jar.wasi.internal.spec.Errno;
 import dev.wasm2jar.wasi.internal.spec.SocketFunction;
@@ -20,7 +22,7 @@ import java.util.Map;
 /**
  * Offers WasmEdge's socket calls and epoll_oneoff ({@link SocketFunction}) on a WASI context: each form under its
  * name in its type (V1 first, so that where the forms share a type the plain name is V1, as in WasmEdge) and V2
- * under the name with {@code _v2}. Without network ({@link NetworkPolicy#NONE}) every socket call returns
+ * under the name with {@code _v2}. Without network ({@link dev.wasm2jar.wasi.internal.fn.NetworkPolicy#NONE}) every socket call returns
  * {@code nosys} at once. The calls WASI has too (sock_accept, sock_recv, sock_send, sock_shutdown) are the same
  * code as WASI's, so either binding serves a socket of the other.
  */

@@ -1,7 +1,7 @@
 package dev.wasm2jar.wasi.internal.fd;
 
-import dev.wasm2jar.wasi.internal.ErrnoException;
-import dev.wasm2jar.wasi.internal.ErrnoMapping;
+import dev.wasm2jar.wasi.internal.errno.ErrnoException;
+import dev.wasm2jar.wasi.internal.errno.ErrnoMapping;
 import dev.wasm2jar.wasi.internal.spec.Errno;
 import dev.wasm2jar.wasi.internal.spec.Flags;
 import dev.wasm2jar.wasi.internal.spec.Rights;

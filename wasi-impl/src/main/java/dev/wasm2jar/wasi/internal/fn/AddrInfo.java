@@ -5,7 +5,7 @@ import static dev.wasm2jar.runtime.host.GuestMemory.u16;
 import static dev.wasm2jar.runtime.host.GuestMemory.u8;
 
 import dev.wasm2jar.runtime.host.GuestMemory;
-import dev.wasm2jar.wasi.internal.ErrnoException;
+import dev.wasm2jar.wasi.internal.errno.ErrnoException;
 import dev.wasm2jar.wasi.internal.spec.Errno;
 import dev.wasm2jar.wasi.internal.spec.SocketAbi;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static dev.wasm2jar.runtime.host.GuestMemory.i32;
 import static dev.wasm2jar.runtime.host.GuestMemory.u16;
 
 import dev.wasm2jar.runtime.host.GuestMemory;
-import dev.wasm2jar.wasi.internal.ErrnoException;
+import dev.wasm2jar.wasi.internal.errno.ErrnoException;
 import dev.wasm2jar.wasi.internal.spec.Errno;
 import dev.wasm2jar.wasi.internal.spec.SocketAbi;
 import java.net.Inet6Address;

@@ -4,8 +4,7 @@ import static dev.wasm2jar.runtime.host.GuestMemory.i32;
 import static dev.wasm2jar.runtime.host.GuestMemory.i64;
 
 import dev.wasm2jar.runtime.host.GuestMemory;
-import dev.wasm2jar.wasi.internal.ErrnoException;
-import dev.wasm2jar.wasi.internal.WasiContext;
+import dev.wasm2jar.wasi.internal.errno.ErrnoException;
 import dev.wasm2jar.wasi.internal.fd.Listener;
 import dev.wasm2jar.wasi.internal.fd.Socket;
 import dev.wasm2jar.wasi.internal.spec.Errno;

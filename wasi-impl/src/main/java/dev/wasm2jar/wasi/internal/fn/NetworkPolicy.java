@@ -1,4 +1,4 @@
-package dev.wasm2jar.wasi.internal;
+package dev.wasm2jar.wasi.internal.fn;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
