@@ -336,7 +336,7 @@ fn main() {
     println!("logged in as {}", args[2]);
     let setup = [
         "CREATE TABLE IF NOT EXISTS visitors (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(64) NOT NULL)",
-        "DELETE FROM visitors",
+        "TRUNCATE TABLE visitors",
         "INSERT INTO visitors (name) VALUES ('Ada'), ('Grace'), ('Edsger \"EWD\" Dijkstra')",
     ];
     for sql in setup.iter() {
