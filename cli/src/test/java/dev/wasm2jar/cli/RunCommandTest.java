@@ -82,6 +82,17 @@ class RunCommandTest {
     }
 
     @Test
+    void guestsListenAsInWasmEdgeUnlessAFlagSaysOtherwise() {
+        // guests/wat/listen.wat exits with the errno of the first socket call that fails: sock_open, sock_bind
+        // (127.0.0.1, any port), sock_listen
+        assertEquals(0, run("run", guest("listen")).exit());
+        assertEquals(52, run("run", "--net", "off", guest("listen")).exit()); // nosys
+        assertEquals(2, run("run", "--allow-listen", "127.0.0.1:1", guest("listen")).exit()); // acces
+        assertEquals(0, run("run", "--allow-listen=127.0.0.1:*", "--allow-connect", "*:80", guest("listen")).exit());
+        assertOneErrorLine(run("run", "--allow-listen", "8080", guest("listen")), 2, "--allow-listen 8080: give HOST:PORT");
+    }
+
+    @Test
     void aTrapPrintsItsKindAndTheWasmBacktrace() {
         Run r = run("run", guest("trap"), "divide", "0");
         assertEquals(134, r.exit());

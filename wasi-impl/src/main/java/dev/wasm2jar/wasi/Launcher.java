@@ -134,7 +134,7 @@ public final class Launcher {
         labels.put(command, libraries.isEmpty() ? null : "main");
         List<HostModule> hostModules = new ArrayList<>();
         try (Wasi wasi = Wasi.create(config)) {
-            Linker linker = Linker.create().with(wasi);
+            Linker linker = Linker.create().with(wasi).with(new WasmEdgeSockets(wasi));
             HostSetup setup = new HostSetup(config.args(), hostOptions);
             for (HostModuleFactory factory : hostModuleFactories()) {
                 HostModule module = factory.create(setup);
