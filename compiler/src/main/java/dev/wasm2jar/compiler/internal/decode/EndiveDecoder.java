@@ -65,14 +65,15 @@ public final class EndiveDecoder {
         try {
             m = Parser.parse(wasm);
         } catch (run.endive.wasm.MalformedException e) {
-            throw new MalformedException(e.getMessage(), e);
+            throw ErrorLocator.withLocation(wasm, new MalformedException(e.getMessage(), e));
         } catch (run.endive.wasm.InvalidException e) {
-            throw invalidOrMalformed(wasm, e);
+            throw ErrorLocator.withLocation(wasm, invalidOrMalformed(wasm, e));
         } catch (run.endive.wasm.WasmEngineException e) {
-            throw new InvalidException(e.getMessage(), e);
+            throw ErrorLocator.withLocation(wasm, new InvalidException(e.getMessage(), e));
         } catch (RuntimeException e) {
             // The parser signals some truncations with plain runtime exceptions.
-            throw new MalformedException("unexpected end or malformed module: " + e, e);
+            throw ErrorLocator.withLocation(wasm,
+                    new MalformedException("unexpected end or malformed module: " + e, e));
         }
         ModuleModel model = convert(m, wasm);
         Wasm2Profile.check(model);
