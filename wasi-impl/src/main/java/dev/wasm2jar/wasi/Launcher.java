@@ -1,14 +1,12 @@
 package dev.wasm2jar.wasi;
 
 import dev.wasm2jar.runtime.ExhaustionException;
-import dev.wasm2jar.runtime.ExternKind;
-import dev.wasm2jar.runtime.Imports;
 import dev.wasm2jar.runtime.Instance;
 import dev.wasm2jar.runtime.Module;
 import dev.wasm2jar.runtime.TrapException;
 import dev.wasm2jar.runtime.UnlinkableException;
 import dev.wasm2jar.runtime.WasmException;
-import dev.wasm2jar.runtime.abi.ModuleShape;
+import dev.wasm2jar.runtime.host.Linker;
 import dev.wasm2jar.wasi.internal.Backtrace;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -44,9 +42,9 @@ public final class Launcher {
     private Launcher() {}
 
     /**
-     * Instantiates {@code libraries} in order (each with WASI and the libraries before it), then {@code command},
-     * and runs the command. A trap is reported on {@code err} as {@code PREFIX: error: trap: MESSAGE} and the wasm
-     * backtrace.
+     * Instantiates {@code libraries} in order (each linked to WASI and the libraries before it, and initialized if it
+     * is a reactor), then {@code command}, and runs the command. A trap is reported on {@code err} as
+     * {@code PREFIX: error: trap: MESSAGE} and the wasm backtrace.
      *
      * @return the guest's exit code, or {@link #TRAP_EXIT}
      * @throws UnlinkableException when an import is provided by nothing, naming its module and field
@@ -56,15 +54,20 @@ public final class Launcher {
         Map<Module, String> labels = new LinkedHashMap<>();
         labels.put(command, libraries.isEmpty() ? null : "main");
         try (Wasi wasi = Wasi.create(config)) {
-            Map<String, Instance> linked = new LinkedHashMap<>();
+            Linker linker = Linker.create().with(wasi);
             try {
                 for (Library library : libraries) {
                     labels.put(library.module(), library.name());
-                    linked.put(library.name(), wasi.instantiate(library.module(),
-                            imports(library.module(), linked, library.name())));
+                    Instance instance;
+                    try {
+                        instance = linker.instantiate(library.module());
+                    } catch (UnlinkableException e) {
+                        throw new UnlinkableException("library " + library.name() + ": " + e.getMessage(), e);
+                    }
+                    Wasi.initialize(instance);
+                    linker.defineInstance(library.name(), instance);
                 }
-                Instance instance = wasi.instantiate(command, imports(command, linked, null));
-                return wasi.run(instance);
+                return wasi.run(linker.instantiate(command));
             } catch (WasiExit e) {
                 return e.code(); // proc_exit from a library's _initialize or a start function
             } catch (TrapException | ExhaustionException e) {
@@ -78,29 +81,6 @@ public final class Launcher {
                 return TRAP_EXIT;
             }
         }
-    }
-
-    /** The imports for {@code module}: the libraries so far; WASI is added by {@link Wasi#instantiate}. */
-    private static Imports imports(Module module, Map<String, Instance> linked, String self) {
-        Imports imports = Imports.empty();
-        linked.forEach(imports::addInstance);
-        for (ModuleShape.Import im : module.shape().imports()) {
-            String what = (self == null ? "" : "library " + self + ": ") + "import " + im.module() + "."
-                    + im.name() + " (" + im.kind().toString().toLowerCase(java.util.Locale.ROOT) + ")";
-            if (im.module().equals("wasi_snapshot_preview1") || im.module().equals("wasi_unstable")) {
-                if (im.kind() != ExternKind.FUNCTION || !Wasi.provides(im.module(), im.name())) {
-                    throw new UnlinkableException(what + " is not a function of WASI preview 1 that wasm2jar has");
-                }
-                continue;
-            }
-            if (imports.find(im.module(), im.name()) == null) {
-                throw new UnlinkableException(what + (linked.containsKey(im.module())
-                        ? " is not exported by the module preloaded as " + im.module()
-                        : " is provided by nothing; --preload " + im.module() + "=FILE.wasm links a module's"
-                                + " exports as " + im.module()));
-            }
-        }
-        return imports;
     }
 
     /** The entry point of a runnable jar: runs the module its manifest names as a WASI command. */

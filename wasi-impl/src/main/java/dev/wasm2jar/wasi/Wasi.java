@@ -1,14 +1,10 @@
 package dev.wasm2jar.wasi;
 
-import dev.wasm2jar.runtime.ExternKind;
-import dev.wasm2jar.runtime.Imports;
 import dev.wasm2jar.runtime.Instance;
-import dev.wasm2jar.runtime.Memory;
-import dev.wasm2jar.runtime.Module;
 import dev.wasm2jar.runtime.WasmFunction;
-import dev.wasm2jar.runtime.abi.ModuleShape;
+import dev.wasm2jar.runtime.host.HostFunctions;
+import dev.wasm2jar.runtime.host.HostModule;
 import dev.wasm2jar.wasi.internal.Bindings;
-import dev.wasm2jar.wasi.internal.GuestMemory;
 import dev.wasm2jar.wasi.internal.WasiContext;
 import dev.wasm2jar.wasi.internal.fd.FdTable;
 import dev.wasm2jar.wasi.internal.fd.Listener;
@@ -24,20 +20,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A WASI preview 1 environment on {@code java.nio}: one program's descriptors, arguments and environment, offered as
- * the imports {@code wasi_snapshot_preview1} and {@code wasi_unstable}.
+ * A WASI preview 1 environment on {@code java.nio}: one program's descriptors, arguments and environment. It is a
+ * {@link HostModule} that offers the functions of {@code wasi_snapshot_preview1} and {@code wasi_unstable} to a
+ * {@link dev.wasm2jar.runtime.host.Linker}:
  *
  * <pre>{@code
  * try (Wasi wasi = Wasi.create(WasiConfig.defaults().withArgs(List.of("app")).withPreopen(".", Path.of(".")))) {
- *     Instance app = wasi.instantiate(Module.fromJar(Path.of("app.jar")), Imports.empty());
+ *     Instance app = Linker.create().with(wasi).instantiate(Module.fromJar(Path.of("app.jar")));
  *     int exitCode = wasi.run(app);
  * }
  * }</pre>
  *
  * Descriptors 0, 1 and 2 are the configured standard streams, the preopened directories follow from 3 in the order
- * given, then the listening sockets. A guest reaches nothing outside its preopened directories.
+ * given, then the listening sockets. A guest reaches nothing outside its preopened directories. Every instance linked
+ * to one {@code Wasi} shares its descriptors (a preloaded library and the command that uses it); each reads and
+ * writes its own memory.
  */
-public final class Wasi implements AutoCloseable {
+public final class Wasi implements HostModule, AutoCloseable {
     private final WasiContext context;
 
     private Wasi(WasiContext context) {
@@ -50,7 +49,7 @@ public final class Wasi implements AutoCloseable {
         for (Map.Entry<String, String> e : config.env().entrySet()) {
             environ.add(e.getKey() + "=" + e.getValue());
         }
-        WasiContext context = new WasiContext(config.args(), environ);
+        WasiContext context = new WasiContext(config.args(), environ, WasiExit::new);
         try {
             open(context, config);
         } catch (IOException | RuntimeException e) {
@@ -82,34 +81,22 @@ public final class Wasi implements AutoCloseable {
         }
     }
 
+    /** Offers every WASI function, bound to this environment and the instance's memory. */
+    @Override
+    public void offer(HostFunctions offer) {
+        Bindings.offer(offer, context);
+    }
+
     /**
-     * Adds the WASI functions {@code module} imports to {@code imports} and instantiates it with them; its memory
-     * (exported as {@code memory}, or imported) is what the functions read and write. A reactor's
-     * {@code _initialize} is called here; a command's {@code _start} is {@link #run}'s to call.
+     * Initializes a WASI reactor: calls its {@code _initialize} export, if it has one and no {@code _start}. A
+     * reactor (a library such as a {@code --preload}ed module) needs this once, after instantiation and before any
+     * other export is called; whoever instantiates it calls this, as the WASI application ABI asks.
      */
-    public Instance instantiate(Module module, Imports imports) {
-        GuestMemory memory = new GuestMemory();
-        List<Map.Entry<String, String>> wanted = new ArrayList<>();
-        for (ModuleShape.Import im : module.shape().imports()) {
-            if (im.kind() == ExternKind.FUNCTION) {
-                wanted.add(Map.entry(im.module(), im.name()));
-            }
-        }
-        Bindings.addTo(imports, context, memory, wanted);
-        for (ModuleShape.Import im : module.shape().imports()) {
-            if (im.kind() == ExternKind.MEMORY && imports.find(im.module(), im.name()) instanceof Memory m) {
-                memory.bind(m); // imported: bound before a start function can call WASI
-            }
-        }
-        Instance instance = module.instantiate(imports);
-        if (!memory.isBound() && instance.exports().get("memory") instanceof Memory m) {
-            memory.bind(m);
-        }
-        if (!instance.exports().containsKey("_start")
-                && instance.exports().get("_initialize") instanceof WasmFunction init) {
+    public static void initialize(Instance reactor) {
+        if (!reactor.exports().containsKey("_start")
+                && reactor.exports().get("_initialize") instanceof WasmFunction init) {
             init.call();
         }
-        return instance;
     }
 
     /**
@@ -128,11 +115,6 @@ public final class Wasi implements AutoCloseable {
         } catch (WasiExit e) {
             return e.code();
         }
-    }
-
-    /** Whether {@code module.name} is a function of WASI preview 1 or 0 that this implementation provides. */
-    public static boolean provides(String module, String name) {
-        return Bindings.find(module, name) != null;
     }
 
     /** Closes every descriptor the guest still holds; the standard streams are flushed, not closed. */

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasm2jar.compiler.Compiler;
 import dev.wasm2jar.compiler.CompilerOptions;
-import dev.wasm2jar.runtime.Imports;
 import dev.wasm2jar.runtime.Module;
+import dev.wasm2jar.runtime.host.Linker;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,7 +62,7 @@ final class Guests {
                 .withStdout(out).withStderr(err));
         int exit;
         try (Wasi wasi = Wasi.create(config)) {
-            exit = wasi.run(wasi.instantiate(module(name), Imports.empty()));
+            exit = wasi.run(Linker.create().with(wasi).instantiate(module(name)));
         }
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wasm2jar.runtime.Imports;
 import dev.wasm2jar.runtime.TrapException;
+import dev.wasm2jar.runtime.host.Linker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,7 +161,7 @@ class WasiCommandTest {
     @Test
     void aTrapIsThrownWithTheCalledFunctionsOnItsStack() throws IOException {
         try (Wasi wasi = Wasi.create(WasiConfig.defaults().withArgs(java.util.List.of("trap", "divide", "0")))) {
-            var instance = wasi.instantiate(Guests.module("trap"), Imports.empty());
+            var instance = Linker.create().with(wasi).instantiate(Guests.module("trap"));
             TrapException e = assertThrows(TrapException.class, () -> wasi.run(instance));
             assertEquals("integer divide by zero", e.getMessage());
         }
@@ -170,7 +170,7 @@ class WasiCommandTest {
     @Test
     void aModuleWithoutStartIsNoCommand() throws IOException {
         try (Wasi wasi = Wasi.create(WasiConfig.defaults())) {
-            var lib = wasi.instantiate(Guests.module("greeter-lib"), Imports.empty());
+            var lib = Linker.create().with(wasi).instantiate(Guests.module("greeter-lib"));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> wasi.run(lib));
             assertEquals("not a WASI command: it exports no function _start", e.getMessage());
         }

@@ -14,12 +14,12 @@ import dev.wasm2jar.runtime.WasmFunction;
 import dev.wasm2jar.runtime.abi.ConstExpr;
 import dev.wasm2jar.runtime.abi.Linkage;
 import dev.wasm2jar.runtime.abi.MemoryOps;
-import dev.wasm2jar.runtime.abi.ModuleShape;
 import dev.wasm2jar.runtime.abi.ModuleShape.DataSegment;
 import dev.wasm2jar.runtime.abi.ModuleShape.ElementSegment;
 import dev.wasm2jar.runtime.abi.ModuleShape.Import;
 import dev.wasm2jar.runtime.abi.ModuleShape.Limits;
 import dev.wasm2jar.runtime.abi.ModuleShape.SegmentMode;
+import dev.wasm2jar.runtime.abi.ModuleShape;
 import dev.wasm2jar.runtime.abi.TableOps;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -45,13 +45,14 @@ public final class Instantiator {
         for (Import im : shape.imports()) {
             Object value = imports.find(im.module(), im.name());
             if (value == null) {
-                throw new UnlinkableException("unknown import " + im.module() + "." + im.name());
+                throw new UnlinkableException("unknown import " + Externs.name(im) + " ("
+                        + Externs.expected(shape, im) + ")");
             }
             switch (im.kind()) {
                 case FUNCTION -> functions.add(linkFunction(shape, im, value));
-                case MEMORY -> memories.add(linkMemory(im, value));
-                case TABLE -> tables.add(linkTable(im, value));
-                case GLOBAL -> importedGlobals.add(linkGlobal(im, value));
+                case MEMORY -> memories.add(linkMemory(shape, im, value));
+                case TABLE -> tables.add(linkTable(shape, im, value));
+                case GLOBAL -> importedGlobals.add(linkGlobal(shape, im, value));
             }
         }
         for (Limits limits : shape.memories()) {
@@ -166,30 +167,30 @@ public final class Instantiator {
 
     private static WasmFunction linkFunction(ModuleShape shape, Import im, Object value) {
         FunctionType expected = shape.types().get(im.typeIndex());
-        if (!(value instanceof WasmFunction f) || f.type() != expected) {
-            throw incompatible(im, value);
+        if (!(value instanceof WasmFunction f) || !f.type().equals(expected)) {
+            throw incompatible(shape, im, value);
         }
         return f;
     }
 
-    private static Memory linkMemory(Import im, Object value) {
+    private static Memory linkMemory(ModuleShape shape, Import im, Object value) {
         if (!(value instanceof Memory m) || !limitsMatch(m.pages(), m.maxPages(), im.limits())) {
-            throw incompatible(im, value);
+            throw incompatible(shape, im, value);
         }
         return m;
     }
 
-    private static Table linkTable(Import im, Object value) {
+    private static Table linkTable(ModuleShape shape, Import im, Object value) {
         if (!(value instanceof Table t) || t.elementType() != im.valueType()
                 || !limitsMatch(t.size(), t.maxSize(), im.limits())) {
-            throw incompatible(im, value);
+            throw incompatible(shape, im, value);
         }
         return t;
     }
 
-    private static Global linkGlobal(Import im, Object value) {
+    private static Global linkGlobal(ModuleShape shape, Import im, Object value) {
         if (!(value instanceof Global g) || g.type() != im.valueType() || g.isMutable() != im.mutable()) {
-            throw incompatible(im, value);
+            throw incompatible(shape, im, value);
         }
         return g;
     }
@@ -205,25 +206,9 @@ public final class Instantiator {
         return max >= 0 && max <= wanted.max();
     }
 
-    private static UnlinkableException incompatible(Import im, Object value) {
-        return new UnlinkableException("incompatible import type for " + im.module() + "." + im.name() + ": expected "
-                + im.kind() + ", got " + describe(value));
-    }
-
-    private static String describe(Object value) {
-        if (value instanceof WasmFunction f) {
-            return "function " + f.type();
-        }
-        if (value instanceof Global g) {
-            return (g.isMutable() ? "mutable " : "") + "global " + g.type();
-        }
-        if (value instanceof Memory m) {
-            return "memory of " + m.pages() + " pages" + (m.maxPages() < 0 ? "" : ", max " + m.maxPages());
-        }
-        if (value instanceof Table t) {
-            return t.elementType() + " table of " + t.size() + (t.maxSize() < 0 ? "" : ", max " + t.maxSize());
-        }
-        return String.valueOf(value);
+    private static UnlinkableException incompatible(ModuleShape shape, Import im, Object value) {
+        return new UnlinkableException("import " + Externs.name(im) + ": expected " + Externs.expected(shape, im)
+                + ", found " + Externs.found(value));
     }
 
     /** The runtime's side of {@link Linkage}: makes function references of this instance on demand. */

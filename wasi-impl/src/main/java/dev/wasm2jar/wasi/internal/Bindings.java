@@ -3,6 +3,8 @@ package dev.wasm2jar.wasi.internal;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.Imports;
 import dev.wasm2jar.runtime.WasmFunction;
+import dev.wasm2jar.runtime.host.GuestMemory;
+import dev.wasm2jar.runtime.host.HostFunctions;
 import dev.wasm2jar.wasi.internal.fn.Args;
 import dev.wasm2jar.wasi.internal.fn.Clocks;
 import dev.wasm2jar.wasi.internal.fn.FdIo;
@@ -19,16 +21,15 @@ import dev.wasm2jar.wasi.internal.spec.Function;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Makes the WASI functions an instance imports: each {@link Function} is the public method
- * {@link Function#javaName()} of its function group ({@link #groupOf}), bound to a group object of that instance as
- * a {@link WasmFunction} with primitive parameters (no boxing); a method returning an errno is wrapped by
- * {@link ErrnoMapping#catching}. Only what a module imports is made, since each handle costs time at start-up.
+ * Offers the WASI functions to an instantiation: each {@link Function} is the public method
+ * {@link Function#javaName()} of its function group ({@link #groupOf}), bound to a group object of that instance,
+ * with primitive parameters (no boxing); a method returning an errno is wrapped by {@link ErrnoMapping#catching}.
+ * Only what a module imports is made (the linker calls the code suppliers of imported functions alone), since each
+ * handle costs time at start-up.
  */
 public final class Bindings {
     private Bindings() {}
@@ -69,7 +70,7 @@ public final class Bindings {
         } else if (type == Poll.class) {
             return new Poll(context, memory, abi);
         } else if (type == Proc.class) {
-            return new Proc();
+            return new Proc(context);
         } else if (type == Random.class) {
             return new Random(context, memory);
         } else if (type == Sched.class) {
@@ -114,26 +115,22 @@ public final class Bindings {
     }
 
     /**
-     * Adds the WASI functions among {@code wanted} (module and field names), bound to {@code context} and
-     * {@code memory}, to {@code imports}, unless {@code imports} has them already.
+     * Offers every function of both WASI modules ({@code wasi_snapshot_preview1} and {@code wasi_unstable}) in its
+     * witx type, bound to {@code context} and the offer's memory; group objects are made on first use, one per ABI.
      */
-    public static void addTo(Imports imports, WasiContext context, GuestMemory memory,
-            List<Map.Entry<String, String>> wanted) {
-        Map<Abi, Map<Class<?>, Object>> groups = new EnumMap<>(Abi.class);
-        for (Map.Entry<String, String> w : wanted) {
-            Function f = find(w.getKey(), w.getValue());
-            if (f == null || imports.find(w.getKey(), w.getValue()) != null) {
-                continue;
+    public static void offer(HostFunctions offer, WasiContext context) {
+        GuestMemory memory = offer.memory();
+        for (Abi abi : Abi.values()) {
+            Map<Class<?>, Object> groups = new HashMap<>();
+            for (Function f : Function.values()) {
+                if (f.in(abi)) {
+                    offer.add(abi.module, f.wasiName(), FunctionType.parse(f.signature()), () -> {
+                        Object group = groups.computeIfAbsent(groupOf(f), type -> newGroup(type, context, memory, abi));
+                        MethodHandle h = method(f).bindTo(group);
+                        return h.type().returnType() == int.class ? ErrnoMapping.catching(h) : h;
+                    });
+                }
             }
-            Abi abi = abi(w.getKey());
-            Object group = groups.computeIfAbsent(abi, a -> new HashMap<>())
-                    .computeIfAbsent(groupOf(f), type -> newGroup(type, context, memory, abi));
-            MethodHandle h = method(f).bindTo(group);
-            if (h.type().returnType() == int.class) {
-                h = ErrnoMapping.catching(h);
-            }
-            imports.add(abi.module, f.wasiName(),
-                    WasmFunction.of(FunctionType.parse(f.signature()), h, abi.module + "." + f.wasiName()));
         }
     }
 }

@@ -1,12 +1,14 @@
 package dev.wasm2jar.wasi.internal;
 
+import dev.wasm2jar.runtime.host.HostError;
 import dev.wasm2jar.wasi.internal.spec.Errno;
 
 /**
- * A WASI function's failure with one {@link Errno}. Host functions throw it and {@link ErrnoMapping} returns its
- * errno to the guest. It has no stack trace and one shared instance per errno, so failing costs no allocation.
+ * A WASI function's failure with one {@link Errno}: the {@link HostError} of WASI. Host functions throw it and the
+ * wrapper {@link ErrnoMapping#catching} puts around them returns its errno to the guest. There is one shared
+ * instance per errno, so failing costs no allocation.
  */
-public final class ErrnoException extends RuntimeException {
+public final class ErrnoException extends HostError {
     private static final ErrnoException[] ALL = new ErrnoException[Errno.NOTCAPABLE + 1];
 
     static {
@@ -18,7 +20,7 @@ public final class ErrnoException extends RuntimeException {
     private final int errno;
 
     private ErrnoException(int errno) {
-        super(Errno.name(errno), null, false, false);
+        super(errno, Errno.name(errno));
         this.errno = errno;
     }
 

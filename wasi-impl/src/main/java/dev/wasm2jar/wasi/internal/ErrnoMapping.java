@@ -1,11 +1,10 @@
 package dev.wasm2jar.wasi.internal;
 
+import dev.wasm2jar.runtime.host.ErrorCodes;
 import dev.wasm2jar.wasi.internal.spec.Errno;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.net.BindException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -27,29 +26,17 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.NotLinkException;
 
 /**
- * Errors become errno here, and only here. A host function throws what Java throws ({@link IOException}s of NIO,
- * {@link IndexOutOfBoundsException} for a guest pointer out of bounds) or an {@link ErrnoException}; the handle that
- * wraps it ({@link #catching}) returns the errno. Bugs (any other exception) and
- * {@code WasiExit} pass through.
+ * Errors become errno here, and only here: WASI's {@link ErrorCodes.Mapper}. A host function throws what Java throws
+ * ({@link IOException}s of NIO, {@link IndexOutOfBoundsException} for a guest pointer out of bounds) or an
+ * {@link ErrnoException}; the handle that wraps it ({@link #catching}) returns the errno. Bugs (any other exception)
+ * and {@code WasiExit} pass through.
  */
 public final class ErrnoMapping {
-    private static final MethodHandle TO_ERRNO;
-
-    static {
-        try {
-            TO_ERRNO = MethodHandles.lookup().findStatic(ErrnoMapping.class, "toErrno",
-                    MethodType.methodType(int.class, Throwable.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private ErrnoMapping() {}
 
     /** {@code function} (returning an errno) with every mapped failure turned into its errno. */
     public static MethodHandle catching(MethodHandle function) {
-        MethodHandle handler = MethodHandles.dropArguments(TO_ERRNO, 1, function.type().parameterList());
-        return MethodHandles.catchException(function, Throwable.class, handler);
+        return ErrorCodes.catching(function, ErrnoMapping::toErrno);
     }
 
     /** The errno for {@code t}; rethrows what is not a WASI error. */

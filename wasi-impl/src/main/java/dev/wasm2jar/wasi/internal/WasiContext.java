@@ -6,6 +6,7 @@ import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * What every WASI function of one program shares: its arguments and environment, its descriptors, its clocks'
@@ -19,10 +20,18 @@ public final class WasiContext {
     private SecureRandom random;
     private final long monotonicOrigin = System.nanoTime();
     private Selector selector;
+    private final IntFunction<RuntimeException> exit;
 
-    public WasiContext(List<String> args, List<String> environ) {
+    /** {@code exit} makes what proc_exit throws (the public API's exit exception, which this package cannot name). */
+    public WasiContext(List<String> args, List<String> environ, IntFunction<RuntimeException> exit) {
         this.args = utf8(args);
         this.environ = utf8(environ);
+        this.exit = exit;
+    }
+
+    /** What proc_exit with {@code code} throws to unwind the guest. */
+    public RuntimeException exit(int code) {
+        return exit.apply(code);
     }
 
     private static byte[][] utf8(List<String> strings) {

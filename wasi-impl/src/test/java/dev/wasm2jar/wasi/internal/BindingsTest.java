@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.wasm2jar.runtime.Imports;
-import dev.wasm2jar.runtime.WasmFunction;
+import dev.wasm2jar.runtime.FunctionType;
+import dev.wasm2jar.runtime.host.HostFunctions;
+import dev.wasm2jar.wasi.WasiExit;
 import dev.wasm2jar.wasi.internal.spec.Abi;
 import dev.wasm2jar.wasi.internal.spec.Function;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,16 +40,18 @@ class BindingsTest {
             Map.entry("sock_recv", "iiiiii:i"), Map.entry("sock_send", "iiiii:i"),
             Map.entry("sock_shutdown", "ii:i")));
 
-    /** What {@link Bindings#addTo} makes for every function of {@code abi}, as name to signature. */
+    /**
+     * What {@link Bindings#offer} offers for every function of {@code abi}, as name to signature; each one's code is
+     * made, so every offered function has its method.
+     */
     private static Map<String, String> bound(Abi abi) {
-        List<Map.Entry<String, String>> all = new ArrayList<>();
-        PREVIEW1.keySet().forEach(name -> all.add(Map.entry(abi.module, name)));
-        Imports imports = Imports.empty();
-        Bindings.addTo(imports, new WasiContext(List.of(), List.of()), new GuestMemory(), all);
+        HostFunctions offer = new HostFunctions();
+        Bindings.offer(offer, new WasiContext(List.of(), List.of(), WasiExit::new));
         Map<String, String> out = new TreeMap<>();
         for (String name : PREVIEW1.keySet()) {
-            if (imports.find(abi.module, name) instanceof WasmFunction f) {
-                out.put(name, f.type().signature());
+            for (FunctionType type : offer.types(abi.module, name)) {
+                assertNotNull(offer.code(abi.module, name, type), name);
+                out.put(name, type.signature());
             }
         }
         return out;

@@ -1,8 +1,8 @@
 package dev.wasm2jar.wasi.internal.fn;
 
-import static dev.wasm2jar.wasi.internal.GuestMemory.putI32;
+import static dev.wasm2jar.runtime.host.GuestMemory.putI32;
 
-import dev.wasm2jar.wasi.internal.GuestMemory;
+import dev.wasm2jar.runtime.host.GuestMemory;
 import dev.wasm2jar.wasi.internal.WasiContext;
 import dev.wasm2jar.wasi.internal.spec.Errno;
 

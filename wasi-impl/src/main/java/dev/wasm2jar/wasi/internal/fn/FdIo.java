@@ -1,9 +1,9 @@
 package dev.wasm2jar.wasi.internal.fn;
 
-import static dev.wasm2jar.wasi.internal.GuestMemory.i32;
+import static dev.wasm2jar.runtime.host.GuestMemory.i32;
 
+import dev.wasm2jar.runtime.host.GuestMemory;
 import dev.wasm2jar.wasi.internal.ErrnoException;
-import dev.wasm2jar.wasi.internal.GuestMemory;
 import dev.wasm2jar.wasi.internal.WasiContext;
 import dev.wasm2jar.wasi.internal.fd.Descriptor;
 import dev.wasm2jar.wasi.internal.spec.Abi;

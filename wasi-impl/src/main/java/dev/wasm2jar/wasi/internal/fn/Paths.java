@@ -1,13 +1,13 @@
 package dev.wasm2jar.wasi.internal.fn;
 
+import dev.wasm2jar.runtime.host.GuestMemory;
 import dev.wasm2jar.wasi.internal.ErrnoException;
-import dev.wasm2jar.wasi.internal.GuestMemory;
 import dev.wasm2jar.wasi.internal.WasiContext;
 import dev.wasm2jar.wasi.internal.fd.FileStat;
 import dev.wasm2jar.wasi.internal.fd.OpenDirectory;
 import dev.wasm2jar.wasi.internal.fd.OpenFile;
-import dev.wasm2jar.wasi.internal.fd.PathResolver;
 import dev.wasm2jar.wasi.internal.fd.PathResolver.Resolved;
+import dev.wasm2jar.wasi.internal.fd.PathResolver;
 import dev.wasm2jar.wasi.internal.spec.Abi;
 import dev.wasm2jar.wasi.internal.spec.Errno;
 import dev.wasm2jar.wasi.internal.spec.FileType;
@@ -15,6 +15,7 @@ import dev.wasm2jar.wasi.internal.spec.Flags;
 import dev.wasm2jar.wasi.internal.spec.Rights;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ public final class Paths {
         return dir;
     }
 
-    private String path(int address, int length) {
+    private String path(int address, int length) throws CharacterCodingException {
         return GuestMemory.string(memory.bytes(), address, length);
     }
 

@@ -1,11 +1,11 @@
 package dev.wasm2jar.wasi.internal.fn;
 
-import dev.wasm2jar.wasi.WasiExit;
+import dev.wasm2jar.wasi.internal.WasiContext;
 import dev.wasm2jar.wasi.internal.spec.Errno;
 
 /**
- * proc_exit unwinds the guest with {@link WasiExit}; proc_raise is not supported (a JVM cannot deliver a signal to
- * one wasm program).
+ * proc_exit unwinds the guest with the context's exit exception (the public {@code WasiExit}); proc_raise is not
+ * supported (a JVM cannot deliver a signal to one wasm program).
  *
  * <pre>
  * proc_exit(rval: u32) -> never returns
@@ -13,8 +13,14 @@ import dev.wasm2jar.wasi.internal.spec.Errno;
  * </pre>
  */
 public final class Proc {
+    private final WasiContext context;
+
+    public Proc(WasiContext context) {
+        this.context = context;
+    }
+
     public void procExit(int code) {
-        throw new WasiExit(code);
+        throw context.exit(code);
     }
 
     public int procRaise(int signal) {

@@ -1,12 +1,12 @@
 package dev.wasm2jar.wasi.internal.fn;
 
-import static dev.wasm2jar.wasi.internal.GuestMemory.putI16;
-import static dev.wasm2jar.wasi.internal.GuestMemory.putI32;
-import static dev.wasm2jar.wasi.internal.GuestMemory.putI64;
-import static dev.wasm2jar.wasi.internal.GuestMemory.putU8;
+import static dev.wasm2jar.runtime.host.GuestMemory.putI16;
+import static dev.wasm2jar.runtime.host.GuestMemory.putI32;
+import static dev.wasm2jar.runtime.host.GuestMemory.putI64;
+import static dev.wasm2jar.runtime.host.GuestMemory.putU8;
 
+import dev.wasm2jar.runtime.host.GuestMemory;
 import dev.wasm2jar.wasi.internal.ErrnoException;
-import dev.wasm2jar.wasi.internal.GuestMemory;
 import dev.wasm2jar.wasi.internal.fd.Descriptor;
 import dev.wasm2jar.wasi.internal.fd.FileStat;
 import dev.wasm2jar.wasi.internal.spec.Abi;

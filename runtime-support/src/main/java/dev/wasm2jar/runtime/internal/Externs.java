@@ -1,0 +1,50 @@
+package dev.wasm2jar.runtime.internal;
+
+import dev.wasm2jar.runtime.Global;
+import dev.wasm2jar.runtime.Memory;
+import dev.wasm2jar.runtime.Table;
+import dev.wasm2jar.runtime.WasmFunction;
+import dev.wasm2jar.runtime.abi.ModuleShape.Import;
+import dev.wasm2jar.runtime.abi.ModuleShape.Limits;
+import dev.wasm2jar.runtime.abi.ModuleShape;
+
+/** How link errors describe what an import expects and what was found for it. */
+public final class Externs {
+    private Externs() {}
+
+    /** {@code module.name}. */
+    public static String name(Import im) {
+        return im.module() + "." + im.name();
+    }
+
+    /** What {@code im} expects: {@code function [i32] -> []}, {@code memory (min 1)}, {@code global i64} ... */
+    public static String expected(ModuleShape shape, Import im) {
+        return switch (im.kind()) {
+            case FUNCTION -> "function " + shape.types().get(im.typeIndex());
+            case MEMORY -> "memory (" + limits(im.limits()) + ")";
+            case TABLE -> im.valueType() + " table (" + limits(im.limits()) + ")";
+            case GLOBAL -> (im.mutable() ? "mutable " : "") + "global " + im.valueType();
+        };
+    }
+
+    /** What {@code value} is, in the same terms. */
+    public static String found(Object value) {
+        if (value instanceof WasmFunction f) {
+            return "function " + f.type();
+        }
+        if (value instanceof Global g) {
+            return (g.isMutable() ? "mutable " : "") + "global " + g.type();
+        }
+        if (value instanceof Memory m) {
+            return "memory of " + m.pages() + " pages" + (m.maxPages() < 0 ? "" : ", max " + m.maxPages());
+        }
+        if (value instanceof Table t) {
+            return t.elementType() + " table of " + t.size() + (t.maxSize() < 0 ? "" : ", max " + t.maxSize());
+        }
+        return String.valueOf(value);
+    }
+
+    private static String limits(Limits limits) {
+        return "min " + limits.min() + (limits.max() < 0 ? "" : " max " + limits.max());
+    }
+}
