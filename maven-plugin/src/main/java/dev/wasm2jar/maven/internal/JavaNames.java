@@ -18,17 +18,18 @@ public final class JavaNames {
             "void", "volatile", "while", "true", "false", "null", "var", "yield", "record", "sealed", "permits",
             "when", "_");
 
+    private final Set<String> reserved;
     private final Set<String> taken = new HashSet<>();
 
-    /** A pool of names in which {@code reserved} are already taken. */
+    /** A pool of names in which {@code reserved} (the facade's own members) get an underscore. */
     public JavaNames(Set<String> reserved) {
-        taken.addAll(reserved);
+        this.reserved = Set.copyOf(reserved);
     }
 
     /** A fresh identifier for {@code wasmName}, starting lower case. */
     public String member(String wasmName) {
         String base = camel(wasmName, false);
-        if (KEYWORDS.contains(base) || taken.contains(base)) {
+        if (KEYWORDS.contains(base) || reserved.contains(base)) {
             base += "_";
         }
         String name = base;
