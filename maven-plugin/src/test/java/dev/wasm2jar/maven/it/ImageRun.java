@@ -57,8 +57,8 @@ public final class ImageRun {
         if (load.code != 0) {
             throw new IOException("podman load: " + load.out);
         }
-        String image = load.out.lines().filter(l -> l.startsWith("Loaded image")).map(l -> l.replaceFirst(
-                "^Loaded image\\(s\\)?: *", "")).findFirst().orElseThrow(() -> new IOException(load.out)).trim();
+        String image = load.out.lines().filter(l -> l.contains("Loaded image")).map(l -> l.substring(
+                l.indexOf(": ") + 2).trim()).findFirst().orElseThrow(() -> new IOException(load.out));
         int port = freePort();
         // Low limits: podman's defaults ask for more than an unprivileged container host may grant.
         List<String> start = List.of("podman", "run", "-d", "--rm", "-p", "127.0.0.1:" + port + ":8080",
@@ -72,7 +72,7 @@ public final class ImageRun {
             started = run(withRunc, 120);
         }
         if (started.code != 0) {
-            throw new IOException("podman run: " + started.out);
+            throw new IOException(String.join(" ", start) + ": " + started.out);
         }
         String container = started.out.strip().lines().reduce((a, b) -> b).orElseThrow();
         try {
