@@ -56,7 +56,7 @@ public class FuzzRunner {
             }
             Object[] arguments = new Object[f.type().params().size()];
             for (int i = 0; i < arguments.length; i++) {
-                arguments[i] = switch (f.type().params().get(i)) {
+                arguments[i] = switch (f.type().params().get(i).kind()) {
                     case I32 -> 0;
                     case I64 -> 0L;
                     case F32 -> 0f;

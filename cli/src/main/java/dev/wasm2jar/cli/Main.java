@@ -1,5 +1,6 @@
 package dev.wasm2jar.cli;
 
+import dev.wasm2jar.runtime.LargeStack;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,18 +25,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        int[] exit = {1};
         // The work runs on a thread with a large stack, for deeply recursive wasm code.
-        Thread worker = LargeStack.newThread("wasm2jar", () -> exit[0] = run(args, System.out, System.err));
-        worker.start();
-        try {
-            worker.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        System.out.flush();
-        System.err.flush();
-        System.exit(exit[0]);
+        LargeStack.runAndExit("wasm2jar", () -> run(args, System.out, System.err));
     }
 
     /** Runs the command line {@code argv}; returns the exit code. */

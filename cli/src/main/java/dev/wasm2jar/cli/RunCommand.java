@@ -8,7 +8,9 @@ import dev.wasm2jar.wasi.WasiFlags;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code wasm2jar run [OPTIONS] FILE [ARGS...]}: runs a WASI command as {@code wasmedge} or {@code wasmtime} would,
@@ -41,7 +43,14 @@ final class RunCommand implements Command {
                   --preload NAME=FILE  instantiate FILE.wasm (or .jar) first and link its exports as the imports
                                        of module NAME; repeatable
                   --no-cache           compile .wasm files in memory without the cache
-                """;
+                """ + hostOptionsHelp();
+    }
+
+    /** The options of the registered host modules besides WASI, one line each. */
+    private static String hostOptionsHelp() {
+        StringBuilder sb = new StringBuilder();
+        Launcher.hostOptions().forEach((name, help) -> sb.append(String.format("  %-20s %s%n", name, help)));
+        return sb.toString();
     }
 
     /** Where the guest's arguments start: after the options and the module file. */
@@ -63,7 +72,12 @@ final class RunCommand implements Command {
     }
 
     private static boolean takesValue(String option) {
-        return WasiFlags.NAMES.contains(option) || option.equals("--preload");
+        return WasiFlags.NAMES.contains(option) || option.equals("--preload") || isHostOption(option);
+    }
+
+    /** An option of a registered host module ({@link Launcher#hostOptions}), which gets its values. */
+    private static boolean isHostOption(String option) {
+        return option.startsWith("--") && Launcher.hostOptions().containsKey(option);
     }
 
     @Override
@@ -71,6 +85,7 @@ final class RunCommand implements Command {
         WasiConfig config = WasiConfig.defaults();
         List<Launcher.Library> libraries = new ArrayList<>();
         List<String[]> preloads = new ArrayList<>();
+        Map<String, List<String>> hostOptions = new LinkedHashMap<>();
         boolean cache = true;
         int i = 0;
         for (; i < args.size(); i++) {
@@ -103,6 +118,10 @@ final class RunCommand implements Command {
                 preloads.add(new String[] {value.substring(0, at), value.substring(at + 1)});
                 continue;
             }
+            if (isHostOption(name)) {
+                hostOptions.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+                continue;
+            }
             try {
                 config = WasiFlags.apply(config, name, value);
             } catch (IllegalArgumentException e) {
@@ -129,7 +148,7 @@ final class RunCommand implements Command {
             config = config.withStderr(console.err());
         }
         try {
-            return Launcher.run(command, libraries, config, console.err(), "wasm2jar");
+            return Launcher.run(command, libraries, config, hostOptions, console.err(), "wasm2jar");
         } catch (WasmException e) {
             throw new CliException(file + ": " + Errors.describe(e), e, CliException.FAILURE);
         } catch (IllegalArgumentException e) {

@@ -2,10 +2,12 @@ package dev.wasm2jar.cli;
 
 import dev.wasm2jar.compiler.CompiledModule;
 import dev.wasm2jar.runtime.Module;
+import dev.wasm2jar.runtime.host.HostModuleFactory;
 import dev.wasm2jar.wasi.Launcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -19,8 +21,10 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
- * A runnable jar of a WASI command: the compiled module, the classes of runtime-support and wasi-impl copied in, and
- * a manifest whose {@code Main-Class} is {@link Launcher}. {@code java -jar} needs nothing else.
+ * A runnable jar of a WASI command: the compiled module, the classes of runtime-support and wasi-impl copied in, the
+ * registered host modules (each factory's package and the packages beneath it, and the service file that registers
+ * them), and a manifest whose {@code Main-Class} is {@link Launcher}. {@code java -jar} needs nothing else, unless a
+ * host module needs libraries of its own.
  */
 final class RunnableJar {
     private RunnableJar() {}
@@ -43,18 +47,32 @@ final class RunnableJar {
                 put(out, written, e.getKey(), e.getValue());
             }
             for (Class<?> library : List.of(Module.class, Launcher.class)) {
-                copy(ModuleCache.location(library), out, written);
+                copy(ModuleCache.location(library), "", out, written);
+            }
+            StringBuilder services = new StringBuilder();
+            for (HostModuleFactory factory : Launcher.hostModuleFactories()) {
+                Class<?> type = factory.getClass();
+                copy(ModuleCache.location(type), type.getPackageName().replace('.', '/') + "/", out, written);
+                services.append(type.getName()).append('\n');
+            }
+            if (!services.isEmpty()) {
+                put(out, written, "META-INF/services/" + HostModuleFactory.class.getName(),
+                        services.toString().getBytes(StandardCharsets.UTF_8));
             }
         }
     }
 
-    /** Copies the classes (not the manifest or Maven's metadata) of a jar or class directory. */
-    private static void copy(Path location, JarOutputStream out, Set<String> written) throws IOException {
+    /**
+     * Copies the files under {@code prefix} (every file for ""), but not the manifest or Maven's metadata, of a jar or
+     * class directory.
+     */
+    private static void copy(Path location, String prefix, JarOutputStream out, Set<String> written)
+            throws IOException {
         if (Files.isDirectory(location)) {
             try (Stream<Path> files = Files.walk(location)) {
                 for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                     String name = location.relativize(f).toString().replace('\\', '/');
-                    if (!name.startsWith("META-INF/")) {
+                    if (!name.startsWith("META-INF/") && name.startsWith(prefix)) {
                         put(out, written, name, Files.readAllBytes(f));
                     }
                 }
@@ -63,7 +81,7 @@ final class RunnableJar {
         }
         try (JarFile source = new JarFile(location.toFile())) {
             for (JarEntry e : source.stream().toList()) {
-                if (!e.isDirectory() && !e.getName().startsWith("META-INF/")) {
+                if (!e.isDirectory() && !e.getName().startsWith("META-INF/") && e.getName().startsWith(prefix)) {
                     try (InputStream in = source.getInputStream(e)) {
                         put(out, written, e.getName(), in.readAllBytes());
                     }

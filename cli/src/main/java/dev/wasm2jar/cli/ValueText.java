@@ -1,5 +1,6 @@
 package dev.wasm2jar.cli;
 
+import dev.wasm2jar.runtime.HeapType;
 import dev.wasm2jar.runtime.V128;
 import dev.wasm2jar.runtime.ValueType;
 import dev.wasm2jar.runtime.WasmFunction;
@@ -24,19 +25,21 @@ final class ValueText {
 
     /** The boxed value of {@code text} as a {@code type}; IllegalArgumentException when it is not one. */
     static Object parse(ValueType type, String text) {
-        return switch (type) {
+        return switch (type.kind()) {
             case I32 -> integer(text, I32_MIN, I32_MAX_UNSIGNED).intValue();
             case I64 -> integer(text, I64_MIN, I64_MAX_UNSIGNED).longValue();
             case F32 -> parseF32(text);
             case F64 -> parseF64(text);
-            case FUNCREF -> {
+            case V128 -> vector(text);
+            case REF -> {
                 if (text.equals("null")) {
                     yield null;
                 }
-                throw new IllegalArgumentException("a funcref argument can only be null");
+                if (type.heapType().equals(HeapType.EXTERN)) {
+                    yield text; // an externref argument is the string itself
+                }
+                throw new IllegalArgumentException("a " + type + " argument can only be null");
             }
-            case EXTERNREF -> text.equals("null") ? null : text;
-            case V128 -> vector(text);
         };
     }
 

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.MethodTooLargeException;
 
@@ -37,6 +36,10 @@ public final class Compiler {
 
     /** {@link #compile(byte[], CompilerOptions)}, telling {@code progress} how far it is. */
     public static CompiledModule compile(byte[] wasm, CompilerOptions options, Progress progress) {
+        return CompileThreads.call(() -> compileHere(wasm, options, progress)); // deep nesting needs deep stacks
+    }
+
+    private static CompiledModule compileHere(byte[] wasm, CompilerOptions options, Progress progress) {
         long started = System.nanoTime();
         ModuleModel model = EndiveDecoder.decode(wasm);
         ModuleLayout.ClassBudget budget = ModuleLayout.ClassBudget.DEFAULT;
@@ -67,7 +70,7 @@ public final class Compiler {
         int total = layout.model().functionCount() - layout.importedFunctions();
         AtomicInteger done = new AtomicInteger();
         Runnable functionDone = () -> progress.functions(done.incrementAndGet(), total);
-        IntStream.range(1, classes.size()).parallel().forEach(c -> classFiles[c] = withinLimit(layout, targets,
+        CompileThreads.forEach(1, classes.size(), c -> classFiles[c] = withinLimit(layout, targets,
                 () -> ModuleClassWriter.writeFunctionClass(layout, c, targets, functionDone)));
         classFiles[0] = withinLimit(layout, targets, () -> new ModuleClassWriter(layout, targets, functionDone).write());
         Map<String, byte[]> files = new LinkedHashMap<>();

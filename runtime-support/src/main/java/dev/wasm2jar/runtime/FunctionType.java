@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A function signature. Instances are interned: two equal types are the same object, so an indirect call checks its
- * callee's type with one reference comparison.
+ * A function signature. Equality is structural: two types are equal when their parameters and their results are.
+ * Instances are interned on that structure as well, so two equal types are the same object and an indirect call checks
+ * its callee's type with one reference comparison.
  *
  * <p>The JVM form of a signature ({@link #methodType()}): parameters map one to one to {@link ValueType#javaType()};
  * no result is {@code void}, one result is its Java type, several results are a {@code long[]} of raw bits when all
@@ -15,37 +16,43 @@ import java.util.concurrent.ConcurrentHashMap;
  * values otherwise (a {@code v128} result boxed as its {@link V128}).
  */
 public final class FunctionType {
-    private static final ConcurrentHashMap<String, FunctionType> INTERNED = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Key, FunctionType> INTERNED = new ConcurrentHashMap<>();
+
+    /** The letters of {@link #parse}'s notation, a convenience for tests and host function tables. */
+    private static final String LETTERS = "ilfdvFE";
+    private static final List<ValueType> LETTER_TYPES = List.of(ValueType.I32, ValueType.I64, ValueType.F32,
+            ValueType.F64, ValueType.V128, ValueType.FUNCREF, ValueType.EXTERNREF);
+
+    private record Key(List<ValueType> params, List<ValueType> results) {}
 
     private final List<ValueType> params;
     private final List<ValueType> results;
-    private final String signature;
     private final MethodType methodType;
 
-    private FunctionType(List<ValueType> params, List<ValueType> results, String signature) {
+    private FunctionType(List<ValueType> params, List<ValueType> results) {
         this.params = params;
         this.results = results;
-        this.signature = signature;
         this.methodType = MethodType.methodType(resultJavaType(results), javaTypes(params));
     }
 
+    /** The type {@code [params] -> [results]}, interned. */
     public static FunctionType of(List<ValueType> params, List<ValueType> results) {
-        return parse(signature(params, results));
+        Key key = new Key(List.copyOf(params), List.copyOf(results));
+        FunctionType known = INTERNED.get(key);
+        return known != null ? known : INTERNED.computeIfAbsent(key, k -> new FunctionType(k.params, k.results));
     }
 
-    /** The type written as {@code params:results} in {@link ValueType#code()} letters, for example {@code "ii:l"}. */
+    /**
+     * The type written as {@code params:results} in one letter per type, for example {@code "ii:l"}: {@code i}
+     * i32, {@code l} i64, {@code f} f32, {@code d} f64, {@code v} v128, {@code F} funcref, {@code E} externref. A
+     * convenience for tests and tables of host functions; nothing compiled depends on these letters.
+     */
     public static FunctionType parse(String signature) {
-        FunctionType known = INTERNED.get(signature);
-        if (known != null) {
-            return known;
-        }
         int colon = signature.indexOf(':');
         if (colon < 0) {
             throw new IllegalArgumentException("not a signature: " + signature);
         }
-        List<ValueType> params = decode(signature.substring(0, colon));
-        List<ValueType> results = decode(signature.substring(colon + 1));
-        return INTERNED.computeIfAbsent(signature, s -> new FunctionType(params, results, s));
+        return of(decode(signature.substring(0, colon)), decode(signature.substring(colon + 1)));
     }
 
     public List<ValueType> params() {
@@ -56,9 +63,17 @@ public final class FunctionType {
         return results;
     }
 
-    /** The compact form that {@link #parse} reads. */
+    /**
+     * The notation that {@link #parse} reads, for types of WebAssembly 2.0.
+     *
+     * @throws IllegalStateException if a type has no letter (a reference type beyond funcref and externref)
+     */
     public String signature() {
-        return signature;
+        StringBuilder sb = new StringBuilder(params.size() + results.size() + 1);
+        params.forEach(t -> sb.append(letter(t)));
+        sb.append(':');
+        results.forEach(t -> sb.append(letter(t)));
+        return sb.toString();
     }
 
     /** The JVM method type of a function of this type (without the instance that compiled functions take last). */
@@ -85,20 +100,34 @@ public final class FunctionType {
         return out;
     }
 
-    private static String signature(List<ValueType> params, List<ValueType> results) {
-        StringBuilder sb = new StringBuilder(params.size() + results.size() + 1);
-        params.forEach(t -> sb.append(t.code()));
-        sb.append(':');
-        results.forEach(t -> sb.append(t.code()));
-        return sb.toString();
+    private static char letter(ValueType t) {
+        int i = LETTER_TYPES.indexOf(t);
+        if (i < 0) {
+            throw new IllegalStateException(t + " has no letter in the compact signature notation");
+        }
+        return LETTERS.charAt(i);
     }
 
-    private static List<ValueType> decode(String codes) {
-        List<ValueType> out = new ArrayList<>(codes.length());
-        for (int i = 0; i < codes.length(); i++) {
-            out.add(ValueType.ofCode(codes.charAt(i)));
+    private static List<ValueType> decode(String letters) {
+        List<ValueType> out = new ArrayList<>(letters.length());
+        for (int i = 0; i < letters.length(); i++) {
+            int k = LETTERS.indexOf(letters.charAt(i));
+            if (k < 0) {
+                throw new IllegalArgumentException("no value type has the letter '" + letters.charAt(i) + "'");
+            }
+            out.add(LETTER_TYPES.get(k));
         }
-        return List.copyOf(out);
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof FunctionType t && t.params.equals(params) && t.results.equals(results);
+    }
+
+    @Override
+    public int hashCode() {
+        return params.hashCode() * 31 + results.hashCode();
     }
 
     /** The text format's notation: {@code [i32 i32] -> [i64]}. */

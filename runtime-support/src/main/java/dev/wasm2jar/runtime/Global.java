@@ -76,7 +76,7 @@ public final class Global {
 
     /** The value boxed: Integer, Long, Float, Double, V128, or the reference. */
     public Object get() {
-        return switch (type) {
+        return switch (type.kind()) {
             case I32 -> getI32();
             case I64 -> getI64();
             case F32 -> getF32();
@@ -95,7 +95,7 @@ public final class Global {
     }
 
     private void store(Object value) {
-        switch (type) {
+        switch (type.kind()) {
             case I32 -> bits = (Integer) value;
             case I64 -> bits = (Long) value;
             case F32 -> bits = Float.floatToRawIntBits((Float) value);

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.jar.JarFile;
 
 /**
@@ -70,8 +72,26 @@ public final class Module {
         return load(loader, className);
     }
 
-    /** Links {@code imports} and instantiates: globals, tables, memories, segments, then the start function. */
+    /**
+     * Links {@code imports} and instantiates: globals, tables, memories, segments, then the start function.
+     * {@link dev.wasm2jar.runtime.host.Linker} does the same with host modules and clearer errors.
+     */
     public Instance instantiate(Imports imports) {
+        List<Object> values = new ArrayList<>(shape.imports().size());
+        for (ModuleShape.Import im : shape.imports()) {
+            values.add(imports.find(im.module(), im.name()));
+        }
+        return instantiate(values);
+    }
+
+    /**
+     * Instantiates with the value of each import in the module's import order ({@link ModuleShape#imports()}): a
+     * {@link WasmFunction}, {@link Memory}, {@link Table} or {@link Global} each. A module may import one name twice
+     * in two types, which this form can express and {@link Imports} cannot.
+     *
+     * @throws UnlinkableException when a value is missing (null) or does not match its import
+     */
+    public Instance instantiate(List<?> imports) {
         return new Instance(this, Instantiator.instantiate(this, instanceClass, shape, imports));
     }
 

@@ -2,10 +2,14 @@ package dev.wasm2jar.wasi;
 
 import dev.wasm2jar.runtime.ExhaustionException;
 import dev.wasm2jar.runtime.Instance;
+import dev.wasm2jar.runtime.LargeStack;
 import dev.wasm2jar.runtime.Module;
 import dev.wasm2jar.runtime.TrapException;
 import dev.wasm2jar.runtime.UnlinkableException;
 import dev.wasm2jar.runtime.WasmException;
+import dev.wasm2jar.runtime.host.HostModule;
+import dev.wasm2jar.runtime.host.HostModuleFactory;
+import dev.wasm2jar.runtime.host.HostSetup;
 import dev.wasm2jar.runtime.host.Linker;
 import dev.wasm2jar.wasi.internal.Backtrace;
 import java.io.IOException;
@@ -16,45 +20,91 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.jar.JarFile;
 
 /**
  * Runs WASI commands: {@link #run} for {@code wasm2jar run}, and {@link #main} as the {@code Main-Class} of the jars
- * {@code wasm2jar compile --main} writes, which hold the module, runtime-support and this module and nothing else:
+ * {@code wasm2jar compile --main} writes, which hold the module, runtime-support and this module, and the registered
+ * host modules:
  *
  * <pre>
- * java -jar app.jar [--dir GUEST:HOST]... [--env NAME=VALUE]... [--] [ARGS...]
+ * java -jar app.jar [--dir GUEST:HOST]... [--env NAME=VALUE]... [HOST MODULE OPTIONS]... [--] [ARGS...]
  * </pre>
  *
- * The WASI flags ({@link WasiFlags}) come first; the first other argument, or everything after {@code --}, goes to
- * the guest. The exit code is the guest's; a trap prints its kind and the wasm call stack and exits with
- * {@link #TRAP_EXIT}.
+ * A command is linked to WASI and to every host module registered as a {@link HostModuleFactory} service
+ * ({@link #hostModuleFactories}), in that order. The flags ({@link WasiFlags} and the host modules' options) come
+ * first; the first other argument, or everything after {@code --}, goes to the guest. The exit code is the guest's; a
+ * trap prints its kind and the wasm call stack and exits with {@link #TRAP_EXIT}.
  */
 public final class Launcher {
     /** The exit code of a command that trapped: 128 + SIGABRT, as wasmtime exits. */
     public static final int TRAP_EXIT = 134;
-    /** The thread stack wasm code runs on: deep recursion needs deep JVM stacks. */
-    public static final long STACK_SIZE = 512L << 20;
 
     /** A module instantiated before the command, whose exports satisfy the command's imports from {@code name}. */
     public record Library(String name, Module module) {}
 
     private Launcher() {}
 
+    /** The registered host modules' factories, found once ({@link ServiceLoader}, this class's loader). */
+    public static List<HostModuleFactory> hostModuleFactories() {
+        return Factories.ALL;
+    }
+
+    /** Every registered host module's command-line options, each taking one value, with one line of help each. */
+    public static Map<String, String> hostOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (HostModuleFactory f : hostModuleFactories()) {
+            options.putAll(f.options());
+        }
+        return options;
+    }
+
+    /** Found on first use, since most of {@code wasm2jar}'s commands never need them. */
+    private static final class Factories {
+        static final List<HostModuleFactory> ALL = find();
+
+        private static List<HostModuleFactory> find() {
+            List<HostModuleFactory> found = new ArrayList<>();
+            try {
+                ServiceLoader.load(HostModuleFactory.class, Launcher.class.getClassLoader()).forEach(found::add);
+            } catch (ServiceConfigurationError e) {
+                throw new IllegalStateException("a registered host module cannot be loaded: " + e.getMessage(), e);
+            }
+            return List.copyOf(found);
+        }
+    }
+
+    /** {@link #run(Module, List, WasiConfig, Map, PrintStream, String)} with no host module options. */
+    public static int run(Module command, List<Library> libraries, WasiConfig config, PrintStream err,
+            String prefix) throws IOException {
+        return run(command, libraries, config, Map.of(), err, prefix);
+    }
+
     /**
-     * Instantiates {@code libraries} in order (each linked to WASI and the libraries before it, and initialized if it
-     * is a reactor), then {@code command}, and runs the command. A trap is reported on {@code err} as
+     * Instantiates {@code libraries} in order, then {@code command}, each linked to WASI, the registered host modules
+     * (made from {@code hostOptions}, the values of their options) and the libraries before it; a library that is a
+     * reactor is initialized. Then runs the command. A trap is reported on {@code err} as
      * {@code PREFIX: error: trap: MESSAGE} and the wasm backtrace.
      *
      * @return the guest's exit code, or {@link #TRAP_EXIT}
      * @throws UnlinkableException when an import is provided by nothing, naming its module and field
+     * @throws IllegalArgumentException when a host module rejects its options
      */
-    public static int run(Module command, List<Library> libraries, WasiConfig config, PrintStream err,
-            String prefix) throws IOException {
+    public static int run(Module command, List<Library> libraries, WasiConfig config,
+            Map<String, List<String>> hostOptions, PrintStream err, String prefix) throws IOException {
         Map<Module, String> labels = new LinkedHashMap<>();
         labels.put(command, libraries.isEmpty() ? null : "main");
+        List<HostModule> hostModules = new ArrayList<>();
         try (Wasi wasi = Wasi.create(config)) {
             Linker linker = Linker.create().with(wasi);
+            HostSetup setup = new HostSetup(config.args(), hostOptions);
+            for (HostModuleFactory factory : hostModuleFactories()) {
+                HostModule module = factory.create(setup);
+                hostModules.add(module);
+                linker.with(module);
+            }
             try {
                 for (Library library : libraries) {
                     labels.put(library.module(), library.name());
@@ -80,23 +130,28 @@ public final class Launcher {
                 }
                 return TRAP_EXIT;
             }
+        } finally {
+            close(hostModules);
+        }
+    }
+
+    private static void close(List<HostModule> hostModules) throws IOException {
+        for (HostModule module : hostModules.reversed()) {
+            if (module instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (IOException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+            }
         }
     }
 
     /** The entry point of a runnable jar: runs the module its manifest names as a WASI command. */
     public static void main(String[] args) {
-        int[] exit = {1};
-        Thread worker = new Thread(null, () -> exit[0] = launch(args), "wasm", STACK_SIZE);
-        worker.setDaemon(true);
-        worker.start();
-        try {
-            worker.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        System.out.flush();
-        System.err.flush();
-        System.exit(exit[0]);
+        LargeStack.runAndExit("wasm", () -> launch(args));
     }
 
     private static int launch(String[] args) {
@@ -115,6 +170,8 @@ public final class Launcher {
             List<String> guestArgs = new ArrayList<>();
             guestArgs.add(program);
             WasiConfig config = WasiConfig.defaults();
+            Map<String, String> hostOptionNames = hostOptions();
+            Map<String, List<String>> hostOptions = new LinkedHashMap<>();
             int i = 0;
             for (; i < args.length; i++) {
                 String arg = args[i];
@@ -124,20 +181,25 @@ public final class Launcher {
                 }
                 int eq = arg.indexOf('=');
                 String name = eq > 0 ? arg.substring(0, eq) : arg;
-                if (!WasiFlags.NAMES.contains(name)) {
+                if (!WasiFlags.NAMES.contains(name) && !hostOptionNames.containsKey(name)) {
                     break;
                 }
                 if (eq < 0 && i + 1 == args.length) {
                     throw new IllegalArgumentException("option " + name + " needs a value");
                 }
-                config = WasiFlags.apply(config, name, eq > 0 ? arg.substring(eq + 1) : args[++i]);
+                String value = eq > 0 ? arg.substring(eq + 1) : args[++i];
+                if (WasiFlags.NAMES.contains(name)) {
+                    config = WasiFlags.apply(config, name, value);
+                } else {
+                    hostOptions.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+                }
             }
             guestArgs.addAll(List.of(args).subList(i, args.length));
             Module module = Module.load(Launcher.class.getClassLoader(), className);
-            return run(module, List.of(), config.withArgs(guestArgs), System.err, program);
-        } catch (IllegalArgumentException e) {
+            return run(module, List.of(), config.withArgs(guestArgs), hostOptions, System.err, program);
+        } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println(program + ": error: " + e.getMessage());
-            return 2;
+            return e instanceof IllegalArgumentException ? 2 : 1;
         } catch (WasmException e) {
             System.err.println(program + ": error: " + e.getMessage());
             return 1;

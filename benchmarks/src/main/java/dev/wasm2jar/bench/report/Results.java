@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.jr.ob.JSON;
 
 /** The scores of one JMH JSON file, by kernel and engine, with what the report needs to say about the runs. */
 final class Results {
@@ -30,7 +31,7 @@ final class Results {
     @SuppressWarnings("unchecked")
     static Results read(String json) {
         Results results = new Results();
-        for (Object o : (List<Object>) Json.parse(json)) {
+        for (Object o : JSON.std.listFrom(json)) {
             Map<String, Object> run = (Map<String, Object>) o;
             Map<String, Object> params = (Map<String, Object>) run.get("params");
             Map<String, Object> metric = (Map<String, Object>) run.get("primaryMetric");
@@ -56,7 +57,7 @@ final class Results {
     }
 
     private static double number(Object value) {
-        return value instanceof Double d ? d : Double.NaN; // JMH writes "NaN" as a string
+        return value instanceof Number n ? n.doubleValue() : Double.NaN; // JMH writes "NaN" as a string
     }
 
     Score score(Kernel kernel, Engine engine) {

@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * A constant expression (global initializers, segment offsets, element items) as a little stack program that the
- * runtime evaluates at instantiation. {@code ops[i]} is one of the constants below, {@code args[i]} its immediate:
- * the value's bits, a function or global index, or a {@link dev.wasm2jar.runtime.ValueType#code()} for ref.null.
+ * runtime evaluates at instantiation. {@code ops[i]} is one of the constants below (explicit tags, stored as they are
+ * in compiled jars), {@code args[i]} its immediate: the value's bits, a function or global index, or for
+ * {@code ref.null} the heap type as {@link TypeCodec#pack(dev.wasm2jar.runtime.HeapType)} packs it.
  * A {@code v128.const} takes two entries: {@link #V128_CONST} with the low 64 bits, then {@link #V128_HIGH} with the
  * high 64 bits.
  */
@@ -31,6 +32,11 @@ public record ConstExpr(byte[] ops, long[] args) {
         if (ops.length != args.length) {
             throw new IllegalArgumentException("ops and args differ in length");
         }
+    }
+
+    /** Whether {@code op} is one of the operations above (their values are the tags stored in compiled jars). */
+    public static boolean isOp(byte op) {
+        return op >= I32_CONST && op <= V128_HIGH;
     }
 
     public static ConstExpr of(byte op, long arg) {

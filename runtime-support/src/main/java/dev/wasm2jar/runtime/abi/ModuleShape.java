@@ -49,7 +49,11 @@ public record ModuleShape(
         int start) {
 
     private static final int MAGIC = 0x7761736d; // "wasm"
-    private static final int VERSION = 1;
+    /**
+     * The format's version. 1: value types by enum ordinal, function types as letters. 2: every enum-like value by an
+     * explicit tag (types by {@link TypeCodec}, the rest below), so reordering a Java enum never changes a jar.
+     */
+    static final int VERSION = 2;
 
     /** Sizes in pages (memories) or elements (tables); {@code max} is -1 when absent. */
     public record Limits(long min, long max) {}
@@ -104,13 +108,13 @@ public record ModuleShape(
         out.writeInt(VERSION);
         out.writeInt(types.size());
         for (FunctionType t : types) {
-            out.writeUTF(t.signature());
+            TypeCodec.write(out, t);
         }
         out.writeInt(imports.size());
         for (Import i : imports) {
             out.writeUTF(i.module());
             out.writeUTF(i.name());
-            out.writeByte(i.kind().ordinal());
+            out.writeByte(tag(i.kind()));
             out.writeInt(i.typeIndex());
             writeType(out, i.valueType());
             out.writeBoolean(i.mutable());
@@ -143,12 +147,12 @@ public record ModuleShape(
         out.writeInt(exports.size());
         for (Export e : exports) {
             out.writeUTF(e.name());
-            out.writeByte(e.kind().ordinal());
+            out.writeByte(tag(e.kind()));
             out.writeInt(e.index());
         }
         out.writeInt(elements.size());
         for (ElementSegment e : elements) {
-            out.writeByte(e.mode().ordinal());
+            out.writeByte(tag(e.mode()));
             out.writeInt(e.table());
             writeExpr(out, e.offset());
             writeType(out, e.type());
@@ -159,7 +163,7 @@ public record ModuleShape(
         }
         out.writeInt(data.size());
         for (DataSegment d : data) {
-            out.writeByte(d.mode().ordinal());
+            out.writeByte(tag(d.mode()));
             out.writeInt(d.memory());
             writeExpr(out, d.offset());
             out.writeInt(d.bytes().length);
@@ -169,16 +173,21 @@ public record ModuleShape(
     }
 
     public static ModuleShape read(DataInputStream in) throws IOException {
-        if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-            throw new IOException("not a wasm2jar module description of version " + VERSION);
+        if (in.readInt() != MAGIC) {
+            throw new IOException("not a wasm2jar module description");
+        }
+        int version = in.readInt();
+        if (version != VERSION) {
+            throw new IOException("the module's description has format version " + version + ", this runtime reads "
+                    + "version " + VERSION + ": compile the module again with this wasm2jar");
         }
         List<FunctionType> types = new ArrayList<>();
         for (int n = in.readInt(); n > 0; n--) {
-            types.add(FunctionType.parse(in.readUTF()));
+            types.add(TypeCodec.readFunctionType(in));
         }
         List<Import> imports = new ArrayList<>();
         for (int n = in.readInt(); n > 0; n--) {
-            imports.add(new Import(in.readUTF(), in.readUTF(), ExternKind.values()[in.readByte()], in.readInt(),
+            imports.add(new Import(in.readUTF(), in.readUTF(), externKind(in.readByte()), in.readInt(),
                     readType(in), in.readBoolean(), readLimits(in)));
         }
         int[] functionTypes = readInts(in);
@@ -203,11 +212,11 @@ public record ModuleShape(
         }
         List<Export> exports = new ArrayList<>();
         for (int n = in.readInt(); n > 0; n--) {
-            exports.add(new Export(in.readUTF(), ExternKind.values()[in.readByte()], in.readInt()));
+            exports.add(new Export(in.readUTF(), externKind(in.readByte()), in.readInt()));
         }
         List<ElementSegment> elements = new ArrayList<>();
         for (int n = in.readInt(); n > 0; n--) {
-            SegmentMode mode = SegmentMode.values()[in.readByte()];
+            SegmentMode mode = segmentMode(in.readByte());
             int table = in.readInt();
             ConstExpr offset = readExpr(in);
             ValueType type = readType(in);
@@ -219,7 +228,7 @@ public record ModuleShape(
         }
         List<DataSegment> data = new ArrayList<>();
         for (int n = in.readInt(); n > 0; n--) {
-            SegmentMode mode = SegmentMode.values()[in.readByte()];
+            SegmentMode mode = segmentMode(in.readByte());
             int memory = in.readInt();
             ConstExpr offset = readExpr(in);
             byte[] bytes = new byte[in.readInt()];
@@ -231,13 +240,49 @@ public record ModuleShape(
                 memories, globals, exports, elements, data, start);
     }
 
+    /** The binary format's external kinds: 0 function, 1 table, 2 memory, 3 global. */
+    private static int tag(ExternKind kind) {
+        return switch (kind) {
+            case FUNCTION -> 0;
+            case TABLE -> 1;
+            case MEMORY -> 2;
+            case GLOBAL -> 3;
+        };
+    }
+
+    private static ExternKind externKind(int tag) throws IOException {
+        return switch (tag) {
+            case 0 -> ExternKind.FUNCTION;
+            case 1 -> ExternKind.TABLE;
+            case 2 -> ExternKind.MEMORY;
+            case 3 -> ExternKind.GLOBAL;
+            default -> throw new IOException("unknown extern kind tag " + tag);
+        };
+    }
+
+    private static int tag(SegmentMode mode) {
+        return switch (mode) {
+            case ACTIVE -> 0;
+            case PASSIVE -> 1;
+            case DECLARATIVE -> 2;
+        };
+    }
+
+    private static SegmentMode segmentMode(int tag) throws IOException {
+        return switch (tag) {
+            case 0 -> SegmentMode.ACTIVE;
+            case 1 -> SegmentMode.PASSIVE;
+            case 2 -> SegmentMode.DECLARATIVE;
+            default -> throw new IOException("unknown segment mode tag " + tag);
+        };
+    }
+
     private static void writeType(DataOutputStream out, ValueType t) throws IOException {
-        out.writeByte(t == null ? -1 : t.ordinal());
+        TypeCodec.write(out, t);
     }
 
     private static ValueType readType(DataInputStream in) throws IOException {
-        int b = in.readByte();
-        return b < 0 ? null : ValueType.values()[b];
+        return TypeCodec.readValueType(in);
     }
 
     private static void writeLimits(DataOutputStream out, Limits l) throws IOException {
@@ -271,6 +316,11 @@ public record ModuleShape(
         }
         byte[] ops = new byte[n];
         in.readFully(ops);
+        for (byte op : ops) {
+            if (!ConstExpr.isOp(op)) {
+                throw new IOException("unknown constant expression operation tag " + op);
+            }
+        }
         long[] args = new long[n];
         for (int i = 0; i < n; i++) {
             args[i] = in.readLong();

@@ -45,11 +45,20 @@ public final class HostFunctions {
     public HostFunctions add(String module, String name, FunctionType type, Supplier<MethodHandle> code) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(code, "code");
-        List<Offer> offers = byModule.computeIfAbsent(module, m -> new HashMap<>())
-                .computeIfAbsent(name, n -> new ArrayList<>(1));
-        if (offers.stream().noneMatch(o -> o.type().equals(type))) {
-            offers.add(new Offer(type, code));
+        Map<String, List<Offer>> names = byModule.get(module);
+        if (names == null) {
+            byModule.put(module, names = new HashMap<>());
         }
+        List<Offer> offers = names.get(name);
+        if (offers == null) {
+            names.put(name, offers = new ArrayList<>(1));
+        }
+        for (Offer o : offers) {
+            if (o.type().equals(type)) {
+                return this;
+            }
+        }
+        offers.add(new Offer(type, code));
         return this;
     }
 
@@ -67,7 +76,11 @@ public final class HostFunctions {
     public MethodHandle code(String module, String name, FunctionType type) {
         for (Offer o : offers(module, name)) {
             if (o.type().equals(type)) {
-                return Objects.requireNonNull(o.code().get(), () -> "the code of " + module + "." + name);
+                MethodHandle code = o.code().get();
+                if (code == null) {
+                    throw new NullPointerException("the code of " + module + "." + name + " is null");
+                }
+                return code;
             }
         }
         return null;

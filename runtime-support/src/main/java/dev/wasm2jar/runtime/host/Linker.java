@@ -86,9 +86,11 @@ public final class Linker {
         ModuleShape shape = module.shape();
         HostFunctions offered = new HostFunctions();
         if (!hostModules.isEmpty() && !shape.imports().isEmpty()) {
-            hostModules.forEach(h -> h.offer(offered));
+            for (HostModule h : hostModules) {
+                h.offer(offered);
+            }
         }
-        Imports imports = Imports.empty();
+        List<Object> imports = new ArrayList<>(shape.imports().size());
         for (Import im : shape.imports()) {
             Object value = definitions.find(im.module(), im.name());
             if (value == null && im.kind() == ExternKind.FUNCTION) {
@@ -101,7 +103,7 @@ public final class Linker {
             if (im.kind() == ExternKind.MEMORY && value instanceof Memory m && !offered.memory().isBound()) {
                 offered.memory().bind(m); // before a start function can call the host
             }
-            imports.add(im.module(), im.name(), value);
+            imports.add(value);
         }
         Instance instance = module.instantiate(imports);
         if (!offered.memory().isBound() && instance.exports().get("memory") instanceof Memory m) {
@@ -121,7 +123,7 @@ public final class Linker {
         if (types.isEmpty()) {
             return null;
         }
-        throw new UnlinkableException("import " + Externs.name(im) + ": expected " + expected + ", the host offers "
-                + types.stream().map(FunctionType::toString).collect(Collectors.joining(" or ")));
+        throw new UnlinkableException("import " + Externs.name(im) + ": expected " + Externs.type(expected)
+                + ", the host offers " + types.stream().map(Externs::type).collect(Collectors.joining(" or ")));
     }
 }

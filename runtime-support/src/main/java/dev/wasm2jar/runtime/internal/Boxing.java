@@ -68,7 +68,7 @@ public final class Boxing {
 
     /** The boxed value of raw bits of a numeric type. */
     public static Object fromBits(ValueType type, long bits) {
-        return switch (type) {
+        return switch (type.kind()) {
             case I32 -> (int) bits;
             case I64 -> bits;
             case F32 -> Float.intBitsToFloat((int) bits);
@@ -79,7 +79,7 @@ public final class Boxing {
 
     /** The raw bits of a boxed numeric value. */
     public static long toBits(ValueType type, Object value) {
-        return switch (type) {
+        return switch (type.kind()) {
             case I32 -> (Integer) value;
             case I64 -> (Long) value;
             case F32 -> Float.floatToRawIntBits((Float) value);

@@ -1,11 +1,15 @@
 package dev.wasm2jar.runtime.internal;
 
+import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.Global;
 import dev.wasm2jar.runtime.Memory;
 import dev.wasm2jar.runtime.Table;
+import dev.wasm2jar.runtime.ValueType;
 import dev.wasm2jar.runtime.WasmFunction;
 import dev.wasm2jar.runtime.abi.ModuleShape.Import;
 import dev.wasm2jar.runtime.abi.ModuleShape.Limits;
+import java.util.List;
+import java.util.stream.Collectors;
 import dev.wasm2jar.runtime.abi.ModuleShape;
 
 /** How link errors describe what an import expects and what was found for it. */
@@ -20,7 +24,7 @@ public final class Externs {
     /** What {@code im} expects: {@code function [i32] -> []}, {@code memory (min 1)}, {@code global i64} ... */
     public static String expected(ModuleShape shape, Import im) {
         return switch (im.kind()) {
-            case FUNCTION -> "function " + shape.types().get(im.typeIndex());
+            case FUNCTION -> "function " + type(shape.types().get(im.typeIndex()));
             case MEMORY -> "memory (" + limits(im.limits()) + ")";
             case TABLE -> im.valueType() + " table (" + limits(im.limits()) + ")";
             case GLOBAL -> (im.mutable() ? "mutable " : "") + "global " + im.valueType();
@@ -30,7 +34,7 @@ public final class Externs {
     /** What {@code value} is, in the same terms. */
     public static String found(Object value) {
         if (value instanceof WasmFunction f) {
-            return "function " + f.type();
+            return "function " + type(f.type());
         }
         if (value instanceof Global g) {
             return (g.isMutable() ? "mutable " : "") + "global " + g.type();
@@ -42,6 +46,15 @@ public final class Externs {
             return t.elementType() + " table of " + t.size() + (t.maxSize() < 0 ? "" : ", max " + t.maxSize());
         }
         return String.valueOf(value);
+    }
+
+    /** A function type in the text format's notation: {@code [i32 i32] -> [i64]}. */
+    public static String type(FunctionType type) {
+        return list(type.params()) + " -> " + list(type.results());
+    }
+
+    private static String list(List<ValueType> types) {
+        return types.stream().map(ValueType::toString).collect(Collectors.joining(" ", "[", "]"));
     }
 
     private static String limits(Limits limits) {

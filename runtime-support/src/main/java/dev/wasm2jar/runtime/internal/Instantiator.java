@@ -3,7 +3,6 @@ package dev.wasm2jar.runtime.internal;
 import dev.wasm2jar.runtime.ExternKind;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.Global;
-import dev.wasm2jar.runtime.Imports;
 import dev.wasm2jar.runtime.Memory;
 import dev.wasm2jar.runtime.Module;
 import dev.wasm2jar.runtime.Table;
@@ -36,14 +35,20 @@ import java.util.Map;
 public final class Instantiator {
     private Instantiator() {}
 
+    /** Instantiates with {@code imports}, the value of each import in import-section order (null: missing). */
     public static Map<String, Object> instantiate(Module module, Class<?> instanceClass, ModuleShape shape,
-            Imports imports) {
+            List<?> imports) {
+        if (imports.size() != shape.imports().size()) {
+            throw new IllegalArgumentException("the module has " + shape.imports().size() + " imports, not "
+                    + imports.size());
+        }
         List<WasmFunction> functions = new ArrayList<>();
         List<Memory> memories = new ArrayList<>();
         List<Table> tables = new ArrayList<>();
         List<Global> importedGlobals = new ArrayList<>();
-        for (Import im : shape.imports()) {
-            Object value = imports.find(im.module(), im.name());
+        for (int index = 0; index < imports.size(); index++) {
+            Import im = shape.imports().get(index);
+            Object value = imports.get(index);
             if (value == null) {
                 throw new UnlinkableException("unknown import " + Externs.name(im) + " ("
                         + Externs.expected(shape, im) + ")");

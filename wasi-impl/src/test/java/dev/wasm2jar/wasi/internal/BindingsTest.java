@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.host.HostFunctions;
 import dev.wasm2jar.wasi.WasiExit;
+import dev.wasm2jar.wasi.internal.fn.WasiContext;
 import dev.wasm2jar.wasi.internal.spec.Abi;
 import dev.wasm2jar.wasi.internal.spec.Function;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.objectweb.asm.Opcodes.*;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.ValueType;
+import dev.wasm2jar.runtime.abi.TypeCodec;
 import java.util.List;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
@@ -154,7 +155,7 @@ public final class ModuleClassWriter {
             mv.visitLdcInsn(i);
             mv.visitInsn(AALOAD);
             if (!layout.isSharedGlobal(i)) {
-                String getter = switch (t) {
+                String getter = switch (t.kind()) {
                     case I32 -> "getI32";
                     case I64 -> "getI64";
                     case F32 -> "getF32";
@@ -226,8 +227,8 @@ public final class ModuleClassWriter {
         mv.visitCode();
         for (int typeIndex : types) {
             cw.visitField(ACC_STATIC | ACC_FINAL, Names.typeConstant(typeIndex), FUNCTION_TYPE, null, null).visitEnd();
-            mv.visitLdcInsn(model.types().get(typeIndex).signature());
-            mv.visitMethodInsn(INVOKESTATIC, "dev/wasm2jar/runtime/FunctionType", "parse",
+            mv.visitLdcInsn(TypeCodec.toConstant(model.types().get(typeIndex)));
+            mv.visitMethodInsn(INVOKESTATIC, "dev/wasm2jar/runtime/abi/TypeCodec", "functionType",
                     "(Ljava/lang/String;)" + FUNCTION_TYPE, false);
             mv.visitFieldInsn(PUTSTATIC, name, Names.typeConstant(typeIndex), FUNCTION_TYPE);
         }

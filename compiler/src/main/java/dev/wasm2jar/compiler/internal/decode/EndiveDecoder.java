@@ -7,12 +7,14 @@ import dev.wasm2jar.compiler.internal.model.ModuleModel;
 import dev.wasm2jar.compiler.internal.model.Op;
 import dev.wasm2jar.runtime.ExternKind;
 import dev.wasm2jar.runtime.FunctionType;
+import dev.wasm2jar.runtime.HeapType;
 import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.MalformedException;
 import dev.wasm2jar.runtime.ValueType;
 import dev.wasm2jar.runtime.abi.ConstExpr;
 import dev.wasm2jar.runtime.abi.ModuleShape;
 import dev.wasm2jar.runtime.abi.ModuleShape.SegmentMode;
+import dev.wasm2jar.runtime.abi.TypeCodec;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -244,10 +246,10 @@ public final class EndiveDecoder {
                 return new long[] {encoded};
             }
             case SELECT_T -> {
-                return new long[] {valueTypeOfCode((int) operands[0]).ordinal()};
+                return new long[] {TypeCodec.pack(valueTypeOfCode((int) operands[0]))};
             }
             case REF_NULL -> {
-                return new long[] {heapType(operands[0]).ordinal()};
+                return new long[] {TypeCodec.pack(ValueType.ref(heapType(operands[0]), true))};
             }
             default -> {
                 return operands;
@@ -255,10 +257,10 @@ public final class EndiveDecoder {
         }
     }
 
-    private static ValueType heapType(long heapType) {
+    private static HeapType heapType(long heapType) {
         return switch ((int) heapType) {
-            case -16, 0x70 -> ValueType.FUNCREF;
-            case -17, 0x6F -> ValueType.EXTERNREF;
+            case -16, 0x70 -> HeapType.FUNC;
+            case -17, 0x6F -> HeapType.EXTERN;
             default -> throw new InvalidException("unsupported heap type " + heapType);
         };
     }
@@ -331,7 +333,7 @@ public final class EndiveDecoder {
                     yield ConstExpr.V128_HIGH;
                 }
                 case REF_NULL -> {
-                    arg = heapType(arg).code();
+                    arg = TypeCodec.pack(heapType(arg));
                     yield ConstExpr.REF_NULL;
                 }
                 case REF_FUNC -> ConstExpr.REF_FUNC;

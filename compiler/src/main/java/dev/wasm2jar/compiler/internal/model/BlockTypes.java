@@ -2,19 +2,21 @@ package dev.wasm2jar.compiler.internal.model;
 
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.ValueType;
+import dev.wasm2jar.runtime.abi.TypeCodec;
 import java.util.List;
 
 /**
- * The encoding of a block type in {@link Instruction#operands()}: a type index when {@code >= 0}, {@link #EMPTY}, or a
- * single result {@code -2 - ValueType.ordinal()}.
+ * The encoding of a block type in {@link Instruction#operands()}: a type index when {@code >= 0}, {@link #EMPTY}, or
+ * a single result {@code t} as {@code -2 - TypeCodec.pack(t)} (the binary format's type code, never an enum's order).
  */
 public final class BlockTypes {
     public static final long EMPTY = -1;
+    private static final FunctionType NO_RESULTS = FunctionType.of(List.of(), List.of());
 
     private BlockTypes() {}
 
     public static long ofValue(ValueType t) {
-        return -2 - t.ordinal();
+        return -2 - TypeCodec.pack(t);
     }
 
     /** The block's type as a function type: its parameters and results. */
@@ -23,8 +25,8 @@ public final class BlockTypes {
             return types.get((int) encoded);
         }
         if (encoded == EMPTY) {
-            return FunctionType.parse(":");
+            return NO_RESULTS;
         }
-        return FunctionType.of(List.of(), List.of(ValueType.values()[(int) (-2 - encoded)]));
+        return FunctionType.of(List.of(), List.of(TypeCodec.unpack(-2 - encoded)));
     }
 }

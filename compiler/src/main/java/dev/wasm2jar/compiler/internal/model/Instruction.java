@@ -5,7 +5,8 @@ package dev.wasm2jar.compiler.internal.model;
  *
  * <p>Immediates, as the decoder leaves them: memory access {@code [align, offset, memory]}; block, loop and if
  * {@code [blockType]} encoded by {@link BlockTypes}; {@code br_table} the label depths then the default;
- * {@code call_indirect} {@code [type, table]}; {@code select_t} and {@code ref.null} {@code [ValueType ordinal]};
+ * {@code call_indirect} {@code [type, table]}; {@code select_t} its operand type and {@code ref.null}
+ * the type of the null it pushes, each as {@code [TypeCodec.pack(type)]};
  * {@code table.init} {@code [element, table]}; {@code table.copy} {@code [dst, src]}; {@code memory.init}
  * {@code [data, memory]}; constants their bits.
  *

@@ -162,12 +162,12 @@ final class FrameMoves {
     }
 
     private static String frameSuffix(ValueType type) {
-        return switch (type) {
+        return switch (type.kind()) {
             case I32 -> "I32";
             case I64 -> "I64";
             case F32 -> "F32";
             case F64 -> "F64";
-            case FUNCREF, EXTERNREF -> "Ref";
+            case REF -> "Ref";
             default -> throw new UnsupportedOperationException("splitting functions with " + type + " values");
         };
     }

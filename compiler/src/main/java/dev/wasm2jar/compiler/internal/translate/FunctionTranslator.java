@@ -856,12 +856,12 @@ public final class FunctionTranslator {
     }
 
     private void pushZero(ValueType t) {
-        switch (t) {
+        switch (t.kind()) {
             case I32 -> mv.visitInsn(ICONST_0);
             case I64 -> mv.visitInsn(LCONST_0);
             case F32 -> mv.visitInsn(FCONST_0);
             case F64 -> mv.visitInsn(DCONST_0);
-            case FUNCREF, EXTERNREF -> mv.visitInsn(ACONST_NULL);
+            case REF -> mv.visitInsn(ACONST_NULL);
             default -> throw new UnsupportedOperationException("locals of type " + t + " are not supported yet");
         }
     }

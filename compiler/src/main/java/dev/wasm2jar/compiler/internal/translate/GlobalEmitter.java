@@ -76,7 +76,7 @@ final class GlobalEmitter {
     }
 
     private static String accessorName(String prefix, ValueType type) {
-        return prefix + switch (type) {
+        return prefix + switch (type.kind()) {
             case I32 -> "I32";
             case I64 -> "I64";
             case F32 -> "F32";

@@ -7,6 +7,7 @@ import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.ValueType;
 import java.util.List;
 import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
 
 /**
  * Several results travel between JVM methods in one array ({@link FunctionType#resultJavaType}): {@code long[]} of
@@ -80,7 +81,7 @@ final class Results {
     }
 
     private static void toBits(MethodVisitor mv, ValueType type) {
-        switch (type) {
+        switch (type.kind()) {
             case I32 -> mv.visitInsn(I2L);
             case I64 -> { }
             case F32 -> {
@@ -93,7 +94,7 @@ final class Results {
     }
 
     private static void fromBits(MethodVisitor mv, ValueType type) {
-        switch (type) {
+        switch (type.kind()) {
             case I32 -> mv.visitInsn(L2I);
             case I64 -> { }
             case F32 -> {
@@ -106,7 +107,7 @@ final class Results {
     }
 
     private static void box(MethodVisitor mv, ValueType type) {
-        switch (type) {
+        switch (type.kind()) {
             case I32 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
             case I64 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
             case F32 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "valueOf", "(F)Ljava/lang/Float;", false);
@@ -116,14 +117,17 @@ final class Results {
     }
 
     private static void unbox(MethodVisitor mv, ValueType type) {
-        switch (type) {
+        switch (type.kind()) {
             case I32 -> unbox(mv, "java/lang/Integer", "intValue", "()I");
             case I64 -> unbox(mv, "java/lang/Long", "longValue", "()J");
             case F32 -> unbox(mv, "java/lang/Float", "floatValue", "()F");
             case F64 -> unbox(mv, "java/lang/Double", "doubleValue", "()D");
-            case FUNCREF -> mv.visitTypeInsn(CHECKCAST, "dev/wasm2jar/runtime/WasmFunction");
             case V128 -> mv.visitTypeInsn(CHECKCAST, "dev/wasm2jar/runtime/V128");
-            default -> { }
+            case REF -> {
+                if (type.javaType() != Object.class) {
+                    mv.visitTypeInsn(CHECKCAST, Type.getInternalName(type.javaType()));
+                }
+            }
         }
     }
 

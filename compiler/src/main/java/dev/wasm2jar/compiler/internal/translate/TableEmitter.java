@@ -4,6 +4,7 @@ import static org.objectweb.asm.Opcodes.*;
 
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.runtime.ValueType;
+import dev.wasm2jar.runtime.abi.TypeCodec;
 import org.objectweb.asm.MethodVisitor;
 
 /** Table instructions and references, as calls to {@code TableOps} with the table from its field. */
@@ -74,7 +75,7 @@ final class TableEmitter {
             }
             case REF_NULL -> {
                 mv.visitInsn(ACONST_NULL);
-                t.stack.push(ValueType.values()[in.intOperand(0)]);
+                t.stack.push(TypeCodec.unpack(in.operand(0)));
             }
             case REF_IS_NULL -> {
                 t.pushCondition(IFNULL);

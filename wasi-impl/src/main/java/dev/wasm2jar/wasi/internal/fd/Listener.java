@@ -1,6 +1,6 @@
 package dev.wasm2jar.wasi.internal.fd;
 
-import dev.wasm2jar.wasi.internal.ErrnoException;
+import dev.wasm2jar.wasi.internal.errno.ErrnoException;
 import dev.wasm2jar.wasi.internal.spec.Errno;
 import dev.wasm2jar.wasi.internal.spec.FileType;
 import dev.wasm2jar.wasi.internal.spec.Flags;

@@ -3,7 +3,6 @@ package dev.wasm2jar.wasi.internal.fn;
 import static dev.wasm2jar.runtime.host.GuestMemory.putI32;
 
 import dev.wasm2jar.runtime.host.GuestMemory;
-import dev.wasm2jar.wasi.internal.WasiContext;
 import dev.wasm2jar.wasi.internal.spec.Errno;
 
 /**

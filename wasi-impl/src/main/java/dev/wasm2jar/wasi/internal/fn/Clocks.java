@@ -1,8 +1,7 @@
 package dev.wasm2jar.wasi.internal.fn;
 
 import dev.wasm2jar.runtime.host.GuestMemory;
-import dev.wasm2jar.wasi.internal.ErrnoException;
-import dev.wasm2jar.wasi.internal.WasiContext;
+import dev.wasm2jar.wasi.internal.errno.ErrnoException;
 import dev.wasm2jar.wasi.internal.spec.Errno;
 import dev.wasm2jar.wasi.internal.spec.Flags;
 import java.lang.management.ManagementFactory;

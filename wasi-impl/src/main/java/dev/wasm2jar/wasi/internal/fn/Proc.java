@@ -1,6 +1,5 @@
 package dev.wasm2jar.wasi.internal.fn;
 
-import dev.wasm2jar.wasi.internal.WasiContext;
 import dev.wasm2jar.wasi.internal.spec.Errno;
 
 /**

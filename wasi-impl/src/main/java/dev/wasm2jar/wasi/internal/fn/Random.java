@@ -1,7 +1,6 @@
 package dev.wasm2jar.wasi.internal.fn;
 
 import dev.wasm2jar.runtime.host.GuestMemory;
-import dev.wasm2jar.wasi.internal.WasiContext;
 import dev.wasm2jar.wasi.internal.spec.Errno;
 
 /**

@@ -3,8 +3,7 @@ package dev.wasm2jar.wasi.internal.fn;
 import static dev.wasm2jar.runtime.host.GuestMemory.i32;
 
 import dev.wasm2jar.runtime.host.GuestMemory;
-import dev.wasm2jar.wasi.internal.ErrnoException;
-import dev.wasm2jar.wasi.internal.WasiContext;
+import dev.wasm2jar.wasi.internal.errno.ErrnoException;
 import dev.wasm2jar.wasi.internal.fd.Descriptor;
 import dev.wasm2jar.wasi.internal.fd.Listener;
 import dev.wasm2jar.wasi.internal.fd.OpenSocket;

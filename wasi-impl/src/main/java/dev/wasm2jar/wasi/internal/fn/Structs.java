@@ -6,7 +6,7 @@ import static dev.wasm2jar.runtime.host.GuestMemory.putI64;
 import static dev.wasm2jar.runtime.host.GuestMemory.putU8;
 
 import dev.wasm2jar.runtime.host.GuestMemory;
-import dev.wasm2jar.wasi.internal.ErrnoException;
+import dev.wasm2jar.wasi.internal.errno.ErrnoException;
 import dev.wasm2jar.wasi.internal.fd.Descriptor;
 import dev.wasm2jar.wasi.internal.fd.FileStat;
 import dev.wasm2jar.wasi.internal.spec.Abi;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wasm2jar.wasi.internal.ErrnoException;
+import dev.wasm2jar.wasi.internal.errno.ErrnoException;
 import dev.wasm2jar.wasi.internal.spec.Errno;
 import dev.wasm2jar.wasi.internal.spec.Rights;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.wasm2jar.wasi.internal;
+package dev.wasm2jar.wasi.internal.fn;
 
 import dev.wasm2jar.wasi.internal.fd.FdTable;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.wasm2jar.wasi.internal;
+package dev.wasm2jar.wasi.internal.errno;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,4 +1,4 @@
-package dev.wasm2jar.wasi.internal;
+package dev.wasm2jar.wasi.internal.errno;
 
 import dev.wasm2jar.runtime.host.ErrorCodes;
 import dev.wasm2jar.wasi.internal.spec.Errno;

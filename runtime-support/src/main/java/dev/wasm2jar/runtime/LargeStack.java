@@ -1,9 +1,11 @@
-package dev.wasm2jar.cli;
+package dev.wasm2jar.runtime;
+
+import java.util.function.IntSupplier;
 
 /**
  * Threads with a large stack. Wasm code compiles to JVM methods that call each other as wasm functions do, so deep
  * wasm recursion needs a deep JVM stack; the main thread's size cannot be set reliably with {@code -Xss}, so the
- * command line and the spec harness run their work on a thread of their own.
+ * command line, runnable jars and the spec harness run their work on a thread of their own.
  */
 public final class LargeStack {
     /** 512 MiB: recursion thousands of frames deep, as real programs and the spec tests need. */
@@ -21,5 +23,23 @@ public final class LargeStack {
         Thread thread = new Thread(null, task, name, size);
         thread.setDaemon(true);
         return thread;
+    }
+
+    /**
+     * What a {@code main} method does: runs {@code main} on a thread of {@link #SIZE}, waits for it, flushes the
+     * standard streams and exits the JVM with the code it returned (1 if it threw).
+     */
+    public static void runAndExit(String name, IntSupplier main) {
+        int[] exit = {1};
+        Thread worker = newThread(name, () -> exit[0] = main.getAsInt());
+        worker.start();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.out.flush();
+        System.err.flush();
+        System.exit(exit[0]);
     }
 }

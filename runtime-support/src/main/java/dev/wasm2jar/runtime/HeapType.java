@@ -1,0 +1,98 @@
+package dev.wasm2jar.runtime;
+
+import java.util.Locale;
+
+/**
+ * What a reference points to: one of WebAssembly 3.0's abstract heap types, or a type of the module's type section
+ * (a <em>concrete</em> heap type, named by its index). WebAssembly 2.0 has only {@link #FUNC} and {@link #EXTERN}.
+ *
+ * <p>Equality is structural. The abstract heap types exist once each, so {@code ==} works for them too.
+ */
+public final class HeapType {
+    /** The abstract heap types, bottom types included, and {@link #CONCRETE} for a type index. */
+    public enum Kind {
+        FUNC, NOFUNC, EXTERN, NOEXTERN, ANY, EQ, I31, STRUCT, ARRAY, NONE, EXN, NOEXN, CONCRETE;
+
+        /** The text format's name: {@code func}, {@code nofunc} ... ({@code concrete} for a type index). */
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static final HeapType[] ABSTRACT = new HeapType[Kind.values().length - 1];
+
+    static {
+        for (Kind kind : Kind.values()) {
+            if (kind != Kind.CONCRETE) {
+                ABSTRACT[kind.ordinal()] = new HeapType(kind, -1);
+            }
+        }
+    }
+
+    public static final HeapType FUNC = of(Kind.FUNC);
+    public static final HeapType NOFUNC = of(Kind.NOFUNC);
+    public static final HeapType EXTERN = of(Kind.EXTERN);
+    public static final HeapType NOEXTERN = of(Kind.NOEXTERN);
+    public static final HeapType ANY = of(Kind.ANY);
+    public static final HeapType EQ = of(Kind.EQ);
+    public static final HeapType I31 = of(Kind.I31);
+    public static final HeapType STRUCT = of(Kind.STRUCT);
+    public static final HeapType ARRAY = of(Kind.ARRAY);
+    public static final HeapType NONE = of(Kind.NONE);
+    public static final HeapType EXN = of(Kind.EXN);
+    public static final HeapType NOEXN = of(Kind.NOEXN);
+
+    private final Kind kind;
+    private final int typeIndex;
+
+    private HeapType(Kind kind, int typeIndex) {
+        this.kind = kind;
+        this.typeIndex = typeIndex;
+    }
+
+    /** The abstract heap type of this kind. */
+    public static HeapType of(Kind kind) {
+        if (kind == Kind.CONCRETE) {
+            throw new IllegalArgumentException("a concrete heap type needs a type index: use concrete(int)");
+        }
+        return ABSTRACT[kind.ordinal()];
+    }
+
+    /** The heap type defined at {@code typeIndex} in the module's type section. */
+    public static HeapType concrete(int typeIndex) {
+        if (typeIndex < 0) {
+            throw new IllegalArgumentException("negative type index " + typeIndex);
+        }
+        return new HeapType(Kind.CONCRETE, typeIndex);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public boolean isConcrete() {
+        return kind == Kind.CONCRETE;
+    }
+
+    /** The type index of a concrete heap type; -1 for an abstract one. */
+    public int typeIndex() {
+        return typeIndex;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HeapType h && h.kind == kind && h.typeIndex == typeIndex;
+    }
+
+    @Override
+    public int hashCode() {
+        return kind.hashCode() * 31 + typeIndex;
+    }
+
+    /** The text format's notation: {@code func}, {@code any}, or the type index. */
+    @Override
+    public String toString() {
+        return isConcrete() ? Integer.toString(typeIndex) : kind.toString();
+    }
+}
