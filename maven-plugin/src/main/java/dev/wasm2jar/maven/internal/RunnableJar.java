@@ -2,6 +2,7 @@ package dev.wasm2jar.maven.internal;
 
 import dev.wasm2jar.compiler.CompiledModule;
 import dev.wasm2jar.runtime.Module;
+import dev.wasm2jar.runtime.host.HostModuleFactory;
 import dev.wasm2jar.wasi.Launcher;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +22,9 @@ import java.util.stream.Stream;
 
 /**
  * A runnable jar of a WASI command: the compiled module, the classes of runtime-support and wasi-impl of the plugin's
- * own version, and {@link Launcher} as {@code Main-Class}, so {@code java -jar app.jar [--dir ...] [ARGS...]} needs
- * nothing else. Entries are written in a fixed order with a fixed time, so the same module gives the same bytes (and
+ * own version, the host modules registered on the plugin's class path (a plugin {@code <dependency>} adds one: each
+ * factory's package and its service entry), and {@link Launcher} as {@code Main-Class}, so
+ * {@code java -jar app.jar [--dir ...] [ARGS...]} needs nothing else. As {@code wasm2jar compile --main} writes it. Entries are written in a fixed order with a fixed time, so the same module gives the same bytes (and
  * the same image layer).
  */
 public final class RunnableJar {
@@ -45,7 +47,17 @@ public final class RunnableJar {
                 put(out, written, e.getKey(), e.getValue());
             }
             for (Class<?> library : List.of(Module.class, Launcher.class)) {
-                copy(location(library), out, written);
+                copy(location(library), "", out, written);
+            }
+            StringBuilder services = new StringBuilder();
+            for (HostModuleFactory factory : Launcher.hostModuleFactories()) {
+                Class<?> type = factory.getClass();
+                copy(location(type), type.getPackageName().replace('.', '/') + "/", out, written);
+                services.append(type.getName()).append('\n');
+            }
+            if (!services.isEmpty()) {
+                put(out, written, "META-INF/services/" + HostModuleFactory.class.getName(),
+                        services.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
         }
     }
@@ -64,13 +76,14 @@ public final class RunnableJar {
         }
     }
 
-    /** Copies the classes (not the manifest or Maven's metadata) of a jar or class directory. */
-    private static void copy(Path location, JarOutputStream out, Set<String> written) throws IOException {
+    /** Copies the files under {@code prefix}, but not the manifest or Maven's metadata, of a jar or class directory. */
+    private static void copy(Path location, String prefix, JarOutputStream out, Set<String> written)
+            throws IOException {
         if (Files.isDirectory(location)) {
             try (Stream<Path> files = Files.walk(location)) {
                 for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                     String name = location.relativize(f).toString().replace('\\', '/');
-                    if (!name.startsWith("META-INF/")) {
+                    if (!name.startsWith("META-INF/") && name.startsWith(prefix)) {
                         put(out, written, name, Files.readAllBytes(f));
                     }
                 }
@@ -79,7 +92,7 @@ public final class RunnableJar {
         }
         try (JarFile source = new JarFile(location.toFile())) {
             for (JarEntry e : source.stream().sorted(java.util.Comparator.comparing(JarEntry::getName)).toList()) {
-                if (!e.isDirectory() && !e.getName().startsWith("META-INF/")) {
+                if (!e.isDirectory() && !e.getName().startsWith("META-INF/") && e.getName().startsWith(prefix)) {
                     try (InputStream in = source.getInputStream(e)) {
                         put(out, written, e.getName(), in.readAllBytes());
                     }
