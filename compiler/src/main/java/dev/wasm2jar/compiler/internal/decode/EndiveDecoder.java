@@ -39,7 +39,8 @@ import run.endive.wasm.types.ValType;
 
 /**
  * Decodes and validates with Endive's parser ({@code run.endive:wasm}) and translates its module into our
- * {@link ModuleModel}. The only class that sees Endive's types.
+ * {@link ModuleModel}. It and {@link ErrorLocator} (which lists a failing body's instructions) are the only classes
+ * that see Endive's types.
  */
 public final class EndiveDecoder {
     private static final EnumMap<OpCode, Op> OPS = new EnumMap<>(OpCode.class);
@@ -62,20 +63,29 @@ public final class EndiveDecoder {
 
     private EndiveDecoder() {}
 
+    /** Decodes and validates; an error inside a function body names the function and the byte offset. */
     public static ModuleModel decode(byte[] wasm) {
+        try {
+            return decodeUnlocated(wasm);
+        } catch (MalformedException | InvalidException e) {
+            throw ErrorLocator.withLocation(wasm, e);
+        }
+    }
+
+    /** {@link #decode} with Endive's and our reasons only, as {@link ErrorLocator} asks it about edited copies. */
+    static ModuleModel decodeUnlocated(byte[] wasm) {
         WasmModule m;
         try {
             m = Parser.parse(wasm);
         } catch (run.endive.wasm.MalformedException e) {
-            throw ErrorLocator.withLocation(wasm, new MalformedException(e.getMessage(), e));
+            throw new MalformedException(e.getMessage(), e);
         } catch (run.endive.wasm.InvalidException e) {
-            throw ErrorLocator.withLocation(wasm, invalidOrMalformed(wasm, e));
+            throw invalidOrMalformed(wasm, e);
         } catch (run.endive.wasm.WasmEngineException e) {
-            throw ErrorLocator.withLocation(wasm, new InvalidException(e.getMessage(), e));
+            throw new InvalidException(e.getMessage(), e);
         } catch (RuntimeException e) {
             // The parser signals some truncations with plain runtime exceptions.
-            throw ErrorLocator.withLocation(wasm,
-                    new MalformedException("unexpected end or malformed module: " + e, e));
+            throw new MalformedException("unexpected end or malformed module: " + e, e);
         }
         ModuleModel model = convert(m, wasm);
         Wasm2Profile.check(model);

@@ -1,5 +1,7 @@
 package dev.wasm2jar.compiler.internal.decode;
 
+import dev.wasm2jar.compiler.internal.model.ModuleModel;
+import dev.wasm2jar.runtime.ExternKind;
 import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.MalformedException;
 import java.io.ByteArrayInputStream;
@@ -146,9 +148,14 @@ final class ErrorLocator {
         return out.toByteArray();
     }
 
+    /** Whether the module fails to decode or validate, its bodies converted too (2.0's encoding rules live there). */
     private static boolean fails(byte[] module) {
         try {
-            Parser.parse(module);
+            ModuleModel model = EndiveDecoder.decodeUnlocated(module);
+            int defined = model.functionCount() - model.importCount(ExternKind.FUNCTION);
+            for (int i = 0; i < defined; i++) {
+                model.bodies().apply(i);
+            }
             return false;
         } catch (RuntimeException | StackOverflowError e) {
             return true;
