@@ -1,5 +1,6 @@
 package dev.wasm2jar.compiler.internal.decode;
 
+import dev.wasm2jar.compiler.Feature;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
 import dev.wasm2jar.runtime.ExternKind;
 import dev.wasm2jar.runtime.InvalidException;
@@ -9,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import run.endive.wasm.Parser;
 import run.endive.wasm.WasmModule;
 import run.endive.wasm.types.AnnotatedInstruction;
@@ -40,10 +42,10 @@ final class ErrorLocator {
     private ErrorLocator() {}
 
     /** {@code error} with where it happened in front of its message, when that is inside a function body. */
-    static RuntimeException withLocation(byte[] wasm, RuntimeException error) {
+    static RuntimeException withLocation(byte[] wasm, Set<Feature> features, RuntimeException error) {
         Location where;
         try {
-            where = locate(wasm);
+            where = locate(wasm, features);
         } catch (RuntimeException | StackOverflowError e) {
             where = null; // the module is too broken to edit: the reason alone must do
         }
@@ -61,10 +63,10 @@ final class ErrorLocator {
     }
 
     /** The failing function and instruction, or null when the module fails outside the code section. */
-    static Location locate(byte[] wasm) {
+    static Location locate(byte[] wasm, Set<Feature> features) {
         Sections sections = Sections.read(wasm);
         int bodies = sections.bodies.length;
-        if (bodies == 0 || fails(sections.withBodies(i -> STUB))) {
+        if (bodies == 0 || fails(features, sections.withBodies(i -> STUB))) {
             return null;
         }
         // The fewest leading bodies kept (the rest stubbed) with which the module fails.
@@ -73,14 +75,14 @@ final class ErrorLocator {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             int keep = mid;
-            if (fails(sections.withBodies(i -> i < keep ? sections.body(i) : STUB))) {
+            if (fails(features, sections.withBodies(i -> i < keep ? sections.body(i) : STUB))) {
                 hi = mid;
             } else {
                 lo = mid + 1;
             }
         }
         int bad = lo - 1;
-        if (!fails(sections.withBodies(i -> i <= bad ? sections.body(i) : STUB))) {
+        if (!fails(features, sections.withBodies(i -> i <= bad ? sections.body(i) : STUB))) {
             return null; // fails only with every body together
         }
         int function = sections.importedFunctions + bad;
@@ -100,7 +102,7 @@ final class ErrorLocator {
         while (low <= high) {
             int mid = (low + high) >>> 1;
             byte[] cut = cut(wasm, range, code, mid);
-            if (fails(sections.withBodies(i -> i == bad ? cut : STUB))) {
+            if (fails(features, sections.withBodies(i -> i == bad ? cut : STUB))) {
                 high = mid - 1;
             } else {
                 valid = mid;
@@ -149,9 +151,9 @@ final class ErrorLocator {
     }
 
     /** Whether the module fails to decode or validate, its bodies converted too (2.0's encoding rules live there). */
-    private static boolean fails(byte[] module) {
+    private static boolean fails(Set<Feature> features, byte[] module) {
         try {
-            ModuleModel model = EndiveDecoder.decodeUnlocated(module);
+            ModuleModel model = EndiveDecoder.decodeUnlocated(module, features);
             int defined = model.functionCount() - model.importCount(ExternKind.FUNCTION);
             for (int i = 0; i < defined; i++) {
                 model.bodies().apply(i);

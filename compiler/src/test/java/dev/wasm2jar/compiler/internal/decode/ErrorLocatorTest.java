@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.wasm2jar.compiler.Compiler;
 import dev.wasm2jar.compiler.CompilerOptions;
+import dev.wasm2jar.compiler.Feature;
 import dev.wasm2jar.runtime.InvalidException;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class ErrorLocatorTest {
 
     @Test
     void namesTheFunctionAndTheInstructionWhereValidationFails() {
-        ErrorLocator.Location where = ErrorLocator.locate(BAD_THIRD);
+        ErrorLocator.Location where = ErrorLocator.locate(BAD_THIRD, Feature.DEFAULT);
         assertEquals(new ErrorLocator.Location(2, "bad", 0x2d), where);
         InvalidException e = assertThrows(InvalidException.class,
                 () -> Compiler.compile(BAD_THIRD, CompilerOptions.defaults()));
@@ -34,13 +35,13 @@ class ErrorLocatorTest {
         // end, at 0x23, finds nothing to return.
         byte[] wasm = HexFormat.of().parseHex("0061736d010000000105016000017f030201000a13011100027f4101430000"
                 + "00001a1a0b1a41000b");
-        assertEquals(new ErrorLocator.Location(0, null, 0x23), ErrorLocator.locate(wasm));
+        assertEquals(new ErrorLocator.Location(0, null, 0x23), ErrorLocator.locate(wasm, Feature.DEFAULT));
     }
 
     @Test
     void anErrorOutsideTheCodeHasNoLocation() {
         // A global initialized with an i64 constant but typed i32: no function body is at fault.
         byte[] wasm = HexFormat.of().parseHex("0061736d01000000" + "0606017f0042000b");
-        assertNull(ErrorLocator.locate(wasm));
+        assertNull(ErrorLocator.locate(wasm, Feature.DEFAULT));
     }
 }
