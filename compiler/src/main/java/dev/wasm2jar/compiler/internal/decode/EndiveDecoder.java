@@ -45,7 +45,8 @@ import run.endive.wasm.types.ValType;
 
 /**
  * Decodes and validates with Endive's parser ({@code run.endive:wasm}) and translates its module into our
- * {@link ModuleModel}. The only class that sees Endive's types.
+ * {@link ModuleModel}. It and {@link ErrorLocator} (which lists a failing body's instructions) are the only classes
+ * that see Endive's types.
  */
 public final class EndiveDecoder {
     private static final EnumMap<OpCode, Op> OPS = new EnumMap<>(OpCode.class);
@@ -69,13 +70,23 @@ public final class EndiveDecoder {
     private EndiveDecoder() {}
 
     /**
-     * Decodes and validates {@code wasm}, a module that may use {@code features}.
+     * Decodes and validates {@code wasm}, a module that may use {@code features}. An error inside a function body
+     * names the function and the byte offset ({@link ErrorLocator}).
      *
      * @throws MalformedException when it does not decode
      * @throws InvalidException when it does not validate
      * @throws UnsupportedFeatureException when it needs a feature that is not enabled or that wasm2jar lacks
      */
     public static ModuleModel decode(byte[] wasm, Set<Feature> features) {
+        try {
+            return decodeUnlocated(wasm, features);
+        } catch (MalformedException | InvalidException e) {
+            throw ErrorLocator.withLocation(wasm, features, e);
+        }
+    }
+
+    /** {@link #decode} with the reasons only, as {@link ErrorLocator} asks it about edited copies. */
+    static ModuleModel decodeUnlocated(byte[] wasm, Set<Feature> features) {
         BinaryPrescan.checkHeader(wasm);
         FeatureCheck check = new FeatureCheck(features);
         WasmModule m;
