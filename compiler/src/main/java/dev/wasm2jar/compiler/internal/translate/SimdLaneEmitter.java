@@ -4,11 +4,9 @@ import static dev.wasm2jar.compiler.internal.translate.Shape.D2;
 import static dev.wasm2jar.compiler.internal.translate.Shape.F4;
 import static dev.wasm2jar.compiler.internal.translate.Shape.I4;
 import static dev.wasm2jar.compiler.internal.translate.Shape.L2;
-import static dev.wasm2jar.compiler.internal.translate.SimdEmitter.I16;
-import static dev.wasm2jar.compiler.internal.translate.SimdEmitter.I8;
-import static dev.wasm2jar.compiler.internal.translate.SimdEmitter.V;
 import static org.objectweb.asm.Opcodes.*;
 
+import dev.wasm2jar.compiler.internal.abi.Builtin;
 import dev.wasm2jar.compiler.internal.model.Op;
 import dev.wasm2jar.runtime.ValueType;
 import org.objectweb.asm.MethodVisitor;
@@ -18,43 +16,32 @@ import org.objectweb.asm.MethodVisitor;
  * shuffles, and the widening of bytes to ints. Each works from whatever shape its operand is in where it can.
  */
 final class SimdLaneEmitter {
-    private final FunctionTranslator t;
+    private final EmitContext ctx;
     private final MethodVisitor mv;
     private final Vectors v;
     private final ValueStack stack;
 
-    SimdLaneEmitter(FunctionTranslator t, Vectors v) {
-        this.t = t;
-        this.mv = t.mv;
-        this.v = v;
-        this.stack = t.stack;
+    SimdLaneEmitter(EmitContext ctx) {
+        this.ctx = ctx;
+        this.mv = ctx.mv;
+        this.v = ctx.vectors;
+        this.stack = ctx.stack;
     }
 
-    /**
-     * {@code i16x8.extend_*_i8x16_s} followed by {@code i32x4.extend_*_i16x8_s} (or both {@code _u}), as clang widens
-     * bytes to ints: four ints straight from four bytes, without the i16 lanes in between.
-     */
-    boolean fusedWidening(Op op) {
-        String first = op.name();
-        if (!first.startsWith("I16X8_EXTEND_") || t.next() == null) {
-            return false;
-        }
-        String second = t.next().op().name();
-        boolean signed = first.endsWith("_S");
-        if (!second.startsWith("I32X4_EXTEND_") || second.endsWith("_S") != signed) {
-            return false;
-        }
-        // Bytes 0-7 or 8-15 widened to i16, then the low or high four of those: bytes 0-3, 4-7, 8-11 or 12-15.
-        int firstByte = (first.contains("HIGH") ? 8 : 0) + (second.contains("HIGH") ? 4 : 0);
-        t.skipNext();
-        lanesToInts(8 * firstByte, 8, signed);
-        return true;
+    /** A fused {@code i16x8.extend} then {@code i32x4.extend} ({@link Peepholes}): four ints straight from bytes. */
+    void bytesToInts(Peepholes.BytesToInts pair) {
+        lanesToInts(8 * pair.firstByte(), 8, pair.signed());
     }
 
     /** {@code i32x4.extend_*_i16x8_*}: four ints, each a 16-bit lane of one half shifted down and extended. */
     void extendToInts(Op op) {
-        int half = op.name().contains("HIGH") ? 1 : 0;
-        lanesToInts(64 * half, 16, op.name().endsWith("_S"));
+        switch (op) {
+            case I32X4_EXTEND_LOW_I16X8_S -> lanesToInts(0, 16, true);
+            case I32X4_EXTEND_HIGH_I16X8_S -> lanesToInts(64, 16, true);
+            case I32X4_EXTEND_LOW_I16X8_U -> lanesToInts(0, 16, false);
+            case I32X4_EXTEND_HIGH_I16X8_U -> lanesToInts(64, 16, false);
+            default -> throw new IllegalArgumentException(op.toString());
+        }
     }
 
     /**
@@ -75,7 +62,7 @@ final class SimdLaneEmitter {
             if (signed) {
                 mv.visitInsn(width == 8 ? I2B : I2S);
             } else {
-                t.pushInt(width == 8 ? 0xFF : 0xFFFF);
+                ctx.pushInt(width == 8 ? 0xFF : 0xFFFF);
                 mv.visitInsn(IAND);
             }
         }
@@ -138,7 +125,7 @@ final class SimdLaneEmitter {
                 v.loadElement(bases[half / 2], L2, half % 2);
             }
             mv.visitLdcInsn(out == 0 ? lanesLo : lanesHi);
-            mv.visitMethodInsn(INVOKESTATIC, V, "shuffle", "(JJJJJ)J", false);
+            Builtin.V128_SHUFFLE.invoke(mv);
         }
         stack.pop(2);
         int out = v.base(p);
@@ -236,17 +223,17 @@ final class SimdLaneEmitter {
                     double d = Double.longBitsToDouble(half);
                     if (Double.isNaN(d)) {
                         pushLong(half);
-                        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+                        Builtin.DOUBLE_FROM_BITS.invoke(mv);
                     } else {
                         mv.visitLdcInsn(d);
                     }
                 }
-                case I4 -> t.pushInt((int) (half >>> bitOffset % 64));
+                case I4 -> ctx.pushInt((int) (half >>> bitOffset % 64));
                 case F4 -> {
                     int bits = (int) (half >>> bitOffset % 64);
                     if (Float.isNaN(Float.intBitsToFloat(bits))) {
-                        t.pushInt(bits);
-                        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+                        ctx.pushInt(bits);
+                        Builtin.FLOAT_FROM_BITS.invoke(mv);
                     } else {
                         mv.visitLdcInsn(Float.intBitsToFloat(bits));
                     }
@@ -270,7 +257,7 @@ final class SimdLaneEmitter {
         int base = v.base(stack.size());
         switch (lane) {
             case I8, I16 -> {
-                mv.visitMethodInsn(INVOKESTATIC, lane == Lane.I8 ? I8 : I16, "splat", "(I)J", false);
+                (lane == Lane.I8 ? Builtin.I8X16_SPLAT : Builtin.I16X8_SPLAT).invoke(mv);
                 mv.visitInsn(DUP2);
                 v.storeElement(base, L2, 0);
                 v.storeElement(base, L2, 1);
@@ -299,17 +286,17 @@ final class SimdLaneEmitter {
                 case I8X16_EXTRACT_LANE_S -> mv.visitInsn(I2B);
                 case I16X8_EXTRACT_LANE_S -> mv.visitInsn(I2S);
                 case I8X16_EXTRACT_LANE_U -> {
-                    t.pushInt(0xFF);
+                    ctx.pushInt(0xFF);
                     mv.visitInsn(IAND);
                 }
                 case I16X8_EXTRACT_LANE_U -> {
-                    t.pushInt(0xFFFF);
+                    ctx.pushInt(0xFFFF);
                     mv.visitInsn(IAND);
                 }
                 case F32X4_EXTRACT_LANE ->
-                        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+                        Builtin.FLOAT_FROM_BITS.invoke(mv);
                 case F64X2_EXTRACT_LANE ->
-                        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+                        Builtin.DOUBLE_FROM_BITS.invoke(mv);
                 default -> { }
             }
         }
@@ -335,13 +322,12 @@ final class SimdLaneEmitter {
                 case L2 -> v.loadElement(base, s, index);
                 case D2 -> {
                     v.loadElement(base, s, index);
-                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+                    Builtin.DOUBLE_TO_RAW_BITS.invoke(mv);
                 }
                 case I4, F4 -> {
                     v.loadElement(base, s, 2 * index);
                     v.loadElement(base, s, 2 * index + 1);
-                    mv.visitMethodInsn(INVOKESTATIC, V, s == I4 ? "pack" : "packFloats", s == I4 ? "(II)J" : "(FF)J",
-                            false);
+                    (s == I4 ? Builtin.V128_PACK : Builtin.V128_PACK_FLOATS).invoke(mv);
                 }
             }
             return;
@@ -351,12 +337,12 @@ final class SimdLaneEmitter {
             case I4 -> v.loadElement(base, s, word);
             case F4 -> {
                 v.loadElement(base, s, word);
-                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
+                Builtin.FLOAT_TO_RAW_BITS.invoke(mv);
             }
             case L2, D2 -> {
                 v.loadElement(base, s, word / 2);
                 if (s == D2) {
-                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+                    Builtin.DOUBLE_TO_RAW_BITS.invoke(mv);
                 }
                 if (word % 2 == 1) {
                     mv.visitIntInsn(BIPUSH, 32);
@@ -387,8 +373,8 @@ final class SimdLaneEmitter {
             int offset = lane.bits * index;
             v.loadElement(base, L2, offset / 64);
             mv.visitVarInsn(ILOAD, scratch);
-            t.pushInt(offset % 64);
-            mv.visitMethodInsn(INVOKESTATIC, lane == Lane.I8 ? I8 : I16, "withLane", "(JII)J", false);
+            ctx.pushInt(offset % 64);
+            (lane == Lane.I8 ? Builtin.I8X16_WITH_LANE : Builtin.I16X8_WITH_LANE).invoke(mv);
             v.storeElement(base, L2, offset / 64);
         } else {
             mv.visitVarInsn(lane.scalar.getOpcode(ILOAD), scratch);

@@ -2,97 +2,95 @@ package dev.wasm2jar.compiler.internal.translate;
 
 import static org.objectweb.asm.Opcodes.*;
 
+import dev.wasm2jar.compiler.internal.abi.Builtin;
+import dev.wasm2jar.compiler.internal.abi.RuntimeTypes;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.runtime.ValueType;
 import dev.wasm2jar.runtime.abi.TypeCodec;
 import org.objectweb.asm.MethodVisitor;
 
 /** Table instructions and references, as calls to {@code TableOps} with the table from its field. */
-final class TableEmitter {
-    private static final String OPS = "dev/wasm2jar/runtime/abi/TableOps";
-    private static final String TABLE = "Ldev/wasm2jar/runtime/Table;";
-    private static final String LINKAGE = "dev/wasm2jar/runtime/abi/Linkage";
-    private static final String FUNCTION = "dev/wasm2jar/runtime/WasmFunction";
+final class TableEmitter implements Emitter {
+    private static final String TABLE = RuntimeTypes.TABLE;
+    private static final String FUNCTION = RuntimeTypes.WASM_FUNCTION_CLASS;
 
-    private final FunctionTranslator t;
+    private final EmitContext ctx;
     private final MethodVisitor mv;
 
-    TableEmitter(FunctionTranslator t) {
-        this.t = t;
-        this.mv = t.mv;
+    TableEmitter(EmitContext ctx) {
+        this.ctx = ctx;
+        this.mv = ctx.mv;
     }
 
-    boolean emit(Instruction in) {
+    @Override
+    public void emit(Instruction in) {
         switch (in.op()) {
             case TABLE_GET -> {
                 int table = in.intOperand(0);
                 loadTable(table);
-                mv.visitMethodInsn(INVOKESTATIC, OPS, "get", "(I" + TABLE + ")Ljava/lang/Object;", false);
-                ValueType type = t.layout.tableType(table);
+                Builtin.TABLE_GET.invoke(mv);
+                ValueType type = ctx.layout.tableType(table);
                 castReference(type);
-                t.stack.pop();
-                t.stack.push(type);
+                ctx.stack.pop();
+                ctx.stack.push(type);
             }
             case TABLE_SET -> {
                 loadTable(in.intOperand(0));
-                mv.visitMethodInsn(INVOKESTATIC, OPS, "set", "(ILjava/lang/Object;" + TABLE + ")V", false);
-                t.stack.pop(2);
+                Builtin.TABLE_SET.invoke(mv);
+                ctx.stack.pop(2);
             }
             case TABLE_SIZE -> {
                 loadTable(in.intOperand(0));
-                mv.visitMethodInsn(INVOKESTATIC, OPS, "size", "(" + TABLE + ")I", false);
-                t.stack.push(ValueType.I32);
+                Builtin.TABLE_SIZE.invoke(mv);
+                ctx.stack.push(ValueType.I32);
             }
             case TABLE_GROW -> {
                 loadTable(in.intOperand(0));
-                mv.visitMethodInsn(INVOKESTATIC, OPS, "grow", "(Ljava/lang/Object;I" + TABLE + ")I", false);
-                t.stack.pop(2);
-                t.stack.push(ValueType.I32);
+                Builtin.TABLE_GROW.invoke(mv);
+                ctx.stack.pop(2);
+                ctx.stack.push(ValueType.I32);
             }
             case TABLE_FILL -> {
                 loadTable(in.intOperand(0));
-                mv.visitMethodInsn(INVOKESTATIC, OPS, "fill", "(ILjava/lang/Object;I" + TABLE + ")V", false);
-                t.stack.pop(3);
+                Builtin.TABLE_FILL.invoke(mv);
+                ctx.stack.pop(3);
             }
             case TABLE_COPY -> {
                 loadTable(in.intOperand(0));
                 loadTable(in.intOperand(1));
-                mv.visitMethodInsn(INVOKESTATIC, OPS, "copy", "(III" + TABLE + TABLE + ")V", false);
-                t.stack.pop(3);
+                Builtin.TABLE_COPY.invoke(mv);
+                ctx.stack.pop(3);
             }
             case TABLE_INIT -> {
                 loadTable(in.intOperand(1));
-                t.loadLink();
-                t.pushInt(in.intOperand(0));
-                mv.visitMethodInsn(INVOKEVIRTUAL, LINKAGE, "elements", "(I)[Ljava/lang/Object;", false);
-                mv.visitMethodInsn(INVOKESTATIC, OPS, "init", "(III" + TABLE + "[Ljava/lang/Object;)V", false);
-                t.stack.pop(3);
+                ctx.loadLink();
+                ctx.pushInt(in.intOperand(0));
+                Builtin.LINK_ELEMENTS.invoke(mv);
+                Builtin.TABLE_INIT.invoke(mv);
+                ctx.stack.pop(3);
             }
             case ELEM_DROP -> {
-                t.loadLink();
-                t.pushInt(in.intOperand(0));
-                mv.visitMethodInsn(INVOKEVIRTUAL, LINKAGE, "dropElements", "(I)V", false);
+                ctx.loadLink();
+                ctx.pushInt(in.intOperand(0));
+                Builtin.LINK_DROP_ELEMENTS.invoke(mv);
             }
             case REF_NULL -> {
                 mv.visitInsn(ACONST_NULL);
-                t.stack.push(TypeCodec.unpack(in.operand(0)));
+                ctx.stack.push(TypeCodec.unpack(in.operand(0)));
             }
             case REF_IS_NULL -> {
-                t.pushCondition(IFNULL);
-                t.stack.pop();
-                t.stack.push(ValueType.I32);
+                ctx.pushCondition(IFNULL);
+                ctx.stack.pop();
+                ctx.stack.push(ValueType.I32);
             }
             case REF_FUNC -> {
-                t.loadLink();
-                t.pushInt(in.intOperand(0));
-                mv.visitMethodInsn(INVOKEVIRTUAL, LINKAGE, "function", "(I)L" + FUNCTION + ";", false);
-                t.stack.push(ValueType.FUNCREF);
+                ctx.loadLink();
+                ctx.pushInt(in.intOperand(0));
+                Builtin.LINK_FUNCTION.invoke(mv);
+                ctx.stack.push(ValueType.FUNCREF);
             }
-            default -> {
-                return false;
-            }
+            default -> throw Emitter.unsupported(in);
         }
-        return true;
     }
 
     private void castReference(ValueType type) {
@@ -102,7 +100,7 @@ final class TableEmitter {
     }
 
     private void loadTable(int index) {
-        t.loadSelf();
-        mv.visitFieldInsn(GETFIELD, t.layout.className(), t.layout.tableField(index), TABLE);
+        ctx.loadSelf();
+        mv.visitFieldInsn(GETFIELD, ctx.layout.className(), ctx.layout.tableField(index), TABLE);
     }
 }

@@ -2,6 +2,7 @@ package dev.wasm2jar.compiler.internal.translate;
 
 import static org.objectweb.asm.Opcodes.*;
 
+import dev.wasm2jar.compiler.internal.abi.Builtin;
 import dev.wasm2jar.runtime.ValueType;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +22,7 @@ import org.objectweb.asm.MethodVisitor;
  * shape {@link Shape#L2} in their own position's slots, so every path agrees.
  */
 final class Vectors {
-    private static final String OPS = "dev/wasm2jar/runtime/abi/V128Ops";
-    private static final String V128 = "dev/wasm2jar/runtime/V128";
-
-    private final FunctionTranslator t;
+    private final EmitContext ctx;
     private final MethodVisitor mv;
     private final ValueStack stack;
     private final List<Integer> positionBases = new ArrayList<>();
@@ -32,16 +30,16 @@ final class Vectors {
     private final Shape[] localShapes;
     private final ShapePlan plan;
 
-    Vectors(FunctionTranslator t, List<ValueType> localTypes, ShapePlan plan) {
-        this.t = t;
-        this.mv = t.mv;
-        this.stack = t.stack;
+    Vectors(EmitContext ctx, List<ValueType> localTypes, ShapePlan plan) {
+        this.ctx = ctx;
+        this.mv = ctx.mv;
+        this.stack = ctx.stack;
         this.plan = plan;
         localBases = new int[localTypes.size()];
         localShapes = new Shape[localTypes.size()];
         for (int i = 0; i < localBases.length; i++) {
             if (localTypes.get(i) == ValueType.V128) {
-                localBases[i] = t.newSlots(4);
+                localBases[i] = ctx.slots.allocate(4);
                 localShapes[i] = plan.localShape(i);
             } else {
                 localBases[i] = -1;
@@ -93,7 +91,7 @@ final class Vectors {
 
     /** The shape the plan wants the current instruction's result in, or {@code natural} when it has no wish. */
     Shape resultShape(Shape natural) {
-        Shape planned = plan.producerShape(t.currentIndex());
+        Shape planned = plan.producerShape(ctx.cursor.position());
         return planned == null ? natural : planned;
     }
 
@@ -107,7 +105,7 @@ final class Vectors {
         if (node >= 0) {
             plan.link(plan.localNode(local), node);
         } else {
-            plan.vote(plan.localNode(local), stack.shape(top), t.loopDepth());
+            plan.vote(plan.localNode(local), stack.shape(top), ctx.cursor.loopDepth());
         }
         convert(source(top), stack.shape(top), localBases[local], localShapes[local]);
     }
@@ -138,7 +136,7 @@ final class Vectors {
         }
         int base = positionBases.get(p);
         if (base < 0) {
-            base = t.newSlots(4);
+            base = ctx.slots.allocate(4);
             positionBases.set(p, base);
         }
         return base;
@@ -160,7 +158,7 @@ final class Vectors {
      * instruction that wants this shape.
      */
     int read(int p, Shape shape) {
-        plan.vote(node(p), shape, t.loopDepth());
+        plan.vote(node(p), shape, ctx.cursor.loopDepth());
         return readAs(p, shape);
     }
 
@@ -180,7 +178,7 @@ final class Vectors {
 
     /** Records that position {@code p} and the current instruction's result should share a shape. */
     void link(int p) {
-        plan.link(node(p), plan.producerNode(t.currentIndex()));
+        plan.link(node(p), plan.producerNode(ctx.cursor.position()));
     }
 
     private int readAs(int p, Shape shape) {
@@ -220,13 +218,13 @@ final class Vectors {
      * it there to the shape its readers want if that is another ({@link ShapePlan}).
      */
     void result(Shape shape) {
-        plan.vote(plan.producerNode(t.currentIndex()), shape, t.loopDepth());
+        plan.vote(plan.producerNode(ctx.cursor.position()), shape, ctx.cursor.loopDepth());
         flexibleResult(shape);
     }
 
     /** Like {@link #result}, for an instruction that makes every shape equally well (a load, a constant). */
     void flexibleResult(Shape shape) {
-        stack.pushVector(shape, -1, t.currentIndex());
+        stack.pushVector(shape, -1, ctx.cursor.position());
         own(stack.size() - 1, resultShape(shape));
     }
 
@@ -242,10 +240,8 @@ final class Vectors {
 
     /** Pushes position {@code p} as a {@code V128} object. */
     void box(int p) {
-        mv.visitTypeInsn(NEW, V128);
-        mv.visitInsn(DUP);
         pushHalves(source(p), stack.shape(p));
-        mv.visitMethodInsn(INVOKESPECIAL, V128, "<init>", "(JJ)V", false);
+        Builtin.V128_BOX.invoke(mv);
     }
 
     /** Pops a {@code V128} object into the own slots of position {@code p}, canonical. */
@@ -256,10 +252,10 @@ final class Vectors {
 
     private void unboxInto(int base, Shape shape) {
         mv.visitInsn(DUP);
-        mv.visitMethodInsn(INVOKEVIRTUAL, V128, "lo", "()J", false);
+        Builtin.V128_LO.invoke(mv);
         mv.visitInsn(DUP2_X1); // [ref lo] -> [lo ref]
         mv.visitInsn(POP2);
-        mv.visitMethodInsn(INVOKEVIRTUAL, V128, "hi", "()J", false);
+        Builtin.V128_HI.invoke(mv);
         storeHalves(base, shape);
     }
 
@@ -291,10 +287,10 @@ final class Vectors {
 
     private void rawBits(Shape fs, Shape ts) {
         switch (ts) {
-            case I4 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
-            case F4 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
-            case L2 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
-            case D2 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+            case I4 -> Builtin.FLOAT_TO_RAW_BITS.invoke(mv);
+            case F4 -> Builtin.FLOAT_FROM_BITS.invoke(mv);
+            case L2 -> Builtin.DOUBLE_TO_RAW_BITS.invoke(mv);
+            case D2 -> Builtin.DOUBLE_FROM_BITS.invoke(mv);
         }
     }
 
@@ -310,12 +306,12 @@ final class Vectors {
                 case I4 -> {
                     loadElement(base, s, 2 * half);
                     loadElement(base, s, 2 * half + 1);
-                    mv.visitMethodInsn(INVOKESTATIC, OPS, "pack", "(II)J", false);
+                    Builtin.V128_PACK.invoke(mv);
                 }
                 case F4 -> {
                     loadElement(base, s, 2 * half);
                     loadElement(base, s, 2 * half + 1);
-                    mv.visitMethodInsn(INVOKESTATIC, OPS, "packFloats", "(FF)J", false);
+                    Builtin.V128_PACK_FLOATS.invoke(mv);
                 }
             }
         }

@@ -1,0 +1,209 @@
+package dev.wasm2jar.compiler.internal.layout;
+
+import dev.wasm2jar.compiler.internal.abi.JvmTypes;
+import dev.wasm2jar.compiler.internal.model.ModuleModel;
+import dev.wasm2jar.runtime.ExternKind;
+import dev.wasm2jar.runtime.FunctionType;
+import dev.wasm2jar.runtime.ValueType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where everything of a module lives in the generated classes: which class and method holds each function, the
+ * fields of memories, tables and globals, the stubs for imports and indirect calls. Function translation asks this
+ * class and nothing else, so spreading a module over more classes changes only this class.
+ */
+public final class ModuleLayout {
+    private final ModuleModel model;
+    private final String className;
+    private final int importedFunctions;
+    private final String[] methods;
+    private final List<ValueType> globalTypes;
+    private final boolean[] sharedGlobals;
+    private final List<ValueType> tableTypes = new ArrayList<>();
+    private final int memoryCount;
+    private final Set<Long> callIndirectStubs = new java.util.concurrent.ConcurrentSkipListSet<>();
+    /** Binary-name-free internal names of the classes holding functions; the first is the module class. */
+    private final List<String> classes = new ArrayList<>();
+    /** For each defined function, the index of its class in {@link #classes}. */
+    private final int[] classOf;
+
+    /**
+     * How much code one class takes: wasm body bytes and functions. A class file has at most 65,535 constants, and
+     * each function brings names, descriptors and the methods it calls; these budgets keep far below that.
+     */
+    public record ClassBudget(int bodyBytes, int functions) {
+        public static final ClassBudget DEFAULT = new ClassBudget(192 * 1024, 2000);
+
+        public ClassBudget half() {
+            return new ClassBudget(Math.max(1, bodyBytes / 2), Math.max(1, functions / 2));
+        }
+    }
+
+    public ModuleLayout(ModuleModel model, String className) {
+        this(model, className, ClassBudget.DEFAULT);
+    }
+
+    public ModuleLayout(ModuleModel model, String className, ClassBudget budget) {
+        this.model = model;
+        this.className = className.replace('.', '/');
+        this.importedFunctions = model.importCount(ExternKind.FUNCTION);
+        this.methods = new String[model.functionCount() - importedFunctions];
+        for (int i = 0; i < methods.length; i++) {
+            int index = importedFunctions + i;
+            methods[i] = Names.function(index, model.functionNames()[index]);
+        }
+        this.globalTypes = model.globalTypes();
+        this.sharedGlobals = new boolean[globalTypes.size()];
+        for (int i = 0; i < sharedGlobals.length; i++) {
+            sharedGlobals[i] = model.isSharedGlobal(i);
+        }
+        model.imports().stream().filter(i -> i.kind() == ExternKind.TABLE).forEach(i -> tableTypes.add(i.valueType()));
+        model.tables().forEach(t -> tableTypes.add(t.elementType()));
+        this.memoryCount = model.importCount(ExternKind.MEMORY) + model.memories().size();
+        this.classOf = new int[methods.length];
+        classes.add(this.className);
+        int bytes = 0;
+        int functions = 0;
+        for (int i = 0; i < methods.length; i++) {
+            int size = model.bodySizes()[i];
+            if (functions > 0 && (bytes + size > budget.bodyBytes() || functions >= budget.functions())) {
+                classes.add(this.className + "$Functions" + classes.size());
+                bytes = 0;
+                functions = 0;
+            }
+            classOf[i] = classes.size() - 1;
+            bytes += size;
+            functions++;
+        }
+    }
+
+    /** Internal names of the classes that hold functions; the module class first. */
+    public List<String> classes() {
+        return classes;
+    }
+
+    /** The defined functions (by function index) held by class {@code classIndex}. */
+    public List<Integer> functionsOfClass(int classIndex) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < classOf.length; i++) {
+            if (classOf[i] == classIndex) {
+                out.add(importedFunctions + i);
+            }
+        }
+        return out;
+    }
+
+    /** For each defined function, the index of its class in {@link #classes()}. */
+    public int[] functionClasses() {
+        return classOf.clone();
+    }
+
+    public ModuleModel model() {
+        return model;
+    }
+
+    /** The internal name of the module class. */
+    public String className() {
+        return className;
+    }
+
+    public int importedFunctions() {
+        return importedFunctions;
+    }
+
+    public boolean hasMemory() {
+        return memoryCount > 0;
+    }
+
+    public int memoryCount() {
+        return memoryCount;
+    }
+
+    public int tableCount() {
+        return tableTypes.size();
+    }
+
+    public ValueType tableType(int index) {
+        return tableTypes.get(index);
+    }
+
+    public int globalCount() {
+        return globalTypes.size();
+    }
+
+    public ValueType globalType(int index) {
+        return globalTypes.get(index);
+    }
+
+    public boolean isSharedGlobal(int index) {
+        return sharedGlobals[index];
+    }
+
+    /** The internal name of the class holding function {@code index} (imported ones: their stubs). */
+    public String functionOwner(int index) {
+        return index < importedFunctions ? className : classes.get(classOf[index - importedFunctions]);
+    }
+
+    public String functionMethod(int index) {
+        return index < importedFunctions ? Names.importStub(index) : methods[index - importedFunctions];
+    }
+
+    /** The function whose code the method {@code name} holds (its own method or one of its parts), or -1. */
+    public int functionOfMethod(String name) {
+        if (methodIndex == null) {
+            methodIndex = new java.util.HashMap<>();
+            for (int i = 0; i < methods.length; i++) {
+                methodIndex.put(methods[i], importedFunctions + i);
+            }
+        }
+        String base = name.replaceFirst("_part[0-9]+$", "");
+        return methodIndex.getOrDefault(base, -1);
+    }
+
+    private java.util.Map<String, Integer> methodIndex;
+
+    /** Method names of the defined functions, in order. */
+    public String[] definedFunctionMethods() {
+        return methods.clone();
+    }
+
+    public String functionDescriptor(FunctionType type) {
+        return JvmTypes.functionDescriptor(type, className);
+    }
+
+    /** The stub behind {@code call_indirect}; asking for it makes the class writer emit it. */
+    public String callIndirectStub(int typeIndex, int table) {
+        callIndirectStubs.add(((long) typeIndex << 32) | table);
+        return Names.callIndirectStub(typeIndex, table);
+    }
+
+    /** {@code (params..., int index, instance)}. */
+    public String callIndirectDescriptor(FunctionType type) {
+        return JvmTypes.descriptor(type.params(),
+                List.of(org.objectweb.asm.Type.INT_TYPE, org.objectweb.asm.Type.getObjectType(className)),
+                type.results());
+    }
+
+    /** The (type index, table) pairs whose call_indirect stubs were asked for. */
+    public List<int[]> callIndirectStubs() {
+        List<int[]> out = new ArrayList<>();
+        for (long key : callIndirectStubs) {
+            out.add(new int[] {(int) (key >>> 32), (int) key});
+        }
+        return out;
+    }
+
+    public String memoryField(int index) {
+        return Names.memory(index);
+    }
+
+    public String tableField(int index) {
+        return Names.table(index);
+    }
+
+    public String globalField(int index) {
+        return Names.global(index);
+    }
+}
