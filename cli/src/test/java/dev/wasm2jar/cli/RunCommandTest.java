@@ -59,6 +59,15 @@ class RunCommandTest {
     }
 
     @Test
+    void argv0NamesTheProgramAsWasmtimesFlagDoes() {
+        Run r = run("run", "--argv0", "clang", guest("demo"), "args", "-c");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("argv[0]=clang\nargv[1]=args\nargv[2]=-c\n", r.out());
+        assertEquals("argv[0]=wasm-ld\nargv[1]=args\n", run("run", "--argv0=wasm-ld", guest("demo"), "args").out());
+        assertOneErrorLine(run("run", "--argv0"), 2, "option '--argv0' needs a value");
+    }
+
+    @Test
     void envDirAndExitCodeAsWasmEdgeTakesThem() throws IOException {
         Files.writeString(dir.resolve("note.txt"), "from the host");
         assertEquals("A=1\nB=two words\n", run("run", "--env", "A=1", "--env=B=two words",
@@ -70,6 +79,17 @@ class RunCommandTest {
         Run exit = run("run", "--no-cache", guest("demo"), "exit", "3");
         assertEquals(3, exit.exit());
         assertEquals("exiting with 3\n", exit.out());
+    }
+
+    @Test
+    void guestsListenAsInWasmEdgeUnlessAFlagSaysOtherwise() {
+        // guests/wat/listen.wat exits with the errno of the first socket call that fails: sock_open, sock_bind
+        // (127.0.0.1, any port), sock_listen
+        assertEquals(0, run("run", guest("listen")).exit());
+        assertEquals(52, run("run", "--net", "off", guest("listen")).exit()); // nosys
+        assertEquals(2, run("run", "--allow-listen", "127.0.0.1:1", guest("listen")).exit()); // acces
+        assertEquals(0, run("run", "--allow-listen=127.0.0.1:*", "--allow-connect", "*:80", guest("listen")).exit());
+        assertOneErrorLine(run("run", "--allow-listen", "8080", guest("listen")), 2, "--allow-listen 8080: give HOST:PORT");
     }
 
     @Test
@@ -197,6 +217,8 @@ class RunCommandTest {
         Run args = process(app, Map.of(), java(), "-jar", "demo.jar", "--env=X=y", "--", "args", "--dir");
         assertEquals(0, args.exit(), args.err());
         assertEquals("argv[0]=demo.jar\nargv[1]=args\nargv[2]=--dir\n", args.out());
+        Run argv0 = process(app, Map.of(), java(), "-jar", "demo.jar", "--argv0", "busybox", "args", "--argv0");
+        assertEquals("argv[0]=busybox\nargv[1]=args\nargv[2]=--argv0\n", argv0.out(), argv0.err());
         Run exit = process(app, Map.of(), java(), "-jar", "demo.jar", "exit", "5");
         assertEquals(5, exit.exit());
         Run bad = process(app, Map.of(), java(), "-jar", "demo.jar", "--dir", "/:missing", "args");

@@ -2,8 +2,8 @@ package dev.wasm2jar.compiler;
 
 import dev.wasm2jar.compiler.internal.classfile.ClassFileSizes;
 import dev.wasm2jar.compiler.internal.classfile.ModuleClassWriter;
-import dev.wasm2jar.compiler.internal.classfile.ModuleLayout;
 import dev.wasm2jar.compiler.internal.decode.EndiveDecoder;
+import dev.wasm2jar.compiler.internal.layout.ModuleLayout;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
 import dev.wasm2jar.compiler.internal.split.Splitter;
 import dev.wasm2jar.runtime.InvalidException;

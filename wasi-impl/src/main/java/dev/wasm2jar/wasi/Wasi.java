@@ -50,6 +50,7 @@ public final class Wasi implements HostModule, AutoCloseable {
             environ.add(e.getKey() + "=" + e.getValue());
         }
         WasiContext context = new WasiContext(config.args(), environ, WasiExit::new);
+        context.setNetwork(config.network().policy());
         try {
             open(context, config);
         } catch (IOException | RuntimeException e) {
@@ -77,8 +78,13 @@ public final class Wasi implements HostModule, AutoCloseable {
             fds.add(new OpenDirectory(host, host, p.guestPath(), Rights.DIRECTORY, Rights.DIRECTORY_INHERITING, 0));
         }
         for (var listener : config.listeners()) {
-            fds.add(new Listener(listener));
+            fds.add(new Listener(context.poller(), listener, 0));
         }
+    }
+
+    /** The context the WASI functions share, for {@link WasmEdgeSockets}. */
+    WasiContext context() {
+        return context;
     }
 
     /** Offers every WASI function, bound to this environment and the instance's memory. */

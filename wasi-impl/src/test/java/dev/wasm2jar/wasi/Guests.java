@@ -46,7 +46,10 @@ final class Guests {
         });
     }
 
-    /** Runs guest {@code name} with {@code args} after argv[0], the config changed by {@code setup}, no stdin. */
+    /**
+     * Runs guest {@code name} with {@code args} after argv[0], the config changed by {@code setup}, no stdin; linked
+     * to WASI and WasmEdge's sockets.
+     */
     static Run run(String name, UnaryOperator<WasiConfig> setup, String... args) throws IOException {
         return run(name, "", setup, args);
     }
@@ -62,7 +65,7 @@ final class Guests {
                 .withStdout(out).withStderr(err));
         int exit;
         try (Wasi wasi = Wasi.create(config)) {
-            exit = wasi.run(Linker.create().with(wasi).instantiate(module(name)));
+            exit = wasi.run(Linker.create().with(wasi).with(new WasmEdgeSockets(wasi)).instantiate(module(name)));
         }
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -47,4 +47,22 @@ class WasiFlagsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> WasiFlags.apply(WasiConfig.defaults(), "--tcplisten", "8080"));
     }
+
+    @Test
+    void networkFlags() throws IOException {
+        assertEquals(WasiConfig.Network.ANY, WasiConfig.defaults().network());
+        WasiConfig c = WasiFlags.apply(WasiConfig.defaults(), "--net", "off");
+        assertEquals(new WasiConfig.Network(false, List.of(), List.of()), c.network());
+        c = WasiFlags.apply(WasiFlags.apply(c, "--net", "on"), "--allow-listen", "127.0.0.1:8080");
+        c = WasiFlags.apply(c, "--allow-listen", "[::1]:*");
+        c = WasiFlags.apply(c, "--allow-connect", "*:6379");
+        assertEquals(new WasiConfig.Network(true, List.of("127.0.0.1:8080", "[::1]:*"), List.of("*:6379")),
+                c.network());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> WasiFlags.apply(WasiConfig.defaults(), "--allow-connect", "6379"));
+        assertEquals("--allow-connect 6379: give HOST:PORT, such as 127.0.0.1:8080, [::1]:*, *:6379", e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> WasiFlags.apply(WasiConfig.defaults(), "--allow-listen", "127.0.0.1:70000"));
+        assertThrows(IllegalArgumentException.class, () -> WasiFlags.apply(WasiConfig.defaults(), "--net", "no"));
+    }
 }

@@ -129,7 +129,7 @@ public final class GuestMemory {
 
     /** The {@code count} (c)iovecs at {@code iovs}, each checked to lie in the memory. */
     public static IoVec[] iovecs(byte[] mem, int iovs, int count) {
-        check(mem, iovs, count * IOVEC_SIZE);
+        Objects.checkFromIndexSize(iovs, (long) count * IOVEC_SIZE, mem.length); // in long: no overflow to pass
         IoVec[] out = new IoVec[count];
         for (int i = 0; i < count; i++) {
             int address = i32(mem, iovs + IOVEC_SIZE * i);

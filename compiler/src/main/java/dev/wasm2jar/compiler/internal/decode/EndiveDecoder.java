@@ -270,7 +270,7 @@ public final class EndiveDecoder {
         List<ValueType> locals = new ArrayList<>(body.localTypes().size());
         for (ValType t : body.localTypes()) {
             ValueType type = valueType(t);
-            check.valueType(type, "function " + functionIndex + ": local " + locals.size());
+            check.local(type, functionIndex, locals.size());
             locals.add(type);
         }
         List<AnnotatedInstruction> source = body.instructions();
@@ -285,8 +285,8 @@ public final class EndiveDecoder {
             check.instruction(op, functionIndex, in.address());
             switch (op) {
                 case BLOCK, LOOP, IF -> check.blockType(instruction.operand(0), functionIndex, in.address());
-                case SELECT_T, REF_NULL -> check.valueType(TypeCodec.unpack(instruction.operand(0)),
-                        FeatureCheck.at(functionIndex, in.address()) + ": " + FeatureCheck.name(op.name()));
+                case SELECT_T, REF_NULL -> check.immediateType(TypeCodec.unpack(instruction.operand(0)), op,
+                        functionIndex, in.address());
                 default -> { }
             }
             out.add(instruction);

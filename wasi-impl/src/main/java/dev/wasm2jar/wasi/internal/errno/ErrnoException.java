@@ -9,7 +9,7 @@ import dev.wasm2jar.wasi.internal.spec.Errno;
  * instance per errno, so failing costs no allocation.
  */
 public final class ErrnoException extends HostError {
-    private static final ErrnoException[] ALL = new ErrnoException[Errno.NOTCAPABLE + 1];
+    private static final ErrnoException[] ALL = new ErrnoException[Errno.LAST + 1];
 
     static {
         for (int i = 0; i < ALL.length; i++) {

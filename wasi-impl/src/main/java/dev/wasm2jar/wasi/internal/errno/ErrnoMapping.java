@@ -11,10 +11,17 @@ import java.net.NoRouteToHostException;
 import java.net.PortUnreachableException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.nio.channels.AlreadyBoundException;
+import java.nio.channels.AlreadyConnectedException;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ConnectionPendingException;
+import java.nio.channels.NoConnectionPendingException;
 import java.nio.channels.NonReadableChannelException;
 import java.nio.channels.NonWritableChannelException;
+import java.nio.channels.NotYetBoundException;
+import java.nio.channels.NotYetConnectedException;
+import java.nio.channels.UnsupportedAddressTypeException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -53,6 +60,15 @@ public final class ErrnoMapping {
         if (t instanceof NonReadableChannelException || t instanceof NonWritableChannelException) {
             return Errno.BADF;
         }
+        if (t instanceof IllegalStateException) {
+            int errno = ofChannelState(t);
+            if (errno != Errno.SUCCESS) {
+                return errno;
+            }
+        }
+        if (t instanceof UnsupportedAddressTypeException) {
+            return Errno.AFNOSUPPORT;
+        }
         if (t instanceof UnsupportedOperationException) {
             return Errno.NOTSUP;
         }
@@ -66,6 +82,24 @@ public final class ErrnoMapping {
             throw e;
         }
         throw new IllegalStateException(t);
+    }
+
+    /** The errno for a socket channel used in the wrong state, as the OS reports it; SUCCESS for another failure. */
+    private static int ofChannelState(Throwable t) {
+        if (t instanceof AlreadyConnectedException) {
+            return Errno.ISCONN;
+        }
+        if (t instanceof ConnectionPendingException) {
+            return Errno.ALREADY;
+        }
+        if (t instanceof NotYetConnectedException) {
+            return Errno.NOTCONN;
+        }
+        if (t instanceof NotYetBoundException || t instanceof AlreadyBoundException
+                || t instanceof NoConnectionPendingException) {
+            return Errno.INVAL;
+        }
+        return Errno.SUCCESS;
     }
 
     /** The errno for an I/O failure. */
@@ -100,22 +134,19 @@ public final class ErrnoMapping {
         if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
             return Errno.AGAIN;
         }
-        if (e instanceof BindException) {
-            return Errno.ADDRINUSE;
-        }
-        if (e instanceof ConnectException) {
-            return Errno.CONNREFUSED;
-        }
-        if (e instanceof NoRouteToHostException) {
-            return Errno.HOSTUNREACH;
-        }
-        if (e instanceof PortUnreachableException) {
-            return Errno.CONNREFUSED;
-        }
         String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
         int errno = ofReason(reason);
         if (errno != Errno.IO) {
             return errno;
+        }
+        if (e instanceof BindException) {
+            return Errno.ADDRINUSE;
+        }
+        if (e instanceof ConnectException || e instanceof PortUnreachableException) {
+            return Errno.CONNREFUSED;
+        }
+        if (e instanceof NoRouteToHostException) {
+            return Errno.HOSTUNREACH;
         }
         return e instanceof SocketException ? Errno.CONNRESET : Errno.IO;
     }
@@ -126,6 +157,33 @@ public final class ErrnoMapping {
             return Errno.IO;
         }
         String r = reason.toLowerCase(java.util.Locale.ROOT);
+        if (r.contains("address already in use")) {
+            return Errno.ADDRINUSE;
+        }
+        if (r.contains("cannot assign requested address")) {
+            return Errno.ADDRNOTAVAIL;
+        }
+        if (r.contains("connection refused")) {
+            return Errno.CONNREFUSED;
+        }
+        if (r.contains("timed out")) {
+            return Errno.TIMEDOUT;
+        }
+        if (r.contains("network is unreachable")) {
+            return Errno.NETUNREACH;
+        }
+        if (r.contains("no route to host")) {
+            return Errno.HOSTUNREACH;
+        }
+        if (r.contains("address family not supported") || r.contains("protocol family unavailable")) {
+            return Errno.AFNOSUPPORT;
+        }
+        if (r.contains("message too long")) {
+            return Errno.MSGSIZE;
+        }
+        if (r.contains("is already connected")) {
+            return Errno.ISCONN;
+        }
         if (r.contains("not a directory")) {
             return Errno.NOTDIR;
         }

@@ -10,7 +10,7 @@ import java.nio.channels.SelectableChannel;
  * descriptor's rights and fdflags; each kind overrides the operations it supports, the rest fail with the errno
  * POSIX gives for that kind ({@link #unsupported}).
  */
-public abstract sealed class Descriptor permits OpenFile, OpenDirectory, StdStream, OpenSocket, Listener {
+public abstract sealed class Descriptor permits OpenFile, OpenDirectory, StdStream, Socket {
     private long rightsBase;
     private long rightsInheriting;
     private int fdflags;

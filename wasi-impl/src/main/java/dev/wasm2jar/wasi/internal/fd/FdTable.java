@@ -45,6 +45,12 @@ public final class FdTable {
         return fd;
     }
 
+    /** Puts {@code d} in place of the open descriptor {@code fd} (a socket that became a listener or connection). */
+    public void replace(int fd, Descriptor d) {
+        get(fd);
+        fds[fd] = d;
+    }
+
     /** Removes {@code fd}; the caller closes it. */
     public Descriptor remove(int fd) {
         Descriptor d = get(fd);

@@ -1,38 +1,51 @@
 package dev.wasm2jar.wasi.internal.fd;
 
 import dev.wasm2jar.wasi.internal.errno.ErrnoException;
+import dev.wasm2jar.wasi.internal.errno.ErrnoMapping;
 import dev.wasm2jar.wasi.internal.spec.Errno;
-import dev.wasm2jar.wasi.internal.spec.FileType;
 import dev.wasm2jar.wasi.internal.spec.Flags;
 import dev.wasm2jar.wasi.internal.spec.Rights;
+import dev.wasm2jar.wasi.internal.spec.SocketAbi;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectableChannel;
+import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 
 /**
- * A connected TCP socket. The channel is always non-blocking, so that poll_oneoff can select on it; a guest that did
- * not ask for {@code fdflags::nonblock} gets blocking reads and writes by waiting on the socket's own selector.
+ * A TCP connection: accepted from a {@link Listener}, or connected (or connecting) from a {@link NewSocket}.
  * {@code riflags::recv_peek} keeps what it peeked in a buffer that the next reads drain first (Java has no
- * {@code MSG_PEEK}).
+ * {@code MSG_PEEK}). A connect that did not finish at once finishes when the poller finds the socket writable, or
+ * when a blocking guest waits for it ({@link #awaitConnect}); its failure is then {@code SO_ERROR}.
  */
-public final class OpenSocket extends Descriptor {
-    private final SocketChannel channel;
-    private final Waiter waiter;
-    private byte[] peeked = new byte[0];
+public final class OpenSocket extends Socket {
+    private static final byte[] NONE = new byte[0];
 
-    public OpenSocket(SocketChannel channel, int fdflags) throws IOException {
-        super(Rights.SOCKET, 0, fdflags);
+    private final SocketChannel channel;
+    private byte[] peeked = NONE;
+    private boolean connecting;
+    private int error = Errno.SUCCESS;
+    private boolean failed;
+
+    public OpenSocket(Poller poller, ProtocolFamily family, SocketChannel channel, int fdflags, boolean connecting)
+            throws IOException {
+        super(poller, family, Rights.SOCKET, 0, fdflags);
         channel.configureBlocking(false);
         this.channel = channel;
-        this.waiter = new Waiter(channel);
+        this.connecting = connecting;
     }
 
     @Override
-    public int filetype() {
-        return FileType.SOCKET_STREAM;
+    public int sockType() {
+        return SocketAbi.SOCK_STREAM;
+    }
+
+    @Override
+    public NetworkChannel channel() {
+        return channel;
     }
 
     @Override
@@ -40,8 +53,77 @@ public final class OpenSocket extends Descriptor {
         return Errno.SPIPE;
     }
 
-    private boolean nonblocking() {
-        return (fdflags() & Flags.FDFLAGS_NONBLOCK) != 0;
+    @Override
+    int writeOp() {
+        return connecting ? SelectionKey.OP_CONNECT : SelectionKey.OP_WRITE;
+    }
+
+    @Override
+    int connected() {
+        if (connecting) {
+            finishConnect();
+        }
+        return failed ? Poller.HANGUP : 0;
+    }
+
+    @Override
+    int hangup() {
+        return failed ? Poller.HANGUP : 0;
+    }
+
+    /** Finishes a pending connect if it is done; a failure becomes {@code SO_ERROR}. */
+    private void finishConnect() {
+        try {
+            if (channel.finishConnect()) {
+                connecting = false;
+            }
+        } catch (IOException e) {
+            connecting = false;
+            failed = true;
+            error = ErrnoMapping.ofIo(e);
+        }
+    }
+
+    /** Whether a connect is still under way. */
+    public boolean connecting() {
+        return connecting;
+    }
+
+    /** For a blocking guest's sock_connect: waits for the connect to finish; its failure is thrown. */
+    public void awaitConnect() throws IOException {
+        while (connecting) {
+            if (!poller.await(this, SelectionKey.OP_CONNECT, sendTimeout())) {
+                throw ErrnoException.of(Errno.INPROGRESS); // SO_SNDTIMEO ran out, as connect(2) reports it
+            }
+            finishConnect();
+        }
+        if (failed) {
+            int e = takeError();
+            throw ErrnoException.of(e == Errno.SUCCESS ? Errno.CONNREFUSED : e);
+        }
+    }
+
+    @Override
+    public int takeError() {
+        if (connecting) {
+            finishConnect();
+        }
+        int e = error;
+        error = Errno.SUCCESS;
+        return e;
+    }
+
+    /** Fails as the OS does on a socket whose connect is under way or failed. */
+    private void checkUsable() {
+        if (connecting) {
+            finishConnect();
+        }
+        if (connecting) {
+            throw ErrnoException.of(Errno.AGAIN);
+        }
+        if (failed) {
+            throw ErrnoException.of(Errno.NOTCONN);
+        }
     }
 
     @Override
@@ -51,6 +133,8 @@ public final class OpenSocket extends Descriptor {
 
     /** sock_recv: {@code peek} leaves the data to be read again; {@code waitAll} fills the buffer or hits the end. */
     public int receive(byte[] mem, int offset, int length, boolean peek, boolean waitAll) throws IOException {
+        checkUsable();
+        readAgain();
         if (length == 0) {
             return 0;
         }
@@ -61,7 +145,7 @@ public final class OpenSocket extends Descriptor {
                 n = Math.min(peeked.length, length - total);
                 System.arraycopy(peeked, 0, mem, offset + total, n);
                 if (!peek) {
-                    peeked = Arrays.copyOfRange(peeked, n, peeked.length);
+                    peeked = n == peeked.length ? NONE : Arrays.copyOfRange(peeked, n, peeked.length);
                 }
             } else {
                 n = channel.read(ByteBuffer.wrap(mem, offset + total, length - total));
@@ -77,41 +161,42 @@ public final class OpenSocket extends Descriptor {
                 return total;
             }
             if (n == 0) {
-                if (nonblocking()) {
-                    if (total > 0) {
-                        return total;
-                    }
-                    throw ErrnoException.of(Errno.AGAIN);
+                if (total > 0 && nonblocking()) {
+                    return total;
                 }
-                waiter.await(SelectionKey.OP_READ);
+                awaitReceive(SelectionKey.OP_READ);
             }
         }
     }
 
     @Override
     public int write(byte[] mem, int offset, int length) throws IOException {
+        checkUsable();
+        writeAgain();
         ByteBuffer buffer = ByteBuffer.wrap(mem, offset, length);
         while (buffer.hasRemaining()) {
             int n = channel.write(buffer);
             if (n == 0) {
-                if (nonblocking()) {
-                    if (buffer.position() > offset) {
-                        break;
-                    }
-                    throw ErrnoException.of(Errno.AGAIN);
+                if (buffer.position() > offset && nonblocking()) {
+                    break;
                 }
-                waiter.await(SelectionKey.OP_WRITE);
+                try {
+                    awaitSend(SelectionKey.OP_WRITE);
+                } catch (ErrnoException e) {
+                    if (buffer.position() > offset) {
+                        break; // a blocking send that timed out returns what it sent
+                    }
+                    throw e;
+                }
             }
         }
         return buffer.position() - offset;
     }
 
-    /** sock_shutdown with {@code sdflags}. */
+    @Override
     public void shutdown(int how) throws IOException {
-        if (how == 0 || (how & ~(Flags.SDFLAGS_RD | Flags.SDFLAGS_WR)) != 0) {
-            throw ErrnoException.of(Errno.INVAL);
-        }
-        if (!channel.isConnected()) {
+        checkShutdownFlags(how);
+        if (connecting || failed || !channel.isConnected()) {
             throw ErrnoException.of(Errno.NOTCONN);
         }
         if ((how & Flags.SDFLAGS_RD) != 0) {
@@ -123,18 +208,26 @@ public final class OpenSocket extends Descriptor {
     }
 
     @Override
+    public InetSocketAddress peerAddress() throws IOException {
+        InetSocketAddress peer = connecting || failed ? null : (InetSocketAddress) channel.getRemoteAddress();
+        if (peer == null) {
+            throw ErrnoException.of(Errno.NOTCONN);
+        }
+        return peer;
+    }
+
+    @Override
+    public void bind(InetSocketAddress address) throws IOException {
+        throw ErrnoException.of(Errno.INVAL); // already bound, as for a connected socket on Linux
+    }
+
+    @Override
+    public boolean readableNow() {
+        return peeked.length > 0;
+    }
+
+    @Override
     public long readable() {
         return peeked.length;
-    }
-
-    @Override
-    public SelectableChannel selectable() {
-        return channel;
-    }
-
-    @Override
-    public void close() throws IOException {
-        waiter.close();
-        channel.close();
     }
 }

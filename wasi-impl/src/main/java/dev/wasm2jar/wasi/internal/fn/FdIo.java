@@ -78,7 +78,14 @@ public final class FdIo {
             }
             int n;
             if (offset < 0) {
-                n = write ? d.write(mem, buf, len) : d.read(mem, buf, len);
+                try {
+                    n = write ? d.write(mem, buf, len) : d.read(mem, buf, len);
+                } catch (ErrnoException e) {
+                    if (e.errno() == Errno.AGAIN && total > 0) {
+                        break; // a non-blocking socket: what moved so far is the result, as readv(2) returns it
+                    }
+                    throw e;
+                }
             } else {
                 n = write ? d.pwrite(mem, buf, len, offset + total) : d.pread(mem, buf, len, offset + total);
             }

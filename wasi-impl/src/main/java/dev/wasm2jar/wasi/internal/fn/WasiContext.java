@@ -1,8 +1,8 @@
 package dev.wasm2jar.wasi.internal.fn;
 
 import dev.wasm2jar.wasi.internal.fd.FdTable;
+import dev.wasm2jar.wasi.internal.fd.Poller;
 import java.io.IOException;
-import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
@@ -10,8 +10,9 @@ import java.util.function.IntFunction;
 
 /**
  * What every WASI function of one program shares: its arguments and environment, its descriptors, its clocks'
- * origin and its source of randomness. One context serves every instance linked to it (a preloaded library and the
- * command that uses it see the same descriptors); each instance has its own {@link GuestMemory}.
+ * origin, its source of randomness, its poller and its network policy. One context serves every instance linked to
+ * it (a preloaded library and the command that uses it see the same descriptors) and WasmEdge's socket calls; each
+ * instance has its own {@link dev.wasm2jar.runtime.host.GuestMemory}.
  */
 public final class WasiContext {
     private final byte[][] args;
@@ -19,7 +20,8 @@ public final class WasiContext {
     private final FdTable fds = new FdTable();
     private SecureRandom random;
     private final long monotonicOrigin = System.nanoTime();
-    private Selector selector;
+    private final Poller poller = new Poller();
+    private NetworkPolicy network = NetworkPolicy.ALL;
     private final IntFunction<RuntimeException> exit;
 
     /** {@code exit} makes what proc_exit throws (the public API's exit exception, which this package cannot name). */
@@ -69,22 +71,26 @@ public final class WasiContext {
         return System.nanoTime() - monotonicOrigin + 1;
     }
 
-    /** The selector poll_oneoff waits on sockets with, made on first use. */
-    public Selector selector() throws IOException {
-        if (selector == null) {
-            selector = Selector.open();
-        }
-        return selector;
+    /** What poll_oneoff, epoll_oneoff and the blocking socket calls wait on. */
+    public Poller poller() {
+        return poller;
     }
 
-    /** Closes every descriptor and the selector. */
+    /** What the guest may do on the network. */
+    public NetworkPolicy network() {
+        return network;
+    }
+
+    public void setNetwork(NetworkPolicy network) {
+        this.network = java.util.Objects.requireNonNull(network);
+    }
+
+    /** Closes every descriptor and the poller. */
     public void close() throws IOException {
         try {
             fds.closeAll();
         } finally {
-            if (selector != null) {
-                selector.close();
-            }
+            poller.close();
         }
     }
 }

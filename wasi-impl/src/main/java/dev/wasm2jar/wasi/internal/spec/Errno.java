@@ -2,7 +2,8 @@ package dev.wasm2jar.wasi.internal.spec;
 
 /**
  * The {@code errno} values of {@code wasi_snapshot_preview1} (the same in {@code wasi_unstable}), in the witx
- * order that defines them. {@code 2big} is {@link #TOOBIG}.
+ * order that defines them. {@code 2big} is {@link #TOOBIG}. After {@link #NOTCAPABLE} come WasmEdge's own, for
+ * {@code sock_getaddrinfo} (getaddrinfo's {@code EAI_*} codes).
  */
 public final class Errno {
     private Errno() {}
@@ -84,6 +85,19 @@ public final class Errno {
     public static final int TXTBSY = 74;
     public static final int XDEV = 75;
     public static final int NOTCAPABLE = 76;
+    public static final int AIADDRFAMILY = 77;
+    public static final int AIAGAIN = 78;
+    public static final int AIBADFLAG = 79;
+    public static final int AIFAIL = 80;
+    public static final int AIFAMILY = 81;
+    public static final int AIMEMORY = 82;
+    public static final int AINODATA = 83;
+    public static final int AINONAME = 84;
+    public static final int AISERVICE = 85;
+    public static final int AISOCKTYPE = 86;
+    public static final int AISYSTEM = 87;
+    /** The largest errno. */
+    public static final int LAST = AISYSTEM;
 
     private static final String[] NAMES = {
             "success", "2big", "acces", "addrinuse", "addrnotavail", "afnosupport", "again", "already",
@@ -94,7 +108,9 @@ public final class Errno {
             "nodev", "noent", "noexec", "nolck", "nolink", "nomem", "nomsg", "noprotoopt", "nospc", "nosys",
             "notconn", "notdir", "notempty", "notrecoverable", "notsock", "notsup", "notty", "nxio",
             "overflow", "ownerdead", "perm", "pipe", "proto", "protonosupport", "prototype", "range",
-            "rofs", "spipe", "srch", "stale", "timedout", "txtbsy", "xdev", "notcapable"
+            "rofs", "spipe", "srch", "stale", "timedout", "txtbsy", "xdev", "notcapable", "aiaddrfamily", "aiagain",
+            "aibadflag", "aifail", "aifamily", "aimemory", "ainodata", "ainoname", "aiservice", "aisocktype",
+            "aisystem"
     };
 
     /** The spec's name of {@code errno}, such as {@code noent}. */
