@@ -70,8 +70,8 @@ public final class FacadeWriter {
         }
         line("import dev.wasm2jar.runtime.Instance;");
         line("import dev.wasm2jar.runtime.Module;");
-        line("import dev.wasm2jar.runtime.WasmException;");
         line("import dev.wasm2jar.runtime.WasmFunction;");
+        line("import dev.wasm2jar.runtime.abi.TrapOps;");
         line("import dev.wasm2jar.runtime.host.Linker;");
         line("import java.lang.invoke.MethodHandle;");
         if (hasHost) {
@@ -311,7 +311,7 @@ public final class FacadeWriter {
                 String call = member + ".invokeExact(" + args(mt) + ")";
                 line("            " + (mt.returnType() == void.class ? call : "return (" + result + ") " + call) + ";");
                 line("        } catch (Throwable t) {");
-                line("            throw WasmException.translate(t);");
+                line("            throw TrapOps.fromJava(t);");
                 line("        }");
                 line("    }");
             }

@@ -38,7 +38,7 @@ class FacadeWriterTest {
                 "public int add(int arg0, int arg1) {", "public long fib(int arg0) {",
                 "public double hypot(double arg0, double arg1) {", "public int checksum(int arg0) {",
                 "public dev.wasm2jar.runtime.Memory memory() {", "public int heapBase() {",
-                "return (int) add.invokeExact(arg0, arg1);", "throw WasmException.translate(t);")) {
+                "return (int) add.invokeExact(arg0, arg1);", "throw TrapOps.fromJava(t);")) {
             assertTrue(source.contains(member), member);
         }
     }
