@@ -9,6 +9,7 @@ import dev.wasm2jar.compiler.internal.split.Splitter;
 import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.MalformedException;
 import dev.wasm2jar.runtime.Module;
+import dev.wasm2jar.runtime.UnsupportedFeatureException;
 import dev.wasm2jar.runtime.abi.ModuleShape;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
