@@ -3,7 +3,7 @@ package dev.wasm2jar.compiler.internal.translate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wasm2jar.compiler.Feature;
+import dev.wasm2jar.runtime.Feature;
 import dev.wasm2jar.compiler.TextFormat;
 import dev.wasm2jar.compiler.internal.decode.EndiveDecoder;
 import dev.wasm2jar.compiler.internal.layout.ModuleLayout;
