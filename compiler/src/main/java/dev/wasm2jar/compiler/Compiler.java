@@ -112,6 +112,9 @@ public final class Compiler {
             } catch (MethodTooLargeException e) {
                 throw new CompilationException("method " + e.getMethodName() + " needs " + e.getCodeSize()
                         + " bytes of bytecode, over the JVM's 64 KiB limit");
+            } catch (UnsupportedOperationException e) {
+                // An instruction the translator has no code for: not the module's fault, so never "invalid".
+                throw new CompilationException(e.getMessage());
             }
             Map<Integer, Integer> retry = new HashMap<>();
             int largest = 0;

@@ -111,6 +111,7 @@ final class ControlFlow implements Emitter {
             case END -> end(frame);
             case BR -> {
                 ControlFrame target = frameAt(in.intOperand(0));
+                stack.reads(target.branchTypes().size());
                 canonicalizeTop(target.branchTypes().size());
                 branch(target);
                 frame.unreachable = true;
@@ -118,6 +119,7 @@ final class ControlFlow implements Emitter {
             case BR_IF -> brIf(frameAt(in.intOperand(0)));
             case BR_TABLE -> brTable(in);
             case RETURN -> {
+                stack.reads(type.results().size());
                 emitReturn();
                 frame.unreachable = true;
             }
@@ -213,6 +215,7 @@ final class ControlFlow implements Emitter {
 
     private void brIf(ControlFrame target) {
         stack.pop();
+        stack.reads(target.branchTypes().size());
         canonicalizeTop(target.branchTypes().size());
         if (target.kind == null || target.outside || extraValues(target) > 0) {
             Label skip = new Label();
@@ -227,7 +230,9 @@ final class ControlFlow implements Emitter {
     private void brTable(Instruction in) {
         stack.pop();
         long[] depths = in.operands();
-        canonicalizeTop(frameAt((int) depths[depths.length - 1]).branchTypes().size());
+        int carried = frameAt((int) depths[depths.length - 1]).branchTypes().size();
+        stack.reads(carried);
+        canonicalizeTop(carried);
         int n = depths.length - 1;
         Map<Integer, Label> direct = new HashMap<>();
         Map<Integer, Label> trampolines = new HashMap<>();
