@@ -98,7 +98,7 @@ public final class WasiNn implements HostModule, AutoCloseable {
         Exports.offer(offer, Modules.WASI_NN, Modules.WASI_NN_FUNCTIONS, new Exports.Group<NnFunctions>() {
             @Override
             protected NnFunctions make() {
-                return track(nn, new NnFunctions(memory, models()));
+                return track(nn, new ConfigModels(config).functions(memory));
             }
         }, WASI_NN_CODES);
         Backend tflite = config.backend(GraphEncoding.TENSORFLOWLITE);
@@ -128,21 +128,31 @@ public final class WasiNn implements HostModule, AutoCloseable {
         sessions.clear();
     }
 
-    /** The backends and preloads of the configuration, as the host functions look them up. */
-    private Models models() {
-        return new Models() {
-            @Override
-            public Backend backend(GraphEncoding encoding) {
-                return config.backend(encoding);
-            }
+    /**
+     * The configuration as the host functions look it up. A class of its own that makes the functions, so that no
+     * code verified at offer converts it to Models: Models then loads with the first wasi-nn call, not on every run.
+     */
+    private static final class ConfigModels implements Models {
+        private final NnConfig config;
 
-            @Override
-            public Models.Preloaded preload(String name) {
-                NnConfig.Preload preload = config.preload(name);
-                return preload == null ? null
-                        : new Models.Preloaded(preload.encoding(), preload.target(), preload.paths());
-            }
-        };
+        ConfigModels(NnConfig config) {
+            this.config = config;
+        }
+
+        NnFunctions functions(GuestMemory memory) {
+            return new NnFunctions(memory, this);
+        }
+
+        @Override
+        public Backend backend(GraphEncoding encoding) {
+            return config.backend(encoding);
+        }
+
+        @Override
+        public Models.Preloaded preload(String name) {
+            NnConfig.Preload preload = config.preload(name);
+            return preload == null ? null : new Models.Preloaded(preload.encoding(), preload.target(), preload.paths());
+        }
     }
 
     private synchronized <T> T track(List<T> list, T group) {
