@@ -12,6 +12,9 @@ class MutantRegressionTest {
     @ValueSource(strings = {
         // a code section claiming 2^31 - 1 bodies: the error locator allocated an array of that many
         "0061736d01000000" + "010401600000" + "03020100" + "0a08" + "ffffffff07" + "02000b",
+        // names of 2^31 - 1 bytes in a custom section and in an export: Endive allocated them before reading
+        "0061736d01000000" + "0006" + "ffffffff07" + "61",
+        "0061736d01000000" + "0706" + "01" + "ffffffff07",
     })
     void refusedCleanly(String hex) {
         assertNull(MutationRun.check(HexFormat.of().parseHex(hex)));

@@ -89,6 +89,7 @@ public final class EndiveDecoder {
     /** {@link #decode} with the reasons only, as {@link ErrorLocator} asks it about edited copies. */
     static ModuleModel decodeUnlocated(byte[] wasm, Set<Feature> features) {
         BinaryPrescan.checkHeader(wasm);
+        BinaryPrescan.checkNameLengths(wasm);
         FeatureCheck check = new FeatureCheck(features);
         WasmModule m;
         try {
