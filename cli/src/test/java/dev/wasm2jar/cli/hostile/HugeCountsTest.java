@@ -1,5 +1,6 @@
 package dev.wasm2jar.cli.hostile;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.ByteArrayOutputStream;
@@ -20,10 +21,24 @@ class HugeCountsTest {
     }
 
     @Test
-    void fiftyThousandParameters() {
+    void fiftyThousandParametersAreOverTheJvmLimit() {
         // (func (param i32 x 50000) (result i32) local.get 49999)
         byte[] body = concat(leb(0), bytes(0x20), leb(49_999), bytes(0x0B));
-        assertNull(MutationRun.check(module(type(50_000, 1), body)));
+        assertOutcome("CompilationException", module(type(50_000, 1), body));
+    }
+
+    @Test
+    void parametersUpToTheJvmLimitCompile() {
+        byte[] body = concat(leb(0), bytes(0x20), leb(252), bytes(0x0B));
+        assertOutcome("compiled", module(type(253, 1), body));
+        body = concat(leb(0), bytes(0x20), leb(253), bytes(0x0B));
+        assertOutcome("CompilationException", module(type(254, 1), body));
+    }
+
+    private static void assertOutcome(String expected, byte[] wasm) {
+        String[] kind = new String[1];
+        assertNull(MutationRun.check(wasm, kind));
+        assertEquals(expected, kind[0]);
     }
 
     @Test
