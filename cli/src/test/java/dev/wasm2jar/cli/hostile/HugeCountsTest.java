@@ -50,7 +50,7 @@ class HugeCountsTest {
             code.write(0);
         }
         code.writeBytes(bytes(0x0B, 0x41, 0x07, 0x0B));
-        assertNull(MutationRun.check(module(type(0, 1), code.toByteArray())));
+        assertOutcome("CompilationException", module(type(0, 1), code.toByteArray()));
     }
 
     @Test
