@@ -40,6 +40,9 @@ public final class MutationRun {
         return thread;
     });
 
+    /** With {@code -Dmutate.show=TEXT}, passing mutants whose outcome contains TEXT are listed too. */
+    private static final String SHOW = System.getProperty("mutate.show");
+
     private MutationRun() {}
 
     public static void main(String[] args) throws IOException {
@@ -91,6 +94,10 @@ public final class MutationRun {
             String problem = check(mutant.bytes(), kind);
             if (problem == null) {
                 outcomes.merge(kind[0], 1, Integer::sum);
+                if (SHOW != null && kind[0].contains(SHOW)) {
+                    log.println("seed " + seed + " mutant " + i + ": " + module.getFileName() + " "
+                            + mutant.mutation() + ": " + kind[0]);
+                }
             } else {
                 String failure = "seed " + seed + " mutant " + i + ": " + module.getFileName() + " "
                         + mutant.mutation() + ": " + problem;
