@@ -226,14 +226,14 @@ final class ControlFlow implements Emitter {
     }
 
     /**
-     * A {@code tableswitch} takes four bytes per target, so one of more targets than this could never fit in a JVM
-     * method (64 KiB); a hostile br_table of millions is refused before ASM spends minutes on its edges.
+     * A {@code tableswitch} takes 13 bytes and four per target, so one of more targets than this could never fit in
+     * a JVM method (65,535 bytes); a hostile br_table of millions is refused before ASM spends minutes on its edges.
      */
-    static final int MAX_BR_TABLE_TARGETS = 16_000;
+    static final int MAX_BR_TABLE_TARGETS = 16_380;
 
     private void brTable(Instruction in) {
         long[] depths = in.operands();
-        if (depths.length > MAX_BR_TABLE_TARGETS) {
+        if (depths.length - 1 > MAX_BR_TABLE_TARGETS) {
             throw new CompilationException("a br_table with " + depths.length + " targets needs more than the JVM's "
                     + "64 KiB per method; wasm2jar compiles up to " + MAX_BR_TABLE_TARGETS);
         }
