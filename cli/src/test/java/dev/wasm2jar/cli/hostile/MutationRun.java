@@ -4,7 +4,7 @@ import dev.wasm2jar.compiler.CompilationException;
 import dev.wasm2jar.compiler.CompiledModule;
 import dev.wasm2jar.compiler.Compiler;
 import dev.wasm2jar.compiler.CompilerOptions;
-import dev.wasm2jar.compiler.Feature;
+import dev.wasm2jar.runtime.Feature;
 import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.MalformedException;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package dev.wasm2jar.compiler.internal.decode;
 
 import dev.wasm2jar.compiler.internal.model.BlockTypes;
+import dev.wasm2jar.compiler.internal.model.JvmLimitException;
 import dev.wasm2jar.compiler.internal.model.FunctionBody;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
@@ -401,7 +402,7 @@ public final class EndiveDecoder {
             slots += param.javaType() == long.class || param.javaType() == double.class ? 2 : 1;
         }
         if (slots > MAX_PARAMETER_SLOTS) {
-            throw new CompilationException("a function type with " + params.size() + " parameters needs " + slots
+            throw new JvmLimitException("a function type with " + params.size() + " parameters needs " + slots
                     + " JVM parameter slots; wasm2jar compiles up to " + MAX_PARAMETER_SLOTS);
         }
         return FunctionType.of(params, t.returns().stream().map(EndiveDecoder::valueType).toList());

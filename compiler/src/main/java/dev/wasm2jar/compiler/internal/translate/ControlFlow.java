@@ -2,7 +2,7 @@ package dev.wasm2jar.compiler.internal.translate;
 
 import static org.objectweb.asm.Opcodes.*;
 
-import dev.wasm2jar.compiler.CompilationException;
+import dev.wasm2jar.compiler.internal.model.JvmLimitException;
 import dev.wasm2jar.compiler.internal.abi.Builtin;
 import dev.wasm2jar.compiler.internal.abi.JvmTypes;
 import dev.wasm2jar.compiler.internal.model.BlockTypes;
@@ -237,7 +237,7 @@ final class ControlFlow implements Emitter {
     private void brTable(Instruction in) {
         long[] depths = in.operands();
         if (depths.length - 1 > MAX_BR_TABLE_TARGETS) {
-            throw new CompilationException("a br_table with " + depths.length + " targets needs more than the JVM's "
+            throw new JvmLimitException("a br_table with " + depths.length + " targets needs more than the JVM's "
                     + "64 KiB per method; wasm2jar compiles up to " + MAX_BR_TABLE_TARGETS);
         }
         stack.pop();
