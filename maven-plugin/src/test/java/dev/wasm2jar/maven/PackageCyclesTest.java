@@ -1,0 +1,26 @@
+package dev.wasm2jar.maven;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No package of the Maven plugin imports, directly or through others, a package that imports it back; nor do those
+ * of the modules it uses (the cli's test checks those as well, with the modules the plugin does not see).
+ */
+class PackageCyclesTest {
+    @Test
+    void noCycleAmongThePluginsPackages() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.wasm2jar");
+        assertTrue(classes.stream().anyMatch(c -> c.getPackageName().equals("dev.wasm2jar.maven"))
+                && classes.stream().anyMatch(c -> c.getPackageName().equals("dev.wasm2jar.maven.internal")),
+                "the plugin's classes are checked");
+
+        slices().matching("dev.wasm2jar.(**)").should().beFreeOfCycles().check(classes);
+    }
+}
