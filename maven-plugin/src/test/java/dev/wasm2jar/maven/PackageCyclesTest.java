@@ -1,5 +1,6 @@
 package dev.wasm2jar.maven;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,11 @@ class PackageCyclesTest {
                 && classes.stream().anyMatch(c -> c.getPackageName().equals("dev.wasm2jar.maven.internal")),
                 "the plugin's classes are checked");
 
-        slices().matching("dev.wasm2jar.(**)").should().beFreeOfCycles().check(classes);
+        // runtime-support's one known cycle, named in the cli's PackageCyclesTest, is not this module's to check.
+        slices().matching("dev.wasm2jar.(**)").should().beFreeOfCycles()
+                .ignoreDependency(resideInAPackage("dev.wasm2jar.runtime"), resideInAPackage("dev.wasm2jar.runtime.internal"))
+                .ignoreDependency(resideInAPackage("dev.wasm2jar.runtime"), resideInAPackage("dev.wasm2jar.runtime.abi"))
+                .ignoreDependency(resideInAPackage("dev.wasm2jar.runtime.abi"), resideInAPackage("dev.wasm2jar.runtime.internal"))
+                .check(classes);
     }
 }

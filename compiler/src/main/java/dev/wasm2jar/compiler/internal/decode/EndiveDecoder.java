@@ -1,22 +1,22 @@
 package dev.wasm2jar.compiler.internal.decode;
 
-import dev.wasm2jar.compiler.CompilationException;
-import dev.wasm2jar.compiler.Feature;
-import dev.wasm2jar.compiler.UnsupportedFeatureException;
 import dev.wasm2jar.compiler.internal.model.BlockTypes;
+import dev.wasm2jar.compiler.internal.model.JvmLimitException;
 import dev.wasm2jar.compiler.internal.model.FunctionBody;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
 import dev.wasm2jar.compiler.internal.model.Op;
 import dev.wasm2jar.runtime.ExternKind;
+import dev.wasm2jar.runtime.Feature;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.HeapType;
 import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.MalformedException;
+import dev.wasm2jar.runtime.UnsupportedFeatureException;
 import dev.wasm2jar.runtime.ValueType;
 import dev.wasm2jar.runtime.abi.ConstExpr;
-import dev.wasm2jar.runtime.abi.ModuleShape;
 import dev.wasm2jar.runtime.abi.ModuleShape.SegmentMode;
+import dev.wasm2jar.runtime.abi.ModuleShape;
 import dev.wasm2jar.runtime.abi.TypeCodec;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -89,6 +89,7 @@ public final class EndiveDecoder {
     /** {@link #decode} with the reasons only, as {@link ErrorLocator} asks it about edited copies. */
     static ModuleModel decodeUnlocated(byte[] wasm, Set<Feature> features) {
         BinaryPrescan.checkHeader(wasm);
+        BinaryPrescan.checkNameLengths(wasm);
         FeatureCheck check = new FeatureCheck(features);
         WasmModule m;
         try {
@@ -301,7 +302,8 @@ public final class EndiveDecoder {
         if (feature != null) {
             check.require(feature, where);
         }
-        return new CompilationException(where + " is an instruction wasm2jar does not support");
+        // Every opcode Endive has is one of our ops or belongs to a feature: a new one is ours to classify.
+        return new IllegalStateException(where + ": Endive decodes an instruction that wasm2jar does not know");
     }
 
     /** Rewrites immediates that name types into our encodings (see {@link Instruction}). */
@@ -387,9 +389,23 @@ public final class EndiveDecoder {
                 : "types " + first + " to " + (first + members.length - 1) + " form a recursive group";
     }
 
+    /**
+     * A function's parameters become its JVM method's, and a JVM method takes at most 255 slots (i64 and f64 take
+     * two); two are kept for the instance and a spare.
+     */
+    private static final int MAX_PARAMETER_SLOTS = 253;
+
     private static FunctionType functionType(run.endive.wasm.types.FunctionType t) {
-        return FunctionType.of(t.params().stream().map(EndiveDecoder::valueType).toList(),
-                t.returns().stream().map(EndiveDecoder::valueType).toList());
+        List<ValueType> params = t.params().stream().map(EndiveDecoder::valueType).toList();
+        int slots = 0;
+        for (ValueType param : params) {
+            slots += param.javaType() == long.class || param.javaType() == double.class ? 2 : 1;
+        }
+        if (slots > MAX_PARAMETER_SLOTS) {
+            throw new JvmLimitException("a function type with " + params.size() + " parameters needs " + slots
+                    + " JVM parameter slots; wasm2jar compiles up to " + MAX_PARAMETER_SLOTS);
+        }
+        return FunctionType.of(params, t.returns().stream().map(EndiveDecoder::valueType).toList());
     }
 
     private static ModuleShape.Limits limits(MemoryLimits l, String where, FeatureCheck check) {
