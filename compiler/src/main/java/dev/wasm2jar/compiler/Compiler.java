@@ -9,6 +9,7 @@ import dev.wasm2jar.compiler.internal.split.Splitter;
 import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.MalformedException;
 import dev.wasm2jar.runtime.Module;
+import dev.wasm2jar.runtime.UnsupportedFeatureException;
 import dev.wasm2jar.runtime.abi.ModuleShape;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -111,6 +112,9 @@ public final class Compiler {
             } catch (MethodTooLargeException e) {
                 throw new CompilationException("method " + e.getMethodName() + " needs " + e.getCodeSize()
                         + " bytes of bytecode, over the JVM's 64 KiB limit");
+            } catch (UnsupportedOperationException e) {
+                // An instruction the translator has no code for: not the module's fault, so never "invalid".
+                throw new CompilationException(e.getMessage());
             }
             Map<Integer, Integer> retry = new HashMap<>();
             int largest = 0;

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasm2jar.runtime.Feature;
 import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.MalformedException;
+import dev.wasm2jar.runtime.UnsupportedFeatureException;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;

@@ -4,9 +4,10 @@ import dev.wasm2jar.compiler.CompilationException;
 import dev.wasm2jar.compiler.CompiledModule;
 import dev.wasm2jar.compiler.Compiler;
 import dev.wasm2jar.compiler.CompilerOptions;
-import dev.wasm2jar.compiler.Feature;
+import dev.wasm2jar.runtime.Feature;
 import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.MalformedException;
+import dev.wasm2jar.runtime.UnsupportedFeatureException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ import java.util.stream.Stream;
 /**
  * Compiles mutants of the spec suite's modules ({@link Mutator}) with every feature enabled, loads and verifies the
  * classes of those that compile, and counts as failures every other outcome than success or a clean
- * {@link MalformedException}, {@link InvalidException} or {@link CompilationException} with a message: a
+ * {@link MalformedException}, {@link InvalidException}, {@link UnsupportedFeatureException} or
+ * {@link CompilationException} with a message: a
  * VerifyError, ClassFormatError, an internal exception, a StackOverflowError, an OutOfMemoryError or a hang. Mutant
  * {@code i} of seed {@code s} is always the same bytes. Run by {@code bin/mutate [N] [--seed S]}.
  */
@@ -130,7 +132,7 @@ public final class MutationRun {
         CompiledModule compiled;
         try {
             compiled = Compiler.compile(wasm, new CompilerOptions("mutant.Module", EnumSet.allOf(Feature.class)));
-        } catch (MalformedException | InvalidException | CompilationException e) {
+        } catch (MalformedException | InvalidException | CompilationException | UnsupportedFeatureException e) {
             // The decoder turns the parser's own runtime exceptions into MalformedExceptions naming them.
             Throwable root = e;
             while (root.getCause() != null) {

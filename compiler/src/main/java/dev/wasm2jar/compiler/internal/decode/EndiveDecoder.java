@@ -1,22 +1,22 @@
 package dev.wasm2jar.compiler.internal.decode;
 
 import dev.wasm2jar.compiler.CompilationException;
-import dev.wasm2jar.compiler.Feature;
-import dev.wasm2jar.compiler.UnsupportedFeatureException;
 import dev.wasm2jar.compiler.internal.model.BlockTypes;
 import dev.wasm2jar.compiler.internal.model.FunctionBody;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
 import dev.wasm2jar.compiler.internal.model.Op;
 import dev.wasm2jar.runtime.ExternKind;
+import dev.wasm2jar.runtime.Feature;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.HeapType;
 import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.MalformedException;
+import dev.wasm2jar.runtime.UnsupportedFeatureException;
 import dev.wasm2jar.runtime.ValueType;
 import dev.wasm2jar.runtime.abi.ConstExpr;
-import dev.wasm2jar.runtime.abi.ModuleShape;
 import dev.wasm2jar.runtime.abi.ModuleShape.SegmentMode;
+import dev.wasm2jar.runtime.abi.ModuleShape;
 import dev.wasm2jar.runtime.abi.TypeCodec;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -302,7 +302,8 @@ public final class EndiveDecoder {
         if (feature != null) {
             check.require(feature, where);
         }
-        return new CompilationException(where + " is an instruction wasm2jar does not support");
+        // Every opcode Endive has is one of our ops or belongs to a feature: a new one is ours to classify.
+        return new IllegalStateException(where + ": Endive decodes an instruction that wasm2jar does not know");
     }
 
     /** Rewrites immediates that name types into our encodings (see {@link Instruction}). */

@@ -1,8 +1,8 @@
 package dev.wasm2jar.compiler.internal.decode;
 
-import dev.wasm2jar.compiler.Feature;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
 import dev.wasm2jar.runtime.ExternKind;
+import dev.wasm2jar.runtime.Feature;
 import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.MalformedException;
 import java.io.ByteArrayInputStream;

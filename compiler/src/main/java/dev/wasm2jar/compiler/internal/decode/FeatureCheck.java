@@ -1,13 +1,13 @@
 package dev.wasm2jar.compiler.internal.decode;
 
-import dev.wasm2jar.compiler.Feature;
-import dev.wasm2jar.compiler.UnsupportedFeatureException;
 import dev.wasm2jar.compiler.internal.model.BlockTypes;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
 import dev.wasm2jar.compiler.internal.model.Op;
 import dev.wasm2jar.runtime.ExternKind;
+import dev.wasm2jar.runtime.Feature;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.HeapType;
+import dev.wasm2jar.runtime.UnsupportedFeatureException;
 import dev.wasm2jar.runtime.ValueType;
 import dev.wasm2jar.runtime.abi.ConstExpr;
 import dev.wasm2jar.runtime.abi.ModuleShape;

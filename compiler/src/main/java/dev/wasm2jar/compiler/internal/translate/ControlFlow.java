@@ -112,6 +112,7 @@ final class ControlFlow implements Emitter {
             case END -> end(frame);
             case BR -> {
                 ControlFrame target = frameAt(in.intOperand(0));
+                stack.reads(target.branchTypes().size());
                 canonicalizeTop(target.branchTypes().size());
                 branch(target);
                 frame.unreachable = true;
@@ -119,6 +120,7 @@ final class ControlFlow implements Emitter {
             case BR_IF -> brIf(frameAt(in.intOperand(0)));
             case BR_TABLE -> brTable(in);
             case RETURN -> {
+                stack.reads(type.results().size());
                 emitReturn();
                 frame.unreachable = true;
             }
@@ -214,6 +216,7 @@ final class ControlFlow implements Emitter {
 
     private void brIf(ControlFrame target) {
         stack.pop();
+        stack.reads(target.branchTypes().size());
         canonicalizeTop(target.branchTypes().size());
         if (target.kind == null || target.outside || extraValues(target) > 0) {
             Label skip = new Label();
@@ -238,7 +241,9 @@ final class ControlFlow implements Emitter {
                     + "64 KiB per method; wasm2jar compiles up to " + MAX_BR_TABLE_TARGETS);
         }
         stack.pop();
-        canonicalizeTop(frameAt((int) depths[depths.length - 1]).branchTypes().size());
+        int carried = frameAt((int) depths[depths.length - 1]).branchTypes().size();
+        stack.reads(carried);
+        canonicalizeTop(carried);
         int n = depths.length - 1;
         Map<Integer, Label> direct = new HashMap<>();
         Map<Integer, Label> trampolines = new HashMap<>();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.wasm2jar.compiler.Compiler;
 import dev.wasm2jar.compiler.CompilerOptions;
-import dev.wasm2jar.compiler.Feature;
+import dev.wasm2jar.runtime.Feature;
 import dev.wasm2jar.runtime.InvalidException;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
