@@ -132,7 +132,7 @@ public final class MutationRun {
         CompiledModule compiled;
         try {
             compiled = Compiler.compile(wasm, new CompilerOptions("mutant.Module", EnumSet.allOf(Feature.class)));
-        } catch (MalformedException | InvalidException | UnsupportedFeatureException | CompilationException e) {
+        } catch (MalformedException | InvalidException | CompilationException | UnsupportedFeatureException e) {
             // The decoder turns the parser's own runtime exceptions into MalformedExceptions naming them.
             Throwable root = e;
             while (root.getCause() != null) {

@@ -1,5 +1,6 @@
 package dev.wasm2jar.compiler.internal.decode;
 
+import dev.wasm2jar.compiler.CompilationException;
 import dev.wasm2jar.compiler.internal.model.BlockTypes;
 import dev.wasm2jar.compiler.internal.model.JvmLimitException;
 import dev.wasm2jar.compiler.internal.model.FunctionBody;
