@@ -25,17 +25,37 @@ public final class Memory {
 
     private byte[] buffer;
     private final long maxPages;
+    /** The host's limit in pages ({@link Limits#maxMemoryPages()}), below the declared maximum; -1 for none. */
+    private final long limitPages;
 
     /**
      * @param initialPages pages allocated now
      * @param maxPages the declared maximum, or -1 for none
      */
     public Memory(long initialPages, long maxPages) {
+        this(initialPages, maxPages, -1);
+    }
+
+    /**
+     * A memory that the host allows at most {@code limitPages} pages, whatever its declared maximum says: growing
+     * beyond them fails as the spec allows (-1). The declared maximum stays the memory's type.
+     *
+     * @param initialPages pages allocated now
+     * @param maxPages the declared maximum, or -1 for none
+     * @param limitPages the host's limit, or -1 for none
+     * @throws UninstantiableException when {@code initialPages} is over the limit
+     */
+    public Memory(long initialPages, long maxPages, long limitPages) {
+        if (limitPages >= 0 && initialPages > limitPages) {
+            throw new UninstantiableException("memory of " + initialPages + " pages (" + initialPages * 64
+                    + " KiB) is over the limit of " + limitPages + " pages (" + limitPages * 64 + " KiB)");
+        }
         if (initialPages > MAX_PAGES) {
             throw new UninstantiableException("memory of " + initialPages + " pages is larger than a JVM array");
         }
         this.buffer = new byte[(int) initialPages * PAGE_SIZE];
         this.maxPages = maxPages;
+        this.limitPages = limitPages;
     }
 
     /** The current bytes. Replaced, not resized, by {@link #grow}. */
@@ -57,7 +77,7 @@ public final class Memory {
         long old = pages();
         long wanted = old + Integer.toUnsignedLong(deltaPages);
         long limit = maxPages < 0 ? SPEC_MAX_PAGES : maxPages;
-        if (wanted > limit || wanted > MAX_PAGES) {
+        if (wanted > limit || wanted > MAX_PAGES || (limitPages >= 0 && wanted > limitPages)) {
             return -1;
         }
         if (wanted != old) {
