@@ -2,6 +2,7 @@ package dev.wasm2jar.cli;
 
 import dev.wasm2jar.compiler.CompiledModule;
 import dev.wasm2jar.compiler.Compiler;
+import dev.wasm2jar.compiler.CompilerOptions;
 import dev.wasm2jar.runtime.Module;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
  * Compiled jars of .wasm modules, kept in the user's cache directory ({@code $XDG_CACHE_HOME/wasm2jar}, else
  * {@code ~/.cache/wasm2jar}) under the SHA-256 of the module, so that running a module the second time loads a jar
  * instead of compiling. The key also covers the compiler and runtime themselves (a hash of their class files), so a
- * rebuilt wasm2jar never loads a jar an older one wrote. Failing to write the cache is never an error.
+ * rebuilt wasm2jar never loads a jar an older one wrote, and whether the module was compiled with metering. Failing
+ * to write the cache is never an error.
  */
 final class ModuleCache {
     private static volatile String buildId;
@@ -47,8 +49,13 @@ final class ModuleCache {
 
     /** The module compiled from {@code file}: from the cache when it is there, else compiled and stored. */
     Module load(Path file) throws IOException {
+        return load(file, false);
+    }
+
+    /** {@link #load(Path)} compiled with {@code metering} or without: two entries, since the code differs. */
+    Module load(Path file, boolean metering) throws IOException {
         byte[] wasm = Files.readAllBytes(file);
-        Path jar = directory.resolve(sha256(wasm) + "-" + buildId() + ".jar");
+        Path jar = directory.resolve(sha256(wasm) + "-" + buildId() + (metering ? "-metered" : "") + ".jar");
         boolean damaged = false;
         if (Files.isRegularFile(jar)) {
             try {
@@ -58,7 +65,8 @@ final class ModuleCache {
                 damaged = true;
             }
         }
-        CompiledModule compiled = ModuleFiles.compile(file, wasm, ModuleFiles.defaultClassName(file, null));
+        CompiledModule compiled = ModuleFiles.compile(file, wasm,
+                new CompilerOptions(ModuleFiles.defaultClassName(file, null)).withMetering(metering));
         try {
             Files.createDirectories(directory);
             Path temporary = Files.createTempFile(directory, "compiling-", ".jar");
