@@ -25,7 +25,7 @@ import org.objectweb.asm.Type;
  *
  * <pre>
  * public final class Module implements CompiledInstance {   // extends MeteredInstance when metered
- *   public static final int WASM2JAR_ABI = 1;
+ *   public static final int WASM2JAR_ABI = 2;
  *   public final Linkage link;  Memory memory0;  Table table0;  MethodHandle import0;  int global0;  Global global1 ...
  *   public Module(Linkage)                          // copies memories, tables, import handles
  *   public void initGlobals()                       // reads initial values once the runtime evaluated them
