@@ -1,6 +1,7 @@
 package dev.wasm2jar.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,20 +73,25 @@ class GuestIsolationTest {
 
     @Test
     void theHostInterruptsARunningGuestFromAnotherThread() throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
-        Instance guest = LimitsTest.instantiate(module, Limits.NONE, running::countDown);
+        CountDownLatch running = new CountDownLatch(2);
+        Instance looping = LimitsTest.instantiate(module, Limits.NONE, running::countDown);
+        Instance recursing = LimitsTest.instantiate(module, Limits.NONE, running::countDown);
         Instance other = LimitsTest.instantiate(module, Limits.NONE);
-        CompletableFuture<Object> loop = onThread(() -> guest.function("spin").call());
-        CompletableFuture<Object> recursion = onThread(() -> guest.function("startedFib").call(60L));
+        CompletableFuture<Object> loop = onThread(() -> looping.function("spin").call());
+        CompletableFuture<Object> recursion = onThread(() -> recursing.function("startedFib").call(60L));
         assertTrue(running.await(5, TimeUnit.MINUTES));
-        guest.interrupt();
 
-        for (CompletableFuture<Object> call : java.util.List.of(loop, recursion)) {
-            StoppedException stopped = assertInstanceOf(StoppedException.class, failure(call));
-            assertEquals(StoppedException.Reason.INTERRUPTED, stopped.reason());
-            assertEquals("interrupted", stopped.getMessage());
-        }
-        assertThrows(StoppedException.class, () -> guest.function("count").call(1), "it stays stopped");
+        looping.interrupt();
+        StoppedException stopped = assertInstanceOf(StoppedException.class, failure(loop));
+        assertEquals(StoppedException.Reason.INTERRUPTED, stopped.reason());
+        assertEquals("interrupted", stopped.getMessage());
+        assertFalse(recursion.isDone(), "fib(60) takes years, and only the other instance was interrupted");
+        assertEquals(832040L, other.function("fib").call(30L)[0]);
+
+        recursing.interrupt(); // a recursion without loops stops at its next call
+        assertEquals(StoppedException.Reason.INTERRUPTED,
+                assertInstanceOf(StoppedException.class, failure(recursion)).reason());
+        assertThrows(StoppedException.class, () -> looping.function("count").call(1), "it stays stopped");
         assertEquals(832040L, other.function("fib").call(30L)[0]);
     }
 
