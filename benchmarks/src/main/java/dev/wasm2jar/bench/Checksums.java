@@ -1,5 +1,6 @@
 package dev.wasm2jar.bench;
 
+import dev.wasm2jar.bench.kernel.Kernel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

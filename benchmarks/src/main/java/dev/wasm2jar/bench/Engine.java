@@ -5,6 +5,8 @@ import dev.wasm2jar.bench.engine.EndiveInterpreterKernel;
 import dev.wasm2jar.bench.engine.GraalWasmKernel;
 import dev.wasm2jar.bench.engine.NativeKernel;
 import dev.wasm2jar.bench.engine.Wasm2jarKernel;
+import dev.wasm2jar.bench.kernel.Kernel;
+import dev.wasm2jar.bench.kernel.KernelRunner;
 import java.util.Locale;
 
 /** The engines of one comparison; {@link #NATIVE} is the reference every other result is checked against. */

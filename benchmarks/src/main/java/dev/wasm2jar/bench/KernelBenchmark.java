@@ -1,5 +1,7 @@
 package dev.wasm2jar.bench;
 
+import dev.wasm2jar.bench.kernel.Kernel;
+import dev.wasm2jar.bench.kernel.KernelRunner;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -75,9 +75,16 @@ final class RunCommand implements Command {
         return WasiFlags.NAMES.contains(option) || option.equals("--preload") || isHostOption(option);
     }
 
-    /** An option of a registered host module ({@link Launcher#hostOptions}), which gets its values. */
+    /**
+     * An option of a registered host module ({@link Launcher#hostOptions}), which gets its values. A registration that
+     * cannot be loaded is reported when the command runs, as one error line.
+     */
     private static boolean isHostOption(String option) {
-        return option.startsWith("--") && Launcher.hostOptions().containsKey(option);
+        try {
+            return option.startsWith("--") && Launcher.hostOptions().containsKey(option);
+        } catch (IllegalStateException e) {
+            return false;
+        }
     }
 
     @Override

@@ -9,8 +9,10 @@ import dev.wasm2jar.runtime.host.Linker;
 import dev.wasm2jar.wasi.Wasi;
 import dev.wasm2jar.wasi.WasiConfig;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +64,22 @@ class HostModuleTest {
         Process p = new ProcessBuilder(java, "-jar", jar.toString(), "--demo-offset", "1").inheritIO().start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(6, p.exitValue());
+    }
+
+    @Test
+    void aRegistrationThatCannotLoadIsOneErrorLine() throws Exception {
+        Path services = Files.createDirectories(dir.resolve("broken/META-INF/services"));
+        Files.writeString(services.resolve("dev.wasm2jar.runtime.host.HostModuleFactory"), "no.such.Factory\n");
+        String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(jvm, "-cp", dir.resolve("broken") + File.pathSeparator
+                + System.getProperty("java.class.path"), Main.class.getName(), "run", RunCommandTest.guest("demo"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), err);
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.startsWith("wasm2jar: error: ") && err.contains("a registered host module cannot be loaded")
+                && err.contains("no.such.Factory"), err);
     }
 
     @Test

@@ -28,7 +28,9 @@ public final class Compiler {
      *
      * @throws MalformedException when the bytes do not decode
      * @throws InvalidException when the module does not validate
-     * @throws CompilationException when the module is valid but cannot be compiled
+     * @throws UnsupportedFeatureException when the module needs a feature that {@code options} leave out or that
+     *     wasm2jar does not support (yet)
+     * @throws CompilationException when the module cannot be compiled for another reason (a JVM limit)
      */
     public static CompiledModule compile(byte[] wasm, CompilerOptions options) {
         return compile(wasm, options, Progress.NONE);
@@ -36,18 +38,27 @@ public final class Compiler {
 
     /** {@link #compile(byte[], CompilerOptions)}, telling {@code progress} how far it is. */
     public static CompiledModule compile(byte[] wasm, CompilerOptions options, Progress progress) {
-        return CompileThreads.call(() -> compileHere(wasm, options, progress)); // deep nesting needs deep stacks
+        return compile(wasm, options, progress, Splitter.DEFAULT_TARGET);
     }
 
-    private static CompiledModule compileHere(byte[] wasm, CompilerOptions options, Progress progress) {
+    /**
+     * {@link #compile(byte[], CompilerOptions, Progress)} with another target for splitting functions: tests use a
+     * small one to see small functions split.
+     */
+    static CompiledModule compile(byte[] wasm, CompilerOptions options, Progress progress, int splitTarget) {
+        return CompileThreads.call(() -> compileHere(wasm, options, progress, splitTarget)); // deep nesting: deep stacks
+    }
+
+    private static CompiledModule compileHere(byte[] wasm, CompilerOptions options, Progress progress,
+            int splitTarget) {
         long started = System.nanoTime();
-        ModuleModel model = EndiveDecoder.decode(wasm);
+        ModuleModel model = EndiveDecoder.decode(wasm, options.features());
         ModuleLayout.ClassBudget budget = ModuleLayout.ClassBudget.DEFAULT;
         while (true) {
             ModuleLayout layout = new ModuleLayout(model, options.className(), budget);
             Map<String, byte[]> files;
             try {
-                files = writeClasses(layout, progress);
+                files = writeClasses(layout, progress, splitTarget);
             } catch (ClassTooLargeException e) {
                 if (budget.functions() == 1) {
                     throw new CompilationException("class " + e.getClassName() + " has too many constants ("
@@ -63,8 +74,13 @@ public final class Compiler {
     }
 
     /** The function classes (in parallel), then the module class, which holds the stubs they ask for. */
-    private static Map<String, byte[]> writeClasses(ModuleLayout layout, Progress progress) {
+    private static Map<String, byte[]> writeClasses(ModuleLayout layout, Progress progress, int splitTarget) {
         Map<Integer, Integer> targets = new ConcurrentHashMap<>();
+        if (splitTarget != Splitter.DEFAULT_TARGET) {
+            for (int f = layout.importedFunctions(); f < layout.model().functionCount(); f++) {
+                targets.put(f, splitTarget);
+            }
+        }
         List<String> classes = layout.classes();
         byte[][] classFiles = new byte[classes.size()][];
         int total = layout.model().functionCount() - layout.importedFunctions();

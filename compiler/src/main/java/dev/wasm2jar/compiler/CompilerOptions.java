@@ -1,17 +1,33 @@
 package dev.wasm2jar.compiler;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * How to compile a module.
  *
  * @param className the binary name of the generated module class, such as {@code com.example.Add}
+ * @param features what a module may use ({@link Feature#DEFAULT} unless given); one that needs more fails with an
+ *     {@link UnsupportedFeatureException}. Features wasm2jar does not support may be listed: modules are then judged
+ *     by that language, and a module that uses one of them is reported as needing it.
  */
-public record CompilerOptions(String className) {
+public record CompilerOptions(String className, Set<Feature> features) {
     public static final String DEFAULT_CLASS_NAME = "wasm.Module";
 
     public CompilerOptions {
         if (className == null || className.isBlank() || className.startsWith(".") || className.endsWith(".")) {
             throw new IllegalArgumentException("not a class name: " + className);
         }
+        if (!features.contains(Feature.MVP)) {
+            throw new IllegalArgumentException("the features must include mvp");
+        }
+        features = Collections.unmodifiableSet(EnumSet.copyOf(features));
+    }
+
+    /** The default features. */
+    public CompilerOptions(String className) {
+        this(className, Feature.DEFAULT);
     }
 
     public static CompilerOptions defaults() {
@@ -19,6 +35,10 @@ public record CompilerOptions(String className) {
     }
 
     public CompilerOptions withClassName(String name) {
-        return new CompilerOptions(name);
+        return new CompilerOptions(name, features);
+    }
+
+    public CompilerOptions withFeatures(Set<Feature> enabled) {
+        return new CompilerOptions(className, enabled);
     }
 }

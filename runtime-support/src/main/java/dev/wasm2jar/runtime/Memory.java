@@ -9,8 +9,8 @@ import java.lang.invoke.VarHandle;
 /**
  * A linear memory: a little-endian byte array that grows in 64 KiB pages.
  *
- * <p>Compiled code keeps {@link #buffer()} in a local variable and reloads it after every call and
- * {@code memory.grow}, since growing replaces the array. A JVM array holds at most 2 GiB, so a memory holds at most
+ * <p>Compiled code keeps the buffer in a local variable (through {@code MemoryOps.bytes}) and reloads it after every
+ * call and {@code memory.grow}, since growing replaces the array. A JVM array holds at most 2 GiB, so a memory holds at most
  * {@link #MAX_PAGES} pages; a grow beyond that fails as the spec allows (it returns -1).
  */
 public final class Memory {

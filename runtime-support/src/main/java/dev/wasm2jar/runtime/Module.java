@@ -1,6 +1,7 @@
 package dev.wasm2jar.runtime;
 
 import dev.wasm2jar.runtime.abi.ModuleShape;
+import dev.wasm2jar.runtime.internal.CompiledClasses;
 import dev.wasm2jar.runtime.internal.Instantiator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,13 +37,19 @@ public final class Module {
         this.shape = shape;
     }
 
-    /** The module whose generated class is {@code compiledClass}. */
+    /**
+     * The module whose generated class is {@code compiledClass}.
+     *
+     * @throws IllegalArgumentException when it is not a module class, or one compiled for another version of the
+     *     contract between generated code and this runtime ({@code dev.wasm2jar.runtime.abi.Abi})
+     */
     public static Module load(Class<?> compiledClass) {
         String resource = compiledClass.getSimpleName() + SHAPE_SUFFIX;
         try (InputStream in = compiledClass.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException(compiledClass.getName() + " is not a wasm2jar module (no " + resource + ")");
             }
+            CompiledClasses.checkAbi(compiledClass);
             return new Module(compiledClass, ModuleShape.fromBytes(in.readAllBytes()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

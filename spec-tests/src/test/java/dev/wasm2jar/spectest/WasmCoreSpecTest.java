@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.wasm2jar.cli.spectest.CommandResult;
 import dev.wasm2jar.cli.spectest.FileResult;
 import dev.wasm2jar.cli.spectest.SpecSuite;
+import dev.wasm2jar.compiler.Feature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ class WasmCoreSpecTest {
         if (!Files.isRegularFile(script)) {
             fail("no script " + script);
         }
-        FileResult result = SpecSuite.run(script, timeout);
+        FileResult result = SpecSuite.run(script, timeout, Feature.WASM_2_0);
         TOTALS.addAndGet(0, result.passed());
         TOTALS.addAndGet(1, result.failed());
         TOTALS.addAndGet(2, result.skipped());

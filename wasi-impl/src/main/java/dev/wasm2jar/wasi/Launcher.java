@@ -45,11 +45,31 @@ public final class Launcher {
     /** A module instantiated before the command, whose exports satisfy the command's imports from {@code name}. */
     public record Library(String name, Module module) {}
 
+    private static volatile List<HostModuleFactory> factories;
+
     private Launcher() {}
 
-    /** The registered host modules' factories, found once ({@link ServiceLoader}, this class's loader). */
+    /**
+     * The registered host modules' factories, found on first use ({@link ServiceLoader}, this class's loader), since
+     * most of {@code wasm2jar}'s commands never need them.
+     *
+     * @throws IllegalStateException when a registered factory cannot be loaded
+     */
     public static List<HostModuleFactory> hostModuleFactories() {
-        return Factories.ALL;
+        List<HostModuleFactory> found = factories;
+        if (found == null) {
+            List<HostModuleFactory> list = new ArrayList<>();
+            try {
+                for (HostModuleFactory f : ServiceLoader.load(HostModuleFactory.class,
+                        Launcher.class.getClassLoader())) {
+                    list.add(f);
+                }
+            } catch (ServiceConfigurationError e) {
+                throw new IllegalStateException("a registered host module cannot be loaded: " + e.getMessage(), e);
+            }
+            factories = found = List.copyOf(list);
+        }
+        return found;
     }
 
     /** Every registered host module's command-line options, each taking one value, with one line of help each. */
@@ -59,21 +79,6 @@ public final class Launcher {
             options.putAll(f.options());
         }
         return options;
-    }
-
-    /** Found on first use, since most of {@code wasm2jar}'s commands never need them. */
-    private static final class Factories {
-        static final List<HostModuleFactory> ALL = find();
-
-        private static List<HostModuleFactory> find() {
-            List<HostModuleFactory> found = new ArrayList<>();
-            try {
-                ServiceLoader.load(HostModuleFactory.class, Launcher.class.getClassLoader()).forEach(found::add);
-            } catch (ServiceConfigurationError e) {
-                throw new IllegalStateException("a registered host module cannot be loaded: " + e.getMessage(), e);
-            }
-            return List.copyOf(found);
-        }
     }
 
     /** {@link #run(Module, List, WasiConfig, Map, PrintStream, String)} with no host module options. */

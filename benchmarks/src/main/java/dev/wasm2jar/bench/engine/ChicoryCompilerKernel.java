@@ -8,8 +8,8 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.FunctionImport;
-import dev.wasm2jar.bench.Kernel;
-import dev.wasm2jar.bench.KernelRunner;
+import dev.wasm2jar.bench.kernel.Kernel;
+import dev.wasm2jar.bench.kernel.KernelRunner;
 
 /** Chicory's compiler: the module translated to JVM bytecode when it is instantiated. Results are raw bits. */
 public final class ChicoryCompilerKernel implements KernelRunner {

@@ -1,7 +1,7 @@
 package dev.wasm2jar.bench.engine;
 
-import dev.wasm2jar.bench.Kernel;
-import dev.wasm2jar.bench.KernelRunner;
+import dev.wasm2jar.bench.kernel.Kernel;
+import dev.wasm2jar.bench.kernel.KernelRunner;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;

@@ -1,6 +1,6 @@
 package dev.wasm2jar.bench.engine;
 
-import dev.wasm2jar.bench.Kernel;
+import dev.wasm2jar.bench.kernel.Kernel;
 
 /**
  * A kernel called one of its WASI imports. Rust's std only does so on its panic path (to print the message, read

@@ -4,8 +4,8 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-import dev.wasm2jar.bench.Kernel;
-import dev.wasm2jar.bench.KernelRunner;
+import dev.wasm2jar.bench.kernel.Kernel;
+import dev.wasm2jar.bench.kernel.KernelRunner;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;

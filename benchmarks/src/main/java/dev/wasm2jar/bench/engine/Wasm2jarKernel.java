@@ -1,7 +1,7 @@
 package dev.wasm2jar.bench.engine;
 
-import dev.wasm2jar.bench.Kernel;
-import dev.wasm2jar.bench.KernelRunner;
+import dev.wasm2jar.bench.kernel.Kernel;
+import dev.wasm2jar.bench.kernel.KernelRunner;
 import dev.wasm2jar.compiler.Compiler;
 import dev.wasm2jar.compiler.CompilerOptions;
 import dev.wasm2jar.runtime.ExternKind;

@@ -2,7 +2,7 @@ package dev.wasm2jar.bench.report;
 
 import dev.wasm2jar.bench.Checksums;
 import dev.wasm2jar.bench.Engine;
-import dev.wasm2jar.bench.Kernel;
+import dev.wasm2jar.bench.kernel.Kernel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.wasm2jar.bench.report;
 
 import dev.wasm2jar.bench.Engine;
-import dev.wasm2jar.bench.Kernel;
+import dev.wasm2jar.bench.kernel.Kernel;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;

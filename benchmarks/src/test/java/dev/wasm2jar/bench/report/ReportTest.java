@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasm2jar.bench.Engine;
-import dev.wasm2jar.bench.Kernel;
+import dev.wasm2jar.bench.kernel.Kernel;
 import org.junit.jupiter.api.Test;
 
 /** The report's arithmetic on a small JMH JSON file written by hand. No timing. */

@@ -27,6 +27,11 @@ public record FileResult(Path file, List<CommandResult> results, String error) {
         return count(Outcome.SKIPPED);
     }
 
+    /** Of the failed, those that failed because a module needs a feature wasm2jar does not compile. */
+    public long unsupported() {
+        return results.stream().filter(r -> r.command().counted() && r.unsupported() != null).count();
+    }
+
     /** Failed module and register commands. */
     public List<CommandResult> setupFailures() {
         return results.stream().filter(r -> !r.command().counted() && r.outcome() == Outcome.FAILED).toList();
@@ -42,10 +47,13 @@ public record FileResult(Path file, List<CommandResult> results, String error) {
         return error == null && results.stream().noneMatch(r -> r.outcome() == Outcome.FAILED);
     }
 
-    /** {@code i32.json: 374 passed, 0 failed, 0 skipped}, with setup failures and errors after it. */
+    /**
+     * {@code i32.json: 374 passed, 0 failed, 0 skipped}, with how many failures are unsupported features
+     * ({@code 9 failed (7 unsupported)}), then setup failures and errors.
+     */
     public String summary() {
-        StringBuilder sb = new StringBuilder().append(file.getFileName()).append(": ").append(passed())
-                .append(" passed, ").append(failed()).append(" failed, ").append(skipped()).append(" skipped");
+        StringBuilder sb = new StringBuilder().append(file.getFileName()).append(": ")
+                .append(counts(passed(), failed(), unsupported(), skipped()));
         int setup = setupFailures().size();
         if (setup > 0) {
             sb.append(" (").append(setup).append(setup == 1 ? " module failed" : " modules failed").append(")");
@@ -54,6 +62,12 @@ public record FileResult(Path file, List<CommandResult> results, String error) {
             sb.append(" (").append(error).append(")");
         }
         return sb.toString();
+    }
+
+    /** {@code 3 passed, 9 failed (7 unsupported), 0 skipped}: the form every total of the harness takes. */
+    public static String counts(long passed, long failed, long unsupported, long skipped) {
+        return passed + " passed, " + failed + " failed" + (unsupported > 0 ? " (" + unsupported + " unsupported)" : "")
+                + ", " + skipped + " skipped";
     }
 
     private long count(Outcome outcome) {

@@ -2,7 +2,9 @@ package dev.wasm2jar.cli.spectest;
 
 import dev.wasm2jar.compiler.Compiler;
 import dev.wasm2jar.compiler.CompilerOptions;
+import dev.wasm2jar.compiler.Feature;
 import dev.wasm2jar.compiler.TextFormat;
+import dev.wasm2jar.compiler.UnsupportedFeatureException;
 import dev.wasm2jar.runtime.ExhaustionException;
 import dev.wasm2jar.runtime.Imports;
 import dev.wasm2jar.runtime.Instance;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,6 +31,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * its modules by name, the most recent one, and the imports that {@code register} adds to. A module that fails to
  * load fails every command that needs it, with the reason; commands the harness cannot run (text-format modules
  * without wabt, non-null funcref arguments) are skipped.
+ *
+ * <p>Modules are compiled as written in the script's version of WebAssembly (its {@code language}). A module that
+ * needs a feature wasm2jar does not compile fails every command about it, assertions that it is invalid or
+ * malformed included: wasm2jar has not decided them, and counting them as passed would count work not done.
  *
  * <p>Thread-safe for one observer: {@link #current()} and {@link #results()} may be read while {@link #run()} runs on
  * another thread, to report a script that does not finish.
@@ -37,24 +44,36 @@ public final class SpecRunner {
     private static final String NO_TEXT_FRONT_END = "text-format module: wat2wasm (wabt) is not installed";
 
     private final SpecScript script;
+    private final Set<Feature> language;
     private final Imports imports = SpectestHost.imports();
     private final Map<String, Loaded> named = new HashMap<>();
-    private Loaded latest = new Loaded(null, "no module has been defined yet");
+    /** Names that register gave modules which did not load for want of a feature: importing from them decides nothing. */
+    private final Map<String, Feature> unsupportedRegistrations = new HashMap<>();
+    private Loaded latest = new Loaded(null, "no module has been defined yet", null);
     private final List<CommandResult> results = new ArrayList<>();
     private volatile SpecCommand current;
 
-    /** A module command's outcome: the instance, or why there is none. */
-    private record Loaded(Instance instance, String error) {}
+    /** A module command's outcome: the instance, or why there is none (and the feature it lacked, if that is why). */
+    private record Loaded(Instance instance, String error, Feature unsupported) {}
 
     /** A command that cannot run because something it needs failed: it counts as failed, with the reason. */
     private static final class CannotRun extends RuntimeException {
-        CannotRun(String message) {
+        final Feature unsupported;
+
+        CannotRun(String message, Feature unsupported) {
             super(message, null, false, false);
+            this.unsupported = unsupported;
+        }
+
+        CannotRun(String message) {
+            this(message, null);
         }
     }
 
-    public SpecRunner(SpecScript script) {
+    /** @param language the features of the WebAssembly version the script tests */
+    public SpecRunner(SpecScript script, Set<Feature> language) {
         this.script = script;
+        this.language = language;
     }
 
     /** Runs every command and returns the results. */
@@ -106,7 +125,7 @@ public final class SpecRunner {
         } catch (Values.Unsupported e) {
             return CommandResult.skipped(c, e.getMessage() + " not supported yet");
         } catch (CannotRun e) {
-            return CommandResult.failed(c, "cannot run: " + e.getMessage(), null);
+            return CommandResult.cannotRun(c, "cannot run: " + e.getMessage(), e.unsupported);
         } catch (Throwable t) {
             return CommandResult.failed(c, describe(t), t);
         }
@@ -116,11 +135,12 @@ public final class SpecRunner {
         Loaded loaded;
         CommandResult result;
         try {
-            loaded = new Loaded(instantiate(c), null);
+            loaded = new Loaded(instantiate(c), null, null);
             result = CommandResult.passed(c, null);
         } catch (Throwable t) {
             String reason = describe(t);
-            loaded = new Loaded(null, "module " + c.filename() + " at line " + c.line() + " failed: " + reason);
+            loaded = new Loaded(null, "module " + c.filename() + " at line " + c.line() + " failed: " + reason,
+                    t instanceof UnsupportedFeatureException u ? u.feature() : null);
             result = CommandResult.failed(c, reason, t);
         }
         latest = loaded;
@@ -131,6 +151,10 @@ public final class SpecRunner {
     }
 
     private CommandResult register(SpecCommand c) {
+        Loaded loaded = c.name() == null ? latest : named.get(c.name());
+        if (loaded != null && loaded.unsupported() != null) {
+            unsupportedRegistrations.put(c.as(), loaded.unsupported());
+        }
         imports.addInstance(c.as(), instance(c.name()));
         return CommandResult.passed(c, null);
     }
@@ -178,6 +202,14 @@ public final class SpecRunner {
             return CommandResult.failed(c, "expected " + kindName(kind) + " \"" + c.text()
                     + "\", but the module did not load: " + describe(t), t);
         }
+        for (var im : module.shape().imports()) {
+            Feature missing = unsupportedRegistrations.get(im.module());
+            if (missing != null) {
+                // Linking would fail for the exporter's sake, not for what the assertion tests.
+                return CommandResult.cannotRun(c, "not decided: it imports from " + im.module() + ", which did not"
+                        + " load because it needs " + missing.flag(), missing);
+            }
+        }
         try {
             module.instantiate(imports);
         } catch (Throwable t) {
@@ -196,15 +228,21 @@ public final class SpecRunner {
             return CommandResult.skipped(c, NO_TEXT_FRONT_END);
         }
         try {
-            Compiler.compile(readModule(c), new CompilerOptions(className(c.filename())));
+            Compiler.compile(readModule(c), options(c));
         } catch (Throwable t) {
             return expectedFailure(c, kind, t);
         }
         return CommandResult.failed(c, "expected " + kindName(kind) + " \"" + c.text() + "\", but it compiled", null);
     }
 
-    /** Passes when {@code t} is of {@code kind}; a message unlike the spec's is only noted. */
+    /**
+     * Passes when {@code t} is of {@code kind}; a message unlike the spec's is only noted. A module that needs a
+     * feature wasm2jar lacks decides nothing, so it fails.
+     */
     private static CommandResult expectedFailure(SpecCommand c, Class<? extends WasmException> kind, Throwable t) {
+        if (t instanceof UnsupportedFeatureException) {
+            return CommandResult.failed(c, "not decided: " + describe(t), t);
+        }
         if (!kind.isInstance(t)) {
             return CommandResult.failed(c, "expected " + kindName(kind) + " \"" + c.text() + "\", got "
                     + describe(t), t);
@@ -237,7 +275,7 @@ public final class SpecRunner {
             throw new CannotRun("no module named " + name);
         }
         if (loaded.instance() == null) {
-            throw new CannotRun(loaded.error());
+            throw new CannotRun(loaded.error(), loaded.unsupported());
         }
         return loaded.instance();
     }
@@ -247,7 +285,11 @@ public final class SpecRunner {
     }
 
     private Module compile(SpecCommand c) {
-        return Compiler.compile(readModule(c), new CompilerOptions(className(c.filename()))).load();
+        return Compiler.compile(readModule(c), options(c)).load();
+    }
+
+    private CompilerOptions options(SpecCommand c) {
+        return new CompilerOptions(className(c.filename()), language);
     }
 
     private byte[] readModule(SpecCommand c) {
@@ -295,7 +337,8 @@ public final class SpecRunner {
 
     /** {@code trap: integer divide by zero}, or the class and message of anything that is not a wasm error. */
     static String describe(Throwable t) {
-        String kind = t instanceof WasmException ? kindName(t.getClass()) : t.getClass().getName();
+        String kind = t instanceof WasmException ? kindName(t.getClass())
+                : t instanceof UnsupportedFeatureException ? "unsupported" : t.getClass().getName();
         return t.getMessage() == null ? kind : kind + ": " + firstLine(t.getMessage());
     }
 

@@ -1,5 +1,6 @@
 package dev.wasm2jar.cli.spectest;
 
+import dev.wasm2jar.compiler.Feature;
 import dev.wasm2jar.runtime.LargeStack;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -50,16 +52,17 @@ public final class SpecSuite {
     /**
      * Reads and runs one script. A script that cannot be read is an error with no results; one still running after
      * {@code timeout} (null for none) fails the command in progress and every command after it, and its thread is
-     * abandoned (a daemon; wasm code has no safe point to stop at).
+     * abandoned (a daemon; wasm code has no safe point to stop at). Modules are compiled with {@code language} as
+     * their features: the version of WebAssembly the script was written for ({@link Feature#WASM_2_0} ...).
      */
-    public static FileResult run(Path file, Duration timeout) {
+    public static FileResult run(Path file, Duration timeout, Set<Feature> language) {
         SpecScript script;
         try {
             script = SpecScript.read(file);
         } catch (IOException | RuntimeException e) {
             return new FileResult(file, List.of(), "cannot read the script: " + e.getMessage());
         }
-        SpecRunner runner = new SpecRunner(script);
+        SpecRunner runner = new SpecRunner(script, language);
         FutureTask<FileResult> task = new FutureTask<>(runner::run);
         LargeStack.newThread("spectest " + file.getFileName(), task, STACK_SIZE).start();
         try {

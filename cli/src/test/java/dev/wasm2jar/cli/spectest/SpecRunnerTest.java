@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasm2jar.cli.TestModules;
 import dev.wasm2jar.cli.spectest.CommandResult.Outcome;
+import dev.wasm2jar.compiler.Feature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +45,7 @@ class SpecRunnerTest {
                 ]}
                 """);
 
-        FileResult result = SpecSuite.run(json, Duration.ofMinutes(1));
+        FileResult result = SpecSuite.run(json, Duration.ofMinutes(1), Feature.WASM_2_0);
 
         assertNull(result.error());
         // The malformed text module passes through wat2wasm where wabt is installed, and is skipped where not.
@@ -75,17 +76,55 @@ class SpecRunnerTest {
                 ]}
                 """);
         // The abandoned thread spins on as a daemon until this test JVM exits.
-        FileResult result = SpecSuite.run(json, Duration.ofMillis(1500));
+        FileResult result = SpecSuite.run(json, Duration.ofMillis(1500), Feature.WASM_2_0);
         assertEquals("timed out after 1500 ms at line 2", result.error());
         assertEquals(List.of(2, 3), lines(result.failures()));
         assertEquals("not finished: timed out after 1500 ms at line 2", reason(result, 2));
+    }
+
+    /**
+     * A module that needs a feature wasm2jar lacks decides nothing: its assert_invalid fails, as does an
+     * assert_unlinkable that links against it; both count as unsupported.
+     */
+    @Test
+    void unsupportedFeaturesAreNeverPasses() throws Exception {
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        // (type (struct (field (mut i32)))): the GC proposal.
+        Files.write(dir.resolve("u.0.wasm"), hex.parseHex("0061736d01000000" + "0105015f017f01"));
+        // (func (result i32)) with an empty body: invalid.
+        Files.write(dir.resolve("u.1.wasm"), hex.parseHex("0061736d01000000" + "010501600001" + "7f" + "03020100"
+                + "0a040102000b"));
+        // (import "G" "f" (func)).
+        Files.write(dir.resolve("u.2.wasm"), hex.parseHex("0061736d01000000" + "010401600000" + "0207010147016600"
+                + "00"));
+        Path json = dir.resolve("u.json");
+        Files.writeString(json, """
+                {"commands": [
+                  {"type": "module", "line": 1, "name": "$gc", "filename": "u.0.wasm"},
+                  {"type": "assert_invalid", "line": 2, "filename": "u.0.wasm", "text": "type mismatch", "module_type": "binary"},
+                  {"type": "assert_invalid", "line": 3, "filename": "u.1.wasm", "text": "type mismatch", "module_type": "binary"},
+                  {"type": "register", "line": 4, "name": "$gc", "as": "G"},
+                  {"type": "assert_unlinkable", "line": 5, "filename": "u.2.wasm", "text": "incompatible import type", "module_type": "binary"}
+                ]}
+                """);
+
+        FileResult result = SpecSuite.run(json, null, Feature.WASM_3_0);
+
+        assertEquals(1, result.passed(), () -> report(result));
+        assertEquals(List.of(2, 5), lines(result.failures()));
+        assertEquals(2, result.unsupported());
+        assertEquals(Feature.GC, result(result, 2).unsupported());
+        assertEquals("not decided: unsupported: the module needs the GC proposal (gc), which wasm2jar does not support"
+                + " yet: type 0 is a struct type", reason(result, 2));
+        assertEquals("not decided: it imports from G, which did not load because it needs gc", reason(result, 5));
+        assertEquals("u.json: 1 passed, 2 failed (2 unsupported), 0 skipped (2 modules failed)", result.summary());
     }
 
     @Test
     void unreadableScriptIsAnError() throws Exception {
         Path json = dir.resolve("bad.json");
         Files.writeString(json, "{\"commands\": [");
-        FileResult result = SpecSuite.run(json, null);
+        FileResult result = SpecSuite.run(json, null, Feature.WASM_2_0);
         assertTrue(result.error().startsWith("cannot read the script: line 1"), result.error());
         assertTrue(!result.ok());
     }

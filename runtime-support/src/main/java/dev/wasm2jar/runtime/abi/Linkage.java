@@ -9,18 +9,19 @@ import java.lang.invoke.MethodHandle;
 /**
  * What a compiled instance receives from the runtime when it is constructed: its memories, tables and globals
  * (imported ones first, as wasm indexes them), the handles of its imported functions, and its passive segments. A
- * generated class has one constructor, {@code public <init>(Linkage)}, that copies what it needs into fields.
+ * generated class has one constructor, {@code public <init>(Linkage)}, that copies what it needs into fields
+ * ({@link #memory}, {@link #table}, {@link #importedFunction}; {@link #global} in {@link CompiledInstance#initGlobals}).
  */
 public abstract class Linkage {
     private static final byte[] NO_BYTES = new byte[0];
     private static final Object[] NO_ELEMENTS = new Object[0];
 
-    public final Memory[] memories;
-    public final Table[] tables;
+    private final Memory[] memories;
+    private final Table[] tables;
     /** Every global, imported and defined, with its initial value. Private ones are copied into fields. */
-    public final Global[] globals;
+    private final Global[] globals;
     /** The exact handles of the imported functions, in import order. */
-    public final MethodHandle[] importedFunctions;
+    private final MethodHandle[] importedFunctions;
     private final byte[][] data;
     private final Object[][] elements;
 
@@ -32,6 +33,24 @@ public abstract class Linkage {
         this.importedFunctions = importedFunctions;
         this.data = data;
         this.elements = elements;
+    }
+
+    public final Memory memory(int index) {
+        return memories[index];
+    }
+
+    public final Table table(int index) {
+        return tables[index];
+    }
+
+    /** Global {@code index}, imported or defined; a defined one holds its initial value once it is evaluated. */
+    public final Global global(int index) {
+        return globals[index];
+    }
+
+    /** The exact handle of imported function {@code index}. */
+    public final MethodHandle importedFunction(int index) {
+        return importedFunctions[index];
     }
 
     /** {@code ref.func}: the reference to function {@code index} of this instance (the same object every time). */

@@ -1,5 +1,6 @@
 package dev.wasm2jar.runtime.abi;
 
+import dev.wasm2jar.runtime.Memory;
 import dev.wasm2jar.runtime.TrapException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -215,8 +216,13 @@ public final class MemoryOps {
         return ea > Integer.MAX_VALUE ? -1 : (int) ea;
     }
 
-    /** {@code memory.grow}: the old size in pages, or -1. Compiled code reloads the buffer afterwards. */
-    public static int grow(int deltaPages, dev.wasm2jar.runtime.Memory memory) {
+    /** The memory's current bytes: compiled code keeps them in a local and reloads them after calls and growth. */
+    public static byte[] bytes(Memory memory) {
+        return memory.buffer();
+    }
+
+    /** {@code memory.grow}: the old size in pages, or -1. Compiled code reloads the bytes afterwards. */
+    public static int grow(int deltaPages, Memory memory) {
         return memory.grow(deltaPages);
     }
 

@@ -1,5 +1,7 @@
 package dev.wasm2jar.runtime.abi;
 
+import dev.wasm2jar.runtime.V128;
+
 /**
  * The {@code v128} instructions that do not care about lanes, and the moves between the forms compiled code keeps a
  * vector in. A vector is two {@code long} halves (bytes 0-7 and 8-15, little-endian), or four ints, four floats or two
@@ -8,6 +10,21 @@ package dev.wasm2jar.runtime.abi;
  */
 public final class V128Ops {
     private V128Ops() {}
+
+    /** A vector as the {@link V128} that carries it across method boundaries (parameters, results, globals). */
+    public static V128 box(long lo, long hi) {
+        return new V128(lo, hi);
+    }
+
+    /** The low half of a {@link V128}: bytes 0-7. */
+    public static long lo(V128 v) {
+        return v.lo();
+    }
+
+    /** The high half of a {@link V128}: bytes 8-15. */
+    public static long hi(V128 v) {
+        return v.hi();
+    }
 
     /** Two i32 lanes as one half: {@code lo} in the low 32 bits. */
     public static long pack(int lo, int hi) {

@@ -10,6 +10,7 @@ import dev.wasm2jar.runtime.UninstantiableException;
 import dev.wasm2jar.runtime.UnlinkableException;
 import dev.wasm2jar.runtime.V128;
 import dev.wasm2jar.runtime.WasmFunction;
+import dev.wasm2jar.runtime.abi.CompiledInstance;
 import dev.wasm2jar.runtime.abi.ConstExpr;
 import dev.wasm2jar.runtime.abi.Linkage;
 import dev.wasm2jar.runtime.abi.MemoryOps;
@@ -88,7 +89,7 @@ public final class Instantiator {
         for (ModuleShape.TableType t : shape.tables()) {
             tableArray[definedTable++] = new Table(t.elementType(), t.limits().min(), t.limits().max(), null);
         }
-        Object generated = construct(instanceClass, link);
+        CompiledInstance generated = CompiledClasses.construct(instanceClass, link);
         link.bind(instanceClass, generated);
 
         for (int i = 0; i < shape.globals().size(); i++) {
@@ -114,7 +115,7 @@ public final class Instantiator {
             }
             elements[i] = values;
         }
-        initGlobals(instanceClass, generated);
+        generated.initGlobals();
 
         for (int i = 0; i < elements.length; i++) {
             ElementSegment segment = shape.elements().get(i);
@@ -130,7 +131,7 @@ public final class Instantiator {
             DataSegment segment = shape.data().get(i);
             if (segment.mode() == SegmentMode.ACTIVE) {
                 int offset = (Integer) exprs.evaluate(segment.offset());
-                MemoryOps.init(offset, 0, data[i].length, link.memories[segment.memory()].buffer(), data[i]);
+                MemoryOps.init(offset, 0, data[i].length, link.memory(segment.memory()).buffer(), data[i]);
                 link.dropData(i);
             }
         }
@@ -139,7 +140,7 @@ public final class Instantiator {
         for (ModuleShape.Export e : shape.exports()) {
             exports.put(e.name(), switch (e.kind()) {
                 case FUNCTION -> link.function(e.index());
-                case MEMORY -> link.memories[e.index()];
+                case MEMORY -> link.memory(e.index());
                 case TABLE -> tableArray[e.index()];
                 case GLOBAL -> globals[e.index()];
             });
@@ -148,26 +149,6 @@ public final class Instantiator {
             link.function(shape.start()).call();
         }
         return exports;
-    }
-
-    private static Object construct(Class<?> instanceClass, Linkage link) {
-        try {
-            return instanceClass.getConstructor(Linkage.class).newInstance(link);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            throw Traps.translate(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(instanceClass.getName() + " is not a wasm2jar module class", e);
-        }
-    }
-
-    private static void initGlobals(Class<?> instanceClass, Object generated) {
-        try {
-            instanceClass.getMethod("initGlobals").invoke(generated);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            throw Traps.translate(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(instanceClass.getName() + " is not a wasm2jar module class", e);
-        }
     }
 
     private static WasmFunction linkFunction(ModuleShape shape, Import im, Object value) {

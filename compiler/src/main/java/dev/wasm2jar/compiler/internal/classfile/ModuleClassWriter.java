@@ -2,21 +2,27 @@ package dev.wasm2jar.compiler.internal.classfile;
 
 import static org.objectweb.asm.Opcodes.*;
 
+import dev.wasm2jar.compiler.internal.abi.Builtin;
+import dev.wasm2jar.compiler.internal.abi.RuntimeTypes;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.ValueType;
+import dev.wasm2jar.runtime.abi.Abi;
 import dev.wasm2jar.runtime.abi.TypeCodec;
 import java.util.List;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
 
 /**
- * Writes the module class: its fields (linkage, memories, tables, globals, import handles), the constructor that
- * takes a {@code Linkage}, {@code initGlobals}, one static method per function, and the stubs for imported functions
- * and indirect calls.
+ * Writes the module class: the ABI version it was compiled for, its fields (linkage, memories, tables, globals, import
+ * handles), the constructor that takes a {@code Linkage}, {@code initGlobals} of {@code CompiledInstance}, one static
+ * method per function, and the stubs for imported functions and indirect calls. Everything it calls in the runtime is
+ * a {@link Builtin}.
  *
  * <pre>
- * public final class Module {
+ * public final class Module implements CompiledInstance {
+ *   public static final int WASM2JAR_ABI = 1;
  *   public final Linkage link;  Memory memory0;  Table table0;  MethodHandle import0;  int global0;  Global global1 ...
  *   public Module(Linkage)                          // copies memories, tables, import handles
  *   public void initGlobals()                       // reads initial values once the runtime evaluated them
@@ -27,12 +33,12 @@ import org.objectweb.asm.MethodVisitor;
  * </pre>
  */
 public final class ModuleClassWriter {
-    private static final String LINKAGE = "dev/wasm2jar/runtime/abi/Linkage";
-    private static final String MEMORY = "Ldev/wasm2jar/runtime/Memory;";
-    private static final String TABLE = "Ldev/wasm2jar/runtime/Table;";
-    private static final String GLOBAL = "Ldev/wasm2jar/runtime/Global;";
-    private static final String HANDLE = "Ljava/lang/invoke/MethodHandle;";
-    private static final String FUNCTION_TYPE = "Ldev/wasm2jar/runtime/FunctionType;";
+    private static final String LINKAGE = RuntimeTypes.LINKAGE;
+    private static final String MEMORY = RuntimeTypes.MEMORY;
+    private static final String TABLE = RuntimeTypes.TABLE;
+    private static final String GLOBAL = RuntimeTypes.GLOBAL;
+    private static final String HANDLE = RuntimeTypes.METHOD_HANDLE;
+    private static final String FUNCTION_TYPE = RuntimeTypes.FUNCTION_TYPE;
 
     private final ModuleLayout layout;
     private final ModuleModel model;
@@ -78,7 +84,8 @@ public final class ModuleClassWriter {
 
     /** Writes the class, translating every function with {@code bodies}; returns the class file. */
     public byte[] write() {
-        cw.visit(V21, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object", null);
+        cw.visit(V21, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object",
+                new String[] {Builtin.INIT_GLOBALS.owner()});
         cw.visitSource("module.wasm", null);
         fields();
         constructor();
@@ -98,7 +105,8 @@ public final class ModuleClassWriter {
     }
 
     private void fields() {
-        cw.visitField(ACC_PUBLIC | ACC_FINAL, Names.LINK, "L" + LINKAGE + ";", null, null).visitEnd();
+        cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, Abi.VERSION_FIELD, "I", null, Abi.VERSION).visitEnd();
+        cw.visitField(ACC_PUBLIC | ACC_FINAL, Names.LINK, LINKAGE, null, null).visitEnd();
         for (int i = 0; i < layout.memoryCount(); i++) {
             cw.visitField(ACC_PUBLIC | ACC_FINAL, layout.memoryField(i), MEMORY, null, null).visitEnd();
         }
@@ -115,58 +123,48 @@ public final class ModuleClassWriter {
     }
 
     private void constructor() {
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "(L" + LINKAGE + ";)V", null, null);
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "(" + LINKAGE + ")V", null, null);
         mv.visitCode();
         mv.visitVarInsn(ALOAD, 0);
         mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, 1);
-        mv.visitFieldInsn(PUTFIELD, name, Names.LINK, "L" + LINKAGE + ";");
-        copyArray(mv, "memories", "[Ldev/wasm2jar/runtime/Memory;", layout.memoryCount(), layout::memoryField, MEMORY);
-        copyArray(mv, "tables", "[Ldev/wasm2jar/runtime/Table;", layout.tableCount(), layout::tableField, TABLE);
-        copyArray(mv, "importedFunctions", "[Ljava/lang/invoke/MethodHandle;", layout.importedFunctions(),
-                Names::importHandle, HANDLE);
+        mv.visitFieldInsn(PUTFIELD, name, Names.LINK, LINKAGE);
+        copy(mv, Builtin.LINK_MEMORY, layout.memoryCount(), layout::memoryField, MEMORY);
+        copy(mv, Builtin.LINK_TABLE, layout.tableCount(), layout::tableField, TABLE);
+        copy(mv, Builtin.LINK_IMPORTED_FUNCTION, layout.importedFunctions(), Names::importHandle, HANDLE);
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
 
-    private void copyArray(MethodVisitor mv, String linkField, String arrayDescriptor, int count,
-            java.util.function.IntFunction<String> field, String fieldDescriptor) {
+    /** Copies {@code count} things the linkage gives by index ({@code link.memory(i)} ...) into fields. */
+    private void copy(MethodVisitor mv, Builtin accessor, int count, java.util.function.IntFunction<String> field,
+            String fieldDescriptor) {
         for (int i = 0; i < count; i++) {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitVarInsn(ALOAD, 1);
-            mv.visitFieldInsn(GETFIELD, LINKAGE, linkField, arrayDescriptor);
             mv.visitLdcInsn(i);
-            mv.visitInsn(AALOAD);
+            accessor.invoke(mv);
             mv.visitFieldInsn(PUTFIELD, name, field.apply(i), fieldDescriptor);
         }
     }
 
     private void initGlobals() {
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, Names.INIT_GLOBALS, "()V", null, null);
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, Builtin.INIT_GLOBALS.method(), Builtin.INIT_GLOBALS.descriptor(),
+                null, null);
         mv.visitCode();
         for (int i = 0; i < layout.globalCount(); i++) {
             ValueType t = layout.globalType(i);
             mv.visitVarInsn(ALOAD, 0);
             mv.visitVarInsn(ALOAD, 0);
-            mv.visitFieldInsn(GETFIELD, name, Names.LINK, "L" + LINKAGE + ";");
-            mv.visitFieldInsn(GETFIELD, LINKAGE, "globals", "[Ldev/wasm2jar/runtime/Global;");
+            mv.visitFieldInsn(GETFIELD, name, Names.LINK, LINKAGE);
             mv.visitLdcInsn(i);
-            mv.visitInsn(AALOAD);
+            Builtin.LINK_GLOBAL.invoke(mv);
             if (!layout.isSharedGlobal(i)) {
-                String getter = switch (t.kind()) {
-                    case I32 -> "getI32";
-                    case I64 -> "getI64";
-                    case F32 -> "getF32";
-                    case F64 -> "getF64";
-                    case V128 -> "getV128";
-                    default -> "getRef";
-                };
-                String type = t.isReference() ? "Ljava/lang/Object;" : JvmTypes.descriptor(t);
-                mv.visitMethodInsn(INVOKEVIRTUAL, "dev/wasm2jar/runtime/Global", getter, "()" + type, false);
-                if (t == ValueType.FUNCREF) {
-                    mv.visitTypeInsn(CHECKCAST, "dev/wasm2jar/runtime/WasmFunction");
+                globalValue(t).invoke(mv);
+                if (t.isReference() && t.javaType() != Object.class) {
+                    mv.visitTypeInsn(CHECKCAST, Type.getInternalName(t.javaType()));
                 }
                 mv.visitFieldInsn(PUTFIELD, name, layout.globalField(i), JvmTypes.descriptor(t));
             } else {
@@ -202,8 +200,7 @@ public final class ModuleClassWriter {
         mv.visitVarInsn(ALOAD, indexSlot + 1);
         mv.visitFieldInsn(GETFIELD, name, layout.tableField(table), TABLE);
         mv.visitFieldInsn(GETSTATIC, name, Names.typeConstant(typeIndex), FUNCTION_TYPE);
-        mv.visitMethodInsn(INVOKESTATIC, "dev/wasm2jar/runtime/abi/TableOps", "function",
-                "(I" + TABLE + FUNCTION_TYPE + ")" + HANDLE, false);
+        Builtin.TABLE_FUNCTION.invoke(mv);
         loadParams(mv, type.params());
         invokeExactAndReturn(mv, type);
     }
@@ -228,13 +225,24 @@ public final class ModuleClassWriter {
         for (int typeIndex : types) {
             cw.visitField(ACC_STATIC | ACC_FINAL, Names.typeConstant(typeIndex), FUNCTION_TYPE, null, null).visitEnd();
             mv.visitLdcInsn(TypeCodec.toConstant(model.types().get(typeIndex)));
-            mv.visitMethodInsn(INVOKESTATIC, "dev/wasm2jar/runtime/abi/TypeCodec", "functionType",
-                    "(Ljava/lang/String;)" + FUNCTION_TYPE, false);
+            Builtin.FUNCTION_TYPE.invoke(mv);
             mv.visitFieldInsn(PUTSTATIC, name, Names.typeConstant(typeIndex), FUNCTION_TYPE);
         }
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /** The value of a global held in a {@code Global}, for copying into a field. */
+    private static Builtin globalValue(ValueType type) {
+        return switch (type.kind()) {
+            case I32 -> Builtin.GLOBAL_GET_I32;
+            case I64 -> Builtin.GLOBAL_GET_I64;
+            case F32 -> Builtin.GLOBAL_GET_F32;
+            case F64 -> Builtin.GLOBAL_GET_F64;
+            case V128 -> Builtin.GLOBAL_GET_V128;
+            case REF -> Builtin.GLOBAL_GET_REF;
+        };
     }
 
     private static int slots(List<ValueType> types) {

@@ -5,7 +5,6 @@ public final class Names {
     private Names() {}
 
     public static final String LINK = "link";
-    public static final String INIT_GLOBALS = "initGlobals";
 
     public static String memory(int index) {
         return "memory" + index;

@@ -1,5 +1,8 @@
 package dev.wasm2jar.compiler.internal.decode;
 
+import dev.wasm2jar.compiler.CompilationException;
+import dev.wasm2jar.compiler.Feature;
+import dev.wasm2jar.compiler.UnsupportedFeatureException;
 import dev.wasm2jar.compiler.internal.model.BlockTypes;
 import dev.wasm2jar.compiler.internal.model.FunctionBody;
 import dev.wasm2jar.compiler.internal.model.Instruction;
@@ -18,6 +21,7 @@ import dev.wasm2jar.runtime.abi.TypeCodec;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Set;
 import run.endive.wasm.Parser;
 import run.endive.wasm.WasmModule;
 import run.endive.wasm.types.ActiveDataSegment;
@@ -33,8 +37,11 @@ import run.endive.wasm.types.MemoryImport;
 import run.endive.wasm.types.MemoryLimits;
 import run.endive.wasm.types.MutabilityType;
 import run.endive.wasm.types.OpCode;
+import run.endive.wasm.types.RecType;
+import run.endive.wasm.types.SubType;
 import run.endive.wasm.types.TableImport;
 import run.endive.wasm.types.TableLimits;
+import run.endive.wasm.types.TagImport;
 import run.endive.wasm.types.ValType;
 
 /**
@@ -62,23 +69,45 @@ public final class EndiveDecoder {
 
     private EndiveDecoder() {}
 
-    public static ModuleModel decode(byte[] wasm) {
+    /**
+     * Decodes and validates {@code wasm}, a module that may use {@code features}.
+     *
+     * @throws MalformedException when it does not decode
+     * @throws InvalidException when it does not validate
+     * @throws UnsupportedFeatureException when it needs a feature that is not enabled or that wasm2jar lacks
+     */
+    public static ModuleModel decode(byte[] wasm, Set<Feature> features) {
+        BinaryPrescan.checkHeader(wasm);
+        FeatureCheck check = new FeatureCheck(features);
         WasmModule m;
         try {
             m = Parser.parse(wasm);
         } catch (run.endive.wasm.MalformedException e) {
-            throw new MalformedException(e.getMessage(), e);
+            throw undecodable(wasm, check, new MalformedException(e.getMessage(), e));
         } catch (run.endive.wasm.InvalidException e) {
-            throw invalidOrMalformed(wasm, e);
+            throw undecodable(wasm, check, invalidOrMalformed(wasm, e, check));
         } catch (run.endive.wasm.WasmEngineException e) {
-            throw new InvalidException(e.getMessage(), e);
+            throw undecodable(wasm, check, new InvalidException(e.getMessage(), e));
         } catch (RuntimeException e) {
             // The parser signals some truncations with plain runtime exceptions.
-            throw new MalformedException("unexpected end or malformed module: " + e, e);
+            throw undecodable(wasm, check, new MalformedException("unexpected end or malformed module: " + e, e));
         }
-        ModuleModel model = convert(m, wasm);
-        Wasm2Profile.check(model);
+        ModuleModel model = convert(m, wasm, check);
+        Wasm2Profile.check(model, check);
+        check.module(model);
         return model;
+    }
+
+    /**
+     * Endive's error for a module it could not decode, unless the module declares 64-bit limits, which Endive does
+     * not know: then the error is that the module needs memory64.
+     */
+    private static RuntimeException undecodable(byte[] wasm, FeatureCheck check, RuntimeException error) {
+        String where = BinaryPrescan.sixtyFourBitLimits(wasm);
+        if (where != null) {
+            check.require(Feature.MEMORY64, where);
+        }
+        return error;
     }
 
     /**
@@ -86,11 +115,12 @@ public final class EndiveDecoder {
      * decode as something else and then fail validation. On that path only, decode again without validation and look
      * for the 2.0 encoding error first.
      */
-    private static RuntimeException invalidOrMalformed(byte[] wasm, run.endive.wasm.InvalidException invalid) {
+    private static RuntimeException invalidOrMalformed(byte[] wasm, run.endive.wasm.InvalidException invalid,
+            FeatureCheck check) {
         try {
             WasmModule unvalidated = Parser.builder().withValidation(false).build()
                     .parse(() -> new java.io.ByteArrayInputStream(wasm));
-            ModuleModel model = convert(unvalidated, wasm);
+            ModuleModel model = convert(unvalidated, wasm, check);
             int defined = model.functionCount() - model.importCount(ExternKind.FUNCTION);
             for (int i = 0; i < defined; i++) {
                 model.bodies().apply(i);
@@ -100,13 +130,19 @@ public final class EndiveDecoder {
         } catch (RuntimeException e) {
             // Not a 2.0 encoding error after all: report the validation error.
         }
-        return Wasm2Profile.reclassify(invalid);
+        return Wasm2Profile.reclassify(invalid, check);
     }
 
-    private static ModuleModel convert(WasmModule m, byte[] wasm) {
+    private static ModuleModel convert(WasmModule m, byte[] wasm, FeatureCheck check) {
         List<FunctionType> types = new ArrayList<>();
-        for (int i = 0; i < m.typeSection().typeCount(); i++) {
-            types.add(functionType(m.typeSection().getType(i)));
+        var typeSection = m.typeSection();
+        for (int i = 0; i < typeSection.typeCount(); i++) {
+            RecType group = typeSection.getRecType(i);
+            if (!group.isLegacy()) {
+                // Until the first group that is not a plain function type, group i is type i.
+                check.require(Feature.GC, gcTypes(group, i));
+            }
+            types.add(functionType(typeSection.getType(i)));
         }
         List<ModuleShape.Import> imports = new ArrayList<>();
         List<Integer> functionTypes = new ArrayList<>();
@@ -121,9 +157,13 @@ public final class EndiveDecoder {
                 case TableImport t -> new ModuleShape.Import(im.module(), im.name(), ExternKind.TABLE, -1,
                         valueType(t.entryType()), false, limits(t.limits()));
                 case MemoryImport mem -> new ModuleShape.Import(im.module(), im.name(), ExternKind.MEMORY, -1, null,
-                        false, limits(mem.limits()));
+                        false, limits(mem.limits(), "import " + im.module() + "." + im.name(), check));
                 case GlobalImport g -> new ModuleShape.Import(im.module(), im.name(), ExternKind.GLOBAL, -1,
                         valueType(g.type()), g.mutabilityType() == MutabilityType.Var, null);
+                case TagImport tag -> {
+                    check.require(Feature.EXCEPTIONS, "import " + im.module() + "." + im.name() + " is a tag");
+                    throw new AssertionError("exceptions are not supported");
+                }
                 default -> throw new InvalidException("unsupported import kind " + im.importType() + " for "
                         + im.module() + "." + im.name());
             });
@@ -149,9 +189,10 @@ public final class EndiveDecoder {
         List<ModuleShape.Limits> memories = new ArrayList<>();
         m.memorySection().ifPresent(s -> {
             for (int i = 0; i < s.memoryCount(); i++) {
-                memories.add(limits(s.getMemory(i).limits()));
+                memories.add(limits(s.getMemory(i).limits(), "memory " + i, check));
             }
         });
+        m.tagSection().ifPresent(s -> check.require(Feature.EXCEPTIONS, "it declares " + s.tagCount() + " tags"));
         List<ModuleShape.GlobalType> globals = new ArrayList<>();
         for (var g : m.globalSection().globals()) {
             globals.add(new ModuleShape.GlobalType(valueType(g.valueType()), g.mutabilityType() == MutabilityType.Var,
@@ -165,6 +206,10 @@ public final class EndiveDecoder {
                 case TABLE -> ExternKind.TABLE;
                 case MEMORY -> ExternKind.MEMORY;
                 case GLOBAL -> ExternKind.GLOBAL;
+                case TAG -> {
+                    check.require(Feature.EXCEPTIONS, "export " + e.name() + " is a tag");
+                    throw new AssertionError("exceptions are not supported");
+                }
                 default -> throw new InvalidException("unsupported export kind " + e.exportType());
             };
             exports.add(new ModuleShape.Export(e.name(), kind, e.index()));
@@ -206,27 +251,46 @@ public final class EndiveDecoder {
             bodySizes[i] = ins.isEmpty() ? 0 : ins.get(ins.size() - 1).address() - ins.get(0).address() + 1;
         }
         return new ModuleModel(types, imports, ft, names, tables, memories, globals, exports, elements, data, start,
-                bodySizes, defined -> body(code.getFunctionBody(defined), importedFunctions + defined, wasm));
+                bodySizes, defined -> body(code.getFunctionBody(defined), importedFunctions + defined, wasm, check));
     }
 
-    private static FunctionBody body(run.endive.wasm.types.FunctionBody body, int functionIndex, byte[] wasm) {
+    private static FunctionBody body(run.endive.wasm.types.FunctionBody body, int functionIndex, byte[] wasm,
+            FeatureCheck check) {
         List<ValueType> locals = new ArrayList<>(body.localTypes().size());
         for (ValType t : body.localTypes()) {
-            locals.add(valueType(t));
+            ValueType type = valueType(t);
+            check.valueType(type, "function " + functionIndex + ": local " + locals.size());
+            locals.add(type);
         }
         List<AnnotatedInstruction> source = body.instructions();
         List<Instruction> out = new ArrayList<>(source.size());
         for (AnnotatedInstruction in : source) {
             Op op = OPS.get(in.opcode());
             if (op == null) {
-                throw new InvalidException("function " + functionIndex + " at byte 0x" + Integer.toHexString(in.address())
-                        + ": unsupported instruction " + in.opcode());
+                throw unknownInstruction(in, functionIndex, check);
             }
             Instruction instruction = new Instruction(op, operands(op, in.operands()), in.address());
-            Wasm2Profile.checkReservedBytes(instruction, wasm);
+            Wasm2Profile.checkReservedBytes(instruction, wasm, check);
+            check.instruction(op, functionIndex, in.address());
+            switch (op) {
+                case BLOCK, LOOP, IF -> check.blockType(instruction.operand(0), functionIndex, in.address());
+                case SELECT_T, REF_NULL -> check.valueType(TypeCodec.unpack(instruction.operand(0)),
+                        FeatureCheck.at(functionIndex, in.address()) + ": " + FeatureCheck.name(op.name()));
+                default -> { }
+            }
             out.add(instruction);
         }
         return new FunctionBody(locals, out);
+    }
+
+    /** An instruction Endive knows and we do not: the feature it needs, if it belongs to one. */
+    private static RuntimeException unknownInstruction(AnnotatedInstruction in, int functionIndex, FeatureCheck check) {
+        String where = FeatureCheck.at(functionIndex, in.address()) + ": " + FeatureCheck.name(in.opcode().name());
+        Feature feature = FeatureCheck.featureOf(in.opcode());
+        if (feature != null) {
+            check.require(feature, where);
+        }
+        return new CompilationException(where + " is an instruction wasm2jar does not support");
     }
 
     /** Rewrites immediates that name types into our encodings (see {@link Instruction}). */
@@ -256,12 +320,14 @@ public final class EndiveDecoder {
         }
     }
 
+    /** A heap type as Endive gives it: the binary format's s33, negative for the abstract ones. */
     private static HeapType heapType(long heapType) {
-        return switch ((int) heapType) {
-            case -16, 0x70 -> HeapType.FUNC;
-            case -17, 0x6F -> HeapType.EXTERN;
-            default -> throw new InvalidException("unsupported heap type " + heapType);
-        };
+        try {
+            return heapType >= 0 ? HeapType.concrete(Math.toIntExact(heapType))
+                    : TypeCodec.heapTypeOfCode((int) heapType + 0x80);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new InvalidException("unknown heap type " + heapType);
+        }
     }
 
     private static ValueType valueTypeOfCode(int code) {
@@ -289,14 +355,25 @@ public final class EndiveDecoder {
         } else if (t.equals(ValType.V128)) {
             return ValueType.V128;
         } else if (t.isReference()) {
-            // 2.0 has the two abstract heap types; Endive types function-index segments as the non-null (ref func).
-            if (t.typeIdx() == ValType.FuncRef.typeIdx()) {
-                return ValueType.FUNCREF;
-            } else if (t.typeIdx() == ValType.ExternRef.typeIdx()) {
-                return ValueType.EXTERNREF;
+            return ValueType.ref(heapType(t.typeIdx()), t.isNullable());
+        }
+        throw new InvalidException("unknown value type " + t);
+    }
+
+    /** What a type group that is not a plain function type needs from the GC proposal, for the message. */
+    private static String gcTypes(RecType group, int first) {
+        SubType[] members = group.subTypes();
+        for (int k = 0; k < members.length; k++) {
+            var comp = members[k].compType();
+            if (comp.structType() != null) {
+                return "type " + (first + k) + " is a struct type";
+            }
+            if (comp.arrayType() != null) {
+                return "type " + (first + k) + " is an array type";
             }
         }
-        throw new InvalidException("unsupported value type " + t);
+        return members.length == 1 ? "type " + first + " declares subtyping"
+                : "types " + first + " to " + (first + members.length - 1) + " form a recursive group";
     }
 
     private static FunctionType functionType(run.endive.wasm.types.FunctionType t) {
@@ -304,7 +381,10 @@ public final class EndiveDecoder {
                 t.returns().stream().map(EndiveDecoder::valueType).toList());
     }
 
-    private static ModuleShape.Limits limits(MemoryLimits l) {
+    private static ModuleShape.Limits limits(MemoryLimits l, String where, FeatureCheck check) {
+        if (l.shared()) {
+            check.require(Feature.THREADS, where + " is shared");
+        }
         // Endive reports an absent maximum as MAX_PAGES; a declared maximum of exactly that behaves the same.
         return new ModuleShape.Limits(l.initialPages(), l.maximumPages() >= MemoryLimits.MAX_PAGES ? -1 : l.maximumPages());
     }

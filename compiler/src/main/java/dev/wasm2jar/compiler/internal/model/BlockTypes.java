@@ -19,6 +19,11 @@ public final class BlockTypes {
         return -2 - TypeCodec.pack(t);
     }
 
+    /** The single result of a block type that is neither empty nor a type index. */
+    public static ValueType result(long encoded) {
+        return TypeCodec.unpack(-2 - encoded);
+    }
+
     /** The block's type as a function type: its parameters and results. */
     public static FunctionType resolve(long encoded, List<FunctionType> types) {
         if (encoded >= 0) {
@@ -27,6 +32,6 @@ public final class BlockTypes {
         if (encoded == EMPTY) {
             return NO_RESULTS;
         }
-        return FunctionType.of(List.of(), List.of(TypeCodec.unpack(-2 - encoded)));
+        return FunctionType.of(List.of(), List.of(result(encoded)));
     }
 }

@@ -2,6 +2,8 @@ package dev.wasm2jar.compiler.internal.translate;
 
 import static org.objectweb.asm.Opcodes.*;
 
+import dev.wasm2jar.compiler.internal.abi.Builtin;
+import dev.wasm2jar.compiler.internal.abi.RuntimeTypes;
 import dev.wasm2jar.compiler.internal.classfile.JvmTypes;
 import dev.wasm2jar.compiler.internal.model.FunctionBody;
 import dev.wasm2jar.runtime.FunctionType;
@@ -16,8 +18,6 @@ import org.objectweb.asm.MethodVisitor;
  * Numbers are raw bits in {@code long[] frame}, references in {@code Object[] refs}, a vector two longs.
  */
 final class FrameMoves {
-    private static final String FRAME_OPS = "dev/wasm2jar/runtime/abi/FrameOps";
-
     private final FunctionTranslator t;
     private final MethodVisitor mv;
     private final List<ValueType> localTypes;
@@ -142,33 +142,31 @@ final class FrameMoves {
     }
 
     private void putSlot(ValueType type, int slot) {
-        boolean ref = type.isReference();
-        mv.visitVarInsn(ALOAD, ref ? refsSlot : frameSlot);
+        mv.visitVarInsn(ALOAD, type.isReference() ? refsSlot : frameSlot);
         t.pushInt(slot);
-        mv.visitMethodInsn(INVOKESTATIC, FRAME_OPS, "put" + frameSuffix(type),
-                "(" + (ref ? "Ljava/lang/Object;[Ljava/lang/Object;" : JvmTypes.descriptor(type) + "[J") + "I)V", false);
+        (switch (type.kind()) {
+            case I32 -> Builtin.FRAME_PUT_I32;
+            case I64 -> Builtin.FRAME_PUT_I64;
+            case F32 -> Builtin.FRAME_PUT_F32;
+            case F64 -> Builtin.FRAME_PUT_F64;
+            case REF -> Builtin.FRAME_PUT_REF;
+            case V128 -> throw new IllegalArgumentException("a vector is two long slots");
+        }).invoke(mv);
     }
 
     private void getSlot(ValueType type, int slot) {
-        boolean ref = type.isReference();
-        mv.visitVarInsn(ALOAD, ref ? refsSlot : frameSlot);
+        mv.visitVarInsn(ALOAD, type.isReference() ? refsSlot : frameSlot);
         t.pushInt(slot);
-        mv.visitMethodInsn(INVOKESTATIC, FRAME_OPS, "get" + frameSuffix(type),
-                "(" + (ref ? "[Ljava/lang/Object;" : "[J") + "I)" + (ref ? "Ljava/lang/Object;" : JvmTypes.descriptor(type)),
-                false);
+        (switch (type.kind()) {
+            case I32 -> Builtin.FRAME_GET_I32;
+            case I64 -> Builtin.FRAME_GET_I64;
+            case F32 -> Builtin.FRAME_GET_F32;
+            case F64 -> Builtin.FRAME_GET_F64;
+            case REF -> Builtin.FRAME_GET_REF;
+            case V128 -> throw new IllegalArgumentException("a vector is two long slots");
+        }).invoke(mv);
         if (type == ValueType.FUNCREF) {
-            mv.visitTypeInsn(CHECKCAST, "dev/wasm2jar/runtime/WasmFunction");
+            mv.visitTypeInsn(CHECKCAST, RuntimeTypes.WASM_FUNCTION_CLASS);
         }
-    }
-
-    private static String frameSuffix(ValueType type) {
-        return switch (type.kind()) {
-            case I32 -> "I32";
-            case I64 -> "I64";
-            case F32 -> "F32";
-            case F64 -> "F64";
-            case REF -> "Ref";
-            default -> throw new UnsupportedOperationException("splitting functions with " + type + " values");
-        };
     }
 }

@@ -2,8 +2,11 @@ package dev.wasm2jar.compiler.internal.translate;
 
 import static org.objectweb.asm.Opcodes.*;
 
+import dev.wasm2jar.compiler.internal.abi.Builtin;
+import dev.wasm2jar.compiler.internal.abi.RuntimeTypes;
 import dev.wasm2jar.compiler.internal.classfile.JvmTypes;
 import dev.wasm2jar.compiler.internal.classfile.ModuleLayout;
+import dev.wasm2jar.compiler.internal.classfile.Names;
 import dev.wasm2jar.compiler.internal.model.BlockTypes;
 import dev.wasm2jar.compiler.internal.model.FunctionBody;
 import dev.wasm2jar.compiler.internal.model.Instruction;
@@ -12,7 +15,6 @@ import dev.wasm2jar.compiler.internal.split.Region;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.ValueType;
-import dev.wasm2jar.runtime.abi.TrapOps;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -335,8 +337,7 @@ public final class FunctionTranslator {
         switch (op) {
             case NOP -> { }
             case UNREACHABLE -> {
-                mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(TrapOps.class), "unreachable",
-                        "()Ldev/wasm2jar/runtime/TrapException;", false);
+                Builtin.TRAP_UNREACHABLE.invoke(mv);
                 mv.visitInsn(ATHROW);
                 frame.unreachable = true;
             }
@@ -813,7 +814,7 @@ public final class FunctionTranslator {
     /** The instance's {@code Linkage}: passive segments and function references. */
     void loadLink() {
         loadSelf();
-        mv.visitFieldInsn(GETFIELD, layout.className(), "link", "Ldev/wasm2jar/runtime/abi/Linkage;");
+        mv.visitFieldInsn(GETFIELD, layout.className(), Names.LINK, RuntimeTypes.LINKAGE);
     }
 
     /** Consumes what {@code jump} tests and leaves 1 where it would jump, else 0: wasm's i32 booleans. */
@@ -838,8 +839,8 @@ public final class FunctionTranslator {
             return;
         }
         loadSelf();
-        mv.visitFieldInsn(GETFIELD, layout.className(), layout.memoryField(0), "Ldev/wasm2jar/runtime/Memory;");
-        mv.visitMethodInsn(INVOKEVIRTUAL, "dev/wasm2jar/runtime/Memory", "buffer", "()[B", false);
+        mv.visitFieldInsn(GETFIELD, layout.className(), layout.memoryField(0), RuntimeTypes.MEMORY);
+        Builtin.MEMORY_BYTES.invoke(mv);
         mv.visitVarInsn(ASTORE, memorySlot);
     }
 

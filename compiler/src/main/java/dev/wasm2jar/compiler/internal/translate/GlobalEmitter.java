@@ -2,16 +2,21 @@ package dev.wasm2jar.compiler.internal.translate;
 
 import static org.objectweb.asm.Opcodes.*;
 
+import dev.wasm2jar.compiler.internal.abi.Builtin;
+import dev.wasm2jar.compiler.internal.abi.RuntimeTypes;
 import dev.wasm2jar.compiler.internal.classfile.JvmTypes;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.runtime.ValueType;
 import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
 
 /**
  * {@code global.get} and {@code global.set}: a field of the instance for a global private to the module, a
  * {@code Global} object's accessor for one that is imported or exported.
  */
 final class GlobalEmitter {
+    private static final String GLOBAL = RuntimeTypes.GLOBAL;
+
     private final FunctionTranslator t;
     private final MethodVisitor mv;
 
@@ -35,11 +40,10 @@ final class GlobalEmitter {
         ValueType type = t.layout.globalType(index);
         t.loadSelf();
         if (t.layout.isSharedGlobal(index)) {
-            mv.visitFieldInsn(GETFIELD, t.layout.className(), t.layout.globalField(index), "Ldev/wasm2jar/runtime/Global;");
-            mv.visitMethodInsn(INVOKEVIRTUAL, "dev/wasm2jar/runtime/Global", accessorName("get", type),
-                    "()" + accessorDescriptor(type), false);
-            if (type == ValueType.FUNCREF) {
-                mv.visitTypeInsn(CHECKCAST, "dev/wasm2jar/runtime/WasmFunction");
+            mv.visitFieldInsn(GETFIELD, t.layout.className(), t.layout.globalField(index), GLOBAL);
+            getter(type).invoke(mv);
+            if (type.isReference() && type.javaType() != Object.class) {
+                mv.visitTypeInsn(CHECKCAST, Type.getInternalName(type.javaType()));
             }
         } else {
             mv.visitFieldInsn(GETFIELD, t.layout.className(), t.layout.globalField(index), JvmTypes.descriptor(type));
@@ -56,9 +60,11 @@ final class GlobalEmitter {
         }
         ValueType type = t.stack.pop();
         t.loadSelf();
-        boolean shared = t.layout.isSharedGlobal(index);
-        if (shared) {
-            mv.visitFieldInsn(GETFIELD, t.layout.className(), t.layout.globalField(index), "Ldev/wasm2jar/runtime/Global;");
+        if (t.layout.isSharedGlobal(index)) {
+            // (value, global), as the setter takes them.
+            mv.visitFieldInsn(GETFIELD, t.layout.className(), t.layout.globalField(index), GLOBAL);
+            setter(type).invoke(mv);
+            return;
         }
         // Put the receiver under the value.
         if (JvmTypes.size(type) == 2) {
@@ -67,26 +73,29 @@ final class GlobalEmitter {
         } else {
             mv.visitInsn(SWAP);
         }
-        if (shared) {
-            mv.visitMethodInsn(INVOKEVIRTUAL, "dev/wasm2jar/runtime/Global", accessorName("set", type),
-                    "(" + accessorDescriptor(type) + ")V", false);
-        } else {
-            mv.visitFieldInsn(PUTFIELD, t.layout.className(), t.layout.globalField(index), JvmTypes.descriptor(type));
-        }
+        mv.visitFieldInsn(PUTFIELD, t.layout.className(), t.layout.globalField(index), JvmTypes.descriptor(type));
     }
 
-    private static String accessorName(String prefix, ValueType type) {
-        return prefix + switch (type.kind()) {
-            case I32 -> "I32";
-            case I64 -> "I64";
-            case F32 -> "F32";
-            case F64 -> "F64";
-            case V128 -> "V128";
-            default -> "Ref";
+    /** The accessor of a shared global's value. */
+    static Builtin getter(ValueType type) {
+        return switch (type.kind()) {
+            case I32 -> Builtin.GLOBAL_GET_I32;
+            case I64 -> Builtin.GLOBAL_GET_I64;
+            case F32 -> Builtin.GLOBAL_GET_F32;
+            case F64 -> Builtin.GLOBAL_GET_F64;
+            case V128 -> Builtin.GLOBAL_GET_V128;
+            case REF -> Builtin.GLOBAL_GET_REF;
         };
     }
 
-    private static String accessorDescriptor(ValueType type) {
-        return type.isReference() ? "Ljava/lang/Object;" : JvmTypes.descriptor(type);
+    private static Builtin setter(ValueType type) {
+        return switch (type.kind()) {
+            case I32 -> Builtin.GLOBAL_SET_I32;
+            case I64 -> Builtin.GLOBAL_SET_I64;
+            case F32 -> Builtin.GLOBAL_SET_F32;
+            case F64 -> Builtin.GLOBAL_SET_F64;
+            case V128 -> Builtin.GLOBAL_SET_V128;
+            case REF -> Builtin.GLOBAL_SET_REF;
+        };
     }
 }

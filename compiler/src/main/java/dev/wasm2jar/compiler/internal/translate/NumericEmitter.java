@@ -2,12 +2,12 @@ package dev.wasm2jar.compiler.internal.translate;
 
 import static org.objectweb.asm.Opcodes.*;
 
+import dev.wasm2jar.compiler.internal.abi.Builtin;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.compiler.internal.model.Op;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.ValueType;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import org.objectweb.asm.MethodVisitor;
 
@@ -16,10 +16,8 @@ import org.objectweb.asm.MethodVisitor;
  * as is; the rest call {@code NumericOps} (traps, NaN rules, unsigned conversions) or the JDK's own intrinsics.
  */
 final class NumericEmitter {
-    private static final String OPS = "dev/wasm2jar/runtime/abi/NumericOps";
-
-    /** How one numeric instruction is emitted, with its wasm signature. */
-    private record Rule(FunctionType signature, int jvmOpcode, String owner, String method, int compareJump) {}
+    /** How one numeric instruction is emitted, with its wasm signature: a JVM opcode, a call, or a comparison. */
+    private record Rule(FunctionType signature, int jvmOpcode, Builtin call, int compareJump) {}
 
     private static final Map<Op, Rule> RULES = new EnumMap<>(Op.class);
 
@@ -34,15 +32,15 @@ final class NumericEmitter {
         jvm(Op.I32_SHL, "ii:i", ISHL);
         jvm(Op.I32_SHR_S, "ii:i", ISHR);
         jvm(Op.I32_SHR_U, "ii:i", IUSHR);
-        helper(Op.I32_DIV_S, "ii:i");
-        helper(Op.I32_DIV_U, "ii:i");
-        helper(Op.I32_REM_S, "ii:i");
-        helper(Op.I32_REM_U, "ii:i");
-        jdk(Op.I32_ROTL, "ii:i", "java/lang/Integer", "rotateLeft");
-        jdk(Op.I32_ROTR, "ii:i", "java/lang/Integer", "rotateRight");
-        jdk(Op.I32_CLZ, "i:i", "java/lang/Integer", "numberOfLeadingZeros");
-        jdk(Op.I32_CTZ, "i:i", "java/lang/Integer", "numberOfTrailingZeros");
-        jdk(Op.I32_POPCNT, "i:i", "java/lang/Integer", "bitCount");
+        helper(Op.I32_DIV_S, "ii:i", Builtin.I32_DIV_S);
+        helper(Op.I32_DIV_U, "ii:i", Builtin.I32_DIV_U);
+        helper(Op.I32_REM_S, "ii:i", Builtin.I32_REM_S);
+        helper(Op.I32_REM_U, "ii:i", Builtin.I32_REM_U);
+        jdk(Op.I32_ROTL, "ii:i", Builtin.INTEGER_ROTATE_LEFT);
+        jdk(Op.I32_ROTR, "ii:i", Builtin.INTEGER_ROTATE_RIGHT);
+        jdk(Op.I32_CLZ, "i:i", Builtin.INTEGER_LEADING_ZEROS);
+        jdk(Op.I32_CTZ, "i:i", Builtin.INTEGER_TRAILING_ZEROS);
+        jdk(Op.I32_POPCNT, "i:i", Builtin.INTEGER_BIT_COUNT);
         compare(Op.I32_EQZ, "i:i", IFEQ);
         compare(Op.I32_EQ, "ii:i", IF_ICMPEQ);
         compare(Op.I32_NE, "ii:i", IF_ICMPNE);
@@ -64,15 +62,15 @@ final class NumericEmitter {
         jvm(Op.I64_SHL, "ll:l", LSHL);
         jvm(Op.I64_SHR_S, "ll:l", LSHR);
         jvm(Op.I64_SHR_U, "ll:l", LUSHR);
-        helper(Op.I64_DIV_S, "ll:l");
-        helper(Op.I64_DIV_U, "ll:l");
-        helper(Op.I64_REM_S, "ll:l");
-        helper(Op.I64_REM_U, "ll:l");
-        jdk(Op.I64_ROTL, "ll:l", "java/lang/Long", "rotateLeft");
-        jdk(Op.I64_ROTR, "ll:l", "java/lang/Long", "rotateRight");
-        jdk(Op.I64_CLZ, "l:l", "java/lang/Long", "numberOfLeadingZeros");
-        jdk(Op.I64_CTZ, "l:l", "java/lang/Long", "numberOfTrailingZeros");
-        jdk(Op.I64_POPCNT, "l:l", "java/lang/Long", "bitCount");
+        helper(Op.I64_DIV_S, "ll:l", Builtin.I64_DIV_S);
+        helper(Op.I64_DIV_U, "ll:l", Builtin.I64_DIV_U);
+        helper(Op.I64_REM_S, "ll:l", Builtin.I64_REM_S);
+        helper(Op.I64_REM_U, "ll:l", Builtin.I64_REM_U);
+        jdk(Op.I64_ROTL, "ll:l", Builtin.LONG_ROTATE_LEFT);
+        jdk(Op.I64_ROTR, "ll:l", Builtin.LONG_ROTATE_RIGHT);
+        jdk(Op.I64_CLZ, "l:l", Builtin.LONG_LEADING_ZEROS);
+        jdk(Op.I64_CTZ, "l:l", Builtin.LONG_TRAILING_ZEROS);
+        jdk(Op.I64_POPCNT, "l:l", Builtin.LONG_BIT_COUNT);
         compare(Op.I64_EQZ, "l:i", IFEQ);
         compare(Op.I64_EQ, "ll:i", IFEQ);
         compare(Op.I64_NE, "ll:i", IFNE);
@@ -89,15 +87,15 @@ final class NumericEmitter {
         jvm(Op.F32_SUB, "ff:f", FSUB);
         jvm(Op.F32_MUL, "ff:f", FMUL);
         jvm(Op.F32_DIV, "ff:f", FDIV);
-        helper(Op.F32_MIN, "ff:f");
-        helper(Op.F32_MAX, "ff:f");
-        helper(Op.F32_COPYSIGN, "ff:f");
-        helper(Op.F32_ABS, "f:f");
-        helper(Op.F32_NEG, "f:f");
-        helper(Op.F32_CEIL, "f:f");
-        helper(Op.F32_FLOOR, "f:f");
-        helper(Op.F32_TRUNC, "f:f");
-        helper(Op.F32_NEAREST, "f:f");
+        helper(Op.F32_MIN, "ff:f", Builtin.F32_MIN);
+        helper(Op.F32_MAX, "ff:f", Builtin.F32_MAX);
+        helper(Op.F32_COPYSIGN, "ff:f", Builtin.F32_COPYSIGN);
+        helper(Op.F32_ABS, "f:f", Builtin.F32_ABS);
+        helper(Op.F32_NEG, "f:f", Builtin.F32_NEG);
+        helper(Op.F32_CEIL, "f:f", Builtin.F32_CEIL);
+        helper(Op.F32_FLOOR, "f:f", Builtin.F32_FLOOR);
+        helper(Op.F32_TRUNC, "f:f", Builtin.F32_TRUNC);
+        helper(Op.F32_NEAREST, "f:f", Builtin.F32_NEAREST);
         jvm(Op.F32_SQRT, "f:f", -1);
         compare(Op.F32_EQ, "ff:i", IFEQ);
         compare(Op.F32_NE, "ff:i", IFNE);
@@ -110,16 +108,16 @@ final class NumericEmitter {
         jvm(Op.F64_SUB, "dd:d", DSUB);
         jvm(Op.F64_MUL, "dd:d", DMUL);
         jvm(Op.F64_DIV, "dd:d", DDIV);
-        helper(Op.F64_MIN, "dd:d");
-        helper(Op.F64_MAX, "dd:d");
-        helper(Op.F64_COPYSIGN, "dd:d");
-        helper(Op.F64_ABS, "d:d");
-        helper(Op.F64_NEG, "d:d");
-        helper(Op.F64_CEIL, "d:d");
-        helper(Op.F64_FLOOR, "d:d");
-        helper(Op.F64_TRUNC, "d:d");
-        helper(Op.F64_NEAREST, "d:d");
-        jdk(Op.F64_SQRT, "d:d", "java/lang/Math", "sqrt");
+        helper(Op.F64_MIN, "dd:d", Builtin.F64_MIN);
+        helper(Op.F64_MAX, "dd:d", Builtin.F64_MAX);
+        helper(Op.F64_COPYSIGN, "dd:d", Builtin.F64_COPYSIGN);
+        helper(Op.F64_ABS, "d:d", Builtin.F64_ABS);
+        helper(Op.F64_NEG, "d:d", Builtin.F64_NEG);
+        helper(Op.F64_CEIL, "d:d", Builtin.F64_CEIL);
+        helper(Op.F64_FLOOR, "d:d", Builtin.F64_FLOOR);
+        helper(Op.F64_TRUNC, "d:d", Builtin.F64_TRUNC);
+        helper(Op.F64_NEAREST, "d:d", Builtin.F64_NEAREST);
+        jdk(Op.F64_SQRT, "d:d", Builtin.MATH_SQRT);
         compare(Op.F64_EQ, "dd:i", IFEQ);
         compare(Op.F64_NE, "dd:i", IFNE);
         compare(Op.F64_LT, "dd:i", IFLT);
@@ -129,60 +127,57 @@ final class NumericEmitter {
         // conversions
         jvm(Op.I32_WRAP_I64, "l:i", L2I);
         jvm(Op.I64_EXTEND_I32_S, "i:l", I2L);
-        jdk(Op.I64_EXTEND_I32_U, "i:l", "java/lang/Integer", "toUnsignedLong");
+        jdk(Op.I64_EXTEND_I32_U, "i:l", Builtin.INTEGER_TO_UNSIGNED_LONG);
         jvm(Op.F32_CONVERT_I32_S, "i:f", I2F);
         jvm(Op.F32_CONVERT_I64_S, "l:f", L2F);
         jvm(Op.F64_CONVERT_I32_S, "i:d", I2D);
         jvm(Op.F64_CONVERT_I64_S, "l:d", L2D);
-        helper(Op.F32_CONVERT_I32_U, "i:f");
-        helper(Op.F32_CONVERT_I64_U, "l:f");
-        helper(Op.F64_CONVERT_I32_U, "i:d");
-        helper(Op.F64_CONVERT_I64_U, "l:d");
+        helper(Op.F32_CONVERT_I32_U, "i:f", Builtin.F32_CONVERT_I32_U);
+        helper(Op.F32_CONVERT_I64_U, "l:f", Builtin.F32_CONVERT_I64_U);
+        helper(Op.F64_CONVERT_I32_U, "i:d", Builtin.F64_CONVERT_I32_U);
+        helper(Op.F64_CONVERT_I64_U, "l:d", Builtin.F64_CONVERT_I64_U);
         jvm(Op.F32_DEMOTE_F64, "d:f", D2F);
         jvm(Op.F64_PROMOTE_F32, "f:d", F2D);
-        jdk(Op.I32_REINTERPRET_F32, "f:i", "java/lang/Float", "floatToRawIntBits");
-        jdk(Op.F32_REINTERPRET_I32, "i:f", "java/lang/Float", "intBitsToFloat");
-        jdk(Op.I64_REINTERPRET_F64, "d:l", "java/lang/Double", "doubleToRawLongBits");
-        jdk(Op.F64_REINTERPRET_I64, "l:d", "java/lang/Double", "longBitsToDouble");
+        jdk(Op.I32_REINTERPRET_F32, "f:i", Builtin.FLOAT_TO_RAW_BITS);
+        jdk(Op.F32_REINTERPRET_I32, "i:f", Builtin.FLOAT_FROM_BITS);
+        jdk(Op.I64_REINTERPRET_F64, "d:l", Builtin.DOUBLE_TO_RAW_BITS);
+        jdk(Op.F64_REINTERPRET_I64, "l:d", Builtin.DOUBLE_FROM_BITS);
         jvm(Op.I32_EXTEND_8_S, "i:i", I2B);
         jvm(Op.I32_EXTEND_16_S, "i:i", I2S);
-        for (Op op : new Op[] {Op.I32_TRUNC_F32_S, Op.I32_TRUNC_F32_U, Op.I32_TRUNC_SAT_F32_S, Op.I32_TRUNC_SAT_F32_U}) {
-            helper(op, "f:i");
-        }
-        for (Op op : new Op[] {Op.I32_TRUNC_F64_S, Op.I32_TRUNC_F64_U, Op.I32_TRUNC_SAT_F64_S, Op.I32_TRUNC_SAT_F64_U}) {
-            helper(op, "d:i");
-        }
-        for (Op op : new Op[] {Op.I64_TRUNC_F32_S, Op.I64_TRUNC_F32_U, Op.I64_TRUNC_SAT_F32_S, Op.I64_TRUNC_SAT_F32_U}) {
-            helper(op, "f:l");
-        }
-        for (Op op : new Op[] {Op.I64_TRUNC_F64_S, Op.I64_TRUNC_F64_U, Op.I64_TRUNC_SAT_F64_S, Op.I64_TRUNC_SAT_F64_U}) {
-            helper(op, "d:l");
-        }
+        helper(Op.I32_TRUNC_F32_S, "f:i", Builtin.I32_TRUNC_F32_S);
+        helper(Op.I32_TRUNC_F32_U, "f:i", Builtin.I32_TRUNC_F32_U);
+        helper(Op.I32_TRUNC_SAT_F32_S, "f:i", Builtin.I32_TRUNC_SAT_F32_S);
+        helper(Op.I32_TRUNC_SAT_F32_U, "f:i", Builtin.I32_TRUNC_SAT_F32_U);
+        helper(Op.I32_TRUNC_F64_S, "d:i", Builtin.I32_TRUNC_F64_S);
+        helper(Op.I32_TRUNC_F64_U, "d:i", Builtin.I32_TRUNC_F64_U);
+        helper(Op.I32_TRUNC_SAT_F64_S, "d:i", Builtin.I32_TRUNC_SAT_F64_S);
+        helper(Op.I32_TRUNC_SAT_F64_U, "d:i", Builtin.I32_TRUNC_SAT_F64_U);
+        helper(Op.I64_TRUNC_F32_S, "f:l", Builtin.I64_TRUNC_F32_S);
+        helper(Op.I64_TRUNC_F32_U, "f:l", Builtin.I64_TRUNC_F32_U);
+        helper(Op.I64_TRUNC_SAT_F32_S, "f:l", Builtin.I64_TRUNC_SAT_F32_S);
+        helper(Op.I64_TRUNC_SAT_F32_U, "f:l", Builtin.I64_TRUNC_SAT_F32_U);
+        helper(Op.I64_TRUNC_F64_S, "d:l", Builtin.I64_TRUNC_F64_S);
+        helper(Op.I64_TRUNC_F64_U, "d:l", Builtin.I64_TRUNC_F64_U);
+        helper(Op.I64_TRUNC_SAT_F64_S, "d:l", Builtin.I64_TRUNC_SAT_F64_S);
+        helper(Op.I64_TRUNC_SAT_F64_U, "d:l", Builtin.I64_TRUNC_SAT_F64_U);
     }
 
     private static void jvm(Op op, String sig, int opcode) {
-        RULES.put(op, new Rule(FunctionType.parse(sig), opcode, null, null, 0));
+        RULES.put(op, new Rule(FunctionType.parse(sig), opcode, null, 0));
     }
 
-    private static void helper(Op op, String sig) {
-        RULES.put(op, new Rule(FunctionType.parse(sig), 0, OPS, camelCase(op), 0));
+    /** A {@code NumericOps} helper of the instruction's exact signature. */
+    private static void helper(Op op, String sig, Builtin helper) {
+        RULES.put(op, new Rule(FunctionType.parse(sig), 0, helper, 0));
     }
 
-    private static void jdk(Op op, String sig, String owner, String method) {
-        RULES.put(op, new Rule(FunctionType.parse(sig), 0, owner, method, 0));
+    /** A JDK method; where it takes or returns an int for an i64 ({@code Long.rotateLeft}), converted around it. */
+    private static void jdk(Op op, String sig, Builtin method) {
+        RULES.put(op, new Rule(FunctionType.parse(sig), 0, method, 0));
     }
 
     private static void compare(Op op, String sig, int jump) {
-        RULES.put(op, new Rule(FunctionType.parse(sig), 0, null, null, jump));
-    }
-
-    /** {@code I32_TRUNC_SAT_F32_S} is {@code i32TruncSatF32S} in NumericOps. */
-    private static String camelCase(Op op) {
-        StringBuilder sb = new StringBuilder();
-        for (String part : op.name().toLowerCase(Locale.ROOT).split("_")) {
-            sb.append(sb.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
-        }
-        return sb.toString();
+        RULES.put(op, new Rule(FunctionType.parse(sig), 0, null, jump));
     }
 
     private final FunctionTranslator t;
@@ -218,7 +213,7 @@ final class NumericEmitter {
                 if (Float.isNaN(f)) {
                     // Keep NaN payloads exactly: through the int bits, not a float constant.
                     mv.visitLdcInsn(bits);
-                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+                    Builtin.FLOAT_FROM_BITS.invoke(mv);
                 } else {
                     mv.visitLdcInsn(f);
                 }
@@ -230,7 +225,7 @@ final class NumericEmitter {
                 double d = Double.longBitsToDouble(bits);
                 if (Double.isNaN(d)) {
                     mv.visitLdcInsn(bits);
-                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+                    Builtin.DOUBLE_FROM_BITS.invoke(mv);
                 } else {
                     mv.visitLdcInsn(d);
                 }
@@ -258,9 +253,9 @@ final class NumericEmitter {
             emitCompare(op, sig.params().get(0), rule.compareJump());
         } else if (op == Op.F32_SQRT) {
             mv.visitInsn(F2D);
-            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "sqrt", "(D)D", false);
+            Builtin.MATH_SQRT.invoke(mv);
             mv.visitInsn(D2F);
-        } else if (rule.owner() != null) {
+        } else if (rule.call() != null) {
             emitCall(op, rule);
         } else {
             if (op == Op.I64_SHL || op == Op.I64_SHR_S || op == Op.I64_SHR_U) {
@@ -274,19 +269,12 @@ final class NumericEmitter {
     }
 
     private void emitCall(Op op, Rule rule) {
-        String descriptor = rule.signature().methodType().toMethodDescriptorString();
-        switch (op) {
-            // The JDK takes the rotation distance as an int.
-            case I64_ROTL, I64_ROTR -> {
-                mv.visitInsn(L2I);
-                descriptor = "(JI)J";
-            }
-            case I64_CLZ, I64_CTZ, I64_POPCNT -> descriptor = "(J)I";
-            default -> { }
+        if (op == Op.I64_ROTL || op == Op.I64_ROTR) {
+            mv.visitInsn(L2I); // the JDK takes the rotation distance as an int
         }
-        mv.visitMethodInsn(INVOKESTATIC, rule.owner(), rule.method(), descriptor, false);
-        if (descriptor.equals("(J)I")) {
-            mv.visitInsn(I2L);
+        rule.call().invoke(mv);
+        if (op == Op.I64_CLZ || op == Op.I64_CTZ || op == Op.I64_POPCNT) {
+            mv.visitInsn(I2L); // the JDK counts bits of a long in an int
         }
     }
 
@@ -295,13 +283,13 @@ final class NumericEmitter {
         switch (op) {
             case I32_EQZ -> { }
             case I32_LT_U, I32_GT_U, I32_LE_U, I32_GE_U ->
-                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
+                    Builtin.INTEGER_COMPARE_UNSIGNED.invoke(mv);
             case I64_EQZ -> {
                 mv.visitInsn(LCONST_0);
                 mv.visitInsn(LCMP);
             }
             case I64_LT_U, I64_GT_U, I64_LE_U, I64_GE_U ->
-                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+                    Builtin.LONG_COMPARE_UNSIGNED.invoke(mv);
             default -> {
                 if (operand == ValueType.I64) {
                     mv.visitInsn(LCMP);

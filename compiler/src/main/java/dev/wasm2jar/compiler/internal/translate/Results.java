@@ -2,6 +2,8 @@ package dev.wasm2jar.compiler.internal.translate;
 
 import static org.objectweb.asm.Opcodes.*;
 
+import dev.wasm2jar.compiler.internal.abi.Builtin;
+import dev.wasm2jar.compiler.internal.abi.RuntimeTypes;
 import dev.wasm2jar.compiler.internal.classfile.JvmTypes;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.ValueType;
@@ -85,10 +87,10 @@ final class Results {
             case I32 -> mv.visitInsn(I2L);
             case I64 -> { }
             case F32 -> {
-                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
+                Builtin.FLOAT_TO_RAW_BITS.invoke(mv);
                 mv.visitInsn(I2L);
             }
-            case F64 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+            case F64 -> Builtin.DOUBLE_TO_RAW_BITS.invoke(mv);
             default -> throw new IllegalArgumentException(type.toString());
         }
     }
@@ -99,30 +101,30 @@ final class Results {
             case I64 -> { }
             case F32 -> {
                 mv.visitInsn(L2I);
-                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+                Builtin.FLOAT_FROM_BITS.invoke(mv);
             }
-            case F64 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+            case F64 -> Builtin.DOUBLE_FROM_BITS.invoke(mv);
             default -> throw new IllegalArgumentException(type.toString());
         }
     }
 
     private static void box(MethodVisitor mv, ValueType type) {
         switch (type.kind()) {
-            case I32 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
-            case I64 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
-            case F32 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "valueOf", "(F)Ljava/lang/Float;", false);
-            case F64 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
+            case I32 -> Builtin.INTEGER_BOX.invoke(mv);
+            case I64 -> Builtin.LONG_BOX.invoke(mv);
+            case F32 -> Builtin.FLOAT_BOX.invoke(mv);
+            case F64 -> Builtin.DOUBLE_BOX.invoke(mv);
             default -> { }
         }
     }
 
     private static void unbox(MethodVisitor mv, ValueType type) {
         switch (type.kind()) {
-            case I32 -> unbox(mv, "java/lang/Integer", "intValue", "()I");
-            case I64 -> unbox(mv, "java/lang/Long", "longValue", "()J");
-            case F32 -> unbox(mv, "java/lang/Float", "floatValue", "()F");
-            case F64 -> unbox(mv, "java/lang/Double", "doubleValue", "()D");
-            case V128 -> mv.visitTypeInsn(CHECKCAST, "dev/wasm2jar/runtime/V128");
+            case I32 -> unbox(mv, Builtin.INTEGER_UNBOX);
+            case I64 -> unbox(mv, Builtin.LONG_UNBOX);
+            case F32 -> unbox(mv, Builtin.FLOAT_UNBOX);
+            case F64 -> unbox(mv, Builtin.DOUBLE_UNBOX);
+            case V128 -> mv.visitTypeInsn(CHECKCAST, RuntimeTypes.V128_CLASS);
             case REF -> {
                 if (type.javaType() != Object.class) {
                     mv.visitTypeInsn(CHECKCAST, Type.getInternalName(type.javaType()));
@@ -131,8 +133,8 @@ final class Results {
         }
     }
 
-    private static void unbox(MethodVisitor mv, String owner, String method, String descriptor) {
-        mv.visitTypeInsn(CHECKCAST, owner);
-        mv.visitMethodInsn(INVOKEVIRTUAL, owner, method, descriptor, false);
+    private static void unbox(MethodVisitor mv, Builtin value) {
+        mv.visitTypeInsn(CHECKCAST, value.owner());
+        value.invoke(mv);
     }
 }

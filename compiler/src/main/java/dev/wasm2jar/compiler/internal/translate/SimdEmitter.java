@@ -6,6 +6,7 @@ import static dev.wasm2jar.compiler.internal.translate.Shape.I4;
 import static dev.wasm2jar.compiler.internal.translate.Shape.L2;
 import static org.objectweb.asm.Opcodes.*;
 
+import dev.wasm2jar.compiler.internal.abi.Builtin;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.compiler.internal.model.Op;
 import dev.wasm2jar.runtime.InvalidException;
@@ -32,16 +33,6 @@ import org.objectweb.asm.Type;
  * {@code dev.wasm2jar.runtime.abi}, one class per lane type.
  */
 final class SimdEmitter {
-    private static final String ABI = "dev/wasm2jar/runtime/abi/";
-    static final String I8 = ABI + "I8x16Ops";
-    static final String I16 = ABI + "I16x8Ops";
-    static final String I32 = ABI + "I32x4Ops";
-    static final String I64 = ABI + "I64x2Ops";
-    static final String F32 = ABI + "F32x4Ops";
-    static final String F64 = ABI + "F64x2Ops";
-    static final String V = ABI + "V128Ops";
-    private static final String NUM = ABI + "NumericOps";
-
     /** Code applied to one element of each operand (already pushed), leaving one element of the result. */
     @FunctionalInterface
     private interface Code {
@@ -65,47 +56,84 @@ final class SimdEmitter {
     }
 
     /** Each result half from a helper over operand halves, named {@code 2 * operand + half}. */
-    private record Halves(int arity, String owner, String loMethod, int[] loArgs, String hiMethod, int[] hiArgs)
-            implements Rule {}
+    private record Halves(int arity, Builtin lo, int[] loArgs, Builtin hi, int[] hiArgs) implements Rule {}
 
     /** An i32 from the elements of one operand in shape {@code in}. */
-    private record Reduce(Shape in, String owner, String method) implements Rule {}
+    private record Reduce(Shape in, Builtin helper) implements Rule {}
 
     private static final Map<Op, Rule> RULES = new EnumMap<>(Op.class);
 
     static {
         // i8x16 and i16x8: SWAR helpers on long halves.
-        String[] byteOps = {"ADD", "SUB", "ADD_SAT_S", "ADD_SAT_U", "SUB_SAT_S", "SUB_SAT_U", "MIN_S", "MIN_U", "MAX_S",
-            "MAX_U", "AVGR_U", "EQ", "NE", "LT_S", "LT_U", "GT_S", "GT_U", "LE_S", "LE_U", "GE_S", "GE_U"};
-        for (String name : byteOps) {
-            call(Op.valueOf("I8X16_" + name), L2, L2, 2, I8, camel(name));
-            call(Op.valueOf("I16X8_" + name), L2, L2, 2, I16, camel(name));
-        }
-        call(Op.I16X8_MUL, L2, L2, 2, I16, "mul");
-        call(Op.I16X8_Q15MULR_SAT_S, L2, L2, 2, I16, "q15mulrSatS");
-        for (String name : new String[] {"ABS", "NEG"}) {
-            call(Op.valueOf("I8X16_" + name), L2, L2, 1, I8, camel(name));
-            call(Op.valueOf("I16X8_" + name), L2, L2, 1, I16, camel(name));
-        }
-        call(Op.I8X16_POPCNT, L2, L2, 1, I8, "popcnt");
-        for (String name : new String[] {"SHL", "SHR_S", "SHR_U"}) {
-            shiftCall(Op.valueOf("I8X16_" + name), I8, camel(name));
-            shiftCall(Op.valueOf("I16X8_" + name), I16, camel(name));
-        }
-        reduce(Op.I8X16_ALL_TRUE, L2, I8, "allTrue");
-        reduce(Op.I8X16_BITMASK, L2, I8, "bitmask");
-        reduce(Op.I16X8_ALL_TRUE, L2, I16, "allTrue");
-        reduce(Op.I16X8_BITMASK, L2, I16, "bitmask");
-        halves(Op.I8X16_NARROW_I16X8_S, 2, I8, "narrowS", "a0 a1", "narrowS", "b0 b1");
-        halves(Op.I8X16_NARROW_I16X8_U, 2, I8, "narrowU", "a0 a1", "narrowU", "b0 b1");
-        halves(Op.I16X8_NARROW_I32X4_S, 2, I16, "narrowS", "a0 a1", "narrowS", "b0 b1");
-        halves(Op.I16X8_NARROW_I32X4_U, 2, I16, "narrowU", "a0 a1", "narrowU", "b0 b1");
-        widening(Op.I16X8_EXTEND_LOW_I8X16_S, Op.I16X8_EXTEND_HIGH_I8X16_S, I16, "extend", "S", 1);
-        widening(Op.I16X8_EXTEND_LOW_I8X16_U, Op.I16X8_EXTEND_HIGH_I8X16_U, I16, "extend", "U", 1);
-        widening(Op.I16X8_EXTMUL_LOW_I8X16_S, Op.I16X8_EXTMUL_HIGH_I8X16_S, I16, "extmul", "S", 2);
-        widening(Op.I16X8_EXTMUL_LOW_I8X16_U, Op.I16X8_EXTMUL_HIGH_I8X16_U, I16, "extmul", "U", 2);
-        call(Op.I16X8_EXTADD_PAIRWISE_I8X16_S, L2, L2, 1, I16, "extaddPairwiseS");
-        call(Op.I16X8_EXTADD_PAIRWISE_I8X16_U, L2, L2, 1, I16, "extaddPairwiseU");
+        call(Op.I8X16_ADD, L2, L2, 2, Builtin.I8X16_ADD);
+        call(Op.I8X16_SUB, L2, L2, 2, Builtin.I8X16_SUB);
+        call(Op.I8X16_ADD_SAT_S, L2, L2, 2, Builtin.I8X16_ADD_SAT_S);
+        call(Op.I8X16_ADD_SAT_U, L2, L2, 2, Builtin.I8X16_ADD_SAT_U);
+        call(Op.I8X16_SUB_SAT_S, L2, L2, 2, Builtin.I8X16_SUB_SAT_S);
+        call(Op.I8X16_SUB_SAT_U, L2, L2, 2, Builtin.I8X16_SUB_SAT_U);
+        call(Op.I8X16_MIN_S, L2, L2, 2, Builtin.I8X16_MIN_S);
+        call(Op.I8X16_MIN_U, L2, L2, 2, Builtin.I8X16_MIN_U);
+        call(Op.I8X16_MAX_S, L2, L2, 2, Builtin.I8X16_MAX_S);
+        call(Op.I8X16_MAX_U, L2, L2, 2, Builtin.I8X16_MAX_U);
+        call(Op.I8X16_AVGR_U, L2, L2, 2, Builtin.I8X16_AVGR_U);
+        call(Op.I8X16_EQ, L2, L2, 2, Builtin.I8X16_EQ);
+        call(Op.I8X16_NE, L2, L2, 2, Builtin.I8X16_NE);
+        call(Op.I8X16_LT_S, L2, L2, 2, Builtin.I8X16_LT_S);
+        call(Op.I8X16_LT_U, L2, L2, 2, Builtin.I8X16_LT_U);
+        call(Op.I8X16_GT_S, L2, L2, 2, Builtin.I8X16_GT_S);
+        call(Op.I8X16_GT_U, L2, L2, 2, Builtin.I8X16_GT_U);
+        call(Op.I8X16_LE_S, L2, L2, 2, Builtin.I8X16_LE_S);
+        call(Op.I8X16_LE_U, L2, L2, 2, Builtin.I8X16_LE_U);
+        call(Op.I8X16_GE_S, L2, L2, 2, Builtin.I8X16_GE_S);
+        call(Op.I8X16_GE_U, L2, L2, 2, Builtin.I8X16_GE_U);
+        call(Op.I16X8_ADD, L2, L2, 2, Builtin.I16X8_ADD);
+        call(Op.I16X8_SUB, L2, L2, 2, Builtin.I16X8_SUB);
+        call(Op.I16X8_ADD_SAT_S, L2, L2, 2, Builtin.I16X8_ADD_SAT_S);
+        call(Op.I16X8_ADD_SAT_U, L2, L2, 2, Builtin.I16X8_ADD_SAT_U);
+        call(Op.I16X8_SUB_SAT_S, L2, L2, 2, Builtin.I16X8_SUB_SAT_S);
+        call(Op.I16X8_SUB_SAT_U, L2, L2, 2, Builtin.I16X8_SUB_SAT_U);
+        call(Op.I16X8_MIN_S, L2, L2, 2, Builtin.I16X8_MIN_S);
+        call(Op.I16X8_MIN_U, L2, L2, 2, Builtin.I16X8_MIN_U);
+        call(Op.I16X8_MAX_S, L2, L2, 2, Builtin.I16X8_MAX_S);
+        call(Op.I16X8_MAX_U, L2, L2, 2, Builtin.I16X8_MAX_U);
+        call(Op.I16X8_AVGR_U, L2, L2, 2, Builtin.I16X8_AVGR_U);
+        call(Op.I16X8_EQ, L2, L2, 2, Builtin.I16X8_EQ);
+        call(Op.I16X8_NE, L2, L2, 2, Builtin.I16X8_NE);
+        call(Op.I16X8_LT_S, L2, L2, 2, Builtin.I16X8_LT_S);
+        call(Op.I16X8_LT_U, L2, L2, 2, Builtin.I16X8_LT_U);
+        call(Op.I16X8_GT_S, L2, L2, 2, Builtin.I16X8_GT_S);
+        call(Op.I16X8_GT_U, L2, L2, 2, Builtin.I16X8_GT_U);
+        call(Op.I16X8_LE_S, L2, L2, 2, Builtin.I16X8_LE_S);
+        call(Op.I16X8_LE_U, L2, L2, 2, Builtin.I16X8_LE_U);
+        call(Op.I16X8_GE_S, L2, L2, 2, Builtin.I16X8_GE_S);
+        call(Op.I16X8_GE_U, L2, L2, 2, Builtin.I16X8_GE_U);
+        call(Op.I16X8_MUL, L2, L2, 2, Builtin.I16X8_MUL);
+        call(Op.I16X8_Q15MULR_SAT_S, L2, L2, 2, Builtin.I16X8_Q15MULR_SAT_S);
+        call(Op.I8X16_ABS, L2, L2, 1, Builtin.I8X16_ABS);
+        call(Op.I8X16_NEG, L2, L2, 1, Builtin.I8X16_NEG);
+        call(Op.I16X8_ABS, L2, L2, 1, Builtin.I16X8_ABS);
+        call(Op.I16X8_NEG, L2, L2, 1, Builtin.I16X8_NEG);
+        call(Op.I8X16_POPCNT, L2, L2, 1, Builtin.I8X16_POPCNT);
+        shiftCall(Op.I8X16_SHL, Builtin.I8X16_SHL);
+        shiftCall(Op.I8X16_SHR_S, Builtin.I8X16_SHR_S);
+        shiftCall(Op.I8X16_SHR_U, Builtin.I8X16_SHR_U);
+        shiftCall(Op.I16X8_SHL, Builtin.I16X8_SHL);
+        shiftCall(Op.I16X8_SHR_S, Builtin.I16X8_SHR_S);
+        shiftCall(Op.I16X8_SHR_U, Builtin.I16X8_SHR_U);
+        reduce(Op.I8X16_ALL_TRUE, L2, Builtin.I8X16_ALL_TRUE);
+        reduce(Op.I8X16_BITMASK, L2, Builtin.I8X16_BITMASK);
+        reduce(Op.I16X8_ALL_TRUE, L2, Builtin.I16X8_ALL_TRUE);
+        reduce(Op.I16X8_BITMASK, L2, Builtin.I16X8_BITMASK);
+        halves(Op.I8X16_NARROW_I16X8_S, 2, Builtin.I8X16_NARROW_S, "a0 a1", Builtin.I8X16_NARROW_S, "b0 b1");
+        halves(Op.I8X16_NARROW_I16X8_U, 2, Builtin.I8X16_NARROW_U, "a0 a1", Builtin.I8X16_NARROW_U, "b0 b1");
+        halves(Op.I16X8_NARROW_I32X4_S, 2, Builtin.I16X8_NARROW_S, "a0 a1", Builtin.I16X8_NARROW_S, "b0 b1");
+        halves(Op.I16X8_NARROW_I32X4_U, 2, Builtin.I16X8_NARROW_U, "a0 a1", Builtin.I16X8_NARROW_U, "b0 b1");
+        widening(Op.I16X8_EXTEND_LOW_I8X16_S, Op.I16X8_EXTEND_HIGH_I8X16_S, Builtin.I16X8_EXTEND_LOW_S, Builtin.I16X8_EXTEND_HIGH_S, 1);
+        widening(Op.I16X8_EXTEND_LOW_I8X16_U, Op.I16X8_EXTEND_HIGH_I8X16_U, Builtin.I16X8_EXTEND_LOW_U, Builtin.I16X8_EXTEND_HIGH_U, 1);
+        widening(Op.I16X8_EXTMUL_LOW_I8X16_S, Op.I16X8_EXTMUL_HIGH_I8X16_S, Builtin.I16X8_EXTMUL_LOW_S, Builtin.I16X8_EXTMUL_HIGH_S, 2);
+        widening(Op.I16X8_EXTMUL_LOW_I8X16_U, Op.I16X8_EXTMUL_HIGH_I8X16_U, Builtin.I16X8_EXTMUL_LOW_U, Builtin.I16X8_EXTMUL_HIGH_U, 2);
+        call(Op.I16X8_EXTADD_PAIRWISE_I8X16_S, L2, L2, 1, Builtin.I16X8_EXTADD_PAIRWISE_S);
+        call(Op.I16X8_EXTADD_PAIRWISE_I8X16_U, L2, L2, 1, Builtin.I16X8_EXTADD_PAIRWISE_U);
 
         // i32x4: four ints.
         jvm(Op.I32X4_ADD, I4, I4, 2, IADD);
@@ -115,25 +143,32 @@ final class SimdEmitter {
         shift(Op.I32X4_SHL, I4, ISHL);
         shift(Op.I32X4_SHR_S, I4, ISHR);
         shift(Op.I32X4_SHR_U, I4, IUSHR);
-        call(Op.I32X4_ABS, I4, I4, 1, "java/lang/Math", "abs");
-        call(Op.I32X4_MIN_S, I4, I4, 2, "java/lang/Math", "min");
-        call(Op.I32X4_MAX_S, I4, I4, 2, "java/lang/Math", "max");
-        call(Op.I32X4_MIN_U, I4, I4, 2, I32, "minU");
-        call(Op.I32X4_MAX_U, I4, I4, 2, I32, "maxU");
-        for (String name : new String[] {"EQ", "NE", "LT_S", "LT_U", "GT_S", "GT_U", "LE_S", "LE_U", "GE_S", "GE_U"}) {
-            call(Op.valueOf("I32X4_" + name), I4, I4, 2, I32, camel(name));
-        }
-        reduce(Op.I32X4_ALL_TRUE, I4, I32, "allTrue");
-        reduce(Op.I32X4_BITMASK, I4, I32, "bitmask");
-        call(Op.I32X4_DOT_I16X8_S, L2, L2, 2, I32, "dot");
-        widening(Op.I32X4_EXTMUL_LOW_I16X8_S, Op.I32X4_EXTMUL_HIGH_I16X8_S, I32, "extmul", "S", 2);
-        widening(Op.I32X4_EXTMUL_LOW_I16X8_U, Op.I32X4_EXTMUL_HIGH_I16X8_U, I32, "extmul", "U", 2);
-        call(Op.I32X4_EXTADD_PAIRWISE_I16X8_S, L2, L2, 1, I32, "extaddPairwiseS");
-        call(Op.I32X4_EXTADD_PAIRWISE_I16X8_U, L2, L2, 1, I32, "extaddPairwiseU");
-        call(Op.I32X4_TRUNC_SAT_F32X4_S, F4, I4, 1, NUM, "i32TruncSatF32S");
-        call(Op.I32X4_TRUNC_SAT_F32X4_U, F4, I4, 1, NUM, "i32TruncSatF32U");
-        call(Op.I32X4_TRUNC_SAT_F64X2_S_ZERO, D2, I4, 1, NUM, "i32TruncSatF64S");
-        call(Op.I32X4_TRUNC_SAT_F64X2_U_ZERO, D2, I4, 1, NUM, "i32TruncSatF64U");
+        call(Op.I32X4_ABS, I4, I4, 1, Builtin.MATH_ABS_INT);
+        call(Op.I32X4_MIN_S, I4, I4, 2, Builtin.MATH_MIN_INT);
+        call(Op.I32X4_MAX_S, I4, I4, 2, Builtin.MATH_MAX_INT);
+        call(Op.I32X4_MIN_U, I4, I4, 2, Builtin.I32X4_MIN_U);
+        call(Op.I32X4_MAX_U, I4, I4, 2, Builtin.I32X4_MAX_U);
+        call(Op.I32X4_EQ, I4, I4, 2, Builtin.I32X4_EQ);
+        call(Op.I32X4_NE, I4, I4, 2, Builtin.I32X4_NE);
+        call(Op.I32X4_LT_S, I4, I4, 2, Builtin.I32X4_LT_S);
+        call(Op.I32X4_LT_U, I4, I4, 2, Builtin.I32X4_LT_U);
+        call(Op.I32X4_GT_S, I4, I4, 2, Builtin.I32X4_GT_S);
+        call(Op.I32X4_GT_U, I4, I4, 2, Builtin.I32X4_GT_U);
+        call(Op.I32X4_LE_S, I4, I4, 2, Builtin.I32X4_LE_S);
+        call(Op.I32X4_LE_U, I4, I4, 2, Builtin.I32X4_LE_U);
+        call(Op.I32X4_GE_S, I4, I4, 2, Builtin.I32X4_GE_S);
+        call(Op.I32X4_GE_U, I4, I4, 2, Builtin.I32X4_GE_U);
+        reduce(Op.I32X4_ALL_TRUE, I4, Builtin.I32X4_ALL_TRUE);
+        reduce(Op.I32X4_BITMASK, I4, Builtin.I32X4_BITMASK);
+        call(Op.I32X4_DOT_I16X8_S, L2, L2, 2, Builtin.I32X4_DOT);
+        widening(Op.I32X4_EXTMUL_LOW_I16X8_S, Op.I32X4_EXTMUL_HIGH_I16X8_S, Builtin.I32X4_EXTMUL_LOW_S, Builtin.I32X4_EXTMUL_HIGH_S, 2);
+        widening(Op.I32X4_EXTMUL_LOW_I16X8_U, Op.I32X4_EXTMUL_HIGH_I16X8_U, Builtin.I32X4_EXTMUL_LOW_U, Builtin.I32X4_EXTMUL_HIGH_U, 2);
+        call(Op.I32X4_EXTADD_PAIRWISE_I16X8_S, L2, L2, 1, Builtin.I32X4_EXTADD_PAIRWISE_S);
+        call(Op.I32X4_EXTADD_PAIRWISE_I16X8_U, L2, L2, 1, Builtin.I32X4_EXTADD_PAIRWISE_U);
+        call(Op.I32X4_TRUNC_SAT_F32X4_S, F4, I4, 1, Builtin.I32_TRUNC_SAT_F32_S);
+        call(Op.I32X4_TRUNC_SAT_F32X4_U, F4, I4, 1, Builtin.I32_TRUNC_SAT_F32_U);
+        call(Op.I32X4_TRUNC_SAT_F64X2_S_ZERO, D2, I4, 1, Builtin.I32_TRUNC_SAT_F64_S);
+        call(Op.I32X4_TRUNC_SAT_F64X2_U_ZERO, D2, I4, 1, Builtin.I32_TRUNC_SAT_F64_U);
 
         // i64x2: two longs.
         jvm(Op.I64X2_ADD, L2, L2, 2, LADD);
@@ -143,87 +178,119 @@ final class SimdEmitter {
         shift(Op.I64X2_SHL, L2, LSHL);
         shift(Op.I64X2_SHR_S, L2, LSHR);
         shift(Op.I64X2_SHR_U, L2, LUSHR);
-        call(Op.I64X2_ABS, L2, L2, 1, "java/lang/Math", "abs");
-        for (String name : new String[] {"EQ", "NE", "LT_S", "GT_S", "LE_S", "GE_S"}) {
-            call(Op.valueOf("I64X2_" + name), L2, L2, 2, I64, camel(name));
-        }
-        reduce(Op.I64X2_ALL_TRUE, L2, I64, "allTrue");
-        reduce(Op.I64X2_BITMASK, L2, I64, "bitmask");
-        widening(Op.I64X2_EXTEND_LOW_I32X4_S, Op.I64X2_EXTEND_HIGH_I32X4_S, I64, "extend", "S", 1);
-        widening(Op.I64X2_EXTEND_LOW_I32X4_U, Op.I64X2_EXTEND_HIGH_I32X4_U, I64, "extend", "U", 1);
-        widening(Op.I64X2_EXTMUL_LOW_I32X4_S, Op.I64X2_EXTMUL_HIGH_I32X4_S, I64, "extmul", "S", 2);
-        widening(Op.I64X2_EXTMUL_LOW_I32X4_U, Op.I64X2_EXTMUL_HIGH_I32X4_U, I64, "extmul", "U", 2);
+        call(Op.I64X2_ABS, L2, L2, 1, Builtin.MATH_ABS_LONG);
+        call(Op.I64X2_EQ, L2, L2, 2, Builtin.I64X2_EQ);
+        call(Op.I64X2_NE, L2, L2, 2, Builtin.I64X2_NE);
+        call(Op.I64X2_LT_S, L2, L2, 2, Builtin.I64X2_LT_S);
+        call(Op.I64X2_GT_S, L2, L2, 2, Builtin.I64X2_GT_S);
+        call(Op.I64X2_LE_S, L2, L2, 2, Builtin.I64X2_LE_S);
+        call(Op.I64X2_GE_S, L2, L2, 2, Builtin.I64X2_GE_S);
+        reduce(Op.I64X2_ALL_TRUE, L2, Builtin.I64X2_ALL_TRUE);
+        reduce(Op.I64X2_BITMASK, L2, Builtin.I64X2_BITMASK);
+        widening(Op.I64X2_EXTEND_LOW_I32X4_S, Op.I64X2_EXTEND_HIGH_I32X4_S, Builtin.I64X2_EXTEND_LOW_S, Builtin.I64X2_EXTEND_HIGH_S, 1);
+        widening(Op.I64X2_EXTEND_LOW_I32X4_U, Op.I64X2_EXTEND_HIGH_I32X4_U, Builtin.I64X2_EXTEND_LOW_U, Builtin.I64X2_EXTEND_HIGH_U, 1);
+        widening(Op.I64X2_EXTMUL_LOW_I32X4_S, Op.I64X2_EXTMUL_HIGH_I32X4_S, Builtin.I64X2_EXTMUL_LOW_S, Builtin.I64X2_EXTMUL_HIGH_S, 2);
+        widening(Op.I64X2_EXTMUL_LOW_I32X4_U, Op.I64X2_EXTMUL_HIGH_I32X4_U, Builtin.I64X2_EXTMUL_LOW_U, Builtin.I64X2_EXTMUL_HIGH_U, 2);
 
-        // f32x4: four floats; f64x2: two doubles. Lanes follow the scalar NaN rules.
-        floats(F4, "f32", F32, FADD, FSUB, FMUL, FDIV);
-        floats(D2, "f64", F64, DADD, DSUB, DMUL, DDIV);
-        call(Op.F32X4_SQRT, F4, F4, 1, F32, "sqrt");
-        call(Op.F64X2_SQRT, D2, D2, 1, "java/lang/Math", "sqrt");
+        // f32x4: four floats; f64x2: two doubles. Lanes follow the scalar NaN rules (NumericOps).
+        jvm(Op.F32X4_ADD, F4, F4, 2, FADD);
+        jvm(Op.F32X4_SUB, F4, F4, 2, FSUB);
+        jvm(Op.F32X4_MUL, F4, F4, 2, FMUL);
+        jvm(Op.F32X4_DIV, F4, F4, 2, FDIV);
+        call(Op.F32X4_MIN, F4, F4, 2, Builtin.F32_MIN);
+        call(Op.F32X4_MAX, F4, F4, 2, Builtin.F32_MAX);
+        call(Op.F32X4_ABS, F4, F4, 1, Builtin.F32_ABS);
+        call(Op.F32X4_NEG, F4, F4, 1, Builtin.F32_NEG);
+        call(Op.F32X4_CEIL, F4, F4, 1, Builtin.F32_CEIL);
+        call(Op.F32X4_FLOOR, F4, F4, 1, Builtin.F32_FLOOR);
+        call(Op.F32X4_TRUNC, F4, F4, 1, Builtin.F32_TRUNC);
+        call(Op.F32X4_NEAREST, F4, F4, 1, Builtin.F32_NEAREST);
+        call(Op.F32X4_PMIN, F4, F4, 2, Builtin.F32X4_PMIN);
+        call(Op.F32X4_PMAX, F4, F4, 2, Builtin.F32X4_PMAX);
+        call(Op.F32X4_EQ, F4, I4, 2, Builtin.F32X4_EQ);
+        call(Op.F32X4_NE, F4, I4, 2, Builtin.F32X4_NE);
+        call(Op.F32X4_LT, F4, I4, 2, Builtin.F32X4_LT);
+        call(Op.F32X4_GT, F4, I4, 2, Builtin.F32X4_GT);
+        call(Op.F32X4_LE, F4, I4, 2, Builtin.F32X4_LE);
+        call(Op.F32X4_GE, F4, I4, 2, Builtin.F32X4_GE);
+        jvm(Op.F64X2_ADD, D2, D2, 2, DADD);
+        jvm(Op.F64X2_SUB, D2, D2, 2, DSUB);
+        jvm(Op.F64X2_MUL, D2, D2, 2, DMUL);
+        jvm(Op.F64X2_DIV, D2, D2, 2, DDIV);
+        call(Op.F64X2_MIN, D2, D2, 2, Builtin.F64_MIN);
+        call(Op.F64X2_MAX, D2, D2, 2, Builtin.F64_MAX);
+        call(Op.F64X2_ABS, D2, D2, 1, Builtin.F64_ABS);
+        call(Op.F64X2_NEG, D2, D2, 1, Builtin.F64_NEG);
+        call(Op.F64X2_CEIL, D2, D2, 1, Builtin.F64_CEIL);
+        call(Op.F64X2_FLOOR, D2, D2, 1, Builtin.F64_FLOOR);
+        call(Op.F64X2_TRUNC, D2, D2, 1, Builtin.F64_TRUNC);
+        call(Op.F64X2_NEAREST, D2, D2, 1, Builtin.F64_NEAREST);
+        call(Op.F64X2_PMIN, D2, D2, 2, Builtin.F64X2_PMIN);
+        call(Op.F64X2_PMAX, D2, D2, 2, Builtin.F64X2_PMAX);
+        call(Op.F64X2_EQ, D2, L2, 2, Builtin.F64X2_EQ);
+        call(Op.F64X2_NE, D2, L2, 2, Builtin.F64X2_NE);
+        call(Op.F64X2_LT, D2, L2, 2, Builtin.F64X2_LT);
+        call(Op.F64X2_GT, D2, L2, 2, Builtin.F64X2_GT);
+        call(Op.F64X2_LE, D2, L2, 2, Builtin.F64X2_LE);
+        call(Op.F64X2_GE, D2, L2, 2, Builtin.F64X2_GE);
+        call(Op.F32X4_SQRT, F4, F4, 1, Builtin.F32X4_SQRT);
+        call(Op.F64X2_SQRT, D2, D2, 1, Builtin.MATH_SQRT);
         jvm(Op.F32X4_CONVERT_I32X4_S, I4, F4, 1, I2F);
-        call(Op.F32X4_CONVERT_I32X4_U, I4, F4, 1, NUM, "f32ConvertI32U");
+        call(Op.F32X4_CONVERT_I32X4_U, I4, F4, 1, Builtin.F32_CONVERT_I32_U);
         jvm(Op.F64X2_CONVERT_LOW_I32X4_S, I4, D2, 1, I2D);
-        call(Op.F64X2_CONVERT_LOW_I32X4_U, I4, D2, 1, NUM, "f64ConvertI32U");
+        call(Op.F64X2_CONVERT_LOW_I32X4_U, I4, D2, 1, Builtin.F64_CONVERT_I32_U);
         jvm(Op.F32X4_DEMOTE_F64X2_ZERO, D2, F4, 1, D2F);
         jvm(Op.F64X2_PROMOTE_LOW_F32X4, F4, D2, 1, F2D);
 
-        halves(Op.I8X16_SWIZZLE, 2, V, "swizzle", "a0 a1 b0", "swizzle", "a0 a1 b1");
-    }
-
-    /** The arithmetic, rounding, min/max and comparisons of one float lane type. */
-    private static void floats(Shape s, String scalar, String owner, int add, int sub, int mul, int div) {
-        String prefix = s == F4 ? "F32X4_" : "F64X2_";
-        Shape mask = s == F4 ? I4 : L2;
-        jvm(Op.valueOf(prefix + "ADD"), s, s, 2, add);
-        jvm(Op.valueOf(prefix + "SUB"), s, s, 2, sub);
-        jvm(Op.valueOf(prefix + "MUL"), s, s, 2, mul);
-        jvm(Op.valueOf(prefix + "DIV"), s, s, 2, div);
-        for (String name : new String[] {"MIN", "MAX"}) {
-            call(Op.valueOf(prefix + name), s, s, 2, NUM, scalar + name.charAt(0) + camel(name).substring(1));
-        }
-        for (String name : new String[] {"ABS", "NEG", "CEIL", "FLOOR", "TRUNC", "NEAREST"}) {
-            call(Op.valueOf(prefix + name), s, s, 1, NUM, scalar + name.charAt(0) + camel(name).substring(1));
-        }
-        call(Op.valueOf(prefix + "PMIN"), s, s, 2, owner, "pmin");
-        call(Op.valueOf(prefix + "PMAX"), s, s, 2, owner, "pmax");
-        for (String name : new String[] {"EQ", "NE", "LT", "GT", "LE", "GE"}) {
-            call(Op.valueOf(prefix + name), s, mask, 2, owner, camel(name));
-        }
+        halves(Op.I8X16_SWIZZLE, 2, Builtin.V128_SWIZZLE, "a0 a1 b0", Builtin.V128_SWIZZLE, "a0 a1 b1");
     }
 
     private static void jvm(Op op, Shape in, Shape out, int arity, int opcode) {
         RULES.put(op, new Lanes(in, out, arity, false, mv -> mv.visitInsn(opcode)));
     }
 
-    private static void call(Op op, Shape in, Shape out, int arity, String owner, String method) {
-        String descriptor = "(" + in.descriptor().repeat(arity) + ")" + out.descriptor();
-        RULES.put(op, new Lanes(in, out, arity, false,
-                mv -> mv.visitMethodInsn(INVOKESTATIC, owner, method, descriptor, false)));
+    private static void call(Op op, Shape in, Shape out, int arity, Builtin helper) {
+        expect(helper, "(" + in.descriptor().repeat(arity) + ")" + out.descriptor());
+        RULES.put(op, new Lanes(in, out, arity, false, helper::invoke));
     }
 
     private static void shift(Op op, Shape s, int opcode) {
         RULES.put(op, new Lanes(s, s, 1, true, mv -> mv.visitInsn(opcode)));
     }
 
-    private static void shiftCall(Op op, String owner, String method) {
-        RULES.put(op, new Lanes(L2, L2, 1, true, mv -> mv.visitMethodInsn(INVOKESTATIC, owner, method, "(JI)J", false)));
+    private static void shiftCall(Op op, Builtin helper) {
+        expect(helper, "(JI)J");
+        RULES.put(op, new Lanes(L2, L2, 1, true, helper::invoke));
     }
 
-    private static void reduce(Op op, Shape in, String owner, String method) {
-        RULES.put(op, new Reduce(in, owner, method));
+    private static void reduce(Op op, Shape in, Builtin helper) {
+        expect(helper, "(" + in.descriptor().repeat(in.elements()) + ")I");
+        RULES.put(op, new Reduce(in, helper));
     }
 
-    private static void halves(Op op, int arity, String owner, String lo, String loArgs, String hi, String hiArgs) {
-        RULES.put(op, new Halves(arity, owner, lo, halfIndices(loArgs), hi, halfIndices(hiArgs)));
+    private static void halves(Op op, int arity, Builtin lo, String loArgs, Builtin hi, String hiArgs) {
+        int[] loIndices = halfIndices(loArgs);
+        int[] hiIndices = halfIndices(hiArgs);
+        expect(lo, "(" + "J".repeat(loIndices.length) + ")J");
+        expect(hi, "(" + "J".repeat(hiIndices.length) + ")J");
+        RULES.put(op, new Halves(arity, lo, loIndices, hi, hiIndices));
     }
 
     /**
      * A widening pair: the low variant reads operand half 0, the high one half 1; each result half comes from the
-     * helper's {@code Low} (low 32 bits) or {@code High} (high 32 bits) form, e.g. {@code extendLowS}.
+     * helper's low form (from the low 32 bits of the half) or its high form.
      */
-    private static void widening(Op low, Op high, String owner, String stem, String sign, int arity) {
+    private static void widening(Op low, Op high, Builtin lowForm, Builtin highForm, int arity) {
         for (int half = 0; half < 2; half++) {
             String args = arity == 1 ? "a" + half : "a" + half + " b" + half;
-            halves(half == 0 ? low : high, arity, owner, stem + "Low" + sign, args, stem + "High" + sign, args);
+            halves(half == 0 ? low : high, arity, lowForm, args, highForm, args);
+        }
+    }
+
+    /** The helper's descriptor must be what the pattern pushes and expects: checked once, when the table is built. */
+    private static void expect(Builtin helper, String descriptor) {
+        if (!helper.descriptor().equals(descriptor)) {
+            throw new IllegalStateException(helper + " is " + helper.descriptor() + ", the SIMD table wants " + descriptor);
         }
     }
 
@@ -235,15 +302,6 @@ final class SimdEmitter {
             out[i] = 2 * (parts[i].charAt(0) - 'a') + (parts[i].charAt(1) - '0');
         }
         return out;
-    }
-
-    /** {@code ADD_SAT_S} is {@code addSatS}. */
-    private static String camel(String name) {
-        StringBuilder sb = new StringBuilder();
-        for (String part : name.toLowerCase(java.util.Locale.ROOT).split("_")) {
-            sb.append(sb.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
-        }
-        return sb.toString();
     }
 
     private final FunctionTranslator t;
@@ -291,11 +349,10 @@ final class SimdEmitter {
             case V128_AND -> bitwise(2, mv -> mv.visitInsn(IAND), mv -> mv.visitInsn(LAND));
             case V128_OR -> bitwise(2, mv -> mv.visitInsn(IOR), mv -> mv.visitInsn(LOR));
             case V128_XOR -> bitwise(2, mv -> mv.visitInsn(IXOR), mv -> mv.visitInsn(LXOR));
-            case V128_ANDNOT -> bitwise(2, mv -> mv.visitMethodInsn(INVOKESTATIC, V, "andnot", "(II)I", false),
-                    mv -> mv.visitMethodInsn(INVOKESTATIC, V, "andnot", "(JJ)J", false));
-            case V128_BITSELECT -> bitwise(3, mv -> mv.visitMethodInsn(INVOKESTATIC, V, "bitselect", "(III)I", false),
-                    mv -> mv.visitMethodInsn(INVOKESTATIC, V, "bitselect", "(JJJ)J", false));
-            case V128_ANY_TRUE -> reduce(new Reduce(intShaped(stack.size() - 1) ? I4 : L2, V, "anyTrue"));
+            case V128_ANDNOT -> bitwise(2, Builtin.V128_ANDNOT_INTS::invoke, Builtin.V128_ANDNOT::invoke);
+            case V128_BITSELECT -> bitwise(3, Builtin.V128_BITSELECT_INTS::invoke, Builtin.V128_BITSELECT::invoke);
+            case V128_ANY_TRUE -> reduce(intShaped(stack.size() - 1) ? new Reduce(I4, Builtin.V128_ANY_TRUE_INTS)
+                    : new Reduce(L2, Builtin.V128_ANY_TRUE));
             case I8X16_SHUFFLE -> lanes.shuffle(in.operand(0), in.operand(1));
             case I8X16_SPLAT, I16X8_SPLAT, I32X4_SPLAT, I64X2_SPLAT, F32X4_SPLAT, F64X2_SPLAT -> {
                 stack.pop();
@@ -371,8 +428,7 @@ final class SimdEmitter {
             for (int arg : args) {
                 v.loadElement(bases[arg / 2], L2, arg % 2);
             }
-            String descriptor = "(" + "J".repeat(args.length) + ")J";
-            mv.visitMethodInsn(INVOKESTATIC, h.owner(), half == 0 ? h.loMethod() : h.hiMethod(), descriptor, false);
+            (half == 0 ? h.lo() : h.hi()).invoke(mv);
         }
         stack.pop(h.arity());
         int base = v.base(p);
@@ -387,8 +443,7 @@ final class SimdEmitter {
         for (int k = 0; k < r.in().elements(); k++) {
             v.loadElement(base, r.in(), k);
         }
-        String descriptor = "(" + r.in().descriptor().repeat(r.in().elements()) + ")I";
-        mv.visitMethodInsn(INVOKESTATIC, r.owner(), r.method(), descriptor, false);
+        r.helper().invoke(mv);
         stack.pop();
         stack.push(ValueType.I32);
     }

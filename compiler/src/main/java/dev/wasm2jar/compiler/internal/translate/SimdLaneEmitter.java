@@ -4,11 +4,9 @@ import static dev.wasm2jar.compiler.internal.translate.Shape.D2;
 import static dev.wasm2jar.compiler.internal.translate.Shape.F4;
 import static dev.wasm2jar.compiler.internal.translate.Shape.I4;
 import static dev.wasm2jar.compiler.internal.translate.Shape.L2;
-import static dev.wasm2jar.compiler.internal.translate.SimdEmitter.I16;
-import static dev.wasm2jar.compiler.internal.translate.SimdEmitter.I8;
-import static dev.wasm2jar.compiler.internal.translate.SimdEmitter.V;
 import static org.objectweb.asm.Opcodes.*;
 
+import dev.wasm2jar.compiler.internal.abi.Builtin;
 import dev.wasm2jar.compiler.internal.model.Op;
 import dev.wasm2jar.runtime.ValueType;
 import org.objectweb.asm.MethodVisitor;
@@ -138,7 +136,7 @@ final class SimdLaneEmitter {
                 v.loadElement(bases[half / 2], L2, half % 2);
             }
             mv.visitLdcInsn(out == 0 ? lanesLo : lanesHi);
-            mv.visitMethodInsn(INVOKESTATIC, V, "shuffle", "(JJJJJ)J", false);
+            Builtin.V128_SHUFFLE.invoke(mv);
         }
         stack.pop(2);
         int out = v.base(p);
@@ -236,7 +234,7 @@ final class SimdLaneEmitter {
                     double d = Double.longBitsToDouble(half);
                     if (Double.isNaN(d)) {
                         pushLong(half);
-                        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+                        Builtin.DOUBLE_FROM_BITS.invoke(mv);
                     } else {
                         mv.visitLdcInsn(d);
                     }
@@ -246,7 +244,7 @@ final class SimdLaneEmitter {
                     int bits = (int) (half >>> bitOffset % 64);
                     if (Float.isNaN(Float.intBitsToFloat(bits))) {
                         t.pushInt(bits);
-                        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+                        Builtin.FLOAT_FROM_BITS.invoke(mv);
                     } else {
                         mv.visitLdcInsn(Float.intBitsToFloat(bits));
                     }
@@ -270,7 +268,7 @@ final class SimdLaneEmitter {
         int base = v.base(stack.size());
         switch (lane) {
             case I8, I16 -> {
-                mv.visitMethodInsn(INVOKESTATIC, lane == Lane.I8 ? I8 : I16, "splat", "(I)J", false);
+                (lane == Lane.I8 ? Builtin.I8X16_SPLAT : Builtin.I16X8_SPLAT).invoke(mv);
                 mv.visitInsn(DUP2);
                 v.storeElement(base, L2, 0);
                 v.storeElement(base, L2, 1);
@@ -307,9 +305,9 @@ final class SimdLaneEmitter {
                     mv.visitInsn(IAND);
                 }
                 case F32X4_EXTRACT_LANE ->
-                        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+                        Builtin.FLOAT_FROM_BITS.invoke(mv);
                 case F64X2_EXTRACT_LANE ->
-                        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+                        Builtin.DOUBLE_FROM_BITS.invoke(mv);
                 default -> { }
             }
         }
@@ -335,13 +333,12 @@ final class SimdLaneEmitter {
                 case L2 -> v.loadElement(base, s, index);
                 case D2 -> {
                     v.loadElement(base, s, index);
-                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+                    Builtin.DOUBLE_TO_RAW_BITS.invoke(mv);
                 }
                 case I4, F4 -> {
                     v.loadElement(base, s, 2 * index);
                     v.loadElement(base, s, 2 * index + 1);
-                    mv.visitMethodInsn(INVOKESTATIC, V, s == I4 ? "pack" : "packFloats", s == I4 ? "(II)J" : "(FF)J",
-                            false);
+                    (s == I4 ? Builtin.V128_PACK : Builtin.V128_PACK_FLOATS).invoke(mv);
                 }
             }
             return;
@@ -351,12 +348,12 @@ final class SimdLaneEmitter {
             case I4 -> v.loadElement(base, s, word);
             case F4 -> {
                 v.loadElement(base, s, word);
-                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
+                Builtin.FLOAT_TO_RAW_BITS.invoke(mv);
             }
             case L2, D2 -> {
                 v.loadElement(base, s, word / 2);
                 if (s == D2) {
-                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+                    Builtin.DOUBLE_TO_RAW_BITS.invoke(mv);
                 }
                 if (word % 2 == 1) {
                     mv.visitIntInsn(BIPUSH, 32);
@@ -388,7 +385,7 @@ final class SimdLaneEmitter {
             v.loadElement(base, L2, offset / 64);
             mv.visitVarInsn(ILOAD, scratch);
             t.pushInt(offset % 64);
-            mv.visitMethodInsn(INVOKESTATIC, lane == Lane.I8 ? I8 : I16, "withLane", "(JII)J", false);
+            (lane == Lane.I8 ? Builtin.I8X16_WITH_LANE : Builtin.I16X8_WITH_LANE).invoke(mv);
             v.storeElement(base, L2, offset / 64);
         } else {
             mv.visitVarInsn(lane.scalar.getOpcode(ILOAD), scratch);

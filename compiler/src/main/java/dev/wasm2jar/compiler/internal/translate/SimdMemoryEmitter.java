@@ -1,11 +1,9 @@
 package dev.wasm2jar.compiler.internal.translate;
 
 import static dev.wasm2jar.compiler.internal.translate.Shape.L2;
-import static dev.wasm2jar.compiler.internal.translate.SimdEmitter.I16;
-import static dev.wasm2jar.compiler.internal.translate.SimdEmitter.I32;
-import static dev.wasm2jar.compiler.internal.translate.SimdEmitter.I64;
 import static org.objectweb.asm.Opcodes.*;
 
+import dev.wasm2jar.compiler.internal.abi.Builtin;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.compiler.internal.model.Op;
 import dev.wasm2jar.runtime.InvalidException;
@@ -18,8 +16,6 @@ import org.objectweb.asm.Type;
  * stores. Helpers are {@code MemoryOps}'; operands and traps as for the scalar instructions.
  */
 final class SimdMemoryEmitter {
-    private static final String MEM = "dev/wasm2jar/runtime/abi/MemoryOps";
-
     private final FunctionTranslator t;
     private final MethodVisitor mv;
     private final Vectors v;
@@ -44,9 +40,9 @@ final class SimdMemoryEmitter {
                 int base = v.base(p);
                 if (s == L2 || !byElement(in)) {
                     mv.visitInsn(DUP);
-                    memoryCall(in, "v128Load", "(I[BI)J");
+                    memoryCall(in, Builtin.V128_LOAD_LOW);
                     v.storeElement(base, L2, 0);
-                    memoryCall(in, "v128LoadHigh", "(I[BI)J");
+                    memoryCall(in, Builtin.V128_LOAD_HIGH);
                     v.storeElement(base, L2, 1);
                     v.convert(base, L2, base, s);
                     v.flexibleResult(s);
@@ -59,17 +55,17 @@ final class SimdMemoryEmitter {
                     mv.visitVarInsn(ILOAD, address);
                     t.loadMemoryBytes();
                     t.pushInt(k * 16 / s.elements());
-                    mv.visitMethodInsn(INVOKESTATIC, MEM, elementAccess(s) + "At", "(I[BI)" + s.descriptor(), false);
+                    elementLoad(s).invoke(mv);
                     v.storeElement(base, s, k);
                 }
                 v.flexibleResult(s);
             }
-            case V128_LOAD8X8_S -> extendingLoad(in, I16, "S");
-            case V128_LOAD8X8_U -> extendingLoad(in, I16, "U");
-            case V128_LOAD16X4_S -> extendingLoad(in, I32, "S");
-            case V128_LOAD16X4_U -> extendingLoad(in, I32, "U");
-            case V128_LOAD32X2_S -> extendingLoad(in, I64, "S");
-            case V128_LOAD32X2_U -> extendingLoad(in, I64, "U");
+            case V128_LOAD8X8_S -> extendingLoad(in, Builtin.I16X8_EXTEND_LOW_S, Builtin.I16X8_EXTEND_HIGH_S);
+            case V128_LOAD8X8_U -> extendingLoad(in, Builtin.I16X8_EXTEND_LOW_U, Builtin.I16X8_EXTEND_HIGH_U);
+            case V128_LOAD16X4_S -> extendingLoad(in, Builtin.I32X4_EXTEND_LOW_S, Builtin.I32X4_EXTEND_HIGH_S);
+            case V128_LOAD16X4_U -> extendingLoad(in, Builtin.I32X4_EXTEND_LOW_U, Builtin.I32X4_EXTEND_HIGH_U);
+            case V128_LOAD32X2_S -> extendingLoad(in, Builtin.I64X2_EXTEND_LOW_S, Builtin.I64X2_EXTEND_HIGH_S);
+            case V128_LOAD32X2_U -> extendingLoad(in, Builtin.I64X2_EXTEND_LOW_U, Builtin.I64X2_EXTEND_HIGH_U);
             case V128_LOAD8_SPLAT, V128_LOAD16_SPLAT, V128_LOAD32_SPLAT, V128_LOAD64_SPLAT -> {
                 Lane lane = switch (op) {
                     case V128_LOAD8_SPLAT -> Lane.I8;
@@ -84,7 +80,7 @@ final class SimdMemoryEmitter {
             case V128_LOAD32_ZERO, V128_LOAD64_ZERO -> {
                 int p = loadAddress(in);
                 int base = v.base(p);
-                memoryCall(in, op == Op.V128_LOAD32_ZERO ? "i64Load32U" : "i64Load", "(I[BI)J");
+                memoryCall(in, op == Op.V128_LOAD32_ZERO ? Builtin.I64_LOAD32_U : Builtin.I64_LOAD);
                 v.storeElement(base, L2, 0);
                 mv.visitInsn(LCONST_0);
                 v.storeElement(base, L2, 1);
@@ -105,13 +101,12 @@ final class SimdMemoryEmitter {
                 Lane lane = Lane.ofMemoryOp(op);
                 requireMemory(in.intOperand(2));
                 lanes.pushLaneBits(stack.size() - 1, lane.bits, in.intOperand(3));
-                String helper = switch (lane) {
-                    case I8 -> "i32Store8";
-                    case I16 -> "i32Store16";
-                    case I32 -> "i32Store";
-                    default -> "i64Store";
-                };
-                memoryCall(in, helper, lane == Lane.I64 ? "(IJ[BI)V" : "(II[BI)V");
+                memoryCall(in, switch (lane) {
+                    case I8 -> Builtin.I32_STORE8;
+                    case I16 -> Builtin.I32_STORE16;
+                    case I32 -> Builtin.I32_STORE;
+                    default -> Builtin.I64_STORE;
+                });
                 stack.pop(2);
             }
             case V128_STORE -> {
@@ -120,7 +115,7 @@ final class SimdMemoryEmitter {
                 Shape s = stack.shape(p);
                 if (s == L2 || !byElement(in)) {
                     v.pushHalves(v.source(p), s);
-                    memoryCall(in, "v128Store", "(IJJ[BI)V");
+                    memoryCall(in, Builtin.V128_STORE_HALVES);
                 } else {
                     // From the address of the last element, written first: once it is in bounds, so are the others,
                     // so a store out of bounds writes nothing.
@@ -132,8 +127,7 @@ final class SimdMemoryEmitter {
                         v.loadElement(base, s, k);
                         t.loadMemoryBytes();
                         t.pushInt((k - (s.elements() - 1)) * size);
-                        mv.visitMethodInsn(INVOKESTATIC, MEM, elementAccess(s) + "AtPut",
-                                "(I" + s.descriptor() + "[BI)V", false);
+                        elementStore(s).invoke(mv);
                     }
                 }
                 stack.pop(2);
@@ -152,19 +146,29 @@ final class SimdMemoryEmitter {
     private int effectiveAddress(Instruction in, int extra) {
         t.pushInt((int) in.operand(1));
         t.pushInt(extra);
-        mv.visitMethodInsn(INVOKESTATIC, MEM, "address", "(III)I", false);
+        Builtin.EFFECTIVE_ADDRESS_PLUS.invoke(mv);
         int address = t.scratch(Type.INT_TYPE);
         mv.visitVarInsn(ISTORE, address);
         return address;
     }
 
-    /** {@code i32}, {@code f64} ...: the scalar type of one element of {@code s}. */
-    private static String elementAccess(Shape s) {
+    /** Loads one element of {@code s} from an effective address. */
+    private static Builtin elementLoad(Shape s) {
         return switch (s) {
-            case L2 -> "i64";
-            case I4 -> "i32";
-            case F4 -> "f32";
-            case D2 -> "f64";
+            case L2 -> Builtin.I64_AT;
+            case I4 -> Builtin.I32_AT;
+            case F4 -> Builtin.F32_AT;
+            case D2 -> Builtin.F64_AT;
+        };
+    }
+
+    /** Stores one element of {@code s} at an effective address. */
+    private static Builtin elementStore(Shape s) {
+        return switch (s) {
+            case L2 -> Builtin.I64_AT_PUT;
+            case I4 -> Builtin.I32_AT_PUT;
+            case F4 -> Builtin.F32_AT_PUT;
+            case D2 -> Builtin.F64_AT_PUT;
         };
     }
 
@@ -192,31 +196,31 @@ final class SimdMemoryEmitter {
     /** Replaces the address on the JVM stack with the loaded lane: an int for up to 32 bits, else a long. */
     private void scalarLoad(Instruction in, Lane lane) {
         switch (lane) {
-            case I8 -> memoryCall(in, "i32Load8U", "(I[BI)I");
-            case I16 -> memoryCall(in, "i32Load16U", "(I[BI)I");
-            case I32 -> memoryCall(in, "i32Load", "(I[BI)I");
-            default -> memoryCall(in, "i64Load", "(I[BI)J");
+            case I8 -> memoryCall(in, Builtin.I32_LOAD8_U);
+            case I16 -> memoryCall(in, Builtin.I32_LOAD16_U);
+            case I32 -> memoryCall(in, Builtin.I32_LOAD);
+            default -> memoryCall(in, Builtin.I64_LOAD);
         }
     }
 
     /** Loads 64 bits and widens them: the low result half from the low 32 bits, the high half from the rest. */
-    private void extendingLoad(Instruction in, String owner, String sign) {
+    private void extendingLoad(Instruction in, Builtin low, Builtin high) {
         int p = loadAddress(in);
         int base = v.base(p);
-        memoryCall(in, "i64Load", "(I[BI)J");
+        memoryCall(in, Builtin.I64_LOAD);
         mv.visitInsn(DUP2);
-        mv.visitMethodInsn(INVOKESTATIC, owner, "extendLow" + sign, "(J)J", false);
+        low.invoke(mv);
         v.storeElement(base, L2, 0);
-        mv.visitMethodInsn(INVOKESTATIC, owner, "extendHigh" + sign, "(J)J", false);
+        high.invoke(mv);
         v.storeElement(base, L2, 1);
         v.result(L2);
     }
 
     /** Calls a {@code MemoryOps} helper with the memory's bytes and the instruction's offset after the operands. */
-    private void memoryCall(Instruction in, String helper, String descriptor) {
+    private void memoryCall(Instruction in, Builtin helper) {
         t.loadMemoryBytes();
         t.pushInt((int) in.operand(1));
-        mv.visitMethodInsn(INVOKESTATIC, MEM, helper, descriptor, false);
+        helper.invoke(mv);
     }
 
     private void requireMemory(int index) {

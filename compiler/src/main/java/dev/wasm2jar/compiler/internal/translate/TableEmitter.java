@@ -2,6 +2,8 @@ package dev.wasm2jar.compiler.internal.translate;
 
 import static org.objectweb.asm.Opcodes.*;
 
+import dev.wasm2jar.compiler.internal.abi.Builtin;
+import dev.wasm2jar.compiler.internal.abi.RuntimeTypes;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.runtime.ValueType;
 import dev.wasm2jar.runtime.abi.TypeCodec;
@@ -9,10 +11,8 @@ import org.objectweb.asm.MethodVisitor;
 
 /** Table instructions and references, as calls to {@code TableOps} with the table from its field. */
 final class TableEmitter {
-    private static final String OPS = "dev/wasm2jar/runtime/abi/TableOps";
-    private static final String TABLE = "Ldev/wasm2jar/runtime/Table;";
-    private static final String LINKAGE = "dev/wasm2jar/runtime/abi/Linkage";
-    private static final String FUNCTION = "dev/wasm2jar/runtime/WasmFunction";
+    private static final String TABLE = RuntimeTypes.TABLE;
+    private static final String FUNCTION = RuntimeTypes.WASM_FUNCTION_CLASS;
 
     private final FunctionTranslator t;
     private final MethodVisitor mv;
@@ -27,7 +27,7 @@ final class TableEmitter {
             case TABLE_GET -> {
                 int table = in.intOperand(0);
                 loadTable(table);
-                mv.visitMethodInsn(INVOKESTATIC, OPS, "get", "(I" + TABLE + ")Ljava/lang/Object;", false);
+                Builtin.TABLE_GET.invoke(mv);
                 ValueType type = t.layout.tableType(table);
                 castReference(type);
                 t.stack.pop();
@@ -35,43 +35,43 @@ final class TableEmitter {
             }
             case TABLE_SET -> {
                 loadTable(in.intOperand(0));
-                mv.visitMethodInsn(INVOKESTATIC, OPS, "set", "(ILjava/lang/Object;" + TABLE + ")V", false);
+                Builtin.TABLE_SET.invoke(mv);
                 t.stack.pop(2);
             }
             case TABLE_SIZE -> {
                 loadTable(in.intOperand(0));
-                mv.visitMethodInsn(INVOKESTATIC, OPS, "size", "(" + TABLE + ")I", false);
+                Builtin.TABLE_SIZE.invoke(mv);
                 t.stack.push(ValueType.I32);
             }
             case TABLE_GROW -> {
                 loadTable(in.intOperand(0));
-                mv.visitMethodInsn(INVOKESTATIC, OPS, "grow", "(Ljava/lang/Object;I" + TABLE + ")I", false);
+                Builtin.TABLE_GROW.invoke(mv);
                 t.stack.pop(2);
                 t.stack.push(ValueType.I32);
             }
             case TABLE_FILL -> {
                 loadTable(in.intOperand(0));
-                mv.visitMethodInsn(INVOKESTATIC, OPS, "fill", "(ILjava/lang/Object;I" + TABLE + ")V", false);
+                Builtin.TABLE_FILL.invoke(mv);
                 t.stack.pop(3);
             }
             case TABLE_COPY -> {
                 loadTable(in.intOperand(0));
                 loadTable(in.intOperand(1));
-                mv.visitMethodInsn(INVOKESTATIC, OPS, "copy", "(III" + TABLE + TABLE + ")V", false);
+                Builtin.TABLE_COPY.invoke(mv);
                 t.stack.pop(3);
             }
             case TABLE_INIT -> {
                 loadTable(in.intOperand(1));
                 t.loadLink();
                 t.pushInt(in.intOperand(0));
-                mv.visitMethodInsn(INVOKEVIRTUAL, LINKAGE, "elements", "(I)[Ljava/lang/Object;", false);
-                mv.visitMethodInsn(INVOKESTATIC, OPS, "init", "(III" + TABLE + "[Ljava/lang/Object;)V", false);
+                Builtin.LINK_ELEMENTS.invoke(mv);
+                Builtin.TABLE_INIT.invoke(mv);
                 t.stack.pop(3);
             }
             case ELEM_DROP -> {
                 t.loadLink();
                 t.pushInt(in.intOperand(0));
-                mv.visitMethodInsn(INVOKEVIRTUAL, LINKAGE, "dropElements", "(I)V", false);
+                Builtin.LINK_DROP_ELEMENTS.invoke(mv);
             }
             case REF_NULL -> {
                 mv.visitInsn(ACONST_NULL);
@@ -85,7 +85,7 @@ final class TableEmitter {
             case REF_FUNC -> {
                 t.loadLink();
                 t.pushInt(in.intOperand(0));
-                mv.visitMethodInsn(INVOKEVIRTUAL, LINKAGE, "function", "(I)L" + FUNCTION + ";", false);
+                Builtin.LINK_FUNCTION.invoke(mv);
                 t.stack.push(ValueType.FUNCREF);
             }
             default -> {

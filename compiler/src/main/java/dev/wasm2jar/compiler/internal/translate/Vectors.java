@@ -2,6 +2,7 @@ package dev.wasm2jar.compiler.internal.translate;
 
 import static org.objectweb.asm.Opcodes.*;
 
+import dev.wasm2jar.compiler.internal.abi.Builtin;
 import dev.wasm2jar.runtime.ValueType;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,6 @@ import org.objectweb.asm.MethodVisitor;
  * shape {@link Shape#L2} in their own position's slots, so every path agrees.
  */
 final class Vectors {
-    private static final String OPS = "dev/wasm2jar/runtime/abi/V128Ops";
-    private static final String V128 = "dev/wasm2jar/runtime/V128";
-
     private final FunctionTranslator t;
     private final MethodVisitor mv;
     private final ValueStack stack;
@@ -242,10 +240,8 @@ final class Vectors {
 
     /** Pushes position {@code p} as a {@code V128} object. */
     void box(int p) {
-        mv.visitTypeInsn(NEW, V128);
-        mv.visitInsn(DUP);
         pushHalves(source(p), stack.shape(p));
-        mv.visitMethodInsn(INVOKESPECIAL, V128, "<init>", "(JJ)V", false);
+        Builtin.V128_BOX.invoke(mv);
     }
 
     /** Pops a {@code V128} object into the own slots of position {@code p}, canonical. */
@@ -256,10 +252,10 @@ final class Vectors {
 
     private void unboxInto(int base, Shape shape) {
         mv.visitInsn(DUP);
-        mv.visitMethodInsn(INVOKEVIRTUAL, V128, "lo", "()J", false);
+        Builtin.V128_LO.invoke(mv);
         mv.visitInsn(DUP2_X1); // [ref lo] -> [lo ref]
         mv.visitInsn(POP2);
-        mv.visitMethodInsn(INVOKEVIRTUAL, V128, "hi", "()J", false);
+        Builtin.V128_HI.invoke(mv);
         storeHalves(base, shape);
     }
 
@@ -291,10 +287,10 @@ final class Vectors {
 
     private void rawBits(Shape fs, Shape ts) {
         switch (ts) {
-            case I4 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
-            case F4 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
-            case L2 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
-            case D2 -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+            case I4 -> Builtin.FLOAT_TO_RAW_BITS.invoke(mv);
+            case F4 -> Builtin.FLOAT_FROM_BITS.invoke(mv);
+            case L2 -> Builtin.DOUBLE_TO_RAW_BITS.invoke(mv);
+            case D2 -> Builtin.DOUBLE_FROM_BITS.invoke(mv);
         }
     }
 
@@ -310,12 +306,12 @@ final class Vectors {
                 case I4 -> {
                     loadElement(base, s, 2 * half);
                     loadElement(base, s, 2 * half + 1);
-                    mv.visitMethodInsn(INVOKESTATIC, OPS, "pack", "(II)J", false);
+                    Builtin.V128_PACK.invoke(mv);
                 }
                 case F4 -> {
                     loadElement(base, s, 2 * half);
                     loadElement(base, s, 2 * half + 1);
-                    mv.visitMethodInsn(INVOKESTATIC, OPS, "packFloats", "(FF)J", false);
+                    Builtin.V128_PACK_FLOATS.invoke(mv);
                 }
             }
         }

@@ -1,4 +1,4 @@
-package dev.wasm2jar.bench;
+package dev.wasm2jar.bench.kernel;
 
 import java.io.IOException;
 import java.io.InputStream;

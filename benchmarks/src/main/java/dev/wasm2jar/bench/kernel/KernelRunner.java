@@ -1,4 +1,4 @@
-package dev.wasm2jar.bench;
+package dev.wasm2jar.bench.kernel;
 
 /** One kernel loaded in one engine, ready to call. */
 public interface KernelRunner extends AutoCloseable {

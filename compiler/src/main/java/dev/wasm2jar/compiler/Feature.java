@@ -1,0 +1,86 @@
+package dev.wasm2jar.compiler;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The features of WebAssembly, by the names toolchains use for them ({@code wasm-tools --features}, wabt's
+ * {@code --enable-*}). {@link CompilerOptions#features()} says which a module may use; wasm2jar compiles the ones that
+ * are {@linkplain #supported() supported}, and a module that needs any other fails with an
+ * {@link UnsupportedFeatureException} that names it.
+ */
+public enum Feature {
+    MVP("mvp", "WebAssembly 1.0", true),
+    SIGN_EXT("sign-ext", "the sign-extension instructions", true),
+    SAT_CONVERSIONS("sat-conversions", "the non-trapping float-to-int conversions", true),
+    MULTI_VALUE("multi-value", "multiple results", true),
+    BULK_MEMORY("bulk-memory", "the bulk memory instructions", true),
+    REFERENCE_TYPES("reference-types", "reference types", true),
+    SIMD("simd", "fixed-width SIMD", true),
+    EXTENDED_CONST("extended-const", "extended constant expressions", true),
+    TAIL_CALL("tail-call", "tail calls", false),
+    EXCEPTIONS("exceptions", "exception handling", false),
+    FUNCTION_REFERENCES("function-references", "typed function references", false),
+    GC("gc", "the GC proposal", false),
+    MEMORY64("memory64", "64-bit memories and tables", false),
+    MULTI_MEMORY("multi-memory", "multiple memories", false),
+    RELAXED_SIMD("relaxed-simd", "relaxed SIMD", false),
+    THREADS("threads", "threads and atomics", false);
+
+    /** WebAssembly 2.0: 1.0 and the six proposals it merged. */
+    public static final Set<Feature> WASM_2_0 = Collections.unmodifiableSet(EnumSet.range(MVP, SIMD));
+
+    /**
+     * WebAssembly 3.0, which adds extended-const, tail-call, exceptions, function-references, gc, memory64 and
+     * multi-memory to 2.0 (relaxed-simd and threads are proposals of their own, outside it).
+     */
+    public static final Set<Feature> WASM_3_0 = Collections.unmodifiableSet(EnumSet.range(MVP, MULTI_MEMORY));
+
+    /**
+     * What {@link CompilerOptions} enables unless told otherwise: WebAssembly 2.0, and extended-const, which wasm2jar
+     * has always compiled.
+     */
+    public static final Set<Feature> DEFAULT = Collections.unmodifiableSet(EnumSet.range(MVP, EXTENDED_CONST));
+
+    private final String flag;
+    private final String description;
+    private final boolean supported;
+
+    Feature(String flag, String description, boolean supported) {
+        this.flag = flag;
+        this.description = description;
+        this.supported = supported;
+    }
+
+    /** The toolchains' name: {@code sign-ext}, {@code gc} ... */
+    public String flag() {
+        return flag;
+    }
+
+    /** What it is, in words: {@code the GC proposal}. */
+    public String description() {
+        return description;
+    }
+
+    /** Whether wasm2jar compiles modules that use it. */
+    public boolean supported() {
+        return supported;
+    }
+
+    /** The feature named {@code flag}, as {@link #flag()} spells it. */
+    public static Feature ofFlag(String flag) {
+        for (Feature f : values()) {
+            if (f.flag.equals(flag.toLowerCase(Locale.ROOT))) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("no WebAssembly feature is called '" + flag + "'");
+    }
+
+    @Override
+    public String toString() {
+        return flag;
+    }
+}

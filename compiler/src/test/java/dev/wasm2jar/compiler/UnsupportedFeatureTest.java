@@ -1,0 +1,104 @@
+package dev.wasm2jar.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wasm2jar.runtime.InvalidException;
+import dev.wasm2jar.runtime.MalformedException;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Modules that need a feature wasm2jar does not compile, or one the options leave out, fail with one clear
+ * {@link UnsupportedFeatureException} that names the feature and where; none of them is reported as invalid.
+ */
+class UnsupportedFeatureTest {
+    private static final String HEADER = "0061736d01000000";
+    /** Type section: one struct type with a mutable i32 field, {@code (type (struct (field (mut i32))))}. */
+    static final byte[] GC_STRUCT = module("0105015f017f01");
+    /** {@code (func return_call 0)}: type [] -> [], one function, its body. */
+    static final byte[] TAIL_CALL = module("010401600000" + "03020100" + "0a0601040012000b");
+    /** Two memories of no pages. */
+    static final byte[] TWO_MEMORIES = module("050502" + "0000" + "0000");
+    /** One 64-bit memory of no pages. */
+    static final byte[] MEMORY64 = module("0503010400");
+    /** {@code (func (local v128))}. */
+    static final byte[] V128_LOCAL = module("010401600000" + "03020100" + "0a060104" + "01017b0b");
+    /** The header of a component: the magic number, version 0x0d and layer 1. */
+    static final byte[] COMPONENT = HexFormat.of().parseHex("0061736d0d000100");
+
+    private static byte[] module(String sections) {
+        return HexFormat.of().parseHex(HEADER + sections);
+    }
+
+    private static UnsupportedFeatureException unsupported(byte[] wasm, Set<Feature> features) {
+        return assertThrows(UnsupportedFeatureException.class,
+                () -> Compiler.compile(wasm, new CompilerOptions("test.Unsupported", features)));
+    }
+
+    @Test
+    void gcTypesAreOneClearErrorNotACrash() {
+        UnsupportedFeatureException e = unsupported(GC_STRUCT, Feature.DEFAULT);
+        assertEquals(Feature.GC, e.feature());
+        assertEquals("the module needs the GC proposal (gc), which wasm2jar does not support yet: type 0 is a struct"
+                + " type", e.getMessage());
+        assertEquals(Feature.GC, unsupported(GC_STRUCT, Feature.WASM_3_0).feature());
+    }
+
+    @Test
+    void anInstructionIsNamedWithItsFunctionAndOffset() {
+        UnsupportedFeatureException e = unsupported(TAIL_CALL, Feature.WASM_3_0);
+        assertEquals(Feature.TAIL_CALL, e.feature());
+        assertEquals("the module needs tail calls (tail-call), which wasm2jar does not support yet: function 0 at byte"
+                + " 0x17: return_call", e.getMessage());
+    }
+
+    @Test
+    void twoMemoriesAreInvalidIn20AndUnsupportedIn30() {
+        InvalidException invalid = assertThrows(InvalidException.class,
+                () -> Compiler.compile(TWO_MEMORIES, new CompilerOptions("test.Two", Feature.WASM_2_0)));
+        assertTrue(invalid.getMessage().startsWith("multiple memories"), invalid.getMessage());
+        UnsupportedFeatureException e = unsupported(TWO_MEMORIES, Feature.WASM_3_0);
+        assertEquals(Feature.MULTI_MEMORY, e.feature());
+        assertTrue(e.getMessage().endsWith("does not support yet: it has 2 memories"), e.getMessage());
+    }
+
+    /** Endive cannot decode 64-bit limits and calls them malformed; the module needs memory64 all the same. */
+    @Test
+    void sixtyFourBitMemoriesNeedMemory64() {
+        UnsupportedFeatureException e = unsupported(MEMORY64, Feature.WASM_3_0);
+        assertEquals(Feature.MEMORY64, e.feature());
+        assertTrue(e.getMessage().endsWith(": memory 0 is 64-bit"), e.getMessage());
+    }
+
+    @Test
+    void aSupportedFeatureLeftOutIsNotEnabled() {
+        Set<Feature> noSimd = EnumSet.copyOf(Feature.WASM_2_0);
+        noSimd.remove(Feature.SIMD);
+        UnsupportedFeatureException e = unsupported(V128_LOCAL, noSimd);
+        assertEquals("the module needs fixed-width SIMD (simd), which is not enabled: function 0: local 0 has type"
+                + " v128", e.getMessage());
+        Compiler.compile(V128_LOCAL, new CompilerOptions("test.Simd", Feature.WASM_2_0));
+    }
+
+    @Test
+    void aComponentIsNotACoreModule() {
+        MalformedException e = assertThrows(MalformedException.class,
+                () -> Compiler.compile(COMPONENT, CompilerOptions.defaults()));
+        assertEquals("this is a WebAssembly component (version 0xd, layer 1), not a core module: wasm2jar compiles"
+                + " core modules", e.getMessage());
+    }
+
+    @Test
+    void optionsDefaultTo20AndExtendedConst() {
+        assertEquals(Feature.DEFAULT, CompilerOptions.defaults().features());
+        assertTrue(Feature.DEFAULT.containsAll(Feature.WASM_2_0));
+        assertTrue(Feature.DEFAULT.contains(Feature.EXTENDED_CONST));
+        assertTrue(Feature.WASM_3_0.contains(Feature.GC));
+        assertEquals(Feature.GC, Feature.ofFlag("gc"));
+        assertThrows(IllegalArgumentException.class, () -> new CompilerOptions("a.B", Set.of(Feature.SIMD)));
+    }
+}

@@ -1,0 +1,184 @@
+package dev.wasm2jar.compiler.split;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wasm2jar.compiler.internal.model.Instruction;
+import dev.wasm2jar.compiler.internal.model.Op;
+import dev.wasm2jar.compiler.internal.split.Region;
+import dev.wasm2jar.compiler.internal.split.Splitter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The splitter's planning on synthetic bodies, without translating anything: each instruction is given a code size,
+ * a stack height and reachability, as the measured translation would record them.
+ */
+class SplitterTest {
+    private static final int TARGET = 1000;
+
+    /** A function body under construction: instructions with their measured sizes and stack heights. */
+    private static final class Body {
+        final List<Instruction> code = new ArrayList<>();
+        final List<Integer> sizes = new ArrayList<>();
+        final List<Integer> heights = new ArrayList<>();
+        final List<Boolean> reachable = new ArrayList<>();
+        int height;
+        boolean live = true;
+
+        Body add(Op op, int size, int heightAfter, long... operands) {
+            code.add(new Instruction(op, operands, code.size()));
+            sizes.add(size);
+            heights.add(height);
+            reachable.add(live);
+            height = heightAfter;
+            return this;
+        }
+
+        /** {@code n} instructions of {@code size} bytes that leave the stack as they found it. */
+        Body straight(int n, int size) {
+            for (int i = 0; i < n; i++) {
+                add(Op.NOP, size, height);
+            }
+            return this;
+        }
+
+        Body localSet(int local, int size) {
+            add(Op.I32_CONST, 2, height + 1, 0);
+            return add(Op.LOCAL_SET, size, height - 1, local);
+        }
+
+        Body open(Op kind) {
+            return add(kind, 3, height, -1);
+        }
+
+        Body end() {
+            return add(Op.END, 0, height);
+        }
+
+        Splitter.Profile profile() {
+            int n = code.size();
+            int[] offsets = new int[n + 1];
+            int[] h = new int[n + 1];
+            int[] lows = new int[n + 1];
+            boolean[] r = new boolean[n + 1];
+            for (int i = 0; i < n; i++) {
+                offsets[i + 1] = offsets[i] + sizes.get(i);
+                h[i] = heights.get(i);
+                r[i] = reachable.get(i);
+                // An instruction pops what it needs before pushing: its lowest point is the lower of the heights.
+                lows[i] = Math.min(h[i], i + 1 < n ? heights.get(i + 1) : height);
+            }
+            h[n] = height;
+            lows[n] = height;
+            return new Splitter.Profile(offsets, h, lows, r, 4);
+        }
+
+        Region plan(int target) {
+            return Splitter.plan(code, profile(), target);
+        }
+
+        int bytes(int from, int to) {
+            int sum = 0;
+            for (int i = from; i < to; i++) {
+                sum += sizes.get(i);
+            }
+            return sum;
+        }
+
+        /** Bytes of a region's own instructions, without its parts. */
+        int ownBytes(Region r) {
+            int sum = bytes(r.start, r.end);
+            for (Region c : r.children) {
+                sum -= bytes(c.start, c.end);
+            }
+            return sum;
+        }
+    }
+
+    @Test
+    void codeUnderTheTargetIsNotCut() {
+        Body body = new Body().straight(40, 20).end();
+        Region plan = body.plan(TARGET);
+        assertTrue(plan.children.isEmpty(), plan.all().toString());
+    }
+
+    @Test
+    void straightLineCodeIsCutIntoPartsUnderTheTarget() {
+        Body body = new Body().straight(100, 100).end();
+        Region plan = body.plan(TARGET);
+        List<Region> parts = plan.all().subList(1, plan.all().size());
+        assertTrue(parts.size() >= 10, parts.toString());
+        for (Region r : plan.all()) {
+            assertTrue(body.ownBytes(r) <= TARGET, r + " keeps " + body.ownBytes(r) + " bytes");
+        }
+        int end = 0;
+        for (Region part : plan.children) {
+            assertTrue(part.start >= end, "parts in order, not overlapping: " + plan.children);
+            assertEquals(0, part.consumed);
+            end = part.end;
+        }
+        assertTrue(end <= body.code.size() - 1, "the final end stays in the function's method");
+    }
+
+    @Test
+    void aSmallLoopStaysWholeBesideALargeBlock() {
+        Body body = new Body().open(Op.BLOCK).straight(60, 100).end();
+        int loopStart = body.code.size();
+        body.open(Op.LOOP).straight(20, 20).end();
+        int loopEnd = body.code.size();
+        body.end();
+        Region plan = body.plan(TARGET);
+        assertFalse(plan.children.isEmpty());
+        for (Region r : plan.all()) {
+            boolean cutsIntoLoop = r.start > loopStart && r.start < loopEnd || r.end > loopStart && r.end < loopEnd;
+            assertFalse(cutsIntoLoop, r + " cuts into the loop [" + loopStart + ", " + loopEnd + ")");
+            assertTrue(body.ownBytes(r) <= TARGET, r + " keeps " + body.ownBytes(r) + " bytes");
+        }
+    }
+
+    @Test
+    void partsStartOnlyWhereCodeIsReachable() {
+        Body body = new Body().straight(30, 100);
+        body.live = false; // after an unconditional branch, until the block's end
+        body.straight(30, 100);
+        body.live = true;
+        body.straight(30, 100).end();
+        Region plan = body.plan(TARGET);
+        for (Region part : plan.all().subList(1, plan.all().size())) {
+            assertTrue(body.reachable.get(part.start), part + " starts in unreachable code");
+        }
+    }
+
+    @Test
+    void aPartRecordsTheLocalsItUsesAndWrites() {
+        Body body = new Body();
+        for (int i = 0; i < 40; i++) {
+            body.localSet(i % 3, 60);
+        }
+        body.end();
+        Region plan = body.plan(TARGET);
+        assertFalse(plan.children.isEmpty());
+        java.util.BitSet written = (java.util.BitSet) plan.directWrites.clone();
+        for (Region part : plan.children) {
+            assertEquals(part.uses, part.writes, "every local is written by local.set");
+            written.or(part.writes);
+        }
+        assertEquals(java.util.BitSet.valueOf(new long[] {0b111}), written);
+    }
+
+    @Test
+    void aPartThatPopsOperandsFromBelowItsStartConsumesThem() {
+        Body body = new Body();
+        body.add(Op.I32_CONST, 2, 1, 7).add(Op.I32_CONST, 2, 2, 8);
+        body.straight(35, 100);
+        body.add(Op.I32_ADD, 500, 1).add(Op.DROP, 500, 0);
+        body.end();
+        Region plan = body.plan(TARGET);
+        Region last = plan.children.get(plan.children.size() - 1);
+        assertEquals(body.code.size() - 1, last.end, "the drop ends the last part: " + plan.children);
+        assertTrue(last.consumed >= 1, "the last part pops what was pushed before it: " + last);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.wasm2jar.runtime.abi;
+
+/**
+ * The version of this contract. Every module class the compiler writes carries the version it was compiled against
+ * in a constant field, {@link #VERSION_FIELD}; the runtime refuses a module of another version with one clear line
+ * instead of failing later on a missing helper. Raise {@link #VERSION} whenever a helper generated code may call
+ * changes its name or descriptor, disappears, or changes what it means, and whenever the shape of generated classes
+ * the runtime relies on changes (their constructor, {@link CompiledInstance}, {@link Linkage}).
+ */
+public final class Abi {
+    private Abi() {}
+
+    /** The version of the contract between generated code and this runtime. */
+    public static final int VERSION = 1;
+
+    /** The {@code public static final int} field of a module class that holds the version it was compiled for. */
+    public static final String VERSION_FIELD = "WASM2JAR_ABI";
+}

@@ -1,0 +1,53 @@
+package dev.wasm2jar.runtime.internal;
+
+import dev.wasm2jar.runtime.abi.Abi;
+import dev.wasm2jar.runtime.abi.CompiledInstance;
+import dev.wasm2jar.runtime.abi.Linkage;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+
+/**
+ * The one place where the runtime touches a generated module class as a class: it checks the ABI version the class
+ * was compiled for, and creates instances through its {@code (Linkage)} constructor. Everything else goes through
+ * {@link CompiledInstance} and the names the module's shape records.
+ */
+public final class CompiledClasses {
+    private CompiledClasses() {}
+
+    /**
+     * Refuses a class compiled for another ABI (or none: wasm2jar before ABI versions), with one line that says what
+     * to do.
+     */
+    public static void checkAbi(Class<?> compiledClass) {
+        int version = version(compiledClass);
+        if (version != Abi.VERSION) {
+            throw new IllegalArgumentException(compiledClass.getName() + " was compiled by wasm2jar ABI " + version
+                    + "; this runtime supports ABI " + Abi.VERSION + "; recompile it");
+        }
+    }
+
+    /** The ABI version stamped into {@code compiledClass}; 0 when it has none. */
+    static int version(Class<?> compiledClass) {
+        try {
+            Field field = compiledClass.getDeclaredField(Abi.VERSION_FIELD);
+            if (field.getType() != int.class || !Modifier.isStatic(field.getModifiers())) {
+                return 0;
+            }
+            return field.getInt(null);
+        } catch (NoSuchFieldException | IllegalAccessException e) {
+            return 0;
+        }
+    }
+
+    /** A new instance of {@code compiledClass} on {@code link}. */
+    public static CompiledInstance construct(Class<?> compiledClass, Linkage link) {
+        try {
+            return (CompiledInstance) compiledClass.getConstructor(Linkage.class).newInstance(link);
+        } catch (InvocationTargetException e) {
+            throw Traps.translate(e.getCause());
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException(compiledClass.getName() + " is not a wasm2jar module class", e);
+        }
+    }
+}
