@@ -4,15 +4,17 @@ import dev.wasm2jar.compiler.CompiledModule;
 import dev.wasm2jar.compiler.Compiler;
 import dev.wasm2jar.runtime.Module;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -20,9 +22,14 @@ import java.util.stream.Stream;
  * {@code ~/.cache/wasm2jar}) under the SHA-256 of the module, so that running a module the second time loads a jar
  * instead of compiling. The key also covers the compiler and runtime themselves (a hash of their class files), so a
  * rebuilt wasm2jar never loads a jar an older one wrote. Failing to write the cache is never an error.
+ *
+ * <p>A file's hash is remembered under its identity (device, inode, size, modification and change times) in
+ * {@code index/}, as git's index remembers what it hashed: hashing 1.8 MB in a JVM that has not compiled SHA-256 yet
+ * costs about 100 ms of a start-up, and any write to the file, or to its metadata, changes the change time. A module
+ * is hashed again when it is compiled, so a jar is always stored under the hash of the bytes it was compiled from.
  */
 final class ModuleCache {
-    private static volatile String buildId;
+    private String buildId;
 
     private final Path directory;
 
@@ -47,8 +54,14 @@ final class ModuleCache {
 
     /** The module compiled from {@code file}: from the cache when it is there, else compiled and stored. */
     Module load(Path file) throws IOException {
-        byte[] wasm = Files.readAllBytes(file);
-        Path jar = directory.resolve(sha256(wasm) + "-" + buildId() + ".jar");
+        String hash = rememberedHash(file);
+        byte[] wasm = null;
+        if (hash == null) {
+            wasm = Files.readAllBytes(file);
+            hash = sha256(wasm);
+            remember(file, hash);
+        }
+        Path jar = directory.resolve(hash + "-" + buildId() + ".jar");
         boolean damaged = false;
         if (Files.isRegularFile(jar)) {
             try {
@@ -57,6 +70,10 @@ final class ModuleCache {
                 Files.deleteIfExists(jar); // damaged: compile again
                 damaged = true;
             }
+        }
+        if (wasm == null) {
+            wasm = Files.readAllBytes(file);
+            jar = directory.resolve(sha256(wasm) + "-" + buildId() + ".jar");
         }
         CompiledModule compiled = ModuleFiles.compile(file, wasm, ModuleFiles.defaultClassName(file, null));
         try {
@@ -71,6 +88,51 @@ final class ModuleCache {
         }
     }
 
+    /** The SHA-256 remembered for {@code file} as it is now; null when there is none. */
+    private String rememberedHash(Path file) {
+        Path entry = indexEntry(file);
+        if (entry == null) {
+            return null;
+        }
+        try {
+            String hash = Files.readString(entry);
+            return hash.matches("[0-9a-f]{64}") ? hash : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Remembers {@code hash} for {@code file} as it is now; failing to is no error. */
+    private void remember(Path file, String hash) {
+        Path entry = indexEntry(file);
+        if (entry == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(entry.getParent());
+            Path temporary = Files.createTempFile(entry.getParent(), "entry-", ".tmp");
+            Files.writeString(temporary, hash);
+            Files.move(temporary, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | UnsupportedOperationException e) {
+            // the next run hashes the file again
+        }
+    }
+
+    /** The index entry for {@code file}'s current identity; null where the file system cannot tell one. */
+    private Path indexEntry(Path file) {
+        try {
+            Map<String, Object> a = Files.readAttributes(file, "unix:dev,ino,size,lastModifiedTime,ctime");
+            return directory.resolve("index").resolve(a.get("dev") + "-" + a.get("ino") + "-" + a.get("size") + "-"
+                    + nanos(a.get("lastModifiedTime")) + "-" + nanos(a.get("ctime")));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static long nanos(Object time) {
+        return ((FileTime) time).to(TimeUnit.NANOSECONDS);
+    }
+
     private static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(digest().digest(bytes));
     }
@@ -83,15 +145,18 @@ final class ModuleCache {
         }
     }
 
-    /** 16 hex digits of a hash over the class files of the compiler and runtime-support. */
-    static String buildId() throws IOException {
+    /**
+     * 32 hex digits from the hashes of the compiler's and runtime-support's class files: 16 of each jar's (remembered
+     * as a module's is), or of a directory's files.
+     */
+    String buildId() throws IOException {
         String id = buildId;
         if (id == null) {
-            MessageDigest d = digest();
+            StringBuilder b = new StringBuilder();
             for (Class<?> c : List.of(Compiler.class, Module.class)) {
-                hash(d, location(c));
+                b.append(hashOf(location(c)), 0, 16);
             }
-            id = buildId = HexFormat.of().formatHex(d.digest()).substring(0, 16);
+            id = buildId = b.toString();
         }
         return id;
     }
@@ -104,18 +169,23 @@ final class ModuleCache {
         }
     }
 
-    private static void hash(MessageDigest d, Path location) throws IOException {
+    /** The SHA-256 of a jar (remembered), or of a class directory's file names and contents. */
+    private String hashOf(Path location) throws IOException {
         if (Files.isDirectory(location)) {
+            MessageDigest d = digest();
             try (Stream<Path> files = Files.walk(location)) {
                 for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                     d.update(location.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     d.update(Files.readAllBytes(f));
                 }
             }
-        } else {
-            try (InputStream in = Files.newInputStream(location)) {
-                d.update(in.readAllBytes());
-            }
+            return HexFormat.of().formatHex(d.digest());
         }
+        String hash = rememberedHash(location);
+        if (hash == null) {
+            hash = sha256(Files.readAllBytes(location));
+            remember(location, hash);
+        }
+        return hash;
     }
 }
