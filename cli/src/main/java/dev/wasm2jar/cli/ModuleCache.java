@@ -79,7 +79,7 @@ final class ModuleCache {
         try {
             Files.createDirectories(directory);
             Path temporary = Files.createTempFile(directory, "compiling-", ".jar");
-            compiled.writeJar(temporary);
+            compiled.writeJar(temporary, false);
             Files.move(temporary, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             // After a damaged jar, this process may still hold the old one open: use what is in memory.
             return damaged ? compiled.load() : Module.fromJar(jar);
