@@ -197,6 +197,7 @@ public final class Instantiator {
     /** The runtime's side of {@link Linkage}: makes function references of this instance on demand. */
     static final class InstanceLinkage extends Linkage {
         private final ModuleShape shape;
+        private final int importedFunctions;
         private final WasmFunction[] functions;
         private Class<?> instanceClass;
         private Object generated;
@@ -206,6 +207,7 @@ public final class Instantiator {
             super(memories, tables, globals, imported, data, elements);
             this.shape = shape;
             this.functions = java.util.Arrays.copyOf(imported, shape.functionTypes().length);
+            this.importedFunctions = imported.length;
         }
 
         void bind(Class<?> instanceClass, Object generated) {
@@ -230,7 +232,7 @@ public final class Instantiator {
 
         /** The exact handle of defined function {@code index}, bound to this instance. */
         MethodHandle handle(int index) {
-            int defined = index - shape.importedFunctionCount();
+            int defined = index - importedFunctions;
             FunctionType type = shape.functionType(index);
             try {
                 Class<?> owner = Class.forName(shape.functionClasses().get(shape.functionClass()[defined]), true,
