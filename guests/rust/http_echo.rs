@@ -22,13 +22,13 @@ use std::io::Write;
 struct Echo;
 
 impl Handler for Echo {
-    fn handle(&mut self, request: &Request) -> Response {
+    fn handle<'a>(&mut self, request: &Request<'a>) -> Response<'a> {
         match (request.method, request.path) {
             ("POST", "/echo") => Response::text(200, request.body),
             ("GET", "/") => Response::text(200,
-                "Try POSTing data to /echo such as: `curl localhost:8080/echo -XPOST -d 'hello world'`\n"),
-            (_, "/echo") | (_, "/") => Response::text(405, "Method Not Allowed\n"),
-            _ => Response::text(404, "Not Found\n"),
+                &b"Try POSTing data to /echo such as: `curl localhost:8080/echo -XPOST -d 'hello world'`\n"[..]),
+            (_, "/echo") | (_, "/") => Response::text(405, &b"Method Not Allowed\n"[..]),
+            _ => Response::text(404, &b"Not Found\n"[..]),
         }
     }
 }

@@ -301,7 +301,7 @@ impl Front {
 }
 
 impl http::Handler for Front {
-    fn handle(&mut self, request: &http::Request) -> http::Response {
+    fn handle<'a>(&mut self, request: &http::Request<'a>) -> http::Response<'a> {
         let result = match (request.method, request.path) {
             ("GET", "/rows") => self.rows(),
             ("POST", "/rows") => {
@@ -309,12 +309,12 @@ impl http::Handler for Front {
                 self.db.query(&format!("INSERT INTO visitors (name) VALUES ({})", sql_string(&name)))
                     .map(|_| "inserted\n".to_string())
             }
-            _ => return http::Response::text(404, "Not Found\n"),
+            _ => return http::Response::text(404, &b"Not Found\n"[..]),
         };
         match result {
-            Ok(body) if body.starts_with('[') => http::Response::new(200, "application/json", body),
-            Ok(body) => http::Response::text(200, body),
-            Err(e) => http::Response::text(502, format!("mariadb: {}\n", e)),
+            Ok(body) if body.starts_with('[') => http::Response::new(200, "application/json", body.into_bytes()),
+            Ok(body) => http::Response::text(200, body.into_bytes()),
+            Err(e) => http::Response::text(502, format!("mariadb: {}\n", e).into_bytes()),
         }
     }
 }

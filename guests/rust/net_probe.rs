@@ -94,6 +94,18 @@ fn tcp() {
     net::close(listener);
     // the listener is gone: a connect to its port is refused
     println!("connect to a closed port: errno {}", errno(net::tcp_connect(&LOOPBACK, port)));
+    // a non-blocking connect: in progress, then writable once done, SO_ERROR telling how it went
+    for (what, target) in [("listening", port2(&LOOPBACK)), ("closed", port)] {
+        let fd = net::tcp_socket(&LOOPBACK).unwrap();
+        net::set_nonblocking(fd, true).unwrap();
+        let started = errno(net::connect(fd, &LOOPBACK, target));
+        let mut ready = Vec::new();
+        net::Poller::new(false).poll(&[net::Interest { fd, read: false, write: true }], Some(10_000), &mut ready)
+            .unwrap();
+        println!("non-blocking connect to a {} port: in progress or done: {}, writable: {}, SO_ERROR: {:?}", what,
+            started == 26 || started == 0, ready.iter().any(|r| r.writable), net::int_option(fd, net::SO_ERROR));
+        net::close(fd);
+    }
     // IPv6 loopback
     let six = net::tcp_listen(&[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1], 0, 4).expect("listen ::1");
     let (ip6, port6) = net::address(six, false).unwrap();
@@ -101,6 +113,12 @@ fn tcp() {
     println!("ipv6: listening on {} bytes, connected: {:?}", ip6.len(), net::address(c6, true).map(|(ip, p)| (ip.len(), p == port6)));
     net::close(c6);
     net::close(six);
+}
+
+/// The port of a new listener on `ip` (left open, for connects to find).
+fn port2(ip: &[u8]) -> u16 {
+    let l = net::tcp_listen(ip, 0, 4).expect("listen");
+    net::address(l, false).unwrap().1
 }
 
 fn main() {

@@ -120,17 +120,17 @@ struct Front {
 }
 
 impl http::Handler for Front {
-    fn handle(&mut self, request: &http::Request) -> http::Response {
+    fn handle<'a>(&mut self, request: &http::Request<'a>) -> http::Response<'a> {
         let result = match (request.method, request.path) {
             ("GET", "/visits") => self.redis.call(&[b"INCR", b"visits"]).map(|r| format!("visits: {}\n", show(&r))),
             ("GET", p) if p.starts_with("/get?") => {
                 self.redis.call(&[b"GET", p[5..].as_bytes()]).map(|r| format!("{}\n", show(&r)))
             }
-            _ => return http::Response::text(404, "Not Found\n"),
+            _ => return http::Response::text(404, &b"Not Found\n"[..]),
         };
         match result {
-            Ok(body) => http::Response::text(200, body),
-            Err(e) => http::Response::text(502, format!("redis: {}\n", e)),
+            Ok(body) => http::Response::text(200, body.into_bytes()),
+            Err(e) => http::Response::text(502, format!("redis: {}\n", e).into_bytes()),
         }
     }
 }

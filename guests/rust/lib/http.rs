@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use crate::net;
+use std::borrow::Cow;
 use std::io;
 
 /// The most a request's head may be, and its body.
@@ -16,24 +17,25 @@ pub struct Request<'a> {
     pub body: &'a [u8],
 }
 
-pub struct Response {
+/// A response; its body may borrow from the request (an echo copies nothing).
+pub struct Response<'a> {
     pub status: u16,
     pub content_type: &'static str,
-    pub body: Vec<u8>,
+    pub body: Cow<'a, [u8]>,
 }
 
-impl Response {
-    pub fn new(status: u16, content_type: &'static str, body: impl Into<Vec<u8>>) -> Response {
+impl<'a> Response<'a> {
+    pub fn new(status: u16, content_type: &'static str, body: impl Into<Cow<'a, [u8]>>) -> Response<'a> {
         Response { status, content_type, body: body.into() }
     }
 
-    pub fn text(status: u16, body: impl Into<Vec<u8>>) -> Response {
+    pub fn text(status: u16, body: impl Into<Cow<'a, [u8]>>) -> Response<'a> {
         Response::new(status, "text/plain", body)
     }
 }
 
 pub trait Handler {
-    fn handle(&mut self, request: &Request) -> Response;
+    fn handle<'a>(&mut self, request: &Request<'a>) -> Response<'a>;
 }
 
 pub struct Options {
@@ -81,16 +83,38 @@ fn reason(status: u16) -> &'static str {
     }
 }
 
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+/// The end of the head: where "\r\n\r\n" starts.
+fn head_end(input: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while i + 3 < input.len() {
+        if input[i + 3] != b'\n' {
+            i += if input[i + 3] == b'\r' { 1 } else { 4 };
+        } else if &input[i..i + 3] == b"\r\n\r" {
+            return Some(i);
+        } else {
+            i += 2;
+        }
+    }
+    None
 }
 
-fn token(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+fn token(s: &[u8]) -> bool {
+    !s.is_empty() && s.iter().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(b))
 }
 
+fn trim(mut s: &[u8]) -> &[u8] {
+    while let [b' ' | b'\t', rest @ ..] = s {
+        s = rest;
+    }
+    while let [rest @ .., b' ' | b'\t'] = s {
+        s = rest;
+    }
+    s
+}
+
+#[inline(never)]
 fn parse(input: &[u8]) -> Parsed<'_> {
-    let end = match find(input, b"\r\n\r\n") {
+    let end = match head_end(input) {
         Some(end) => end,
         None if input.len() > MAX_HEAD => return Parsed::Refused(431),
         None => return Parsed::Incomplete,
@@ -98,41 +122,25 @@ fn parse(input: &[u8]) -> Parsed<'_> {
     if end > MAX_HEAD {
         return Parsed::Refused(431);
     }
-    let head = match std::str::from_utf8(&input[..end]) {
-        Ok(head) => head,
-        Err(_) => return Parsed::Refused(400),
-    };
-    let mut lines = head.split("\r\n");
-    let mut start = lines.next().unwrap_or("").split(' ');
+    let head = &input[..end];
+    let first = head.iter().position(|&b| b == b'\n').unwrap_or(head.len());
+    let request_line = head[..first].strip_suffix(b"\r").unwrap_or(&head[..first]);
+    let mut start = request_line.split(|&b| b == b' ');
     let (method, path, version) = match (start.next(), start.next(), start.next(), start.next()) {
         (Some(m), Some(p), Some(v), None) => (m, p, v),
         _ => return Parsed::Refused(400),
     };
-    if !token(method) || !path.starts_with('/') || !(version == "HTTP/1.1" || version == "HTTP/1.0") {
+    if !token(method) || !path.starts_with(b"/") || !(version == b"HTTP/1.1" || version == b"HTTP/1.0") {
         return Parsed::Refused(400);
     }
-    let mut keep_alive = version == "HTTP/1.1";
-    let mut length: Option<usize> = None;
-    for line in lines {
-        let (name, value) = match line.split_once(':') {
-            Some((n, v)) if token(n) => (n, v.trim()),
-            _ => return Parsed::Refused(400),
-        };
-        if name.eq_ignore_ascii_case("content-length") {
-            match value.parse::<usize>() {
-                Ok(n) if length.is_none() || length == Some(n) => length = Some(n),
-                _ => return Parsed::Refused(400),
-            }
-        } else if name.eq_ignore_ascii_case("transfer-encoding") && !value.eq_ignore_ascii_case("identity") {
-            return Parsed::Refused(501);
-        } else if name.eq_ignore_ascii_case("connection") {
-            if value.eq_ignore_ascii_case("close") {
-                keep_alive = false;
-            } else if value.eq_ignore_ascii_case("keep-alive") {
-                keep_alive = true;
-            }
-        }
-    }
+    let (method, path) = match (std::str::from_utf8(method), std::str::from_utf8(path)) {
+        (Ok(m), Ok(p)) => (m, p),
+        _ => return Parsed::Refused(400),
+    };
+    let (keep_alive, length) = match headers(&head[(first + 1).min(head.len())..], version == b"HTTP/1.1") {
+        Ok(h) => h,
+        Err(status) => return Parsed::Refused(status),
+    };
     let length = length.unwrap_or(0);
     if length > MAX_BODY {
         return Parsed::Refused(413);
@@ -148,15 +156,70 @@ fn parse(input: &[u8]) -> Parsed<'_> {
     }
 }
 
+/// The header lines: whether the connection stays open (HTTP/1.1's default `keep_alive`), and the body's length.
+#[inline(never)]
+fn headers(lines: &[u8], mut keep_alive: bool) -> Result<(bool, Option<usize>), u16> {
+    let mut length: Option<usize> = None;
+    if lines.is_empty() {
+        return Ok((keep_alive, length));
+    }
+    for line in lines.split(|&b| b == b'\n') {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let colon = match line.iter().position(|&b| b == b':') {
+            Some(c) if token(&line[..c]) => c,
+            _ => return Err(400),
+        };
+        let (name, value) = (&line[..colon], trim(&line[colon + 1..]));
+        if name.eq_ignore_ascii_case(b"content-length") {
+            let mut n: usize = 0;
+            if value.is_empty() || value.len() > 12 || !value.iter().all(u8::is_ascii_digit) {
+                return Err(400);
+            }
+            for d in value {
+                n = n * 10 + (d - b'0') as usize;
+            }
+            if length.is_some() && length != Some(n) {
+                return Err(400);
+            }
+            length = Some(n);
+        } else if name.eq_ignore_ascii_case(b"transfer-encoding") && !value.eq_ignore_ascii_case(b"identity") {
+            return Err(501);
+        } else if name.eq_ignore_ascii_case(b"connection") {
+            if value.eq_ignore_ascii_case(b"close") {
+                keep_alive = false;
+            } else if value.eq_ignore_ascii_case(b"keep-alive") {
+                keep_alive = true;
+            }
+        }
+    }
+    Ok((keep_alive, length))
+}
+
+/// Appends `n` in decimal.
+fn decimal(out: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+}
+
+#[inline(never)]
 fn respond(out: &mut Vec<u8>, response: &Response, close: bool) {
     out.extend_from_slice(b"HTTP/1.1 ");
-    out.extend_from_slice(response.status.to_string().as_bytes());
+    decimal(out, response.status as usize);
     out.push(b' ');
     out.extend_from_slice(reason(response.status).as_bytes());
     out.extend_from_slice(b"\r\ncontent-type: ");
     out.extend_from_slice(response.content_type.as_bytes());
     out.extend_from_slice(b"\r\ncontent-length: ");
-    out.extend_from_slice(response.body.len().to_string().as_bytes());
+    decimal(out, response.body.len());
     if close {
         out.extend_from_slice(b"\r\nconnection: close");
     }
@@ -164,7 +227,11 @@ fn respond(out: &mut Vec<u8>, response: &Response, close: bool) {
     out.extend_from_slice(&response.body);
 }
 
+// The steps of the loop are functions of their own (not inlined), so that no wasm function is large: a JVM method
+// over 8,000 bytes of bytecode is split into parts that pass a frame array, which costs on every call.
+
 /// Answers every complete request in the connection's input; how many.
+#[inline(never)]
 fn handle_input(c: &mut Conn, handler: &mut dyn Handler) -> u64 {
     let mut consumed = 0;
     let mut served = 0;
@@ -172,7 +239,7 @@ fn handle_input(c: &mut Conn, handler: &mut dyn Handler) -> u64 {
         match parse(&c.input[consumed..]) {
             Parsed::Incomplete => break,
             Parsed::Refused(status) => {
-                respond(&mut c.output, &Response::text(status, reason(status)), true);
+                respond(&mut c.output, &Response::text(status, reason(status).as_bytes()), true);
                 c.closing = true;
                 served += 1;
             }
@@ -190,6 +257,7 @@ fn handle_input(c: &mut Conn, handler: &mut dyn Handler) -> u64 {
 }
 
 /// Reads all that is there (until the socket would block, as edge-triggered readiness needs).
+#[inline(never)]
 fn read_input(c: &mut Conn, buf: &mut [u8]) {
     loop {
         match net::recv(c.fd, buf) {
@@ -213,6 +281,7 @@ fn read_input(c: &mut Conn, buf: &mut [u8]) {
 }
 
 /// Sends what it can of the output.
+#[inline(never)]
 fn write_output(c: &mut Conn) {
     while c.pending() {
         match net::send(c.fd, &c.output[c.sent..]) {
@@ -228,6 +297,32 @@ fn write_output(c: &mut Conn) {
     c.sent = 0;
     if c.closing {
         c.dead = true;
+    }
+}
+
+/// Closes and forgets the connections that are done.
+#[inline(never)]
+fn remove_dead(conns: &mut Vec<Conn>) {
+    conns.retain(|c| {
+        if c.dead {
+            net::close(c.fd);
+        }
+        !c.dead
+    });
+}
+
+/// Accepts every connection that waits.
+#[inline(never)]
+fn accept_all(listener: net::Fd, conns: &mut Vec<Conn>) {
+    loop {
+        match net::accept(listener) {
+            Ok(fd) => conns.push(Conn { fd, input: Vec::new(), output: Vec::new(), sent: 0, closing: false, dead: false }),
+            Err(e) if net::would_block(&e) => break,
+            Err(e) => {
+                eprintln!("accept: {}", e);
+                break;
+            }
+        }
     }
 }
 
@@ -252,18 +347,7 @@ pub fn serve(listener: net::Fd, handler: &mut dyn Handler, options: &Options) ->
         poller.poll(&interests, None, &mut ready)?;
         for r in &ready {
             if r.index == 0 {
-                loop {
-                    match net::accept(listener) {
-                        Ok(fd) => conns.push(Conn {
-                            fd, input: Vec::new(), output: Vec::new(), sent: 0, closing: false, dead: false,
-                        }),
-                        Err(e) if net::would_block(&e) => break,
-                        Err(e) => {
-                            eprintln!("accept: {}", e);
-                            break;
-                        }
-                    }
-                }
+                accept_all(listener, &mut conns);
                 continue;
             }
             let c = &mut conns[r.index - 1];
@@ -277,12 +361,7 @@ pub fn serve(listener: net::Fd, handler: &mut dyn Handler, options: &Options) ->
                 write_output(c);
             }
         }
-        conns.retain(|c| {
-            if c.dead {
-                net::close(c.fd);
-            }
-            !c.dead
-        });
+        remove_dead(&mut conns);
     }
     for c in &conns {
         net::close(c.fd);

@@ -117,6 +117,17 @@ pub fn tcp_listen(ip: &[u8], port: u16, backlog: u32) -> io::Result<Fd> {
     Ok(fd)
 }
 
+/// A TCP socket of `ip`'s family that neither listens nor connects yet.
+pub fn tcp_socket(ip: &[u8]) -> io::Result<Fd> {
+    open(family(ip), STREAM)
+}
+
+/// sock_connect on `fd`, as it is (non-blocking: `inprogress`, 26, while it connects).
+pub fn connect(fd: Fd, ip: &[u8], port: u16) -> io::Result<()> {
+    let a = Address { buf: ip.as_ptr(), len: ip.len() as u32 };
+    check(unsafe { sys::sock_connect(fd as u32, &a, port as u32) })
+}
+
 /// A blocking TCP connection to `ip` (4 or 16 bytes) and `port`.
 pub fn tcp_connect(ip: &[u8], port: u16) -> io::Result<Fd> {
     let fd = open(family(ip), STREAM)?;

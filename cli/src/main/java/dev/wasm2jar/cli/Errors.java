@@ -6,6 +6,7 @@ import dev.wasm2jar.runtime.MalformedException;
 import dev.wasm2jar.runtime.TrapException;
 import dev.wasm2jar.runtime.UninstantiableException;
 import dev.wasm2jar.runtime.UnlinkableException;
+import dev.wasm2jar.runtime.UnsupportedFeatureException;
 import dev.wasm2jar.runtime.WasmException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -50,7 +51,7 @@ final class Errors {
         if (t instanceof OutOfMemoryError) {
             return "out of memory: " + message;
         }
-        if (t instanceof dev.wasm2jar.compiler.CompilationException) {
+        if (t instanceof dev.wasm2jar.compiler.CompilationException || t instanceof UnsupportedFeatureException) {
             return "cannot compile: " + message;
         }
         return "internal error: " + t.getClass().getName() + (message.isEmpty() ? "" : ": " + message);

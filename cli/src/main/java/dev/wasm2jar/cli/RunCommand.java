@@ -31,6 +31,7 @@ final class RunCommand implements Command {
     public String usage() {
         return """
                 usage: wasm2jar run [OPTIONS] FILE.wasm|FILE.jar [ARGS...]
+                       wasm2jar run [OPTIONS] --reactor FILE.wasm|FILE.jar FUNCTION [ARGS...]
 
                 Runs a WASI command (wasi_snapshot_preview1 or wasi_unstable): calls its _start with ARGS, the
                 process's standard streams, and only the directories and variables given. Exits with the guest's
@@ -38,10 +39,17 @@ final class RunCommand implements Command {
                 in memory once and kept in the cache (XDG_CACHE_HOME or ~/.cache, under wasm2jar/), keyed by its
                 SHA-256; a .jar is one written by 'wasm2jar compile'.
 
+                With --reactor (WasmEdge's flag), FILE is a WASI reactor, a library with no _start: its _initialize
+                is called if it exports one, then its export FUNCTION with ARGS, converted and printed as 'wasm2jar
+                invoke' does.
+
                 options (before FILE; everything after FILE goes to the guest):
                 """ + WasiFlags.HELP + """
                   --preload NAME=FILE  instantiate FILE.wasm (or .jar) first and link its exports as the imports
                                        of module NAME; repeatable
+                  --argv0 NAME         the guest's argv[0] (default: FILE as given), for programs that choose what
+                                       to do by it (busybox, clang's wasm build)
+                  --reactor            call FUNCTION of a reactor instead of _start
                   --no-cache           compile .wasm files in memory without the cache
                 """ + hostOptionsHelp();
     }
@@ -72,7 +80,8 @@ final class RunCommand implements Command {
     }
 
     private static boolean takesValue(String option) {
-        return WasiFlags.NAMES.contains(option) || option.equals("--preload") || isHostOption(option);
+        return WasiFlags.NAMES.contains(option) || option.equals("--preload") || option.equals(Launcher.ARGV0)
+                || isHostOption(option);
     }
 
     /**
@@ -94,6 +103,8 @@ final class RunCommand implements Command {
         List<String[]> preloads = new ArrayList<>();
         Map<String, List<String>> hostOptions = new LinkedHashMap<>();
         boolean cache = true;
+        boolean reactor = false;
+        String argv0 = null;
         int i = 0;
         for (; i < args.size(); i++) {
             String arg = args.get(i);
@@ -110,6 +121,10 @@ final class RunCommand implements Command {
                 cache = false;
                 continue;
             }
+            if (name.equals("--reactor") && eq < 0) {
+                reactor = true;
+                continue;
+            }
             if (!takesValue(name)) {
                 throw new CliException("unknown option '" + name + "' for 'run'; try 'wasm2jar run --help'");
             }
@@ -117,6 +132,10 @@ final class RunCommand implements Command {
                 throw new CliException("option '" + name + "' needs a value");
             }
             String value = eq > 0 ? arg.substring(eq + 1) : args.get(++i);
+            if (name.equals(Launcher.ARGV0)) {
+                argv0 = value;
+                continue;
+            }
             if (name.equals("--preload")) {
                 int at = value.indexOf('=');
                 if (at <= 0 || at == value.length() - 1) {
@@ -142,12 +161,30 @@ final class RunCommand implements Command {
         }
         Path file = Path.of(args.get(i));
         List<String> guestArgs = new ArrayList<>(args.subList(i, args.size()));
+        if (argv0 != null) {
+            guestArgs.set(0, argv0);
+        }
+        Launcher.Entry entry = Launcher.COMMAND;
+        if (reactor) {
+            if (guestArgs.size() < 2) {
+                throw new CliException("run --reactor needs the name of the function to call after " + file);
+            }
+            entry = new ExportCall(guestArgs.get(1), guestArgs.subList(2, guestArgs.size()), console.out());
+        }
         ModuleCache moduleCache = cache ? ModuleCache.user() : null;
         for (String[] p : preloads) {
             libraries.add(new Launcher.Library(p[0], ModuleFiles.load(Path.of(p[1]), moduleCache)));
         }
         Module command = ModuleFiles.load(file, moduleCache);
-        config = config.withArgs(guestArgs);
+        return launch(command, file, libraries, config.withArgs(guestArgs), hostOptions, console, entry);
+    }
+
+    /**
+     * Links {@code module} (loaded from {@code file}) to WASI, the host modules and {@code libraries}, and runs it
+     * through {@code entry} with the console's streams; a failure is one error line naming the file.
+     */
+    static int launch(Module module, Path file, List<Launcher.Library> libraries, WasiConfig config,
+            Map<String, List<String>> hostOptions, Console console, Launcher.Entry entry) {
         if (console.out() != System.out) {
             config = config.withStdout(console.out());
         }
@@ -155,7 +192,7 @@ final class RunCommand implements Command {
             config = config.withStderr(console.err());
         }
         try {
-            return Launcher.run(command, libraries, config, hostOptions, console.err(), "wasm2jar");
+            return Launcher.run(module, libraries, config, hostOptions, console.err(), "wasm2jar", entry);
         } catch (WasmException e) {
             throw new CliException(file + ": " + Errors.describe(e), e, CliException.FAILURE);
         } catch (IllegalArgumentException e) {

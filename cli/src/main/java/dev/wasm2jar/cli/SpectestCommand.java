@@ -1,10 +1,10 @@
 package dev.wasm2jar.cli;
 
-import dev.wasm2jar.cli.spectest.CommandResult;
 import dev.wasm2jar.cli.spectest.CommandResult.Outcome;
+import dev.wasm2jar.cli.spectest.CommandResult;
 import dev.wasm2jar.cli.spectest.FileResult;
 import dev.wasm2jar.cli.spectest.SpecSuite;
-import dev.wasm2jar.compiler.Feature;
+import dev.wasm2jar.runtime.Feature;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

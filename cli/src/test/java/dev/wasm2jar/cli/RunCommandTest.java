@@ -59,6 +59,15 @@ class RunCommandTest {
     }
 
     @Test
+    void argv0NamesTheProgramAsWasmtimesFlagDoes() {
+        Run r = run("run", "--argv0", "clang", guest("demo"), "args", "-c");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("argv[0]=clang\nargv[1]=args\nargv[2]=-c\n", r.out());
+        assertEquals("argv[0]=wasm-ld\nargv[1]=args\n", run("run", "--argv0=wasm-ld", guest("demo"), "args").out());
+        assertOneErrorLine(run("run", "--argv0"), 2, "option '--argv0' needs a value");
+    }
+
+    @Test
     void envDirAndExitCodeAsWasmEdgeTakesThem() throws IOException {
         Files.writeString(dir.resolve("note.txt"), "from the host");
         assertEquals("A=1\nB=two words\n", run("run", "--env", "A=1", "--env=B=two words",
@@ -232,6 +241,8 @@ class RunCommandTest {
         Run args = process(app, Map.of(), java(), "-jar", "demo.jar", "--env=X=y", "--", "args", "--dir");
         assertEquals(0, args.exit(), args.err());
         assertEquals("argv[0]=demo.jar\nargv[1]=args\nargv[2]=--dir\n", args.out());
+        Run argv0 = process(app, Map.of(), java(), "-jar", "demo.jar", "--argv0", "busybox", "args", "--argv0");
+        assertEquals("argv[0]=busybox\nargv[1]=args\nargv[2]=--argv0\n", argv0.out(), argv0.err());
         Run exit = process(app, Map.of(), java(), "-jar", "demo.jar", "exit", "5");
         assertEquals(5, exit.exit());
         Run bad = process(app, Map.of(), java(), "-jar", "demo.jar", "--dir", "/:missing", "args");

@@ -2,13 +2,14 @@ package dev.wasm2jar.compiler;
 
 import dev.wasm2jar.compiler.internal.classfile.ClassFileSizes;
 import dev.wasm2jar.compiler.internal.classfile.ModuleClassWriter;
-import dev.wasm2jar.compiler.internal.classfile.ModuleLayout;
 import dev.wasm2jar.compiler.internal.decode.EndiveDecoder;
+import dev.wasm2jar.compiler.internal.layout.ModuleLayout;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
 import dev.wasm2jar.compiler.internal.split.Splitter;
 import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.MalformedException;
 import dev.wasm2jar.runtime.Module;
+import dev.wasm2jar.runtime.UnsupportedFeatureException;
 import dev.wasm2jar.runtime.abi.ModuleShape;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

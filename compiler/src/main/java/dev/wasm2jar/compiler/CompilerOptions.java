@@ -1,5 +1,7 @@
 package dev.wasm2jar.compiler;
 
+import dev.wasm2jar.runtime.Feature;
+import dev.wasm2jar.runtime.UnsupportedFeatureException;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;

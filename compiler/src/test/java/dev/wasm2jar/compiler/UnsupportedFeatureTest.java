@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasm2jar.runtime.Feature;
 import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.MalformedException;
+import dev.wasm2jar.runtime.UnsupportedFeatureException;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
@@ -64,6 +66,20 @@ class UnsupportedFeatureTest {
         UnsupportedFeatureException e = unsupported(TWO_MEMORIES, Feature.WASM_3_0);
         assertEquals(Feature.MULTI_MEMORY, e.feature());
         assertTrue(e.getMessage().endsWith("does not support yet: it has 2 memories"), e.getMessage());
+    }
+
+    /** 2.0's constant expressions read imported globals only; 3.0's also the defined globals before. */
+    @Test
+    void constantExpressionsReadEarlierGlobalsIn30() {
+        byte[] earlier = module("060b02" + "7f0041010b" + "7f0023000b");
+        byte[] later = module("060b02" + "7f0023010b" + "7f0041010b");
+        Compiler.compile(earlier, new CompilerOptions("test.Earlier", Feature.WASM_3_0));
+        InvalidException in20 = assertThrows(InvalidException.class,
+                () -> Compiler.compile(earlier, new CompilerOptions("test.Earlier20", Feature.WASM_2_0)));
+        assertEquals("unknown global 0", in20.getMessage());
+        InvalidException in30 = assertThrows(InvalidException.class,
+                () -> Compiler.compile(later, new CompilerOptions("test.Later", Feature.WASM_3_0)));
+        assertTrue(in30.getMessage().startsWith("unknown global 1"), in30.getMessage());
     }
 
     /** Endive cannot decode 64-bit limits and calls them malformed; the module needs memory64 all the same. */

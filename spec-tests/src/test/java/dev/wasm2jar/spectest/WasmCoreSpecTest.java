@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.wasm2jar.cli.spectest.CommandResult;
 import dev.wasm2jar.cli.spectest.FileResult;
 import dev.wasm2jar.cli.spectest.SpecSuite;
-import dev.wasm2jar.compiler.Feature;
+import dev.wasm2jar.runtime.Feature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

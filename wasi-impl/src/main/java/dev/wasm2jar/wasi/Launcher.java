@@ -30,20 +30,45 @@ import java.util.jar.JarFile;
  * host modules:
  *
  * <pre>
- * java -jar app.jar [--dir GUEST:HOST]... [--env NAME=VALUE]... [HOST MODULE OPTIONS]... [--] [ARGS...]
+ * java -jar app.jar [--dir GUEST:HOST]... [--env NAME=VALUE]... [--argv0 NAME] [HOST MODULE OPTIONS]... [--] [ARGS...]
  * </pre>
  *
  * A command is linked to WASI and to every host module registered as a {@link HostModuleFactory} service
  * ({@link #hostModuleFactories}), in that order. The flags ({@link WasiFlags} and the host modules' options) come
- * first; the first other argument, or everything after {@code --}, goes to the guest. The exit code is the guest's; a
- * trap prints its kind and the wasm call stack and exits with {@link #TRAP_EXIT}.
+ * first; the first other argument, or everything after {@code --}, goes to the guest, whose {@code argv[0]} is the
+ * jar's file name unless {@code --argv0} names another (a multi-call program such as busybox or clang chooses its tool
+ * by it). The exit code is the guest's; a trap prints its kind and the wasm call stack and exits with
+ * {@link #TRAP_EXIT}.
  */
 public final class Launcher {
     /** The exit code of a command that trapped: 128 + SIGABRT, as wasmtime exits. */
     public static final int TRAP_EXIT = 134;
 
+    /** The option of runnable jars (and {@code wasm2jar run}) that sets the guest's {@code argv[0]}, as wasmtime's. */
+    public static final String ARGV0 = "--argv0";
+
     /** A module instantiated before the command, whose exports satisfy the command's imports from {@code name}. */
     public record Library(String name, Module module) {}
+
+    /**
+     * What runs once the module is linked: a command's {@code _start} ({@link #COMMAND}), or, for a reactor, its
+     * {@code _initialize} and then a call of one of its exports.
+     */
+    @FunctionalInterface
+    public interface Entry {
+        /** Runs {@code instance}, linked to {@code wasi}, and returns the exit code. */
+        int enter(Wasi wasi, Instance instance);
+    }
+
+    /** A WASI command: {@link Wasi#run} calls {@code _start}. */
+    public static final Entry COMMAND = new Command();
+
+    private static final class Command implements Entry {
+        @Override
+        public int enter(Wasi wasi, Instance instance) {
+            return wasi.run(instance);
+        }
+    }
 
     private static volatile List<HostModuleFactory> factories;
 
@@ -87,10 +112,16 @@ public final class Launcher {
         return run(command, libraries, config, Map.of(), err, prefix);
     }
 
+    /** {@link #run(Module, List, WasiConfig, Map, PrintStream, String, Entry)} of a {@link #COMMAND}. */
+    public static int run(Module command, List<Library> libraries, WasiConfig config,
+            Map<String, List<String>> hostOptions, PrintStream err, String prefix) throws IOException {
+        return run(command, libraries, config, hostOptions, err, prefix, COMMAND);
+    }
+
     /**
      * Instantiates {@code libraries} in order, then {@code command}, each linked to WASI, the registered host modules
      * (made from {@code hostOptions}, the values of their options) and the libraries before it; a library that is a
-     * reactor is initialized. Then runs the command. A trap is reported on {@code err} as
+     * reactor is initialized. Then runs the command through {@code entry}. A trap is reported on {@code err} as
      * {@code PREFIX: error: trap: MESSAGE} and the wasm backtrace.
      *
      * @return the guest's exit code, or {@link #TRAP_EXIT}
@@ -98,7 +129,7 @@ public final class Launcher {
      * @throws IllegalArgumentException when a host module rejects its options
      */
     public static int run(Module command, List<Library> libraries, WasiConfig config,
-            Map<String, List<String>> hostOptions, PrintStream err, String prefix) throws IOException {
+            Map<String, List<String>> hostOptions, PrintStream err, String prefix, Entry entry) throws IOException {
         Map<Module, String> labels = new LinkedHashMap<>();
         labels.put(command, libraries.isEmpty() ? null : "main");
         List<HostModule> hostModules = new ArrayList<>();
@@ -122,7 +153,7 @@ public final class Launcher {
                     Wasi.initialize(instance);
                     linker.defineInstance(library.name(), instance);
                 }
-                return wasi.run(linker.instantiate(command));
+                return entry.enter(wasi, linker.instantiate(command));
             } catch (WasiExit e) {
                 return e.code(); // proc_exit from a library's _initialize or a start function
             } catch (TrapException | ExhaustionException e) {
@@ -172,8 +203,7 @@ public final class Launcher {
                 System.err.println(program + ": error: no " + Module.MANIFEST_ATTRIBUTE + " in the jar's manifest");
                 return 1;
             }
-            List<String> guestArgs = new ArrayList<>();
-            guestArgs.add(program);
+            String argv0 = program;
             WasiConfig config = WasiConfig.defaults();
             Map<String, String> hostOptionNames = hostOptions();
             Map<String, List<String>> hostOptions = new LinkedHashMap<>();
@@ -186,19 +216,23 @@ public final class Launcher {
                 }
                 int eq = arg.indexOf('=');
                 String name = eq > 0 ? arg.substring(0, eq) : arg;
-                if (!WasiFlags.NAMES.contains(name) && !hostOptionNames.containsKey(name)) {
+                if (!WasiFlags.NAMES.contains(name) && !hostOptionNames.containsKey(name) && !name.equals(ARGV0)) {
                     break;
                 }
                 if (eq < 0 && i + 1 == args.length) {
                     throw new IllegalArgumentException("option " + name + " needs a value");
                 }
                 String value = eq > 0 ? arg.substring(eq + 1) : args[++i];
-                if (WasiFlags.NAMES.contains(name)) {
+                if (name.equals(ARGV0)) {
+                    argv0 = value;
+                } else if (WasiFlags.NAMES.contains(name)) {
                     config = WasiFlags.apply(config, name, value);
                 } else {
                     hostOptions.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
                 }
             }
+            List<String> guestArgs = new ArrayList<>();
+            guestArgs.add(argv0);
             guestArgs.addAll(List.of(args).subList(i, args.length));
             Module module = Module.load(Launcher.class.getClassLoader(), className);
             return run(module, List.of(), config.withArgs(guestArgs), hostOptions, System.err, program);

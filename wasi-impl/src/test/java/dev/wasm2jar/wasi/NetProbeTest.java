@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * DNS, UDP, socket options and addresses through WasmEdge's calls (guests/rust/net_probe.rs): sock_getaddrinfo
  * for a name, numbers and a service name, and a name that does not resolve; datagrams with their sender and a
- * truncated one; SO_RCVTIMEO ending a blocking receive; options read back; a refused connect; IPv6 loopback.
+ * truncated one; SO_RCVTIMEO ending a blocking receive; options read back; a refused connect, blocking and not
+ * (in progress, then writable, then SO_ERROR); IPv6 loopback.
  */
 class NetProbeTest {
     @Test
@@ -33,6 +34,8 @@ class NetProbeTest {
                 tcp received: "over tcp"
                 recv on a non-blocking socket with nothing there: errno 6
                 connect to a closed port: errno 14
+                non-blocking connect to a listening port: in progress or done: true, writable: true, SO_ERROR: Ok(0)
+                non-blocking connect to a closed port: in progress or done: true, writable: true, SO_ERROR: Ok(14)
                 ipv6: listening on 16 bytes, connected: Ok((16, true))
                 """, run.out());
     }

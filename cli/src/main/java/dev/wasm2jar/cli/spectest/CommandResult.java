@@ -1,7 +1,7 @@
 package dev.wasm2jar.cli.spectest;
 
-import dev.wasm2jar.compiler.Feature;
-import dev.wasm2jar.compiler.UnsupportedFeatureException;
+import dev.wasm2jar.runtime.Feature;
+import dev.wasm2jar.runtime.UnsupportedFeatureException;
 
 /**
  * What became of one command.

@@ -1,6 +1,6 @@
 package dev.wasm2jar.cli.spectest;
 
-import dev.wasm2jar.compiler.Feature;
+import dev.wasm2jar.runtime.Feature;
 import dev.wasm2jar.runtime.LargeStack;
 import java.io.IOException;
 import java.nio.file.Files;

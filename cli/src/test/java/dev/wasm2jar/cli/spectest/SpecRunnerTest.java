@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasm2jar.cli.TestModules;
 import dev.wasm2jar.cli.spectest.CommandResult.Outcome;
-import dev.wasm2jar.compiler.Feature;
+import dev.wasm2jar.runtime.Feature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

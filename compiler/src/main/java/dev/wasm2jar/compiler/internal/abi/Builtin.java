@@ -120,6 +120,8 @@ public enum Builtin {
 
     // ---- traps and the frame of split functions: TrapOps, FrameOps
     TRAP_UNREACHABLE(TrapOps.class, "unreachable", "()Ldev/wasm2jar/runtime/TrapException;"),
+    /** Not called by compiled bytecode: the Java facades the Maven plugin generates turn what a call threw into a trap. */
+    TRAP_FROM_JAVA(TrapOps.class, "fromJava", "(Ljava/lang/Throwable;)Ljava/lang/RuntimeException;"),
     FRAME_PUT_I32(FrameOps.class, "putI32", "(I[JI)V"),
     FRAME_PUT_I64(FrameOps.class, "putI64", "(J[JI)V"),
     FRAME_PUT_F32(FrameOps.class, "putF32", "(F[JI)V"),

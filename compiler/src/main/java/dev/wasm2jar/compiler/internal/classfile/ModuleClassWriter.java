@@ -3,7 +3,10 @@ package dev.wasm2jar.compiler.internal.classfile;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.wasm2jar.compiler.internal.abi.Builtin;
+import dev.wasm2jar.compiler.internal.abi.JvmTypes;
 import dev.wasm2jar.compiler.internal.abi.RuntimeTypes;
+import dev.wasm2jar.compiler.internal.layout.ModuleLayout;
+import dev.wasm2jar.compiler.internal.layout.Names;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.ValueType;

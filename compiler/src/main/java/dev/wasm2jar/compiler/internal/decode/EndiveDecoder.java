@@ -1,22 +1,21 @@
 package dev.wasm2jar.compiler.internal.decode;
 
-import dev.wasm2jar.compiler.CompilationException;
-import dev.wasm2jar.compiler.Feature;
-import dev.wasm2jar.compiler.UnsupportedFeatureException;
 import dev.wasm2jar.compiler.internal.model.BlockTypes;
 import dev.wasm2jar.compiler.internal.model.FunctionBody;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
 import dev.wasm2jar.compiler.internal.model.Op;
 import dev.wasm2jar.runtime.ExternKind;
+import dev.wasm2jar.runtime.Feature;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.HeapType;
 import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.MalformedException;
+import dev.wasm2jar.runtime.UnsupportedFeatureException;
 import dev.wasm2jar.runtime.ValueType;
 import dev.wasm2jar.runtime.abi.ConstExpr;
-import dev.wasm2jar.runtime.abi.ModuleShape;
 import dev.wasm2jar.runtime.abi.ModuleShape.SegmentMode;
+import dev.wasm2jar.runtime.abi.ModuleShape;
 import dev.wasm2jar.runtime.abi.TypeCodec;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -46,7 +45,8 @@ import run.endive.wasm.types.ValType;
 
 /**
  * Decodes and validates with Endive's parser ({@code run.endive:wasm}) and translates its module into our
- * {@link ModuleModel}. The only class that sees Endive's types.
+ * {@link ModuleModel}. It and {@link ErrorLocator} (which lists a failing body's instructions) are the only classes
+ * that see Endive's types.
  */
 public final class EndiveDecoder {
     private static final EnumMap<OpCode, Op> OPS = new EnumMap<>(OpCode.class);
@@ -70,13 +70,23 @@ public final class EndiveDecoder {
     private EndiveDecoder() {}
 
     /**
-     * Decodes and validates {@code wasm}, a module that may use {@code features}.
+     * Decodes and validates {@code wasm}, a module that may use {@code features}. An error inside a function body
+     * names the function and the byte offset ({@link ErrorLocator}).
      *
      * @throws MalformedException when it does not decode
      * @throws InvalidException when it does not validate
      * @throws UnsupportedFeatureException when it needs a feature that is not enabled or that wasm2jar lacks
      */
     public static ModuleModel decode(byte[] wasm, Set<Feature> features) {
+        try {
+            return decodeUnlocated(wasm, features);
+        } catch (MalformedException | InvalidException e) {
+            throw ErrorLocator.withLocation(wasm, features, e);
+        }
+    }
+
+    /** {@link #decode} with the reasons only, as {@link ErrorLocator} asks it about edited copies. */
+    static ModuleModel decodeUnlocated(byte[] wasm, Set<Feature> features) {
         BinaryPrescan.checkHeader(wasm);
         FeatureCheck check = new FeatureCheck(features);
         WasmModule m;
@@ -259,7 +269,7 @@ public final class EndiveDecoder {
         List<ValueType> locals = new ArrayList<>(body.localTypes().size());
         for (ValType t : body.localTypes()) {
             ValueType type = valueType(t);
-            check.valueType(type, "function " + functionIndex + ": local " + locals.size());
+            check.local(type, functionIndex, locals.size());
             locals.add(type);
         }
         List<AnnotatedInstruction> source = body.instructions();
@@ -274,8 +284,8 @@ public final class EndiveDecoder {
             check.instruction(op, functionIndex, in.address());
             switch (op) {
                 case BLOCK, LOOP, IF -> check.blockType(instruction.operand(0), functionIndex, in.address());
-                case SELECT_T, REF_NULL -> check.valueType(TypeCodec.unpack(instruction.operand(0)),
-                        FeatureCheck.at(functionIndex, in.address()) + ": " + FeatureCheck.name(op.name()));
+                case SELECT_T, REF_NULL -> check.immediateType(TypeCodec.unpack(instruction.operand(0)), op,
+                        functionIndex, in.address());
                 default -> { }
             }
             out.add(instruction);
@@ -290,7 +300,8 @@ public final class EndiveDecoder {
         if (feature != null) {
             check.require(feature, where);
         }
-        return new CompilationException(where + " is an instruction wasm2jar does not support");
+        // Every opcode Endive has is one of our ops or belongs to a feature: a new one is ours to classify.
+        return new IllegalStateException(where + ": Endive decodes an instruction that wasm2jar does not know");
     }
 
     /** Rewrites immediates that name types into our encodings (see {@link Instruction}). */

@@ -1,13 +1,13 @@
 package dev.wasm2jar.compiler.internal.decode;
 
-import dev.wasm2jar.compiler.Feature;
-import dev.wasm2jar.compiler.UnsupportedFeatureException;
 import dev.wasm2jar.compiler.internal.model.BlockTypes;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
 import dev.wasm2jar.compiler.internal.model.Op;
 import dev.wasm2jar.runtime.ExternKind;
+import dev.wasm2jar.runtime.Feature;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.HeapType;
+import dev.wasm2jar.runtime.UnsupportedFeatureException;
 import dev.wasm2jar.runtime.ValueType;
 import dev.wasm2jar.runtime.abi.ConstExpr;
 import dev.wasm2jar.runtime.abi.ModuleShape;
@@ -68,12 +68,28 @@ final class FeatureCheck {
     /** The type of a block, loop or if ({@link BlockTypes}): a type index came with multi-value. */
     void blockType(long encoded, int functionIndex, int offset) {
         if (encoded >= 0) {
-            require(Feature.MULTI_VALUE, at(functionIndex, offset) + ": a block typed by a type index");
+            if (!allowed(Feature.MULTI_VALUE)) {
+                require(Feature.MULTI_VALUE, at(functionIndex, offset) + ": a block typed by a type index");
+            }
         } else if (encoded != BlockTypes.EMPTY) {
             ValueType result = BlockTypes.result(encoded);
-            if (!result.isNumeric()) {
+            if (!allowed(result)) {
                 valueType(result, at(functionIndex, offset) + ": a block");
             }
+        }
+    }
+
+    /** The type immediate of {@code select t} or {@code ref.null}. */
+    void immediateType(ValueType t, Op op, int functionIndex, int offset) {
+        if (!allowed(t)) {
+            valueType(t, at(functionIndex, offset) + ": " + name(op.name()));
+        }
+    }
+
+    /** The type of a function's local (the messages are made only when one is needed: there are millions of locals). */
+    void local(ValueType t, int functionIndex, int index) {
+        if (!allowed(t)) {
+            valueType(t, "function " + functionIndex + ": local " + index);
         }
     }
 
@@ -142,16 +158,24 @@ final class FeatureCheck {
     }
 
     void valueType(ValueType t, String where) {
+        if (!allowed(t)) {
+            Feature f = featureOf(t);
+            if (compilesAsNullable(t)) {
+                requireEnabled(f, where + " has type " + t);
+            } else {
+                require(f, where + " has type " + t);
+            }
+        }
+    }
+
+    private boolean allowed(ValueType t) {
         Feature f = featureOf(t);
-        if (f == Feature.MVP) {
-            return;
-        }
-        if (t.heapType() == HeapType.FUNC || t.heapType() == HeapType.EXTERN) {
-            // funcref and externref; (ref func) and (ref extern) too, which compile as their nullable kin
-            requireEnabled(f, where + " has type " + t);
-        } else {
-            require(f, where + " has type " + t);
-        }
+        return f == Feature.MVP || (compilesAsNullable(t) ? enabled(f) : allowed(f));
+    }
+
+    /** funcref and externref; (ref func) and (ref extern) too, which compile as their nullable kin. */
+    private static boolean compilesAsNullable(ValueType t) {
+        return t.heapType() == HeapType.FUNC || t.heapType() == HeapType.EXTERN;
     }
 
     void functionType(FunctionType type, String where) {

@@ -1,9 +1,9 @@
 package dev.wasm2jar.compiler.internal.decode;
 
-import dev.wasm2jar.compiler.Feature;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
 import dev.wasm2jar.runtime.ExternKind;
+import dev.wasm2jar.runtime.Feature;
 import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.MalformedException;
 import dev.wasm2jar.runtime.WasmException;
@@ -45,11 +45,17 @@ final class Wasm2Profile {
             throw new InvalidException("multiple memories (WebAssembly 2.0 allows one; wasm2jar does not support"
                     + " multi-memory yet)");
         }
-        // 3.0 lets constant expressions read earlier immutable globals (a change the GC proposal brought).
-        int readable = features.enabled(Feature.GC) ? Integer.MAX_VALUE : model.importCount(ExternKind.GLOBAL);
-        for (ModuleShape.GlobalType g : model.globals()) {
-            checkConstExpr(g.init(), readable);
+        // Endive does not check the global indices of constant expressions. 2.0 lets them read imported globals; 3.0
+        // (with the GC proposal) also the defined globals before the one being initialized, and all in segments.
+        int importedGlobals = model.importCount(ExternKind.GLOBAL);
+        boolean gc = features.enabled(Feature.GC);
+        for (ModuleShape.TableType t : model.tables()) {
+            checkConstExpr(t.init(), importedGlobals); // tables come before globals
         }
+        for (int i = 0; i < model.globals().size(); i++) {
+            checkConstExpr(model.globals().get(i).init(), gc ? importedGlobals + i : importedGlobals);
+        }
+        int readable = gc ? importedGlobals + model.globals().size() : importedGlobals;
         for (ModuleShape.ElementSegment e : model.elements()) {
             checkConstExpr(e.offset(), readable);
             e.items().forEach(item -> checkConstExpr(item, readable));
@@ -57,7 +63,6 @@ final class Wasm2Profile {
         for (ModuleShape.DataSegment d : model.data()) {
             checkConstExpr(d.offset(), readable);
         }
-        int importedGlobals = model.importCount(ExternKind.GLOBAL);
         Set<String> names = new HashSet<>();
         for (ModuleShape.Export e : model.exports()) {
             if (!names.add(e.name())) {
@@ -151,12 +156,12 @@ final class Wasm2Profile {
         }
     }
 
-    private static void checkConstExpr(ConstExpr expr, int importedGlobals) {
+    private static void checkConstExpr(ConstExpr expr, int readableGlobals) {
         if (expr == null) {
             return;
         }
         for (int i = 0; i < expr.ops().length; i++) {
-            if (expr.ops()[i] == ConstExpr.GLOBAL_GET && expr.args()[i] >= importedGlobals) {
+            if (expr.ops()[i] == ConstExpr.GLOBAL_GET && expr.args()[i] >= readableGlobals) {
                 throw new InvalidException("unknown global " + expr.args()[i]);
             }
         }

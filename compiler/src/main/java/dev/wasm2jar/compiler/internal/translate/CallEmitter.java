@@ -2,7 +2,7 @@ package dev.wasm2jar.compiler.internal.translate;
 
 import static org.objectweb.asm.Opcodes.*;
 
-import dev.wasm2jar.compiler.internal.classfile.JvmTypes;
+import dev.wasm2jar.compiler.internal.abi.JvmTypes;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.ValueType;
@@ -13,49 +13,47 @@ import org.objectweb.asm.MethodVisitor;
  * {@code call} and {@code call_indirect}: an {@code invokestatic} of the callee's method (or of the stub that checks
  * and invokes a table element), with the instance last, then the memory reloaded since the callee may have grown it.
  */
-final class CallEmitter {
-    private final FunctionTranslator t;
+final class CallEmitter implements Emitter {
+    private final EmitContext ctx;
     private final MethodVisitor mv;
 
-    CallEmitter(FunctionTranslator t) {
-        this.t = t;
-        this.mv = t.mv;
+    CallEmitter(EmitContext ctx) {
+        this.ctx = ctx;
+        this.mv = ctx.mv;
     }
 
-    boolean emit(Instruction in) {
+    @Override
+    public void emit(Instruction in) {
         switch (in.op()) {
             case CALL -> call(in.intOperand(0));
             case CALL_INDIRECT -> callIndirect(in.intOperand(0), in.intOperand(1));
-            default -> {
-                return false;
-            }
+            default -> throw Emitter.unsupported(in);
         }
-        return true;
     }
 
     private void call(int function) {
-        FunctionType callee = t.layout.model().functionType(function);
+        FunctionType callee = ctx.layout.model().functionType(function);
         passVectors(callee.params());
-        t.stack.pop(callee.params().size());
-        t.loadSelf();
-        mv.visitMethodInsn(INVOKESTATIC, t.layout.functionOwner(function), t.layout.functionMethod(function),
-                t.layout.functionDescriptor(callee), false);
+        ctx.stack.pop(callee.params().size());
+        ctx.loadSelf();
+        mv.visitMethodInsn(INVOKESTATIC, ctx.layout.functionOwner(function), ctx.layout.functionMethod(function),
+                ctx.layout.functionDescriptor(callee), false);
         afterCall(callee);
     }
 
     private void callIndirect(int typeIndex, int tableIndex) {
-        FunctionType callee = t.layout.model().types().get(typeIndex);
-        t.stack.pop();
+        FunctionType callee = ctx.layout.model().types().get(typeIndex);
+        ctx.stack.pop();
         if (callee.params().contains(ValueType.V128)) {
-            int index = t.newTemp(ValueType.I32);
+            int index = ctx.slots.temp(ValueType.I32);
             mv.visitVarInsn(ISTORE, index);
             passVectors(callee.params());
             mv.visitVarInsn(ILOAD, index);
         }
-        t.stack.pop(callee.params().size());
-        t.loadSelf();
-        mv.visitMethodInsn(INVOKESTATIC, t.layout.className(), t.layout.callIndirectStub(typeIndex, tableIndex),
-                t.layout.callIndirectDescriptor(callee), false);
+        ctx.stack.pop(callee.params().size());
+        ctx.loadSelf();
+        mv.visitMethodInsn(INVOKESTATIC, ctx.layout.className(), ctx.layout.callIndirectStub(typeIndex, tableIndex),
+                ctx.layout.callIndirectDescriptor(callee), false);
         afterCall(callee);
     }
 
@@ -67,17 +65,17 @@ final class CallEmitter {
         if (!params.contains(ValueType.V128)) {
             return;
         }
-        int first = t.stack.size() - params.size();
+        int first = ctx.stack.size() - params.size();
         int[] temps = new int[params.size()];
         for (int i = params.size() - 1; i >= 0; i--) {
             if (params.get(i) != ValueType.V128) {
-                temps[i] = t.newTemp(params.get(i));
+                temps[i] = ctx.slots.temp(params.get(i));
                 mv.visitVarInsn(JvmTypes.store(params.get(i)), temps[i]);
             }
         }
         for (int i = 0; i < params.size(); i++) {
             if (params.get(i) == ValueType.V128) {
-                t.vectors.box(first + i);
+                ctx.vectors.box(first + i);
             } else {
                 mv.visitVarInsn(JvmTypes.load(params.get(i)), temps[i]);
             }
@@ -85,13 +83,13 @@ final class CallEmitter {
     }
 
     private void afterCall(FunctionType callee) {
-        int first = t.stack.size();
-        t.stack.pushAll(callee.results());
+        int first = ctx.stack.size();
+        ctx.stack.pushAll(callee.results());
         if (callee.results().size() > 1) {
-            Results.unpack(t, callee.results(), first);
+            Results.unpack(ctx, callee.results(), first);
         } else if (callee.results().size() == 1 && callee.results().get(0) == ValueType.V128) {
-            t.vectors.unbox(first);
+            ctx.vectors.unbox(first);
         }
-        t.reloadMemory();
+        ctx.memory.reload();
     }
 }

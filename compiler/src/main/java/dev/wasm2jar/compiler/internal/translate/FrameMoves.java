@@ -3,8 +3,8 @@ package dev.wasm2jar.compiler.internal.translate;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.wasm2jar.compiler.internal.abi.Builtin;
+import dev.wasm2jar.compiler.internal.abi.JvmTypes;
 import dev.wasm2jar.compiler.internal.abi.RuntimeTypes;
-import dev.wasm2jar.compiler.internal.classfile.JvmTypes;
 import dev.wasm2jar.compiler.internal.model.FunctionBody;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.ValueType;
@@ -18,33 +18,30 @@ import org.objectweb.asm.MethodVisitor;
  * Numbers are raw bits in {@code long[] frame}, references in {@code Object[] refs}, a vector two longs.
  */
 final class FrameMoves {
-    private final FunctionTranslator t;
+    private final EmitContext ctx;
     private final MethodVisitor mv;
     private final List<ValueType> localTypes;
-    private final int[] localSlots;
     private final int[] frameSlots;
     private final FunctionTranslator.Frame frame;
     private final int frameSlot;
     private final int refsSlot;
 
-    FrameMoves(FunctionTranslator t, List<ValueType> localTypes, int[] localSlots, int[] frameSlots,
-            FunctionTranslator.Frame frame, int frameSlot, int refsSlot) {
-        this.t = t;
-        this.mv = t.mv;
+    FrameMoves(EmitContext ctx, List<ValueType> localTypes, int[] frameSlots, FunctionTranslator.Frame frame) {
+        this.ctx = ctx;
+        this.mv = ctx.mv;
         this.localTypes = localTypes;
-        this.localSlots = localSlots;
         this.frameSlots = frameSlots;
         this.frame = frame;
-        this.frameSlot = frameSlot;
-        this.refsSlot = refsSlot;
+        this.frameSlot = ctx.slots.frame();
+        this.refsSlot = ctx.slots.refs();
     }
 
     /** The top function of a split function: allocate the frame and put the parameters in it. */
     void allocate(int params) {
-        t.pushInt(frame.size());
+        ctx.pushInt(frame.size());
         mv.visitIntInsn(NEWARRAY, T_LONG);
         mv.visitVarInsn(ASTORE, frameSlot);
-        t.pushInt(frame.size());
+        ctx.pushInt(frame.size());
         mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
         mv.visitVarInsn(ASTORE, refsSlot);
         for (int i = 0; i < params; i++) {
@@ -59,11 +56,11 @@ final class FrameMoves {
     private void flushLocal(int local) {
         ValueType type = localTypes.get(local);
         if (type == ValueType.V128) {
-            t.vectors.pushLocalHalves(local);
+            ctx.vectors.pushLocalHalves(local);
             putHalves(frameSlots[local]);
             return;
         }
-        mv.visitVarInsn(JvmTypes.load(type), localSlots[local]);
+        mv.visitVarInsn(JvmTypes.load(type), ctx.slots.local(local));
         putSlot(type, frameSlots[local]);
     }
 
@@ -71,11 +68,11 @@ final class FrameMoves {
         ValueType type = localTypes.get(local);
         if (type == ValueType.V128) {
             getHalves(frameSlots[local]);
-            t.vectors.storeLocalHalves(local);
+            ctx.vectors.storeLocalHalves(local);
             return;
         }
         getSlot(type, frameSlots[local]);
-        mv.visitVarInsn(JvmTypes.store(type), localSlots[local]);
+        mv.visitVarInsn(JvmTypes.store(type), ctx.slots.local(local));
     }
 
     /**
@@ -84,12 +81,12 @@ final class FrameMoves {
      * stack is left as it was.
      */
     void storeOperands(List<ValueType> types) {
-        int first = t.stack.size() - types.size();
+        int first = ctx.stack.size() - types.size();
         for (int i = types.size() - 1; i >= 0; i--) {
             int slot = frame.locals() + 2 * i;
             if (types.get(i) == ValueType.V128) {
-                t.vectors.canonicalize(first + i);
-                t.vectors.pushHalves(t.vectors.base(first + i), Shape.L2);
+                ctx.vectors.canonicalize(first + i);
+                ctx.vectors.pushHalves(ctx.vectors.base(first + i), Shape.L2);
                 putHalves(slot);
             } else {
                 putSlot(types.get(i), slot);
@@ -102,12 +99,12 @@ final class FrameMoves {
         for (int i = 0; i < types.size(); i++) {
             int slot = frame.locals() + 2 * i;
             if (types.get(i) == ValueType.V128) {
-                t.stack.push(ValueType.V128);
+                ctx.stack.push(ValueType.V128);
                 getHalves(slot);
-                t.vectors.storeHalves(t.vectors.base(t.stack.size() - 1), Shape.L2);
+                ctx.vectors.storeHalves(ctx.vectors.base(ctx.stack.size() - 1), Shape.L2);
             } else {
                 getSlot(types.get(i), slot);
-                t.stack.push(types.get(i));
+                ctx.stack.push(types.get(i));
             }
         }
     }
@@ -143,7 +140,7 @@ final class FrameMoves {
 
     private void putSlot(ValueType type, int slot) {
         mv.visitVarInsn(ALOAD, type.isReference() ? refsSlot : frameSlot);
-        t.pushInt(slot);
+        ctx.pushInt(slot);
         (switch (type.kind()) {
             case I32 -> Builtin.FRAME_PUT_I32;
             case I64 -> Builtin.FRAME_PUT_I64;
@@ -156,7 +153,7 @@ final class FrameMoves {
 
     private void getSlot(ValueType type, int slot) {
         mv.visitVarInsn(ALOAD, type.isReference() ? refsSlot : frameSlot);
-        t.pushInt(slot);
+        ctx.pushInt(slot);
         (switch (type.kind()) {
             case I32 -> Builtin.FRAME_GET_I32;
             case I64 -> Builtin.FRAME_GET_I64;

@@ -3,8 +3,8 @@ package dev.wasm2jar.compiler.internal.translate;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.wasm2jar.compiler.internal.abi.Builtin;
+import dev.wasm2jar.compiler.internal.abi.JvmTypes;
 import dev.wasm2jar.compiler.internal.abi.RuntimeTypes;
-import dev.wasm2jar.compiler.internal.classfile.JvmTypes;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.runtime.ValueType;
 import org.objectweb.asm.MethodVisitor;
@@ -14,55 +14,53 @@ import org.objectweb.asm.Type;
  * {@code global.get} and {@code global.set}: a field of the instance for a global private to the module, a
  * {@code Global} object's accessor for one that is imported or exported.
  */
-final class GlobalEmitter {
+final class GlobalEmitter implements Emitter {
     private static final String GLOBAL = RuntimeTypes.GLOBAL;
 
-    private final FunctionTranslator t;
+    private final EmitContext ctx;
     private final MethodVisitor mv;
 
-    GlobalEmitter(FunctionTranslator t) {
-        this.t = t;
-        this.mv = t.mv;
+    GlobalEmitter(EmitContext ctx) {
+        this.ctx = ctx;
+        this.mv = ctx.mv;
     }
 
-    boolean emit(Instruction in) {
+    @Override
+    public void emit(Instruction in) {
         switch (in.op()) {
             case GLOBAL_GET -> globalGet(in.intOperand(0));
             case GLOBAL_SET -> globalSet(in.intOperand(0));
-            default -> {
-                return false;
-            }
+            default -> throw Emitter.unsupported(in);
         }
-        return true;
     }
 
     private void globalGet(int index) {
-        ValueType type = t.layout.globalType(index);
-        t.loadSelf();
-        if (t.layout.isSharedGlobal(index)) {
-            mv.visitFieldInsn(GETFIELD, t.layout.className(), t.layout.globalField(index), GLOBAL);
+        ValueType type = ctx.layout.globalType(index);
+        ctx.loadSelf();
+        if (ctx.layout.isSharedGlobal(index)) {
+            mv.visitFieldInsn(GETFIELD, ctx.layout.className(), ctx.layout.globalField(index), GLOBAL);
             getter(type).invoke(mv);
             if (type.isReference() && type.javaType() != Object.class) {
                 mv.visitTypeInsn(CHECKCAST, Type.getInternalName(type.javaType()));
             }
         } else {
-            mv.visitFieldInsn(GETFIELD, t.layout.className(), t.layout.globalField(index), JvmTypes.descriptor(type));
+            mv.visitFieldInsn(GETFIELD, ctx.layout.className(), ctx.layout.globalField(index), JvmTypes.descriptor(type));
         }
-        t.stack.push(type);
+        ctx.stack.push(type);
         if (type == ValueType.V128) {
-            t.vectors.unbox(t.stack.size() - 1);
+            ctx.vectors.unbox(ctx.stack.size() - 1);
         }
     }
 
     private void globalSet(int index) {
-        if (t.stack.peek(0) == ValueType.V128) {
-            t.vectors.box(t.stack.size() - 1);
+        if (ctx.stack.peek(0) == ValueType.V128) {
+            ctx.vectors.box(ctx.stack.size() - 1);
         }
-        ValueType type = t.stack.pop();
-        t.loadSelf();
-        if (t.layout.isSharedGlobal(index)) {
+        ValueType type = ctx.stack.pop();
+        ctx.loadSelf();
+        if (ctx.layout.isSharedGlobal(index)) {
             // (value, global), as the setter takes them.
-            mv.visitFieldInsn(GETFIELD, t.layout.className(), t.layout.globalField(index), GLOBAL);
+            mv.visitFieldInsn(GETFIELD, ctx.layout.className(), ctx.layout.globalField(index), GLOBAL);
             setter(type).invoke(mv);
             return;
         }
@@ -73,7 +71,7 @@ final class GlobalEmitter {
         } else {
             mv.visitInsn(SWAP);
         }
-        mv.visitFieldInsn(PUTFIELD, t.layout.className(), t.layout.globalField(index), JvmTypes.descriptor(type));
+        mv.visitFieldInsn(PUTFIELD, ctx.layout.className(), ctx.layout.globalField(index), JvmTypes.descriptor(type));
     }
 
     /** The accessor of a shared global's value. */

@@ -23,19 +23,27 @@ enum Lane {
         this.shape = shape;
     }
 
+    /** The lane of a splat, extract_lane or replace_lane. */
     static Lane of(Op op) {
-        String name = op.name();
-        return name.startsWith("I8X16") ? I8 : name.startsWith("I16X8") ? I16 : name.startsWith("I32X4") ? I32
-                : name.startsWith("I64X2") ? I64 : name.startsWith("F32X4") ? F32 : F64;
+        return switch (op) {
+            case I8X16_SPLAT, I8X16_EXTRACT_LANE_S, I8X16_EXTRACT_LANE_U, I8X16_REPLACE_LANE -> I8;
+            case I16X8_SPLAT, I16X8_EXTRACT_LANE_S, I16X8_EXTRACT_LANE_U, I16X8_REPLACE_LANE -> I16;
+            case I32X4_SPLAT, I32X4_EXTRACT_LANE, I32X4_REPLACE_LANE -> I32;
+            case I64X2_SPLAT, I64X2_EXTRACT_LANE, I64X2_REPLACE_LANE -> I64;
+            case F32X4_SPLAT, F32X4_EXTRACT_LANE, F32X4_REPLACE_LANE -> F32;
+            case F64X2_SPLAT, F64X2_EXTRACT_LANE, F64X2_REPLACE_LANE -> F64;
+            default -> throw new IllegalArgumentException(op + " has no lane");
+        };
     }
 
-    /** The lane of {@code v128.loadN_lane} and {@code v128.storeN_lane}. */
+    /** The lane of {@code v128.loadN_splat}, {@code v128.loadN_lane} and {@code v128.storeN_lane}. */
     static Lane ofMemoryOp(Op op) {
         return switch (op) {
-            case V128_LOAD8_LANE, V128_STORE8_LANE -> I8;
-            case V128_LOAD16_LANE, V128_STORE16_LANE -> I16;
-            case V128_LOAD32_LANE, V128_STORE32_LANE -> I32;
-            default -> I64;
+            case V128_LOAD8_SPLAT, V128_LOAD8_LANE, V128_STORE8_LANE -> I8;
+            case V128_LOAD16_SPLAT, V128_LOAD16_LANE, V128_STORE16_LANE -> I16;
+            case V128_LOAD32_SPLAT, V128_LOAD32_LANE, V128_STORE32_LANE -> I32;
+            case V128_LOAD64_SPLAT, V128_LOAD64_LANE, V128_STORE64_LANE -> I64;
+            default -> throw new IllegalArgumentException(op + " has no lane");
         };
     }
 }

@@ -1,122 +1,82 @@
 package dev.wasm2jar.compiler.internal.translate;
 
-import static org.objectweb.asm.Opcodes.*;
-
 import dev.wasm2jar.compiler.internal.abi.Builtin;
-import dev.wasm2jar.compiler.internal.abi.RuntimeTypes;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.compiler.internal.model.Op;
-import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.ValueType;
-import org.objectweb.asm.MethodVisitor;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
- * Loads, stores and the memory instructions, as calls to {@code MemoryOps} with the memory's byte array from its
- * local. The helpers are a few bytes each, so HotSpot inlines them and the access is a bounds-checked array access.
+ * Scalar loads and stores, memory size and growth, bulk memory and data segments, through the {@link MemoryAccess}
+ * of the memory each instruction names. Immediates of an access: {@code [align, offset, memory]}.
  */
-final class MemoryEmitter {
-    private final FunctionTranslator t;
-    private final MethodVisitor mv;
+final class MemoryEmitter implements Emitter {
+    /** The type each load produces and each store consumes. */
+    private static final Map<Op, ValueType> VALUES = new EnumMap<>(Op.class);
 
-    MemoryEmitter(FunctionTranslator t) {
-        this.t = t;
-        this.mv = t.mv;
+    static {
+        for (Op op : new Op[] {Op.I32_LOAD, Op.I32_LOAD8_S, Op.I32_LOAD8_U, Op.I32_LOAD16_S, Op.I32_LOAD16_U,
+            Op.I32_STORE, Op.I32_STORE8, Op.I32_STORE16}) {
+            VALUES.put(op, ValueType.I32);
+        }
+        for (Op op : new Op[] {Op.I64_LOAD, Op.I64_LOAD8_S, Op.I64_LOAD8_U, Op.I64_LOAD16_S, Op.I64_LOAD16_U,
+            Op.I64_LOAD32_S, Op.I64_LOAD32_U, Op.I64_STORE, Op.I64_STORE8, Op.I64_STORE16, Op.I64_STORE32}) {
+            VALUES.put(op, ValueType.I64);
+        }
+        VALUES.put(Op.F32_LOAD, ValueType.F32);
+        VALUES.put(Op.F32_STORE, ValueType.F32);
+        VALUES.put(Op.F64_LOAD, ValueType.F64);
+        VALUES.put(Op.F64_STORE, ValueType.F64);
     }
 
-    boolean emit(Instruction in) {
-        Op op = in.op();
-        switch (op) {
-            case I32_LOAD -> load(in, Builtin.I32_LOAD, ValueType.I32);
-            case I64_LOAD -> load(in, Builtin.I64_LOAD, ValueType.I64);
-            case F32_LOAD -> load(in, Builtin.F32_LOAD, ValueType.F32);
-            case F64_LOAD -> load(in, Builtin.F64_LOAD, ValueType.F64);
-            case I32_LOAD8_S -> load(in, Builtin.I32_LOAD8_S, ValueType.I32);
-            case I32_LOAD8_U -> load(in, Builtin.I32_LOAD8_U, ValueType.I32);
-            case I32_LOAD16_S -> load(in, Builtin.I32_LOAD16_S, ValueType.I32);
-            case I32_LOAD16_U -> load(in, Builtin.I32_LOAD16_U, ValueType.I32);
-            case I64_LOAD8_S -> load(in, Builtin.I64_LOAD8_S, ValueType.I64);
-            case I64_LOAD8_U -> load(in, Builtin.I64_LOAD8_U, ValueType.I64);
-            case I64_LOAD16_S -> load(in, Builtin.I64_LOAD16_S, ValueType.I64);
-            case I64_LOAD16_U -> load(in, Builtin.I64_LOAD16_U, ValueType.I64);
-            case I64_LOAD32_S -> load(in, Builtin.I64_LOAD32_S, ValueType.I64);
-            case I64_LOAD32_U -> load(in, Builtin.I64_LOAD32_U, ValueType.I64);
-            case I32_STORE -> store(in, Builtin.I32_STORE, ValueType.I32);
-            case I64_STORE -> store(in, Builtin.I64_STORE, ValueType.I64);
-            case F32_STORE -> store(in, Builtin.F32_STORE, ValueType.F32);
-            case F64_STORE -> store(in, Builtin.F64_STORE, ValueType.F64);
-            case I32_STORE8 -> store(in, Builtin.I32_STORE8, ValueType.I32);
-            case I32_STORE16 -> store(in, Builtin.I32_STORE16, ValueType.I32);
-            case I64_STORE8 -> store(in, Builtin.I64_STORE8, ValueType.I64);
-            case I64_STORE16 -> store(in, Builtin.I64_STORE16, ValueType.I64);
-            case I64_STORE32 -> store(in, Builtin.I64_STORE32, ValueType.I64);
+    private final EmitContext ctx;
+    private final MemoryAccess memory;
+    private final ValueStack stack;
+
+    MemoryEmitter(EmitContext ctx) {
+        this.ctx = ctx;
+        this.memory = ctx.memory;
+        this.stack = ctx.stack;
+    }
+
+    @Override
+    public void emit(Instruction in) {
+        switch (in.op()) {
+            case I32_LOAD, I64_LOAD, F32_LOAD, F64_LOAD, I32_LOAD8_S, I32_LOAD8_U, I32_LOAD16_S, I32_LOAD16_U,
+                    I64_LOAD8_S, I64_LOAD8_U, I64_LOAD16_S, I64_LOAD16_U, I64_LOAD32_S, I64_LOAD32_U -> {
+                memory.load(in.op(), in.intOperand(2), in.operand(1));
+                stack.pop();
+                stack.push(VALUES.get(in.op()));
+            }
+            case I32_STORE, I64_STORE, F32_STORE, F64_STORE, I32_STORE8, I32_STORE16, I64_STORE8, I64_STORE16,
+                    I64_STORE32 -> {
+                memory.store(in.op(), in.intOperand(2), in.operand(1));
+                stack.pop(2);
+            }
             case MEMORY_SIZE -> {
-                requireMemory(in.intOperand(0));
-                t.loadMemoryBytes();
-                Builtin.MEMORY_SIZE.invoke(mv);
-                t.stack.push(ValueType.I32);
+                memory.size(in.intOperand(0));
+                stack.push(memory.addressType(in.intOperand(0)));
             }
-            case MEMORY_GROW -> {
-                requireMemory(in.intOperand(0));
-                t.loadSelf();
-                mv.visitFieldInsn(GETFIELD, t.layout.className(), t.layout.memoryField(0),
-                        RuntimeTypes.MEMORY);
-                Builtin.MEMORY_GROW.invoke(mv);
-                t.reloadMemory();
-            }
+            case MEMORY_GROW -> memory.grow(in.intOperand(0));
             case MEMORY_FILL -> {
-                requireMemory(in.intOperand(0));
-                t.loadMemoryBytes();
-                Builtin.MEMORY_FILL.invoke(mv);
-                t.stack.pop(3);
+                memory.fill(in.intOperand(0));
+                stack.pop(3);
             }
             case MEMORY_COPY -> {
-                requireMemory(in.intOperand(0));
-                requireMemory(in.intOperand(1));
-                t.loadMemoryBytes();
-                Builtin.MEMORY_COPY.invoke(mv);
-                t.stack.pop(3);
+                memory.copy(in.intOperand(0), in.intOperand(1));
+                stack.pop(3);
             }
             case MEMORY_INIT -> {
-                requireMemory(in.intOperand(1));
-                t.loadMemoryBytes();
-                t.loadLink();
-                t.pushInt(in.intOperand(0));
-                Builtin.LINK_DATA.invoke(mv);
-                Builtin.MEMORY_INIT.invoke(mv);
-                t.stack.pop(3);
+                memory.init(in.intOperand(1), in.intOperand(0));
+                stack.pop(3);
             }
             case DATA_DROP -> {
-                t.loadLink();
-                t.pushInt(in.intOperand(0));
-                Builtin.LINK_DROP_DATA.invoke(mv);
+                ctx.loadLink();
+                ctx.pushInt(in.intOperand(0));
+                Builtin.LINK_DROP_DATA.invoke(ctx.mv);
             }
-            default -> {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void load(Instruction in, Builtin helper, ValueType result) {
-        requireMemory(in.intOperand(2));
-        t.loadMemoryBytes();
-        t.pushInt((int) in.operand(1));
-        helper.invoke(mv);
-        t.stack.pop();
-        t.stack.push(result);
-    }
-
-    private void store(Instruction in, Builtin helper, ValueType value) {
-        requireMemory(in.intOperand(2));
-        t.loadMemoryBytes();
-        t.pushInt((int) in.operand(1));
-        helper.invoke(mv);
-        t.stack.pop(2);
-    }
-
-    private void requireMemory(int index) {
-        if (index != 0 || !t.layout.hasMemory()) {
-            throw new InvalidException("unknown memory " + index);
+            default -> throw Emitter.unsupported(in);
         }
     }
 }

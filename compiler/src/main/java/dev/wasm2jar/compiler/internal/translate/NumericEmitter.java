@@ -15,7 +15,7 @@ import org.objectweb.asm.MethodVisitor;
  * Constants, arithmetic, comparisons and conversions. Where a JVM instruction has wasm's exact semantics it is used
  * as is; the rest call {@code NumericOps} (traps, NaN rules, unsigned conversions) or the JDK's own intrinsics.
  */
-final class NumericEmitter {
+final class NumericEmitter implements Emitter {
     /** How one numeric instruction is emitted, with its wasm signature: a JVM opcode, a call, or a comparison. */
     private record Rule(FunctionType signature, int jvmOpcode, Builtin call, int compareJump) {}
 
@@ -180,32 +180,27 @@ final class NumericEmitter {
         RULES.put(op, new Rule(FunctionType.parse(sig), 0, null, jump));
     }
 
-    private final FunctionTranslator t;
+    private final EmitContext ctx;
     private final MethodVisitor mv;
 
-    NumericEmitter(FunctionTranslator t) {
-        this.t = t;
-        this.mv = t.mv;
+    NumericEmitter(EmitContext ctx) {
+        this.ctx = ctx;
+        this.mv = ctx.mv;
     }
 
-    /** Emits {@code in} if it is a numeric instruction; false otherwise. */
-    boolean emit(Instruction in) {
+    @Override
+    public void emit(Instruction in) {
         Op op = in.op();
         switch (op) {
             case I32_CONST -> {
-                t.pushInt(in.intOperand(0));
-                t.stack.push(ValueType.I32);
-                return true;
+                ctx.pushInt(in.intOperand(0));
+                ctx.stack.push(ValueType.I32);
+                return;
             }
             case I64_CONST -> {
-                long v = in.operand(0);
-                if (v == 0 || v == 1) {
-                    mv.visitInsn(LCONST_0 + (int) v);
-                } else {
-                    mv.visitLdcInsn(v);
-                }
-                t.stack.push(ValueType.I64);
-                return true;
+                ctx.pushLong(in.operand(0));
+                ctx.stack.push(ValueType.I64);
+                return;
             }
             case F32_CONST -> {
                 int bits = (int) in.operand(0);
@@ -217,8 +212,8 @@ final class NumericEmitter {
                 } else {
                     mv.visitLdcInsn(f);
                 }
-                t.stack.push(ValueType.F32);
-                return true;
+                ctx.stack.push(ValueType.F32);
+                return;
             }
             case F64_CONST -> {
                 long bits = in.operand(0);
@@ -229,8 +224,8 @@ final class NumericEmitter {
                 } else {
                     mv.visitLdcInsn(d);
                 }
-                t.stack.push(ValueType.F64);
-                return true;
+                ctx.stack.push(ValueType.F64);
+                return;
             }
             case I64_EXTEND_8_S, I64_EXTEND_16_S, I64_EXTEND_32_S -> {
                 mv.visitInsn(L2I);
@@ -240,13 +235,13 @@ final class NumericEmitter {
                     mv.visitInsn(I2S);
                 }
                 mv.visitInsn(I2L);
-                return true;
+                return;
             }
             default -> { }
         }
         Rule rule = RULES.get(op);
         if (rule == null) {
-            return false;
+            throw Emitter.unsupported(in);
         }
         FunctionType sig = rule.signature();
         if (rule.compareJump() != 0) {
@@ -263,9 +258,8 @@ final class NumericEmitter {
             }
             mv.visitInsn(rule.jvmOpcode());
         }
-        t.stack.pop(sig.params().size());
-        t.stack.pushAll(sig.results());
-        return true;
+        ctx.stack.pop(sig.params().size());
+        ctx.stack.pushAll(sig.results());
     }
 
     private void emitCall(Op op, Rule rule) {
@@ -301,6 +295,6 @@ final class NumericEmitter {
                 }
             }
         }
-        t.pushCondition(jump);
+        ctx.pushCondition(jump);
     }
 }

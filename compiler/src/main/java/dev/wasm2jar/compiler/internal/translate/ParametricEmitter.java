@@ -2,54 +2,52 @@ package dev.wasm2jar.compiler.internal.translate;
 
 import static org.objectweb.asm.Opcodes.*;
 
-import dev.wasm2jar.compiler.internal.classfile.JvmTypes;
+import dev.wasm2jar.compiler.internal.abi.JvmTypes;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.runtime.ValueType;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /** {@code drop} and {@code select}: stack shuffling, with vectors (which live in locals) handled apart. */
-final class ParametricEmitter {
-    private final FunctionTranslator t;
+final class ParametricEmitter implements Emitter {
+    private final EmitContext ctx;
     private final MethodVisitor mv;
 
-    ParametricEmitter(FunctionTranslator t) {
-        this.t = t;
-        this.mv = t.mv;
+    ParametricEmitter(EmitContext ctx) {
+        this.ctx = ctx;
+        this.mv = ctx.mv;
     }
 
-    boolean emit(Instruction in) {
+    @Override
+    public void emit(Instruction in) {
         switch (in.op()) {
             case DROP -> {
-                ValueType dropped = t.stack.pop();
+                ValueType dropped = ctx.stack.pop();
                 if (dropped != ValueType.V128) {
                     mv.visitInsn(JvmTypes.size(dropped) == 2 ? POP2 : POP);
                 }
             }
             case SELECT, SELECT_T -> select();
-            default -> {
-                return false;
-            }
+            default -> throw Emitter.unsupported(in);
         }
-        return true;
     }
 
     private void select() {
-        t.stack.pop();
-        if (t.stack.peek(0) == ValueType.V128) {
+        ctx.stack.pop();
+        if (ctx.stack.peek(0) == ValueType.V128) {
             // Keep the first operand, in its own slots; on a false condition overwrite it with the second.
-            int p = t.stack.size() - 2;
-            Shape s = t.stack.shape(p);
-            t.vectors.linkOperands(p, p + 1);
-            t.vectors.own(p, s);
+            int p = ctx.stack.size() - 2;
+            Shape s = ctx.stack.shape(p);
+            ctx.vectors.linkOperands(p, p + 1);
+            ctx.vectors.own(p, s);
             Label done = new Label();
             mv.visitJumpInsn(IFNE, done);
-            t.vectors.copy(p + 1, p, s);
+            ctx.vectors.copy(p + 1, p, s);
             mv.visitLabel(done);
-            t.stack.pop();
+            ctx.stack.pop();
             return;
         }
-        ValueType type = t.stack.pop();
+        ValueType type = ctx.stack.pop();
         boolean wide = JvmTypes.size(type) == 2;
         Label second = new Label();
         Label done = new Label();

@@ -3,8 +3,8 @@ package dev.wasm2jar.compiler.internal.translate;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.wasm2jar.compiler.internal.abi.Builtin;
+import dev.wasm2jar.compiler.internal.abi.JvmTypes;
 import dev.wasm2jar.compiler.internal.abi.RuntimeTypes;
-import dev.wasm2jar.compiler.internal.classfile.JvmTypes;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.ValueType;
 import java.util.List;
@@ -20,18 +20,18 @@ final class Results {
     private Results() {}
 
     /** Replaces the top {@code types.size()} values with one array holding them (vectors boxed from their slots). */
-    static void pack(FunctionTranslator t, List<ValueType> types) {
-        MethodVisitor mv = t.mv;
+    static void pack(EmitContext ctx, List<ValueType> types) {
+        MethodVisitor mv = ctx.mv;
         boolean bits = FunctionType.resultJavaType(types) == long[].class;
-        int first = t.stack.size() - types.size();
+        int first = ctx.stack.size() - types.size();
         int[] temps = new int[types.size()];
         for (int i = types.size() - 1; i >= 0; i--) {
             if (types.get(i) != ValueType.V128) {
-                temps[i] = t.newTemp(types.get(i));
+                temps[i] = ctx.slots.temp(types.get(i));
                 mv.visitVarInsn(JvmTypes.store(types.get(i)), temps[i]);
             }
         }
-        t.pushInt(types.size());
+        ctx.pushInt(types.size());
         if (bits) {
             mv.visitIntInsn(NEWARRAY, T_LONG);
         } else {
@@ -40,9 +40,9 @@ final class Results {
         for (int i = 0; i < types.size(); i++) {
             ValueType type = types.get(i);
             mv.visitInsn(DUP);
-            t.pushInt(i);
+            ctx.pushInt(i);
             if (type == ValueType.V128) {
-                t.vectors.box(first + i);
+                ctx.vectors.box(first + i);
             } else {
                 mv.visitVarInsn(JvmTypes.load(type), temps[i]);
             }
@@ -60,15 +60,15 @@ final class Results {
      * Replaces the array on top with the values it holds; they are on the tracked stack already, from position
      * {@code first} (vectors go to their slots there).
      */
-    static void unpack(FunctionTranslator t, List<ValueType> types, int first) {
-        MethodVisitor mv = t.mv;
+    static void unpack(EmitContext ctx, List<ValueType> types, int first) {
+        MethodVisitor mv = ctx.mv;
         boolean bits = FunctionType.resultJavaType(types) == long[].class;
-        int array = t.newTemp(ValueType.EXTERNREF);
+        int array = ctx.slots.temp(ValueType.EXTERNREF);
         mv.visitVarInsn(ASTORE, array);
         for (int i = 0; i < types.size(); i++) {
             ValueType type = types.get(i);
             mv.visitVarInsn(ALOAD, array);
-            t.pushInt(i);
+            ctx.pushInt(i);
             if (bits) {
                 mv.visitInsn(LALOAD);
                 fromBits(mv, type);
@@ -76,7 +76,7 @@ final class Results {
                 mv.visitInsn(AALOAD);
                 unbox(mv, type);
                 if (type == ValueType.V128) {
-                    t.vectors.unbox(first + i);
+                    ctx.vectors.unbox(first + i);
                 }
             }
         }

@@ -32,7 +32,7 @@ import org.objectweb.asm.Type;
  * access and shuffles are {@link SimdLaneEmitter}'s, memory {@link SimdMemoryEmitter}'s. Helpers are in
  * {@code dev.wasm2jar.runtime.abi}, one class per lane type.
  */
-final class SimdEmitter {
+final class SimdEmitter implements Emitter {
     /** Code applied to one element of each operand (already pushed), leaving one element of the result. */
     @FunctionalInterface
     private interface Code {
@@ -304,27 +304,26 @@ final class SimdEmitter {
         return out;
     }
 
-    private final FunctionTranslator t;
+    private final EmitContext ctx;
     private final MethodVisitor mv;
     private final Vectors v;
     private final ValueStack stack;
     private final SimdLaneEmitter lanes;
-    private final SimdMemoryEmitter memory;
 
-    SimdEmitter(FunctionTranslator t, Vectors v) {
-        this.t = t;
-        this.mv = t.mv;
-        this.v = v;
-        this.stack = t.stack;
-        this.lanes = new SimdLaneEmitter(t, v);
-        this.memory = new SimdMemoryEmitter(t, v, lanes);
+    SimdEmitter(EmitContext ctx, SimdLaneEmitter lanes) {
+        this.ctx = ctx;
+        this.mv = ctx.mv;
+        this.v = ctx.vectors;
+        this.stack = ctx.stack;
+        this.lanes = lanes;
     }
 
-    /** Emits {@code in} if it is a SIMD instruction; false otherwise. */
-    boolean emit(Instruction in) {
+    @Override
+    public void emit(Instruction in) {
         Op op = in.op();
-        if (lanes.fusedWidening(op)) {
-            return true;
+        if (ctx.cursor.fused() instanceof Peepholes.BytesToInts pair) {
+            lanes.bytesToInts(pair);
+            return;
         }
         Rule rule = RULES.get(op);
         if (rule != null) {
@@ -333,7 +332,7 @@ final class SimdEmitter {
                 case Halves h -> halves(h);
                 case Reduce r -> reduce(r);
             }
-            return true;
+            return;
         }
         switch (op) {
             case I32X4_EXTEND_LOW_I16X8_S, I32X4_EXTEND_HIGH_I16X8_S, I32X4_EXTEND_LOW_I16X8_U,
@@ -364,18 +363,15 @@ final class SimdEmitter {
             case I8X16_REPLACE_LANE, I16X8_REPLACE_LANE, I32X4_REPLACE_LANE, I64X2_REPLACE_LANE, F32X4_REPLACE_LANE,
                     F64X2_REPLACE_LANE -> {
                 Lane lane = Lane.of(op);
-                int scratch = t.scratch(lane.scalar);
+                int scratch = ctx.slots.scratch(lane.scalar);
                 mv.visitVarInsn(lane.scalar.getOpcode(ISTORE), scratch);
                 int p = stack.size() - 2;
                 Shape s = lanes.replaceLane(p, p, lane, in.intOperand(0), scratch);
                 stack.pop(2);
                 v.result(s);
             }
-            default -> {
-                return memory.emit(in);
-            }
+            default -> throw Emitter.unsupported(in);
         }
-        return true;
     }
 
     // ---- the table's patterns ------------------------------------------------------------------------------------
@@ -383,7 +379,7 @@ final class SimdEmitter {
     private void lanes(Lanes r, Kind kind) {
         int scalar = -1;
         if (r.scalar()) {
-            scalar = t.scratch(Type.INT_TYPE);
+            scalar = ctx.slots.scratch(Type.INT_TYPE);
             mv.visitVarInsn(ISTORE, scalar);
             stack.pop();
         }

@@ -16,43 +16,32 @@ import org.objectweb.asm.MethodVisitor;
  * shuffles, and the widening of bytes to ints. Each works from whatever shape its operand is in where it can.
  */
 final class SimdLaneEmitter {
-    private final FunctionTranslator t;
+    private final EmitContext ctx;
     private final MethodVisitor mv;
     private final Vectors v;
     private final ValueStack stack;
 
-    SimdLaneEmitter(FunctionTranslator t, Vectors v) {
-        this.t = t;
-        this.mv = t.mv;
-        this.v = v;
-        this.stack = t.stack;
+    SimdLaneEmitter(EmitContext ctx) {
+        this.ctx = ctx;
+        this.mv = ctx.mv;
+        this.v = ctx.vectors;
+        this.stack = ctx.stack;
     }
 
-    /**
-     * {@code i16x8.extend_*_i8x16_s} followed by {@code i32x4.extend_*_i16x8_s} (or both {@code _u}), as clang widens
-     * bytes to ints: four ints straight from four bytes, without the i16 lanes in between.
-     */
-    boolean fusedWidening(Op op) {
-        String first = op.name();
-        if (!first.startsWith("I16X8_EXTEND_") || t.next() == null) {
-            return false;
-        }
-        String second = t.next().op().name();
-        boolean signed = first.endsWith("_S");
-        if (!second.startsWith("I32X4_EXTEND_") || second.endsWith("_S") != signed) {
-            return false;
-        }
-        // Bytes 0-7 or 8-15 widened to i16, then the low or high four of those: bytes 0-3, 4-7, 8-11 or 12-15.
-        int firstByte = (first.contains("HIGH") ? 8 : 0) + (second.contains("HIGH") ? 4 : 0);
-        t.skipNext();
-        lanesToInts(8 * firstByte, 8, signed);
-        return true;
+    /** A fused {@code i16x8.extend} then {@code i32x4.extend} ({@link Peepholes}): four ints straight from bytes. */
+    void bytesToInts(Peepholes.BytesToInts pair) {
+        lanesToInts(8 * pair.firstByte(), 8, pair.signed());
     }
 
     /** {@code i32x4.extend_*_i16x8_*}: four ints, each a 16-bit lane of one half shifted down and extended. */
     void extendToInts(Op op) {
-        int half = op.name().contains("HIGH") ? 1 : 0;
-        lanesToInts(64 * half, 16, op.name().endsWith("_S"));
+        switch (op) {
+            case I32X4_EXTEND_LOW_I16X8_S -> lanesToInts(0, 16, true);
+            case I32X4_EXTEND_HIGH_I16X8_S -> lanesToInts(64, 16, true);
+            case I32X4_EXTEND_LOW_I16X8_U -> lanesToInts(0, 16, false);
+            case I32X4_EXTEND_HIGH_I16X8_U -> lanesToInts(64, 16, false);
+            default -> throw new IllegalArgumentException(op.toString());
+        }
     }
 
     /**
@@ -73,7 +62,7 @@ final class SimdLaneEmitter {
             if (signed) {
                 mv.visitInsn(width == 8 ? I2B : I2S);
             } else {
-                t.pushInt(width == 8 ? 0xFF : 0xFFFF);
+                ctx.pushInt(width == 8 ? 0xFF : 0xFFFF);
                 mv.visitInsn(IAND);
             }
         }
@@ -239,11 +228,11 @@ final class SimdLaneEmitter {
                         mv.visitLdcInsn(d);
                     }
                 }
-                case I4 -> t.pushInt((int) (half >>> bitOffset % 64));
+                case I4 -> ctx.pushInt((int) (half >>> bitOffset % 64));
                 case F4 -> {
                     int bits = (int) (half >>> bitOffset % 64);
                     if (Float.isNaN(Float.intBitsToFloat(bits))) {
-                        t.pushInt(bits);
+                        ctx.pushInt(bits);
                         Builtin.FLOAT_FROM_BITS.invoke(mv);
                     } else {
                         mv.visitLdcInsn(Float.intBitsToFloat(bits));
@@ -297,11 +286,11 @@ final class SimdLaneEmitter {
                 case I8X16_EXTRACT_LANE_S -> mv.visitInsn(I2B);
                 case I16X8_EXTRACT_LANE_S -> mv.visitInsn(I2S);
                 case I8X16_EXTRACT_LANE_U -> {
-                    t.pushInt(0xFF);
+                    ctx.pushInt(0xFF);
                     mv.visitInsn(IAND);
                 }
                 case I16X8_EXTRACT_LANE_U -> {
-                    t.pushInt(0xFFFF);
+                    ctx.pushInt(0xFFFF);
                     mv.visitInsn(IAND);
                 }
                 case F32X4_EXTRACT_LANE ->
@@ -384,7 +373,7 @@ final class SimdLaneEmitter {
             int offset = lane.bits * index;
             v.loadElement(base, L2, offset / 64);
             mv.visitVarInsn(ILOAD, scratch);
-            t.pushInt(offset % 64);
+            ctx.pushInt(offset % 64);
             (lane == Lane.I8 ? Builtin.I8X16_WITH_LANE : Builtin.I16X8_WITH_LANE).invoke(mv);
             v.storeElement(base, L2, offset / 64);
         } else {

@@ -10,89 +10,87 @@ import dev.wasm2jar.runtime.abi.TypeCodec;
 import org.objectweb.asm.MethodVisitor;
 
 /** Table instructions and references, as calls to {@code TableOps} with the table from its field. */
-final class TableEmitter {
+final class TableEmitter implements Emitter {
     private static final String TABLE = RuntimeTypes.TABLE;
     private static final String FUNCTION = RuntimeTypes.WASM_FUNCTION_CLASS;
 
-    private final FunctionTranslator t;
+    private final EmitContext ctx;
     private final MethodVisitor mv;
 
-    TableEmitter(FunctionTranslator t) {
-        this.t = t;
-        this.mv = t.mv;
+    TableEmitter(EmitContext ctx) {
+        this.ctx = ctx;
+        this.mv = ctx.mv;
     }
 
-    boolean emit(Instruction in) {
+    @Override
+    public void emit(Instruction in) {
         switch (in.op()) {
             case TABLE_GET -> {
                 int table = in.intOperand(0);
                 loadTable(table);
                 Builtin.TABLE_GET.invoke(mv);
-                ValueType type = t.layout.tableType(table);
+                ValueType type = ctx.layout.tableType(table);
                 castReference(type);
-                t.stack.pop();
-                t.stack.push(type);
+                ctx.stack.pop();
+                ctx.stack.push(type);
             }
             case TABLE_SET -> {
                 loadTable(in.intOperand(0));
                 Builtin.TABLE_SET.invoke(mv);
-                t.stack.pop(2);
+                ctx.stack.pop(2);
             }
             case TABLE_SIZE -> {
                 loadTable(in.intOperand(0));
                 Builtin.TABLE_SIZE.invoke(mv);
-                t.stack.push(ValueType.I32);
+                ctx.stack.push(ValueType.I32);
             }
             case TABLE_GROW -> {
                 loadTable(in.intOperand(0));
                 Builtin.TABLE_GROW.invoke(mv);
-                t.stack.pop(2);
-                t.stack.push(ValueType.I32);
+                ctx.stack.pop(2);
+                ctx.stack.push(ValueType.I32);
             }
             case TABLE_FILL -> {
                 loadTable(in.intOperand(0));
                 Builtin.TABLE_FILL.invoke(mv);
-                t.stack.pop(3);
+                ctx.stack.pop(3);
             }
             case TABLE_COPY -> {
                 loadTable(in.intOperand(0));
                 loadTable(in.intOperand(1));
                 Builtin.TABLE_COPY.invoke(mv);
-                t.stack.pop(3);
+                ctx.stack.pop(3);
             }
             case TABLE_INIT -> {
                 loadTable(in.intOperand(1));
-                t.loadLink();
-                t.pushInt(in.intOperand(0));
+                ctx.loadLink();
+                ctx.pushInt(in.intOperand(0));
                 Builtin.LINK_ELEMENTS.invoke(mv);
                 Builtin.TABLE_INIT.invoke(mv);
-                t.stack.pop(3);
+                ctx.stack.pop(3);
             }
             case ELEM_DROP -> {
-                t.loadLink();
-                t.pushInt(in.intOperand(0));
+                ctx.loadLink();
+                ctx.pushInt(in.intOperand(0));
                 Builtin.LINK_DROP_ELEMENTS.invoke(mv);
             }
             case REF_NULL -> {
                 mv.visitInsn(ACONST_NULL);
-                t.stack.push(TypeCodec.unpack(in.operand(0)));
+                ctx.stack.push(TypeCodec.unpack(in.operand(0)));
             }
             case REF_IS_NULL -> {
-                t.pushCondition(IFNULL);
-                t.stack.pop();
-                t.stack.push(ValueType.I32);
+                ctx.pushCondition(IFNULL);
+                ctx.stack.pop();
+                ctx.stack.push(ValueType.I32);
             }
             case REF_FUNC -> {
-                t.loadLink();
-                t.pushInt(in.intOperand(0));
+                ctx.loadLink();
+                ctx.pushInt(in.intOperand(0));
                 Builtin.LINK_FUNCTION.invoke(mv);
-                t.stack.push(ValueType.FUNCREF);
+                ctx.stack.push(ValueType.FUNCREF);
             }
-            default -> {
-                return false;
-            }
+            default -> throw Emitter.unsupported(in);
         }
-        return true;
     }
 
     private void castReference(ValueType type) {
@@ -102,7 +100,7 @@ final class TableEmitter {
     }
 
     private void loadTable(int index) {
-        t.loadSelf();
-        mv.visitFieldInsn(GETFIELD, t.layout.className(), t.layout.tableField(index), TABLE);
+        ctx.loadSelf();
+        mv.visitFieldInsn(GETFIELD, ctx.layout.className(), ctx.layout.tableField(index), TABLE);
     }
 }

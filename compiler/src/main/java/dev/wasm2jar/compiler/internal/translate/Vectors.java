@@ -22,7 +22,7 @@ import org.objectweb.asm.MethodVisitor;
  * shape {@link Shape#L2} in their own position's slots, so every path agrees.
  */
 final class Vectors {
-    private final FunctionTranslator t;
+    private final EmitContext ctx;
     private final MethodVisitor mv;
     private final ValueStack stack;
     private final List<Integer> positionBases = new ArrayList<>();
@@ -30,16 +30,16 @@ final class Vectors {
     private final Shape[] localShapes;
     private final ShapePlan plan;
 
-    Vectors(FunctionTranslator t, List<ValueType> localTypes, ShapePlan plan) {
-        this.t = t;
-        this.mv = t.mv;
-        this.stack = t.stack;
+    Vectors(EmitContext ctx, List<ValueType> localTypes, ShapePlan plan) {
+        this.ctx = ctx;
+        this.mv = ctx.mv;
+        this.stack = ctx.stack;
         this.plan = plan;
         localBases = new int[localTypes.size()];
         localShapes = new Shape[localTypes.size()];
         for (int i = 0; i < localBases.length; i++) {
             if (localTypes.get(i) == ValueType.V128) {
-                localBases[i] = t.newSlots(4);
+                localBases[i] = ctx.slots.allocate(4);
                 localShapes[i] = plan.localShape(i);
             } else {
                 localBases[i] = -1;
@@ -91,7 +91,7 @@ final class Vectors {
 
     /** The shape the plan wants the current instruction's result in, or {@code natural} when it has no wish. */
     Shape resultShape(Shape natural) {
-        Shape planned = plan.producerShape(t.currentIndex());
+        Shape planned = plan.producerShape(ctx.cursor.position());
         return planned == null ? natural : planned;
     }
 
@@ -105,7 +105,7 @@ final class Vectors {
         if (node >= 0) {
             plan.link(plan.localNode(local), node);
         } else {
-            plan.vote(plan.localNode(local), stack.shape(top), t.loopDepth());
+            plan.vote(plan.localNode(local), stack.shape(top), ctx.cursor.loopDepth());
         }
         convert(source(top), stack.shape(top), localBases[local], localShapes[local]);
     }
@@ -136,7 +136,7 @@ final class Vectors {
         }
         int base = positionBases.get(p);
         if (base < 0) {
-            base = t.newSlots(4);
+            base = ctx.slots.allocate(4);
             positionBases.set(p, base);
         }
         return base;
@@ -158,7 +158,7 @@ final class Vectors {
      * instruction that wants this shape.
      */
     int read(int p, Shape shape) {
-        plan.vote(node(p), shape, t.loopDepth());
+        plan.vote(node(p), shape, ctx.cursor.loopDepth());
         return readAs(p, shape);
     }
 
@@ -178,7 +178,7 @@ final class Vectors {
 
     /** Records that position {@code p} and the current instruction's result should share a shape. */
     void link(int p) {
-        plan.link(node(p), plan.producerNode(t.currentIndex()));
+        plan.link(node(p), plan.producerNode(ctx.cursor.position()));
     }
 
     private int readAs(int p, Shape shape) {
@@ -218,13 +218,13 @@ final class Vectors {
      * it there to the shape its readers want if that is another ({@link ShapePlan}).
      */
     void result(Shape shape) {
-        plan.vote(plan.producerNode(t.currentIndex()), shape, t.loopDepth());
+        plan.vote(plan.producerNode(ctx.cursor.position()), shape, ctx.cursor.loopDepth());
         flexibleResult(shape);
     }
 
     /** Like {@link #result}, for an instruction that makes every shape equally well (a load, a constant). */
     void flexibleResult(Shape shape) {
-        stack.pushVector(shape, -1, t.currentIndex());
+        stack.pushVector(shape, -1, ctx.cursor.position());
         own(stack.size() - 1, resultShape(shape));
     }
 

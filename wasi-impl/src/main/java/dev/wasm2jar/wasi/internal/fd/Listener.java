@@ -51,7 +51,7 @@ public final class Listener extends Socket {
         return 0; // poll(2) never reports a listening socket writable
     }
 
-    /** The next connection, with {@code fdflags} (only {@code nonblock} is allowed). */
+    /** The next connection, with {@code fdflags} (only {@code nonblock} is allowed); null when it would block. */
     public OpenSocket accept(int fdflags) throws IOException {
         if ((fdflags & ~Flags.FDFLAGS_NONBLOCK) != 0) {
             throw ErrnoException.of(Errno.INVAL);
@@ -67,7 +67,9 @@ public final class Listener extends Socket {
                     throw e;
                 }
             }
-            awaitReceive(SelectionKey.OP_ACCEPT);
+            if (!awaitReceive(SelectionKey.OP_ACCEPT)) {
+                return null;
+            }
         }
     }
 

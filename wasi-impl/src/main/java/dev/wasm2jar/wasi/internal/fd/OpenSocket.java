@@ -26,6 +26,7 @@ public final class OpenSocket extends Socket {
 
     private final SocketChannel channel;
     private byte[] peeked = NONE;
+    private ByteBuffer view = ByteBuffer.wrap(NONE); // over the guest's memory, made again when it grows
     private boolean connecting;
     private int error = Errno.SUCCESS;
     private boolean failed;
@@ -119,7 +120,7 @@ public final class OpenSocket extends Socket {
             finishConnect();
         }
         if (connecting) {
-            throw ErrnoException.of(Errno.AGAIN);
+            throw ErrnoException.of(Errno.AGAIN); // once, before the connect is known to be done
         }
         if (failed) {
             throw ErrnoException.of(Errno.NOTCONN);
@@ -128,10 +129,13 @@ public final class OpenSocket extends Socket {
 
     @Override
     public int read(byte[] mem, int offset, int length) throws IOException {
-        return receive(mem, offset, length, false, false);
+        return orAgain(receive(mem, offset, length, false, false));
     }
 
-    /** sock_recv: {@code peek} leaves the data to be read again; {@code waitAll} fills the buffer or hits the end. */
+    /**
+     * sock_recv: {@code peek} leaves the data to be read again; {@code waitAll} fills the buffer or hits the end.
+     * How many bytes came (0 at the end), or {@link #WOULD_BLOCK}.
+     */
     public int receive(byte[] mem, int offset, int length, boolean peek, boolean waitAll) throws IOException {
         checkUsable();
         readAgain();
@@ -148,7 +152,7 @@ public final class OpenSocket extends Socket {
                     peeked = n == peeked.length ? NONE : Arrays.copyOfRange(peeked, n, peeked.length);
                 }
             } else {
-                n = channel.read(ByteBuffer.wrap(mem, offset + total, length - total));
+                n = channel.read(view(mem, offset + total, length - total));
                 if (n > 0 && peek) {
                     peeked = Arrays.copyOfRange(mem, offset + total, offset + total + n);
                 }
@@ -160,37 +164,41 @@ public final class OpenSocket extends Socket {
             if (total == length || (total > 0 && (!waitAll || peek))) {
                 return total;
             }
-            if (n == 0) {
-                if (total > 0 && nonblocking()) {
-                    return total;
-                }
-                awaitReceive(SelectionKey.OP_READ);
+            if (n == 0 && (total > 0 && nonblocking() || !awaitReceive(SelectionKey.OP_READ))) {
+                return total > 0 ? total : WOULD_BLOCK;
             }
         }
     }
 
     @Override
     public int write(byte[] mem, int offset, int length) throws IOException {
+        return orAgain(send(mem, offset, length));
+    }
+
+    /** sock_send: how many bytes went (all, for a blocking socket that does not time out), or {@link #WOULD_BLOCK}. */
+    public int send(byte[] mem, int offset, int length) throws IOException {
         checkUsable();
         writeAgain();
-        ByteBuffer buffer = ByteBuffer.wrap(mem, offset, length);
+        ByteBuffer buffer = view(mem, offset, length);
         while (buffer.hasRemaining()) {
             int n = channel.write(buffer);
-            if (n == 0) {
-                if (buffer.position() > offset && nonblocking()) {
-                    break;
+            if (n == 0 && (buffer.position() > offset && nonblocking() || !awaitSend(SelectionKey.OP_WRITE))) {
+                if (buffer.position() == offset) {
+                    return WOULD_BLOCK;
                 }
-                try {
-                    awaitSend(SelectionKey.OP_WRITE);
-                } catch (ErrnoException e) {
-                    if (buffer.position() > offset) {
-                        break; // a blocking send that timed out returns what it sent
-                    }
-                    throw e;
-                }
+                break; // what went so far (a blocking send that timed out too)
             }
         }
         return buffer.position() - offset;
+    }
+
+    /** {@code length} bytes of {@code mem} at {@code offset} as a buffer, without making one on every call. */
+    private ByteBuffer view(byte[] mem, int offset, int length) {
+        if (view.array() != mem) {
+            view = ByteBuffer.wrap(mem);
+        }
+        view.limit(offset + length).position(offset);
+        return view;
     }
 
     @Override

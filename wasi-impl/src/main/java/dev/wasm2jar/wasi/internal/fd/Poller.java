@@ -82,12 +82,14 @@ public final class Poller implements AutoCloseable {
      */
     public int select(long timeoutNanos) throws IOException {
         Selector selector = events();
-        for (Socket s : previous) {
+        for (int i = 0, n = previous.size(); i < n; i++) { // indexed: no iterator on every poll
+            Socket s = previous.get(i);
             if (s.round != round && s.eventKey != null && s.eventKey.isValid() && s.eventKey.interestOps() != 0) {
                 s.eventKey.interestOps(0);
             }
         }
-        for (Socket s : subscribed) {
+        for (int i = 0, n = subscribed.size(); i < n; i++) {
+            Socket s = subscribed.get(i);
             SelectableChannel channel = s.selectable();
             if (!channel.isOpen()) {
                 continue;

@@ -112,18 +112,29 @@ public abstract sealed class Socket extends Descriptor permits NewSocket, Listen
         disarmed &= ~Poller.WRITE;
     }
 
-    /** When a receive found nothing: {@code again} if non-blocking, else waits for {@code ops} (or its timeout). */
-    protected final void awaitReceive(int ops) throws IOException {
-        if (nonblocking() || !poller.await(this, ops, receiveTimeout)) {
-            throw ErrnoException.of(Errno.AGAIN);
-        }
+    /**
+     * What a receive or send returns instead of a count when it would block (a non-blocking socket, or a timeout):
+     * the caller returns {@code again}. Not an exception: an event loop meets it once per readiness, and throwing
+     * it through the method handles cost more than the rest of a call.
+     */
+    public static final int WOULD_BLOCK = -1;
+
+    /** When a receive found nothing: false at once if non-blocking, else waits for {@code ops}; false on timeout. */
+    protected final boolean awaitReceive(int ops) throws IOException {
+        return !nonblocking() && poller.await(this, ops, receiveTimeout);
     }
 
-    /** When a send could not go on: {@code again} if non-blocking, else waits for {@code ops} (or its timeout). */
-    protected final void awaitSend(int ops) throws IOException {
-        if (nonblocking() || !poller.await(this, ops, sendTimeout)) {
+    /** When a send could not go on: false at once if non-blocking, else waits for {@code ops}; false on timeout. */
+    protected final boolean awaitSend(int ops) throws IOException {
+        return !nonblocking() && poller.await(this, ops, sendTimeout);
+    }
+
+    /** {@code n}, or {@code again} thrown for {@link #WOULD_BLOCK} (for fd_read and fd_write). */
+    protected static int orAgain(int n) {
+        if (n == WOULD_BLOCK) {
             throw ErrnoException.of(Errno.AGAIN);
         }
+        return n;
     }
 
     /** {@code SO_RCVTIMEO} in nanoseconds; negative when calls wait forever. */

@@ -59,7 +59,7 @@ public final class UdpSocket extends Socket {
         channel.connect(address);
     }
 
-    /** The next datagram; {@code peek} leaves it to be received again. */
+    /** The next datagram, or null when it would block; {@code peek} leaves it to be received again. */
     public Datagram receive(boolean peek) throws IOException {
         readAgain();
         Datagram d = peeked;
@@ -77,14 +77,19 @@ public final class UdpSocket extends Socket {
                     d = new Datagram(data, sender);
                     break;
                 }
-                awaitReceive(SelectionKey.OP_READ);
+                if (!awaitReceive(SelectionKey.OP_READ)) {
+                    return null;
+                }
             }
         }
         peeked = peek ? d : null;
         return d;
     }
 
-    /** Sends {@code data} as one datagram to {@code target}, or to the connected peer when it is null. */
+    /**
+     * Sends {@code data} as one datagram to {@code target}, or to the connected peer when it is null; its length,
+     * or {@link #WOULD_BLOCK}.
+     */
     public int send(byte[] data, InetSocketAddress target) throws IOException {
         writeAgain();
         if (target == null && !channel.isConnected()) {
@@ -96,13 +101,19 @@ public final class UdpSocket extends Socket {
             if (n > 0 || data.length == 0) {
                 return n;
             }
-            awaitSend(SelectionKey.OP_WRITE);
+            if (!awaitSend(SelectionKey.OP_WRITE)) {
+                return WOULD_BLOCK;
+            }
         }
     }
 
     @Override
     public int read(byte[] mem, int offset, int length) throws IOException {
-        byte[] data = receive(false).data();
+        Datagram d = receive(false);
+        if (d == null) {
+            throw ErrnoException.of(Errno.AGAIN);
+        }
+        byte[] data = d.data();
         int n = Math.min(length, data.length);
         System.arraycopy(data, 0, mem, offset, n);
         return n;
@@ -110,7 +121,7 @@ public final class UdpSocket extends Socket {
 
     @Override
     public int write(byte[] mem, int offset, int length) throws IOException {
-        return send(Arrays.copyOfRange(mem, offset, offset + length), null);
+        return orAgain(send(Arrays.copyOfRange(mem, offset, offset + length), null));
     }
 
     @Override

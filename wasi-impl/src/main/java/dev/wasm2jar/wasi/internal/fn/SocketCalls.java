@@ -163,7 +163,7 @@ public final class SocketCalls {
             throw ErrnoException.of(Errno.INVAL);
         }
         Sockets.checkRiflags(riflags);
-        GuestMemory.IoVec[] vecs = GuestMemory.iovecs(mem, iovs, Sockets.iovecCount(count));
+        Sockets.checkIovecs(mem, iovs, count);
         if (withPort) {
             GuestMemory.check(mem, portOut, 2);
         }
@@ -175,7 +175,10 @@ public final class SocketCalls {
         int roflags = 0;
         if (socket instanceof UdpSocket udp) {
             UdpSocket.Datagram d = udp.receive((riflags & Flags.RIFLAGS_RECV_PEEK) != 0);
-            total = Sockets.scatter(mem, vecs, d.data());
+            if (d == null) {
+                return Errno.AGAIN;
+            }
+            total = Sockets.scatter(mem, GuestMemory.iovecs(mem, iovs, count), d.data());
             roflags = total < d.data().length ? Flags.ROFLAGS_RECV_DATA_TRUNCATED : 0;
             SocketAddresses.writeSender(mem, address, d.sender(), withPort);
             if (withPort) {
@@ -184,7 +187,10 @@ public final class SocketCalls {
                 GuestMemory.putI16(mem, portOut, d.sender().getPort());
             }
         } else {
-            total = Sockets.receive(Sockets.stream(socket), mem, vecs, riflags); // TCP: no sender, as recvmsg(2)
+            total = Sockets.receive(Sockets.stream(socket), mem, iovs, count, riflags); // TCP: no sender, as recvmsg
+            if (total == Socket.WOULD_BLOCK) {
+                return Errno.AGAIN;
+            }
         }
         GuestMemory.putI32(mem, lengthOut, total);
         GuestMemory.putI16(mem, flagsOut, roflags);

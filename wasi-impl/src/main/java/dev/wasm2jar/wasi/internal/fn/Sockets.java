@@ -1,5 +1,7 @@
 package dev.wasm2jar.wasi.internal.fn;
 
+import static dev.wasm2jar.runtime.host.GuestMemory.i32;
+
 import dev.wasm2jar.runtime.host.GuestMemory;
 import dev.wasm2jar.wasi.internal.errno.ErrnoException;
 import dev.wasm2jar.wasi.internal.fd.Descriptor;
@@ -49,6 +51,9 @@ public final class Sockets {
         d.require(Rights.SOCK_ACCEPT);
         GuestMemory.check(mem, out, 4);
         OpenSocket client = listener.accept(fdflags);
+        if (client == null) {
+            return Errno.AGAIN;
+        }
         int newFd;
         try {
             newFd = context.fds().add(client);
@@ -67,15 +72,21 @@ public final class Sockets {
         checkRiflags(riflags);
         GuestMemory.check(mem, lengthOut, 4);
         GuestMemory.check(mem, flagsOut, 2);
-        GuestMemory.IoVec[] vecs = GuestMemory.iovecs(mem, iovs, iovecCount(count));
+        checkIovecs(mem, iovs, count);
         int roflags = 0;
         int total;
         if (socket instanceof UdpSocket udp) {
             UdpSocket.Datagram d = udp.receive((riflags & Flags.RIFLAGS_RECV_PEEK) != 0);
-            total = scatter(mem, vecs, d.data());
+            if (d == null) {
+                return Errno.AGAIN;
+            }
+            total = scatter(mem, GuestMemory.iovecs(mem, iovs, count), d.data());
             roflags = total < d.data().length ? Flags.ROFLAGS_RECV_DATA_TRUNCATED : 0;
         } else {
-            total = receive(stream(socket), mem, vecs, riflags);
+            total = receive(stream(socket), mem, iovs, count, riflags);
+            if (total == Socket.WOULD_BLOCK) {
+                return Errno.AGAIN;
+            }
         }
         GuestMemory.putI32(mem, lengthOut, total);
         GuestMemory.putI16(mem, flagsOut, roflags);
@@ -92,19 +103,30 @@ public final class Sockets {
         Socket socket = socket(context, fd);
         socket.require(Rights.FD_WRITE);
         GuestMemory.check(mem, lengthOut, 4);
-        GuestMemory.IoVec[] vecs = GuestMemory.iovecs(mem, iovs, iovecCount(count));
+        checkIovecs(mem, iovs, count);
         int total = 0;
         if (socket instanceof UdpSocket udp) {
-            total = udp.send(datagram(mem, vecs), target);
+            total = udp.send(datagram(mem, GuestMemory.iovecs(mem, iovs, count)), target);
         } else {
             OpenSocket stream = stream(socket);
-            for (GuestMemory.IoVec v : vecs) {
-                int n = stream.write(mem, v.address(), v.length());
+            for (int i = 0; i < count; i++) {
+                int address = i32(mem, iovs + 8 * i);
+                int length = i32(mem, iovs + 8 * i + 4);
+                int n = stream.send(mem, address, length);
+                if (n == Socket.WOULD_BLOCK) {
+                    if (total == 0) {
+                        return Errno.AGAIN;
+                    }
+                    break; // what went so far is the result
+                }
                 total += n;
-                if (n < v.length()) {
+                if (n < length) {
                     break;
                 }
             }
+        }
+        if (total == Socket.WOULD_BLOCK) {
+            return Errno.AGAIN;
         }
         GuestMemory.putI32(mem, lengthOut, total);
         return Errno.SUCCESS;
@@ -139,30 +161,42 @@ public final class Sockets {
         }
     }
 
-    /** Receives from a connection into {@code vecs}: what one recvmsg(2) with {@code riflags} would. */
-    static int receive(OpenSocket socket, byte[] mem, GuestMemory.IoVec[] vecs, int riflags) throws IOException {
+    /**
+     * Receives from a connection into {@code vecs}: what one recvmsg(2) with {@code riflags} would; how many bytes,
+     * or {@link Socket#WOULD_BLOCK}.
+     */
+    static int receive(OpenSocket socket, byte[] mem, int iovs, int count, int riflags) throws IOException {
         boolean peek = (riflags & Flags.RIFLAGS_RECV_PEEK) != 0;
         boolean waitAll = (riflags & Flags.RIFLAGS_RECV_WAITALL) != 0;
         int total = 0;
-        for (GuestMemory.IoVec v : vecs) {
-            if (v.length() == 0) {
+        for (int i = 0; i < count; i++) {
+            int address = i32(mem, iovs + 8 * i);
+            int length = i32(mem, iovs + 8 * i + 4);
+            if (length == 0) {
                 continue;
             }
-            int n;
-            try {
-                n = socket.receive(mem, v.address(), v.length(), peek, waitAll);
-            } catch (ErrnoException e) {
-                if (total > 0 && e.errno() == Errno.AGAIN) {
-                    break; // what came so far is the result
-                }
-                throw e;
+            int n = socket.receive(mem, address, length, peek, waitAll);
+            if (n == Socket.WOULD_BLOCK) {
+                return total > 0 ? total : Socket.WOULD_BLOCK; // what came so far is the result
             }
             total += n;
-            if (n < v.length() || peek) {
+            if (n < length || peek) {
                 break;
             }
         }
         return total;
+    }
+
+    /**
+     * Checks the {@code count} (c)iovecs at {@code iovs} (at most {@code IOV_MAX}, as in WasmEdge), each buffer in
+     * the memory, before any byte moves: a bad one fails the call with nothing received or sent.
+     */
+    static void checkIovecs(byte[] mem, int iovs, int count) {
+        iovecCount(count);
+        GuestMemory.check(mem, iovs, count * GuestMemory.IOVEC_SIZE); // at most 8 KiB: no overflow
+        for (int i = 0; i < count; i++) {
+            GuestMemory.check(mem, i32(mem, iovs + 8 * i), i32(mem, iovs + 8 * i + 4));
+        }
     }
 
     /** The bytes of {@code vecs} as one datagram; {@code msgsize} when they are more than UDP can carry. */

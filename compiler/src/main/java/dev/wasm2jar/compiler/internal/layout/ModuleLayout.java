@@ -1,5 +1,6 @@
-package dev.wasm2jar.compiler.internal.classfile;
+package dev.wasm2jar.compiler.internal.layout;
 
+import dev.wasm2jar.compiler.internal.abi.JvmTypes;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
 import dev.wasm2jar.runtime.ExternKind;
 import dev.wasm2jar.runtime.FunctionType;

@@ -1,4 +1,4 @@
-package dev.wasm2jar.compiler.internal.classfile;
+package dev.wasm2jar.compiler.internal.abi;
 
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.ValueType;

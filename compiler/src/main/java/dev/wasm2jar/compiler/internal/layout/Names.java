@@ -1,4 +1,4 @@
-package dev.wasm2jar.compiler.internal.classfile;
+package dev.wasm2jar.compiler.internal.layout;
 
 /** The names of the fields and methods of a generated module class. One place, so the parts agree. */
 public final class Names {

@@ -1,11 +1,11 @@
-package dev.wasm2jar.compiler;
+package dev.wasm2jar.runtime;
 
 /**
- * The module needs a feature of WebAssembly that wasm2jar does not compile (yet), or one that
- * {@link CompilerOptions#features()} leaves out. It says nothing about whether the module is valid: a spec test that
- * expects the module to be invalid or malformed is not decided by it.
+ * The module needs a feature of WebAssembly that wasm2jar does not compile (yet), or one that the compiler's options
+ * leave out. It is not a {@link WasmException}: it says nothing about whether the module is valid, and a spec test
+ * that expects the module to be invalid or malformed is not decided by it.
  */
-public class UnsupportedFeatureException extends CompilationException {
+public class UnsupportedFeatureException extends RuntimeException {
     private final Feature feature;
     private final boolean notEnabled;
 

@@ -1,4 +1,4 @@
-package dev.wasm2jar.compiler;
+package dev.wasm2jar.runtime;
 
 import java.util.Collections;
 import java.util.EnumSet;
@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * The features of WebAssembly, by the names toolchains use for them ({@code wasm-tools --features}, wabt's
- * {@code --enable-*}). {@link CompilerOptions#features()} says which a module may use; wasm2jar compiles the ones that
- * are {@linkplain #supported() supported}, and a module that needs any other fails with an
+ * {@code --enable-*}). The compiler's options say which a module may use; wasm2jar compiles the ones that are
+ * {@linkplain #supported() supported}, and a module that needs any other fails with an
  * {@link UnsupportedFeatureException} that names it.
  */
 public enum Feature {
@@ -39,8 +39,8 @@ public enum Feature {
     public static final Set<Feature> WASM_3_0 = Collections.unmodifiableSet(EnumSet.range(MVP, MULTI_MEMORY));
 
     /**
-     * What {@link CompilerOptions} enables unless told otherwise: WebAssembly 2.0, and extended-const, which wasm2jar
-     * has always compiled.
+     * What the compiler enables unless told otherwise: WebAssembly 2.0, and extended-const, which wasm2jar has always
+     * compiled.
      */
     public static final Set<Feature> DEFAULT = Collections.unmodifiableSet(EnumSet.range(MVP, EXTENDED_CONST));
 

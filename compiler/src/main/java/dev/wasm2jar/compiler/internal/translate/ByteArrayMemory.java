@@ -1,0 +1,205 @@
+package dev.wasm2jar.compiler.internal.translate;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.wasm2jar.compiler.internal.abi.Builtin;
+import dev.wasm2jar.compiler.internal.abi.RuntimeTypes;
+import dev.wasm2jar.compiler.internal.model.Op;
+import dev.wasm2jar.runtime.InvalidException;
+import dev.wasm2jar.runtime.ValueType;
+import java.util.EnumMap;
+import java.util.Map;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+
+/**
+ * One memory of 32-bit addresses, whose bytes are the {@code byte[]} of its {@code Memory}, kept in a local of each
+ * method and read again after calls and growth. Every access is a {@code MemoryOps} helper taking the address, the
+ * bytes and the constant offset; the helpers are a few bytes each, so HotSpot inlines them into a bounds-checked
+ * array access.
+ */
+final class ByteArrayMemory implements MemoryAccess {
+    private static final Map<Op, Builtin> ACCESSES = new EnumMap<>(Op.class);
+
+    static {
+        ACCESSES.put(Op.I32_LOAD, Builtin.I32_LOAD);
+        ACCESSES.put(Op.I64_LOAD, Builtin.I64_LOAD);
+        ACCESSES.put(Op.F32_LOAD, Builtin.F32_LOAD);
+        ACCESSES.put(Op.F64_LOAD, Builtin.F64_LOAD);
+        ACCESSES.put(Op.I32_LOAD8_S, Builtin.I32_LOAD8_S);
+        ACCESSES.put(Op.I32_LOAD8_U, Builtin.I32_LOAD8_U);
+        ACCESSES.put(Op.I32_LOAD16_S, Builtin.I32_LOAD16_S);
+        ACCESSES.put(Op.I32_LOAD16_U, Builtin.I32_LOAD16_U);
+        ACCESSES.put(Op.I64_LOAD8_S, Builtin.I64_LOAD8_S);
+        ACCESSES.put(Op.I64_LOAD8_U, Builtin.I64_LOAD8_U);
+        ACCESSES.put(Op.I64_LOAD16_S, Builtin.I64_LOAD16_S);
+        ACCESSES.put(Op.I64_LOAD16_U, Builtin.I64_LOAD16_U);
+        ACCESSES.put(Op.I64_LOAD32_S, Builtin.I64_LOAD32_S);
+        ACCESSES.put(Op.I64_LOAD32_U, Builtin.I64_LOAD32_U);
+        ACCESSES.put(Op.I32_STORE, Builtin.I32_STORE);
+        ACCESSES.put(Op.I64_STORE, Builtin.I64_STORE);
+        ACCESSES.put(Op.F32_STORE, Builtin.F32_STORE);
+        ACCESSES.put(Op.F64_STORE, Builtin.F64_STORE);
+        ACCESSES.put(Op.I32_STORE8, Builtin.I32_STORE8);
+        ACCESSES.put(Op.I32_STORE16, Builtin.I32_STORE16);
+        ACCESSES.put(Op.I64_STORE8, Builtin.I64_STORE8);
+        ACCESSES.put(Op.I64_STORE16, Builtin.I64_STORE16);
+        ACCESSES.put(Op.I64_STORE32, Builtin.I64_STORE32);
+    }
+
+    private final EmitContext ctx;
+    private final MethodVisitor mv;
+    /** The local holding the memory's bytes, or -1 when the module has no memory. */
+    private final int bytes;
+
+    ByteArrayMemory(EmitContext ctx) {
+        this.ctx = ctx;
+        this.mv = ctx.mv;
+        this.bytes = ctx.layout.hasMemory() ? ctx.slots.allocate(1) : -1;
+    }
+
+    @Override
+    public void check(int memory) {
+        if (memory != 0 || bytes < 0) {
+            throw new InvalidException("unknown memory " + memory);
+        }
+    }
+
+    @Override
+    public ValueType addressType(int memory) {
+        return ValueType.I32;
+    }
+
+    @Override
+    public void reload() {
+        if (bytes < 0) {
+            return;
+        }
+        loadMemoryObject();
+        Builtin.MEMORY_BYTES.invoke(mv);
+        mv.visitVarInsn(ASTORE, bytes);
+    }
+
+    @Override
+    public void load(Op access, int memory, long offset) {
+        call(memory, offset, helper(access));
+    }
+
+    @Override
+    public void store(Op access, int memory, long offset) {
+        call(memory, offset, helper(access));
+    }
+
+    @Override
+    public void loadHalves(int memory, long offset, Runnable storeLow, Runnable storeHigh) {
+        mv.visitInsn(DUP);
+        call(memory, offset, Builtin.V128_LOAD_LOW);
+        storeLow.run();
+        call(memory, offset, Builtin.V128_LOAD_HIGH);
+        storeHigh.run();
+    }
+
+    @Override
+    public void storeHalves(int memory, long offset) {
+        call(memory, offset, Builtin.V128_STORE_HALVES);
+    }
+
+    @Override
+    public int effectiveAddress(int memory, long offset, int extra) {
+        check(memory);
+        ctx.pushInt((int) offset);
+        ctx.pushInt(extra);
+        Builtin.EFFECTIVE_ADDRESS_PLUS.invoke(mv);
+        int address = ctx.slots.scratch(Type.INT_TYPE);
+        mv.visitVarInsn(ISTORE, address);
+        return address;
+    }
+
+    @Override
+    public void loadElement(int memory, Shape shape, int address, int delta) {
+        mv.visitVarInsn(ILOAD, address);
+        mv.visitVarInsn(ALOAD, bytes);
+        ctx.pushInt(delta);
+        (switch (shape) {
+            case L2 -> Builtin.I64_AT;
+            case I4 -> Builtin.I32_AT;
+            case F4 -> Builtin.F32_AT;
+            case D2 -> Builtin.F64_AT;
+        }).invoke(mv);
+    }
+
+    @Override
+    public void storeElement(int memory, Shape shape, int address, int delta, Runnable value) {
+        mv.visitVarInsn(ILOAD, address);
+        value.run();
+        mv.visitVarInsn(ALOAD, bytes);
+        ctx.pushInt(delta);
+        (switch (shape) {
+            case L2 -> Builtin.I64_AT_PUT;
+            case I4 -> Builtin.I32_AT_PUT;
+            case F4 -> Builtin.F32_AT_PUT;
+            case D2 -> Builtin.F64_AT_PUT;
+        }).invoke(mv);
+    }
+
+    @Override
+    public void size(int memory) {
+        check(memory);
+        mv.visitVarInsn(ALOAD, bytes);
+        Builtin.MEMORY_SIZE.invoke(mv);
+    }
+
+    @Override
+    public void grow(int memory) {
+        check(memory);
+        loadMemoryObject();
+        Builtin.MEMORY_GROW.invoke(mv);
+        reload();
+    }
+
+    @Override
+    public void fill(int memory) {
+        check(memory);
+        mv.visitVarInsn(ALOAD, bytes);
+        Builtin.MEMORY_FILL.invoke(mv);
+    }
+
+    @Override
+    public void copy(int dstMemory, int srcMemory) {
+        check(dstMemory);
+        check(srcMemory);
+        mv.visitVarInsn(ALOAD, bytes);
+        Builtin.MEMORY_COPY.invoke(mv);
+    }
+
+    @Override
+    public void init(int memory, int segment) {
+        check(memory);
+        mv.visitVarInsn(ALOAD, bytes);
+        ctx.loadLink();
+        ctx.pushInt(segment);
+        Builtin.LINK_DATA.invoke(mv);
+        Builtin.MEMORY_INIT.invoke(mv);
+    }
+
+    /** The operands are on the stack: pushes the bytes and the offset, then calls {@code helper}. */
+    private void call(int memory, long offset, Builtin helper) {
+        check(memory);
+        mv.visitVarInsn(ALOAD, bytes);
+        ctx.pushInt((int) offset);
+        helper.invoke(mv);
+    }
+
+    private static Builtin helper(Op access) {
+        Builtin helper = ACCESSES.get(access);
+        if (helper == null) {
+            throw new IllegalArgumentException(access + " is not a scalar memory access");
+        }
+        return helper;
+    }
+
+    private void loadMemoryObject() {
+        ctx.loadSelf();
+        mv.visitFieldInsn(GETFIELD, ctx.layout.className(), ctx.layout.memoryField(0), RuntimeTypes.MEMORY);
+    }
+}

@@ -1,0 +1,335 @@
+package dev.wasm2jar.compiler.internal.translate;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.wasm2jar.compiler.internal.abi.Builtin;
+import dev.wasm2jar.compiler.internal.abi.JvmTypes;
+import dev.wasm2jar.compiler.internal.model.BlockTypes;
+import dev.wasm2jar.compiler.internal.model.Instruction;
+import dev.wasm2jar.compiler.internal.model.Op;
+import dev.wasm2jar.runtime.FunctionType;
+import dev.wasm2jar.runtime.InvalidException;
+import dev.wasm2jar.runtime.ValueType;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * Structured control flow onto labels: the control stack of blocks, loops and ifs, branches (a branch that leaves
+ * values below the ones it carries drops them through temporaries), {@code br_table} as a {@code tableswitch}, and
+ * returns. Code after an unconditional branch is skipped ({@link #skip}), which also spares the JVM verifier wasm's
+ * polymorphic stack. In a part of a split function, a branch to a construct outside it and a return leave the
+ * method through {@link PartBoundary}.
+ */
+final class ControlFlow implements Emitter {
+    private final EmitContext ctx;
+    private final MethodVisitor mv;
+    private final ValueStack stack;
+    private final FunctionType type;
+    /** How this method leaves for constructs outside it, in a part; null in a function's own method. */
+    private final PartBoundary exits;
+    private final Deque<ControlFrame> control = new ArrayDeque<>();
+
+    ControlFlow(EmitContext ctx, FunctionType type, PartBoundary exits) {
+        this.ctx = ctx;
+        this.mv = ctx.mv;
+        this.stack = ctx.stack;
+        this.type = type;
+        this.exits = exits;
+    }
+
+    /** Enters the function body. */
+    void enterFunction() {
+        push(new ControlFrame(null, type, 0, 0, false, false));
+    }
+
+    /** For a part: the constructs around it ({@code around}, innermost first), as frames of another method. */
+    void enterOutside(Deque<ControlFrame> around) {
+        around.descendingIterator().forEachRemaining(f -> push(f.asOutside()));
+    }
+
+    /** Whether every construct has ended: the function body too. */
+    boolean ended() {
+        return control.isEmpty();
+    }
+
+    boolean unreachable() {
+        return control.peek().unreachable;
+    }
+
+    /** Nothing after this point runs until the current construct ends or reaches its else. */
+    void markUnreachable() {
+        control.peek().unreachable = true;
+    }
+
+    /** The control stack, innermost first. */
+    Deque<ControlFrame> frames() {
+        return control;
+    }
+
+    /** An instruction in unreachable code: only the structure is followed, nothing is emitted. */
+    void skip(Instruction in) {
+        ControlFrame frame = control.peek();
+        switch (in.op()) {
+            case BLOCK, LOOP, IF -> push(new ControlFrame(in.op(), blockType(in), control.size(), stack.size(), true,
+                    false));
+            case ELSE -> {
+                if (!frame.dead) {
+                    elseBranch(frame);
+                }
+            }
+            case END -> end(frame);
+            default -> { }
+        }
+    }
+
+    @Override
+    public void emit(Instruction in) {
+        ControlFrame frame = control.peek();
+        switch (in.op()) {
+            case NOP -> { }
+            case UNREACHABLE -> {
+                Builtin.TRAP_UNREACHABLE.invoke(mv);
+                mv.visitInsn(ATHROW);
+                frame.unreachable = true;
+            }
+            case BLOCK -> enter(Op.BLOCK, in);
+            case LOOP -> {
+                ControlFrame loop = enter(Op.LOOP, in);
+                mv.visitLabel(loop.target);
+            }
+            case IF -> {
+                stack.pop();
+                ControlFrame f = enter(Op.IF, in);
+                mv.visitJumpInsn(IFEQ, f.elseLabel);
+            }
+            case ELSE -> elseBranch(frame);
+            case END -> end(frame);
+            case BR -> {
+                ControlFrame target = frameAt(in.intOperand(0));
+                canonicalizeTop(target.branchTypes().size());
+                branch(target);
+                frame.unreachable = true;
+            }
+            case BR_IF -> brIf(frameAt(in.intOperand(0)));
+            case BR_TABLE -> brTable(in);
+            case RETURN -> {
+                emitReturn();
+                frame.unreachable = true;
+            }
+            default -> throw Emitter.unsupported(in);
+        }
+    }
+
+    private FunctionType blockType(Instruction in) {
+        return BlockTypes.resolve(in.operand(0), ctx.layout.model().types());
+    }
+
+    private void push(ControlFrame frame) {
+        control.push(frame);
+        if (frame.kind == Op.LOOP) {
+            ctx.cursor.enterLoop();
+        }
+    }
+
+    private ControlFrame pop() {
+        ControlFrame frame = control.pop();
+        if (frame.kind == Op.LOOP) {
+            ctx.cursor.leaveLoop();
+        }
+        return frame;
+    }
+
+    private ControlFrame enter(Op kind, Instruction in) {
+        FunctionType bt = blockType(in);
+        // Inside the block any local may change, and its parameters must be where every path expects them.
+        ctx.vectors.materializeAll();
+        canonicalizeTop(bt.params().size());
+        ControlFrame f = new ControlFrame(kind, bt, control.size(), stack.size() - bt.params().size(), false, false);
+        push(f);
+        return f;
+    }
+
+    private void elseBranch(ControlFrame frame) {
+        if (!frame.unreachable) {
+            canonicalizeTop(frame.type.results().size());
+            mv.visitJumpInsn(GOTO, frame.end);
+        }
+        mv.visitLabel(frame.elseLabel);
+        frame.sawElse = true;
+        stack.truncate(frame.height);
+        stack.pushAll(frame.type.params());
+        frame.unreachable = false;
+    }
+
+    private void end(ControlFrame frame) {
+        pop();
+        if (frame.dead) {
+            return;
+        }
+        if (!frame.unreachable) {
+            canonicalizeTop(frame.type.results().size());
+        }
+        if (frame.kind == Op.IF && !frame.sawElse) {
+            mv.visitLabel(frame.elseLabel);
+        }
+        if (frame.kind != Op.LOOP) {
+            mv.visitLabel(frame.end);
+        }
+        stack.truncate(frame.height);
+        stack.pushAll(frame.type.results());
+        if (frame.kind == null) {
+            emitReturn();
+        }
+    }
+
+    private ControlFrame frameAt(int depth) {
+        int i = 0;
+        for (ControlFrame f : control) {
+            if (i++ == depth) {
+                return f;
+            }
+        }
+        throw new InvalidException("unknown label " + depth);
+    }
+
+    /** Jumps to {@code target}, first dropping whatever lies between its height and the values it carries. */
+    void branch(ControlFrame target) {
+        if (target.kind == null) {
+            emitReturn();
+            return;
+        }
+        if (target.outside) {
+            exits.leave(target.branchTypes(), target.index);
+            return;
+        }
+        dropBelowCarried(target);
+        mv.visitJumpInsn(GOTO, target.target);
+    }
+
+    private void brIf(ControlFrame target) {
+        stack.pop();
+        canonicalizeTop(target.branchTypes().size());
+        if (target.kind == null || target.outside || extraValues(target) > 0) {
+            Label skip = new Label();
+            mv.visitJumpInsn(IFEQ, skip);
+            branch(target);
+            mv.visitLabel(skip);
+        } else {
+            mv.visitJumpInsn(IFNE, target.target);
+        }
+    }
+
+    private void brTable(Instruction in) {
+        stack.pop();
+        long[] depths = in.operands();
+        canonicalizeTop(frameAt((int) depths[depths.length - 1]).branchTypes().size());
+        int n = depths.length - 1;
+        Map<Integer, Label> direct = new HashMap<>();
+        Map<Integer, Label> trampolines = new HashMap<>();
+        Label[] labels = new Label[n];
+        Label dflt = null;
+        for (int i = 0; i <= n; i++) {
+            int depth = (int) depths[i];
+            ControlFrame f = frameAt(depth);
+            Label l;
+            if (f.kind != null && !f.outside && extraValues(f) == 0) {
+                l = direct.computeIfAbsent(depth, d -> f.target);
+            } else {
+                l = trampolines.computeIfAbsent(depth, d -> new Label());
+            }
+            if (i < n) {
+                labels[i] = l;
+            } else {
+                dflt = l;
+            }
+        }
+        if (n == 0) {
+            mv.visitInsn(POP);
+            mv.visitJumpInsn(GOTO, dflt);
+        } else {
+            mv.visitTableSwitchInsn(0, n - 1, dflt, labels);
+        }
+        for (var e : trampolines.entrySet()) {
+            mv.visitLabel(e.getValue());
+            branch(frameAt(e.getKey()));
+        }
+        control.peek().unreachable = true;
+    }
+
+    private int extraValues(ControlFrame target) {
+        return stack.size() - target.branchTypes().size() - target.height;
+    }
+
+    /**
+     * Emits code that removes the values between {@code target}'s height and the values a branch to it carries,
+     * keeping the carried ones on top; carried vectors move down to the target's positions. The tracked stack is left
+     * as it was: the code after may still need it.
+     */
+    private void dropBelowCarried(ControlFrame target) {
+        int extra = extraValues(target);
+        if (extra <= 0) {
+            return;
+        }
+        List<ValueType> carried = target.branchTypes();
+        for (int i = 0; i < carried.size(); i++) {
+            if (carried.get(i) == ValueType.V128) {
+                ctx.vectors.move(stack.size() - carried.size() + i, target.height + i);
+            }
+        }
+        List<ValueType> carriedScalars = carried.stream().filter(x -> x != ValueType.V128).toList();
+        int[] temps = spill(carriedScalars);
+        for (int i = 0; i < extra; i++) {
+            ValueType dropped = stack.peek(carried.size() + i);
+            if (dropped != ValueType.V128) {
+                mv.visitInsn(JvmTypes.size(dropped) == 2 ? POP2 : POP);
+            }
+        }
+        for (int i = 0; i < carriedScalars.size(); i++) {
+            mv.visitVarInsn(JvmTypes.load(carriedScalars.get(i)), temps[i]);
+        }
+    }
+
+    /** Puts the top {@code n} values, where they are vectors, in canonical form in their own slots. */
+    private void canonicalizeTop(int n) {
+        for (int p = stack.size() - n; p < stack.size(); p++) {
+            if (stack.type(p) == ValueType.V128) {
+                ctx.vectors.canonicalize(p);
+            }
+        }
+    }
+
+    /** Stores the top {@code types.size()} values (bottom first in {@code types}) into new temporaries. */
+    private int[] spill(List<ValueType> types) {
+        int[] temps = new int[types.size()];
+        for (int i = types.size() - 1; i >= 0; i--) {
+            temps[i] = ctx.slots.temp(types.get(i));
+            mv.visitVarInsn(JvmTypes.store(types.get(i)), temps[i]);
+        }
+        return temps;
+    }
+
+    /** Returns the function's results from the top of the stack (values below them are simply abandoned). */
+    void emitReturn() {
+        List<ValueType> results = type.results();
+        if (exits != null) {
+            exits.leave(results, PartBoundary.RETURN);
+            return;
+        }
+        if (results.isEmpty()) {
+            mv.visitInsn(RETURN);
+        } else if (results.size() == 1) {
+            if (results.get(0) == ValueType.V128) {
+                ctx.vectors.box(stack.size() - 1);
+            }
+            mv.visitInsn(JvmTypes.type(results.get(0)).getOpcode(IRETURN));
+        } else {
+            Results.pack(ctx, results);
+            mv.visitInsn(ARETURN);
+        }
+    }
+}

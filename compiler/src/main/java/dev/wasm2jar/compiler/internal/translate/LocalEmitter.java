@@ -1,0 +1,56 @@
+package dev.wasm2jar.compiler.internal.translate;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.wasm2jar.compiler.internal.abi.JvmTypes;
+import dev.wasm2jar.compiler.internal.model.Instruction;
+import dev.wasm2jar.runtime.ValueType;
+import java.util.List;
+import org.objectweb.asm.MethodVisitor;
+
+/** {@code local.get}, {@code local.set} and {@code local.tee}: JVM locals, vectors in {@link Vectors}' slots. */
+final class LocalEmitter implements Emitter {
+    private final EmitContext ctx;
+    private final MethodVisitor mv;
+    private final List<ValueType> localTypes;
+
+    LocalEmitter(EmitContext ctx, List<ValueType> localTypes) {
+        this.ctx = ctx;
+        this.mv = ctx.mv;
+        this.localTypes = localTypes;
+    }
+
+    @Override
+    public void emit(Instruction in) {
+        int local = in.intOperand(0);
+        ValueType type = localTypes.get(local);
+        int slot = ctx.slots.local(local);
+        switch (in.op()) {
+            case LOCAL_GET -> {
+                if (type == ValueType.V128) {
+                    ctx.vectors.get(local);
+                } else {
+                    mv.visitVarInsn(JvmTypes.load(type), slot);
+                    ctx.stack.push(type);
+                }
+            }
+            case LOCAL_SET -> {
+                if (type == ValueType.V128) {
+                    ctx.vectors.set(local);
+                } else {
+                    mv.visitVarInsn(JvmTypes.store(type), slot);
+                    ctx.stack.pop();
+                }
+            }
+            case LOCAL_TEE -> {
+                if (type == ValueType.V128) {
+                    ctx.vectors.tee(local);
+                } else {
+                    mv.visitInsn(JvmTypes.size(type) == 2 ? DUP2 : DUP);
+                    mv.visitVarInsn(JvmTypes.store(type), slot);
+                }
+            }
+            default -> throw Emitter.unsupported(in);
+        }
+    }
+}

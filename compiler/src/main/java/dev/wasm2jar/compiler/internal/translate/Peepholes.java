@@ -1,0 +1,58 @@
+package dev.wasm2jar.compiler.internal.translate;
+
+import dev.wasm2jar.compiler.internal.model.Instruction;
+import dev.wasm2jar.compiler.internal.model.Op;
+import java.util.List;
+
+/**
+ * Pairs of instructions translated as one, found in a pass over the body before translation. The first instruction of
+ * a pair is dispatched as usual and its emitter finds the pair in {@link Cursor#fused()}; the translator skips the
+ * second. It fuses only where both are reachable and in the same method.
+ */
+final class Peepholes {
+    private Peepholes() {}
+
+    /** What a pair is translated as. */
+    sealed interface Fused permits BytesToInts {}
+
+    /**
+     * {@code i16x8.extend_{low,high}_i8x16_{s,u}} then {@code i32x4.extend_{low,high}_i16x8} of the same signedness,
+     * as clang widens bytes to ints: four ints straight from bytes {@code firstByte} to {@code firstByte + 3}.
+     */
+    record BytesToInts(int firstByte, boolean signed) implements Fused {}
+
+    /** For each instruction of {@code code}, the pair it starts, or null. */
+    static Fused[] find(List<Instruction> code) {
+        Fused[] fused = new Fused[code.size()];
+        for (int i = 0; i + 1 < code.size(); i++) {
+            fused[i] = pair(code.get(i).op(), code.get(i + 1).op());
+        }
+        return fused;
+    }
+
+    private static Fused pair(Op first, Op second) {
+        int bytesHalf = switch (first) {
+            case I16X8_EXTEND_LOW_I8X16_S, I16X8_EXTEND_LOW_I8X16_U -> 0;
+            case I16X8_EXTEND_HIGH_I8X16_S, I16X8_EXTEND_HIGH_I8X16_U -> 8;
+            default -> -1;
+        };
+        int shortsHalf = switch (second) {
+            case I32X4_EXTEND_LOW_I16X8_S, I32X4_EXTEND_LOW_I16X8_U -> 0;
+            case I32X4_EXTEND_HIGH_I16X8_S, I32X4_EXTEND_HIGH_I16X8_U -> 4;
+            default -> -1;
+        };
+        if (bytesHalf < 0 || shortsHalf < 0 || signed(first) != signed(second)) {
+            return null;
+        }
+        // Bytes 0-7 or 8-15 widened to i16, then the low or high four of those.
+        return new BytesToInts(bytesHalf + shortsHalf, signed(first));
+    }
+
+    private static boolean signed(Op extend) {
+        return switch (extend) {
+            case I16X8_EXTEND_LOW_I8X16_S, I16X8_EXTEND_HIGH_I8X16_S, I32X4_EXTEND_LOW_I16X8_S,
+                    I32X4_EXTEND_HIGH_I16X8_S -> true;
+            default -> false;
+        };
+    }
+}
