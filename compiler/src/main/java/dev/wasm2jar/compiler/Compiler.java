@@ -4,6 +4,7 @@ import dev.wasm2jar.compiler.internal.classfile.ClassFileSizes;
 import dev.wasm2jar.compiler.internal.classfile.ModuleClassWriter;
 import dev.wasm2jar.compiler.internal.decode.EndiveDecoder;
 import dev.wasm2jar.compiler.internal.layout.ModuleLayout;
+import dev.wasm2jar.compiler.internal.model.JvmLimitException;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
 import dev.wasm2jar.compiler.internal.split.Splitter;
 import dev.wasm2jar.runtime.InvalidException;
@@ -47,7 +48,11 @@ public final class Compiler {
      * small one to see small functions split.
      */
     static CompiledModule compile(byte[] wasm, CompilerOptions options, Progress progress, int splitTarget) {
-        return CompileThreads.call(() -> compileHere(wasm, options, progress, splitTarget)); // deep nesting: deep stacks
+        try {
+            return CompileThreads.call(() -> compileHere(wasm, options, progress, splitTarget)); // deep nesting: deep stacks
+        } catch (JvmLimitException e) {
+            throw new CompilationException(e.getMessage());
+        }
     }
 
     private static CompiledModule compileHere(byte[] wasm, CompilerOptions options, Progress progress,
@@ -112,6 +117,9 @@ public final class Compiler {
             } catch (MethodTooLargeException e) {
                 throw new CompilationException("method " + e.getMethodName() + " needs " + e.getCodeSize()
                         + " bytes of bytecode, over the JVM's 64 KiB limit");
+            } catch (UnsupportedOperationException e) {
+                // An instruction the translator has no code for: not the module's fault, so never "invalid".
+                throw new CompilationException(e.getMessage());
             }
             Map<Integer, Integer> retry = new HashMap<>();
             int largest = 0;

@@ -46,7 +46,7 @@ import org.apache.maven.project.MavenProject;
 public class CompileMojo extends AbstractMojo {
     /** The host modules wasm2jar has: their imports are left to a linker, not listed in a facade's Host. */
     static final List<String> DEFAULT_HOST_MODULES = List.of("wasi_snapshot_preview1", "wasi_unstable",
-            "wasi_ephemeral_nn");
+            "wasi_ephemeral_nn", "wasmedge_tensorflowlite", "wasmedge_image");
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
@@ -79,7 +79,8 @@ public class CompileMojo extends AbstractMojo {
 
     /**
      * Import modules that a facade leaves to a linker's host modules instead of listing them in its {@code Host}
-     * interface; by default WASI's ({@code wasi_snapshot_preview1}, {@code wasi_unstable}) and wasi-nn's.
+     * interface; by default WASI's ({@code wasi_snapshot_preview1}, {@code wasi_unstable}, WasmEdge's sockets
+     * among them) and nn-impl's ({@code wasi_ephemeral_nn}, {@code wasmedge_tensorflowlite}, {@code wasmedge_image}).
      */
     @Parameter
     private List<String> hostModules;

@@ -1,5 +1,8 @@
 package dev.wasm2jar.nn;
 
+import dev.wasm2jar.nn.backend.Backend;
+import dev.wasm2jar.nn.backend.ExecutionTarget;
+import dev.wasm2jar.nn.backend.GraphEncoding;
 import dev.wasm2jar.nn.internal.tflite.TfliteBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;

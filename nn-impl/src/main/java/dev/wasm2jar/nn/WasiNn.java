@@ -1,10 +1,17 @@
 package dev.wasm2jar.nn;
 
+import dev.wasm2jar.nn.backend.Backend;
+import dev.wasm2jar.nn.backend.GraphEncoding;
+import dev.wasm2jar.nn.backend.NnError;
+import dev.wasm2jar.nn.backend.NnException;
 import dev.wasm2jar.nn.internal.Exports;
 import dev.wasm2jar.nn.internal.fn.ImageFunctions;
+import dev.wasm2jar.nn.internal.fn.Models;
 import dev.wasm2jar.nn.internal.fn.NnFunctions;
 import dev.wasm2jar.nn.internal.fn.TfliteSessions;
+import dev.wasm2jar.nn.internal.image.ImageDecoder;
 import dev.wasm2jar.nn.internal.spec.Modules;
+import dev.wasm2jar.runtime.host.ErrorCodes;
 import dev.wasm2jar.runtime.host.GuestMemory;
 import dev.wasm2jar.runtime.host.HostFunctions;
 import dev.wasm2jar.runtime.host.HostModule;
@@ -31,6 +38,48 @@ import java.util.Objects;
  * }</pre>
  */
 public final class WasiNn implements HostModule, AutoCloseable {
+    // How each module's failures become its codes: here rather than in internal.spec, which knows no exceptions,
+    // and not in the function classes, which must not load when the mappers are offered (every run, NN or not).
+
+    /** wasi-nn's code for a failure; a guest range outside memory is invalid_argument. */
+    private static final ErrorCodes.Mapper WASI_NN_CODES = new ErrorCodes.Mapper() {
+        @Override
+        public int code(Throwable failure) throws Throwable {
+            if (failure instanceof NnException e) {
+                return e.error().code;
+            }
+            if (failure instanceof IndexOutOfBoundsException) {
+                return NnError.INVALID_ARGUMENT.code;
+            }
+            throw failure;
+        }
+    };
+
+    /** wasmedge_tensorflowlite's codes are wasi-nn's first six; a range outside memory is missing_memory. */
+    private static final ErrorCodes.Mapper TENSORFLOWLITE_CODES = new ErrorCodes.Mapper() {
+        @Override
+        public int code(Throwable failure) throws Throwable {
+            if (failure instanceof NnException e) {
+                return Math.min(e.error().code, NnError.RUNTIME_ERROR.code);
+            }
+            if (failure instanceof IndexOutOfBoundsException) {
+                return NnError.MISSING_MEMORY.code;
+            }
+            throw failure;
+        }
+    };
+
+    /** wasmedge_image has one failure code, 1. */
+    private static final ErrorCodes.Mapper IMAGE_CODES = new ErrorCodes.Mapper() {
+        @Override
+        public int code(Throwable failure) throws Throwable {
+            if (failure instanceof ImageDecoder.ImageException || failure instanceof IndexOutOfBoundsException) {
+                return 1;
+            }
+            throw failure;
+        }
+    };
+
     private final NnConfig config;
     private final List<NnFunctions> nn = new ArrayList<>();
     private final List<TfliteSessions> sessions = new ArrayList<>();
@@ -49,9 +98,9 @@ public final class WasiNn implements HostModule, AutoCloseable {
         Exports.offer(offer, Modules.WASI_NN, Modules.WASI_NN_FUNCTIONS, new Exports.Group<NnFunctions>() {
             @Override
             protected NnFunctions make() {
-                return track(nn, new NnFunctions(memory, config));
+                return track(nn, new ConfigModels(config).functions(memory));
             }
-        }, Modules.WASI_NN_CODES);
+        }, WASI_NN_CODES);
         Backend tflite = config.backend(GraphEncoding.TENSORFLOWLITE);
         if (tflite != null) {
             Exports.offer(offer, Modules.TENSORFLOWLITE, Modules.TENSORFLOWLITE_FUNCTIONS,
@@ -60,14 +109,14 @@ public final class WasiNn implements HostModule, AutoCloseable {
                         protected TfliteSessions make() {
                             return track(sessions, new TfliteSessions(memory, tflite));
                         }
-                    }, Modules.TENSORFLOWLITE_CODES);
+                    }, TENSORFLOWLITE_CODES);
         }
         Exports.offer(offer, Modules.IMAGE, Modules.IMAGE_FUNCTIONS, new Exports.Group<ImageFunctions>() {
             @Override
             protected ImageFunctions make() {
                 return new ImageFunctions(memory);
             }
-        }, Modules.IMAGE_CODES);
+        }, IMAGE_CODES);
     }
 
     /** Releases the graphs, contexts and sessions of every instance linked with this. */
@@ -77,6 +126,33 @@ public final class WasiNn implements HostModule, AutoCloseable {
         sessions.forEach(TfliteSessions::close);
         nn.clear();
         sessions.clear();
+    }
+
+    /**
+     * The configuration as the host functions look it up. A class of its own that makes the functions, so that no
+     * code verified at offer converts it to Models: Models then loads with the first wasi-nn call, not on every run.
+     */
+    private static final class ConfigModels implements Models {
+        private final NnConfig config;
+
+        ConfigModels(NnConfig config) {
+            this.config = config;
+        }
+
+        NnFunctions functions(GuestMemory memory) {
+            return new NnFunctions(memory, this);
+        }
+
+        @Override
+        public Backend backend(GraphEncoding encoding) {
+            return config.backend(encoding);
+        }
+
+        @Override
+        public Models.Preloaded preload(String name) {
+            NnConfig.Preload preload = config.preload(name);
+            return preload == null ? null : new Models.Preloaded(preload.encoding(), preload.target(), preload.paths());
+        }
     }
 
     private synchronized <T> T track(List<T> list, T group) {

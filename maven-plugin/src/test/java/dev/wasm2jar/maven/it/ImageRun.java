@@ -29,15 +29,18 @@ public final class ImageRun {
 
     private ImageRun() {}
 
-    /** Runs the image in {@code tar} (serving on 8080 inside) and curls {@code path}. */
-    public static Answer curl(Path tar, String path, Path work) throws Exception {
+    /**
+     * Runs the image in {@code tar} (serving on 8080 inside) and curls {@code path}: a POST of {@code data}, or a GET
+     * when it is null.
+     */
+    public static Answer curl(Path tar, String path, String data, Path work) throws Exception {
         // -Dwasm2jar.imageRun=unpacked tries the other way on a machine where podman works.
         String noPodman = "unpacked".equals(System.getProperty("wasm2jar.imageRun")) ? "asked for"
                 : podmanProblem();
         if (noPodman == null) {
-            return new Answer("podman", withPodman(tar, path));
+            return new Answer("podman", withPodman(tar, path, data));
         }
-        return new Answer("unpacked (" + noPodman + ")", unpacked(tar, path, work));
+        return new Answer("unpacked (" + noPodman + ")", unpacked(tar, path, data, work));
     }
 
     /** Null when podman can run a container here, else why not. */
@@ -52,7 +55,7 @@ public final class ImageRun {
         }
     }
 
-    private static String withPodman(Path tar, String path) throws Exception {
+    private static String withPodman(Path tar, String path, String data) throws Exception {
         Result load = run(List.of("podman", "load", "-i", tar.toString()), 300);
         if (load.code != 0) {
             throw new IOException("podman load: " + load.out);
@@ -76,14 +79,14 @@ public final class ImageRun {
         }
         String container = started.out.strip().lines().reduce((a, b) -> b).orElseThrow();
         try {
-            return curlUntilAnswered(port, path);
+            return curlUntilAnswered(port, path, data);
         } finally {
             run(List.of("podman", "rm", "-f", container), 60);
             run(List.of("podman", "rmi", "-f", image), 60);
         }
     }
 
-    private static String unpacked(Path tar, String path, Path work) throws Exception {
+    private static String unpacked(Path tar, String path, String data, Path work) throws Exception {
         Path image = Files.createDirectories(work.resolve("image"));
         Path root = Files.createDirectories(work.resolve("root"));
         check(run(List.of("tar", "-xf", tar.toString(), "-C", image.toString()), 120), "tar");
@@ -118,8 +121,10 @@ public final class ImageRun {
         for (JsonNode part : c.get("Entrypoint")) {
             command.add(part.asText());
         }
+        // The image listens on 8080 of its own network; on the host it gets a free port, on loopback only.
         for (JsonNode part : c.path("Cmd")) {
-            command.add(part.asText().replace("0.0.0.0:8080", "127.0.0.1:" + port));
+            String arg = part.asText().replace("0.0.0.0:8080", "127.0.0.1:" + port).replace("0.0.0.0", "127.0.0.1");
+            command.add(command.get(command.size() - 1).equals("--port") && arg.equals("8080") ? "" + port : arg);
         }
         command.set(0, resolve(root, command.get(0), searchPath));
         for (int i = 1; i < command.size(); i++) {
@@ -130,7 +135,7 @@ public final class ImageRun {
         Process server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("server.log").toFile()).start();
         try {
-            return curlUntilAnswered(port, path);
+            return curlUntilAnswered(port, path, data);
         } finally {
             server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
@@ -156,11 +161,15 @@ public final class ImageRun {
     }
 
     /** Curls until the server answers (it starts a JVM first), for at most a minute. */
-    private static String curlUntilAnswered(int port, String path) throws Exception {
+    private static String curlUntilAnswered(int port, String path, String data) throws Exception {
         String url = "http://127.0.0.1:" + port + path;
+        List<String> curl = new ArrayList<>(List.of("curl", "-s", "-S", "-f", "-m", "10", url));
+        if (data != null) {
+            curl.addAll(List.of("-X", "POST", "-d", data));
+        }
         Result last = null;
         for (int attempt = 0; attempt < 120; attempt++) {
-            last = run(List.of("curl", "-s", "-S", "-m", "10", url), 30);
+            last = run(curl, 30);
             if (last.code == 0) {
                 return last.out;
             }

@@ -62,17 +62,22 @@ public record ModuleShape(
     public record Import(String module, String name, ExternKind kind, int typeIndex, ValueType valueType,
             boolean mutable, Limits limits) {}
 
+    /** A defined table: its element type, its limits, and the value new elements take. */
     public record TableType(ValueType elementType, Limits limits, ConstExpr init) {}
 
+    /** A defined global: its type, whether it is mutable, and its initial value. */
     public record GlobalType(ValueType type, boolean mutable, ConstExpr init) {}
 
+    /** An export: its name, and the function, table, memory or global of that index it exports. */
     public record Export(String name, ExternKind kind, int index) {}
 
+    /** How a segment is used: copied at instantiation (active), on request (passive), or only declared. */
     public enum SegmentMode { ACTIVE, PASSIVE, DECLARATIVE }
 
     /** {@code table} and {@code offset} matter for active segments only. */
     public record ElementSegment(SegmentMode mode, int table, ConstExpr offset, ValueType type, List<ConstExpr> items) {}
 
+    /** A data segment; {@code memory} and {@code offset} matter for active segments only. */
     public record DataSegment(SegmentMode mode, int memory, ConstExpr offset, byte[] bytes) {}
 
     public int importedFunctionCount() {

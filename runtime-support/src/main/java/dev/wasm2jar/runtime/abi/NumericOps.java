@@ -181,37 +181,37 @@ public final class NumericOps {
     // x is valid iff trunc(x) is in range. The bounds below are the nearest representable values outside the range
     // (strict comparisons) or the exact range minimum (>=). Every comparison is false for NaN, which then traps.
 
-    /** Valid iff -2^31 <= x < 2^31 (the float below -2^31 is -2^31 - 256). */
+    /** Valid iff {@code -2^31 <= x < 2^31} (the float below -2^31 is -2^31 - 256). */
     public static int i32TruncF32S(float x) {
         if (x >= -0x1p31f && x < 0x1p31f) return (int) x;
         throw truncTrap(x);
     }
 
-    /** Valid iff -1 < x < 2^32. */
+    /** Valid iff {@code -1 < x < 2^32}. */
     public static int i32TruncF32U(float x) {
         if (x > -1.0f && x < 0x1p32f) return (int) (long) x;
         throw truncTrap(x);
     }
 
-    /** Valid iff -2^31 - 1 < x < 2^31. */
+    /** Valid iff {@code -2^31 - 1 < x < 2^31}. */
     public static int i32TruncF64S(double x) {
         if (x > -2147483649.0 && x < 0x1p31) return (int) x;
         throw truncTrap(x);
     }
 
-    /** Valid iff -1 < x < 2^32. */
+    /** Valid iff {@code -1 < x < 2^32}. */
     public static int i32TruncF64U(double x) {
         if (x > -1.0 && x < 0x1p32) return (int) (long) x;
         throw truncTrap(x);
     }
 
-    /** Valid iff -2^63 <= x < 2^63. */
+    /** Valid iff {@code -2^63 <= x < 2^63}. */
     public static long i64TruncF32S(float x) {
         if (x >= -0x1p63f && x < 0x1p63f) return (long) x;
         throw truncTrap(x);
     }
 
-    /** Valid iff -1 < x < 2^64. */
+    /** Valid iff {@code -1 < x < 2^64}. */
     public static long i64TruncF32U(float x) {
         if (x > -1.0f && x < 0x1p63f) return (long) x;
         return i64TruncF32UHigh(x);
@@ -223,13 +223,13 @@ public final class NumericOps {
         throw truncTrap(x);
     }
 
-    /** Valid iff -2^63 <= x < 2^63 (the double below -2^63 is -2^63 - 2048). */
+    /** Valid iff {@code -2^63 <= x < 2^63} (the double below -2^63 is -2^63 - 2048). */
     public static long i64TruncF64S(double x) {
         if (x >= -0x1p63 && x < 0x1p63) return (long) x;
         throw truncTrap(x);
     }
 
-    /** Valid iff -1 < x < 2^64. */
+    /** Valid iff {@code -1 < x < 2^64}. */
     public static long i64TruncF64U(double x) {
         if (x > -1.0 && x < 0x1p63) return (long) x;
         return i64TruncF64UHigh(x);

@@ -8,7 +8,9 @@ import dev.wasm2jar.runtime.MalformedException;
  * not know and reports as malformed limits.
  */
 final class BinaryPrescan {
+    private static final int CUSTOM_SECTION = 0;
     private static final int IMPORT_SECTION = 2;
+    private static final int EXPORT_SECTION = 7;
     private static final int TABLE_SECTION = 4;
     private static final int MEMORY_SECTION = 5;
     /** The limits flag of a 64-bit memory or table (memory64). */
@@ -16,9 +18,12 @@ final class BinaryPrescan {
 
     private final byte[] wasm;
     private int at;
+    /** The end of the section being read, or the module's. */
+    private int sectionEnd;
 
     private BinaryPrescan(byte[] wasm) {
         this.wasm = wasm;
+        this.sectionEnd = wasm.length;
     }
 
     /**
@@ -31,6 +36,62 @@ final class BinaryPrescan {
             throw new MalformedException("this is a WebAssembly component (version 0x"
                     + Integer.toHexString(wasm[4] & 0xFF) + ", layer 1), not a core module: wasm2jar compiles core "
                     + "modules");
+        }
+    }
+
+    /**
+     * Refuses a name (of a custom section, an import or an export) longer than the rest of its section: Endive
+     * allocates a name's bytes before reading them, so a hostile length would exhaust the heap.
+     */
+    static void checkNameLengths(byte[] wasm) {
+        BinaryPrescan prescan = new BinaryPrescan(wasm);
+        try {
+            prescan.names();
+        } catch (MalformedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // malformed otherwise: Endive reports it
+        }
+    }
+
+    private void names() {
+        at = 8;
+        while (at < wasm.length) {
+            int id = wasm[at++] & 0xFF;
+            long size = leb();
+            sectionEnd = (int) Math.min(wasm.length, at + size);
+            int end = sectionEnd;
+            switch (id) {
+                case CUSTOM_SECTION -> name();
+                case IMPORT_SECTION -> {
+                    for (long n = leb(); n > 0 && at < end; n--) {
+                        name();
+                        name();
+                        switch (wasm[at++] & 0xFF) {
+                            case 0 -> leb();
+                            case 1 -> {
+                                valueType();
+                                is64();
+                            }
+                            case 2 -> is64();
+                            case 3 -> {
+                                valueType();
+                                at++;
+                            }
+                            default -> n = 0; // tags and anything newer: Endive checks the rest
+                        }
+                    }
+                }
+                case EXPORT_SECTION -> {
+                    for (long n = leb(); n > 0 && at < end; n--) {
+                        name();
+                        at++;
+                        leb();
+                    }
+                }
+                default -> { }
+            }
+            at = end;
         }
     }
 
@@ -130,9 +191,13 @@ final class BinaryPrescan {
     }
 
     private String name() {
-        int length = (int) leb();
-        String name = new String(wasm, at, length, java.nio.charset.StandardCharsets.UTF_8);
-        at += length;
+        long length = leb();
+        if (length > sectionEnd - at) {
+            throw new MalformedException("length out of bounds: a name of " + length + " bytes at offset 0x"
+                    + Integer.toHexString(at) + " runs past its section");
+        }
+        String name = new String(wasm, at, (int) length, java.nio.charset.StandardCharsets.UTF_8);
+        at += (int) length;
         return name;
     }
 

@@ -1,6 +1,8 @@
 package dev.wasm2jar.compiler.internal.decode;
 
+import dev.wasm2jar.compiler.CompilationException;
 import dev.wasm2jar.compiler.internal.model.BlockTypes;
+import dev.wasm2jar.compiler.internal.model.JvmLimitException;
 import dev.wasm2jar.compiler.internal.model.FunctionBody;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
@@ -88,6 +90,7 @@ public final class EndiveDecoder {
     /** {@link #decode} with the reasons only, as {@link ErrorLocator} asks it about edited copies. */
     static ModuleModel decodeUnlocated(byte[] wasm, Set<Feature> features) {
         BinaryPrescan.checkHeader(wasm);
+        BinaryPrescan.checkNameLengths(wasm);
         FeatureCheck check = new FeatureCheck(features);
         WasmModule m;
         try {
@@ -387,9 +390,23 @@ public final class EndiveDecoder {
                 : "types " + first + " to " + (first + members.length - 1) + " form a recursive group";
     }
 
+    /**
+     * A function's parameters become its JVM method's, and a JVM method takes at most 255 slots (i64 and f64 take
+     * two); two are kept for the instance and a spare.
+     */
+    private static final int MAX_PARAMETER_SLOTS = 253;
+
     private static FunctionType functionType(run.endive.wasm.types.FunctionType t) {
-        return FunctionType.of(t.params().stream().map(EndiveDecoder::valueType).toList(),
-                t.returns().stream().map(EndiveDecoder::valueType).toList());
+        List<ValueType> params = t.params().stream().map(EndiveDecoder::valueType).toList();
+        int slots = 0;
+        for (ValueType param : params) {
+            slots += param.javaType() == long.class || param.javaType() == double.class ? 2 : 1;
+        }
+        if (slots > MAX_PARAMETER_SLOTS) {
+            throw new JvmLimitException("a function type with " + params.size() + " parameters needs " + slots
+                    + " JVM parameter slots; wasm2jar compiles up to " + MAX_PARAMETER_SLOTS);
+        }
+        return FunctionType.of(params, t.returns().stream().map(EndiveDecoder::valueType).toList());
     }
 
     private static ModuleShape.Limits limits(MemoryLimits l, String where, FeatureCheck check) {

@@ -183,8 +183,11 @@ final class ErrorLocator {
                     codeStart = at - 1;
                     codeEnd = next;
                     long[] count = leb(wasm, payload);
-                    bodies = new int[(int) count[0]][];
                     int p = (int) count[1];
+                    if (count[0] > next - p) { // every body takes a byte at least: a hostile count, not an array
+                        throw new IllegalArgumentException("more bodies than bytes in the code section");
+                    }
+                    bodies = new int[(int) count[0]][];
                     for (int i = 0; i < bodies.length; i++) {
                         long[] length = leb(wasm, p);
                         bodies[i] = new int[] {(int) length[1], (int) (length[1] + length[0])};

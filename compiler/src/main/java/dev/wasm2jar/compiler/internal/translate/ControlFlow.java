@@ -2,6 +2,7 @@ package dev.wasm2jar.compiler.internal.translate;
 
 import static org.objectweb.asm.Opcodes.*;
 
+import dev.wasm2jar.compiler.internal.model.JvmLimitException;
 import dev.wasm2jar.compiler.internal.abi.Builtin;
 import dev.wasm2jar.compiler.internal.abi.JvmTypes;
 import dev.wasm2jar.compiler.internal.model.BlockTypes;
@@ -111,6 +112,7 @@ final class ControlFlow implements Emitter {
             case END -> end(frame);
             case BR -> {
                 ControlFrame target = frameAt(in.intOperand(0));
+                stack.reads(target.branchTypes().size());
                 canonicalizeTop(target.branchTypes().size());
                 branch(target);
                 frame.unreachable = true;
@@ -118,6 +120,7 @@ final class ControlFlow implements Emitter {
             case BR_IF -> brIf(frameAt(in.intOperand(0)));
             case BR_TABLE -> brTable(in);
             case RETURN -> {
+                stack.reads(type.results().size());
                 emitReturn();
                 frame.unreachable = true;
             }
@@ -213,6 +216,7 @@ final class ControlFlow implements Emitter {
 
     private void brIf(ControlFrame target) {
         stack.pop();
+        stack.reads(target.branchTypes().size());
         canonicalizeTop(target.branchTypes().size());
         if (target.kind == null || target.outside || extraValues(target) > 0) {
             Label skip = new Label();
@@ -224,10 +228,22 @@ final class ControlFlow implements Emitter {
         }
     }
 
+    /**
+     * A {@code tableswitch} takes 13 bytes and four per target, so one of more targets than this could never fit in
+     * a JVM method (65,535 bytes); a hostile br_table of millions is refused before ASM spends minutes on its edges.
+     */
+    static final int MAX_BR_TABLE_TARGETS = 16_380;
+
     private void brTable(Instruction in) {
-        stack.pop();
         long[] depths = in.operands();
-        canonicalizeTop(frameAt((int) depths[depths.length - 1]).branchTypes().size());
+        if (depths.length - 1 > MAX_BR_TABLE_TARGETS) {
+            throw new JvmLimitException("a br_table with " + depths.length + " targets needs more than the JVM's "
+                    + "64 KiB per method; wasm2jar compiles up to " + MAX_BR_TABLE_TARGETS);
+        }
+        stack.pop();
+        int carried = frameAt((int) depths[depths.length - 1]).branchTypes().size();
+        stack.reads(carried);
+        canonicalizeTop(carried);
         int n = depths.length - 1;
         Map<Integer, Label> direct = new HashMap<>();
         Map<Integer, Label> trampolines = new HashMap<>();

@@ -234,8 +234,10 @@ public final class FunctionTranslator {
                 } else {
                     emitters.get(in.op().family()).emit(in);
                 }
-            } catch (InvalidException | UnsupportedOperationException | IndexOutOfBoundsException e) {
+            } catch (InvalidException | IndexOutOfBoundsException e) {
                 throw new InvalidException(ctx.cursor.where() + ": " + e.getMessage(), e);
+            } catch (UnsupportedOperationException e) {
+                throw new UnsupportedOperationException(ctx.cursor.where() + ": " + e.getMessage(), e);
             }
             i += pair == null ? 1 : 2;
         }

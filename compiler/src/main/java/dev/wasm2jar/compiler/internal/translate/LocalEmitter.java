@@ -43,6 +43,7 @@ final class LocalEmitter implements Emitter {
                 }
             }
             case LOCAL_TEE -> {
+                ctx.stack.reads(1);
                 if (type == ValueType.V128) {
                     ctx.vectors.tee(local);
                 } else {

@@ -58,7 +58,11 @@ final class MemoryEmitter implements Emitter {
                 memory.size(in.intOperand(0));
                 stack.push(memory.addressType(in.intOperand(0)));
             }
-            case MEMORY_GROW -> memory.grow(in.intOperand(0));
+            case MEMORY_GROW -> {
+                memory.grow(in.intOperand(0));
+                stack.pop();
+                stack.push(memory.addressType(in.intOperand(0)));
+            }
             case MEMORY_FILL -> {
                 memory.fill(in.intOperand(0));
                 stack.pop(3);

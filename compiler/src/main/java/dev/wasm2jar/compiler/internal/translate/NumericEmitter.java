@@ -235,6 +235,7 @@ final class NumericEmitter implements Emitter {
                     mv.visitInsn(I2S);
                 }
                 mv.visitInsn(I2L);
+                ctx.stack.reads(1);
                 return;
             }
             default -> { }

@@ -33,6 +33,7 @@ final class ParametricEmitter implements Emitter {
     }
 
     private void select() {
+        ctx.stack.reads(3); // both operands stay in place until the condition picks one
         ctx.stack.pop();
         if (ctx.stack.peek(0) == ValueType.V128) {
             // Keep the first operand, in its own slots; on a false condition overwrite it with the second.

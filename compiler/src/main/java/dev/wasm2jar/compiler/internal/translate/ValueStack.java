@@ -48,6 +48,15 @@ final class ValueStack {
         return t;
     }
 
+    /**
+     * The instruction reads the top {@code n} values and leaves them ({@code local.tee}; a branch, which carries
+     * them): for {@link #takeLow()} they count as popped, since a part of a split function that starts with it must
+     * take them from below its start too.
+     */
+    void reads(int n) {
+        low = Math.min(low, types.size() - n);
+    }
+
     /** The lowest height reached since the last call (an instruction may pop below where it started and end above). */
     int takeLow() {
         int l = low;

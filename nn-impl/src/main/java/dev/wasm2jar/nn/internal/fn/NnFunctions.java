@@ -4,13 +4,12 @@ import static dev.wasm2jar.runtime.host.GuestMemory.check;
 import static dev.wasm2jar.runtime.host.GuestMemory.i32;
 import static dev.wasm2jar.runtime.host.GuestMemory.putI32;
 
-import dev.wasm2jar.nn.Backend;
-import dev.wasm2jar.nn.ExecutionTarget;
-import dev.wasm2jar.nn.GraphEncoding;
-import dev.wasm2jar.nn.NnConfig;
-import dev.wasm2jar.nn.NnError;
-import dev.wasm2jar.nn.NnException;
-import dev.wasm2jar.nn.TensorType;
+import dev.wasm2jar.nn.backend.Backend;
+import dev.wasm2jar.nn.backend.ExecutionTarget;
+import dev.wasm2jar.nn.backend.GraphEncoding;
+import dev.wasm2jar.nn.backend.NnError;
+import dev.wasm2jar.nn.backend.NnException;
+import dev.wasm2jar.nn.backend.TensorType;
 import dev.wasm2jar.nn.internal.Handles;
 import dev.wasm2jar.runtime.host.GuestMemory;
 import java.io.IOException;
@@ -51,14 +50,14 @@ public final class NnFunctions {
     }
 
     private final GuestMemory memory;
-    private final NnConfig config;
+    private final Models models;
     private final Handles<Backend.Graph> graphs = new Handles<>();
     private final Handles<Context> contexts = new Handles<>();
     private final Map<String, Integer> preloaded = new HashMap<>();
 
-    public NnFunctions(GuestMemory memory, NnConfig config) {
+    public NnFunctions(GuestMemory memory, Models models) {
         this.memory = memory;
-        this.config = config;
+        this.models = models;
     }
 
     public int load(int builders, int count, int encoding, int target, int graphOut) throws NnException {
@@ -104,7 +103,7 @@ public final class NnFunctions {
             putI32(mem, graphOut, cached);
             return 0;
         }
-        NnConfig.Preload preload = config.preload(key);
+        Models.Preloaded preload = models.preload(key);
         if (preload == null) {
             throw new NnException(NnError.NOT_FOUND, "nothing was preloaded as '" + key + "'");
         }
@@ -230,7 +229,7 @@ public final class NnFunctions {
 
     private Backend.Graph loadGraph(GraphEncoding encoding, List<byte[]> builders, ExecutionTarget target)
             throws NnException {
-        Backend backend = encoding == null ? null : config.backend(encoding);
+        Backend backend = encoding == null ? null : models.backend(encoding);
         if (backend == null) {
             throw new NnException(NnError.INVALID_ENCODING, "no backend for the encoding "
                     + (encoding == null ? "(unknown)" : encoding.flagName()));

@@ -3,10 +3,10 @@ package dev.wasm2jar.nn.internal.fn;
 import static dev.wasm2jar.runtime.host.GuestMemory.check;
 import static dev.wasm2jar.runtime.host.GuestMemory.putI32;
 
-import dev.wasm2jar.nn.Backend;
-import dev.wasm2jar.nn.ExecutionTarget;
-import dev.wasm2jar.nn.NnError;
-import dev.wasm2jar.nn.NnException;
+import dev.wasm2jar.nn.backend.Backend;
+import dev.wasm2jar.nn.backend.ExecutionTarget;
+import dev.wasm2jar.nn.backend.NnError;
+import dev.wasm2jar.nn.backend.NnException;
 import dev.wasm2jar.nn.internal.Handles;
 import dev.wasm2jar.runtime.host.GuestMemory;
 import java.nio.charset.StandardCharsets;

@@ -1,15 +1,11 @@
 package dev.wasm2jar.nn.internal.spec;
 
-import dev.wasm2jar.nn.NnError;
-import dev.wasm2jar.nn.NnException;
-import dev.wasm2jar.nn.internal.image.ImageDecoder;
-import dev.wasm2jar.runtime.host.ErrorCodes;
 import java.util.Map;
 
 /**
- * The three host modules as guests import them: module names, every function with its parameter count (all
- * parameters and results are i32), and how each module's failures become its codes. Kept apart from the functions
- * (internal.fn) so that offering them loads nothing else: every run offers them, NN or not.
+ * The three host modules as guests import them: module names and every function with its parameter count (all
+ * parameters and results are i32). Kept apart from the functions (internal.fn) so that offering them loads nothing
+ * else: every run offers them, NN or not.
  */
 public final class Modules {
     private Modules() {}
@@ -31,43 +27,4 @@ public final class Modules {
     /** WasmEdge's image decoding (plugins/wasmedge_image/image_module.cpp). */
     public static final String IMAGE = "wasmedge_image";
     public static final Map<String, Integer> IMAGE_FUNCTIONS = Map.of("load_jpg", 7, "load_png", 7, "load_image", 7);
-
-    /** wasi-nn's code for a failure; a guest range outside memory is invalid_argument. */
-    public static final ErrorCodes.Mapper WASI_NN_CODES = new ErrorCodes.Mapper() {
-        @Override
-        public int code(Throwable failure) throws Throwable {
-            if (failure instanceof NnException e) {
-                return e.error().code;
-            }
-            if (failure instanceof IndexOutOfBoundsException) {
-                return NnError.INVALID_ARGUMENT.code;
-            }
-            throw failure;
-        }
-    };
-
-    /** wasmedge_tensorflowlite's codes are wasi-nn's first six; a range outside memory is missing_memory. */
-    public static final ErrorCodes.Mapper TENSORFLOWLITE_CODES = new ErrorCodes.Mapper() {
-        @Override
-        public int code(Throwable failure) throws Throwable {
-            if (failure instanceof NnException e) {
-                return Math.min(e.error().code, NnError.RUNTIME_ERROR.code);
-            }
-            if (failure instanceof IndexOutOfBoundsException) {
-                return NnError.MISSING_MEMORY.code;
-            }
-            throw failure;
-        }
-    };
-
-    /** wasmedge_image has one failure code, 1. */
-    public static final ErrorCodes.Mapper IMAGE_CODES = new ErrorCodes.Mapper() {
-        @Override
-        public int code(Throwable failure) throws Throwable {
-            if (failure instanceof ImageDecoder.ImageException || failure instanceof IndexOutOfBoundsException) {
-                return 1;
-            }
-            throw failure;
-        }
-    };
 }

@@ -1,10 +1,10 @@
 package dev.wasm2jar.nn.internal.tflite;
 
-import dev.wasm2jar.nn.Backend;
-import dev.wasm2jar.nn.ExecutionTarget;
-import dev.wasm2jar.nn.GraphEncoding;
-import dev.wasm2jar.nn.NnError;
-import dev.wasm2jar.nn.NnException;
+import dev.wasm2jar.nn.backend.Backend;
+import dev.wasm2jar.nn.backend.ExecutionTarget;
+import dev.wasm2jar.nn.backend.GraphEncoding;
+import dev.wasm2jar.nn.backend.NnError;
+import dev.wasm2jar.nn.backend.NnException;
 import java.util.List;
 
 /**

@@ -12,10 +12,10 @@ import static org.bytedeco.tensorflowlite.global.tensorflowlite.kTfLiteInt32;
 import static org.bytedeco.tensorflowlite.global.tensorflowlite.kTfLiteOk;
 import static org.bytedeco.tensorflowlite.global.tensorflowlite.kTfLiteUInt8;
 
-import dev.wasm2jar.nn.Backend;
-import dev.wasm2jar.nn.NnError;
-import dev.wasm2jar.nn.NnException;
-import dev.wasm2jar.nn.TensorType;
+import dev.wasm2jar.nn.backend.Backend;
+import dev.wasm2jar.nn.backend.NnError;
+import dev.wasm2jar.nn.backend.NnException;
+import dev.wasm2jar.nn.backend.TensorType;
 import java.util.Arrays;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;

@@ -4,9 +4,9 @@ import static org.bytedeco.tensorflowlite.global.tensorflowlite.TfLiteModelCreat
 import static org.bytedeco.tensorflowlite.global.tensorflowlite.TfLiteModelDelete;
 import static org.bytedeco.tensorflowlite.global.tensorflowlite.kTfLiteOk;
 
-import dev.wasm2jar.nn.Backend;
-import dev.wasm2jar.nn.NnError;
-import dev.wasm2jar.nn.NnException;
+import dev.wasm2jar.nn.backend.Backend;
+import dev.wasm2jar.nn.backend.NnError;
+import dev.wasm2jar.nn.backend.NnException;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.tensorflowlite.BuiltinOpResolver;

@@ -1,7 +1,7 @@
 package dev.wasm2jar.nn.internal.tflite;
 
-import dev.wasm2jar.nn.NnError;
-import dev.wasm2jar.nn.NnException;
+import dev.wasm2jar.nn.backend.NnError;
+import dev.wasm2jar.nn.backend.NnException;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 import java.util.Optional;

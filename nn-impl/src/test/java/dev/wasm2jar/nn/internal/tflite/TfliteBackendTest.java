@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wasm2jar.nn.Backend;
-import dev.wasm2jar.nn.ExecutionTarget;
-import dev.wasm2jar.nn.NnError;
-import dev.wasm2jar.nn.NnException;
-import dev.wasm2jar.nn.TensorType;
 import dev.wasm2jar.nn.TestData;
+import dev.wasm2jar.nn.backend.Backend;
+import dev.wasm2jar.nn.backend.ExecutionTarget;
+import dev.wasm2jar.nn.backend.NnError;
+import dev.wasm2jar.nn.backend.NnException;
+import dev.wasm2jar.nn.backend.TensorType;
 import dev.wasm2jar.nn.internal.image.ImageDecoder;
 import dev.wasm2jar.nn.internal.spec.ImageFormat;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.wasm2jar.nn;
+package dev.wasm2jar.nn.backend;
 
 /**
  * The error codes of {@code wasi_ephemeral_nn}, with WasmEdge's numbers (plugins/wasi_nn/wasinntypes.h,

@@ -1,4 +1,4 @@
-package dev.wasm2jar.nn;
+package dev.wasm2jar.nn.backend;
 
 /** The element types of wasi-nn tensors, with WasmEdge's numbers ({@code TensorType} in wasinntypes.h). */
 public enum TensorType {

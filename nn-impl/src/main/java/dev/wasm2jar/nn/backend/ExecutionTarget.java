@@ -1,4 +1,4 @@
-package dev.wasm2jar.nn;
+package dev.wasm2jar.nn.backend;
 
 import java.util.Locale;
 
