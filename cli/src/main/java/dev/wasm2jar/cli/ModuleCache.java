@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +28,27 @@ import java.util.stream.Stream;
  * {@code index/}, as git's index remembers what it hashed: hashing 1.8 MB in a JVM that has not compiled SHA-256 yet
  * costs about 100 ms of a start-up, and any write to the file, or to its metadata, changes the change time. A module
  * is hashed again when it is compiled, so a jar is always stored under the hash of the bytes it was compiled from.
+ * A hash is remembered only when the file's identity is the same after reading it as before, and its times are over
+ * two seconds old: a file system's clock ticks coarsely (Linux: a few milliseconds, FAT: two seconds), so a file
+ * written again within the tick of its last write can keep its times, and git calls such an entry "racily clean".
  */
 final class ModuleCache {
+    /** How old a file's times must be for its hash to be remembered. */
+    private static final long SETTLED_NANOS = TimeUnit.SECONDS.toNanos(2);
+
     private String buildId;
 
     private final Path directory;
+    private final Clock clock;
 
     ModuleCache(Path directory) {
+        this(directory, Clock.systemUTC());
+    }
+
+    /** A cache whose idea of "now" is {@code clock}'s (tests). */
+    ModuleCache(Path directory, Clock clock) {
         this.directory = directory;
+        this.clock = clock;
     }
 
     /** The cache in the user's cache directory; the system property {@code wasm2jar.cache.dir} overrides it. */
@@ -54,12 +68,13 @@ final class ModuleCache {
 
     /** The module compiled from {@code file}: from the cache when it is there, else compiled and stored. */
     Module load(Path file) throws IOException {
-        String hash = rememberedHash(file);
+        Path entry = indexEntry(file);
+        String hash = rememberedHash(entry);
         byte[] wasm = null;
         if (hash == null) {
             wasm = Files.readAllBytes(file);
             hash = sha256(wasm);
-            remember(file, hash);
+            remember(file, entry, hash);
         }
         Path jar = directory.resolve(hash + "-" + buildId() + ".jar");
         boolean damaged = false;
@@ -88,9 +103,8 @@ final class ModuleCache {
         }
     }
 
-    /** The SHA-256 remembered for {@code file} as it is now; null when there is none. */
-    private String rememberedHash(Path file) {
-        Path entry = indexEntry(file);
+    /** The SHA-256 remembered under the index entry {@code entry}; null when there is none. */
+    private static String rememberedHash(Path entry) {
         if (entry == null) {
             return null;
         }
@@ -102,10 +116,12 @@ final class ModuleCache {
         }
     }
 
-    /** Remembers {@code hash} for {@code file} as it is now; failing to is no error. */
-    private void remember(Path file, String hash) {
-        Path entry = indexEntry(file);
-        if (entry == null) {
+    /**
+     * Remembers {@code hash}, read from {@code file} after its identity was {@code entry}, if the file still has that
+     * identity; failing to is no error.
+     */
+    private void remember(Path file, Path entry, String hash) {
+        if (entry == null || !entry.equals(indexEntry(file))) {
             return;
         }
         try {
@@ -118,12 +134,21 @@ final class ModuleCache {
         }
     }
 
-    /** The index entry for {@code file}'s current identity; null where the file system cannot tell one. */
+    /**
+     * The index entry for {@code file}'s current identity; null where the file system cannot tell one, or where the
+     * file's times are too recent to tell a later write within the same clock tick.
+     */
     private Path indexEntry(Path file) {
         try {
             Map<String, Object> a = Files.readAttributes(file, "unix:dev,ino,size,lastModifiedTime,ctime");
+            long modified = nanos(a.get("lastModifiedTime"));
+            long changed = nanos(a.get("ctime"));
+            long now = nanos(FileTime.from(clock.instant()));
+            if (now - Math.max(modified, changed) < SETTLED_NANOS) {
+                return null;
+            }
             return directory.resolve("index").resolve(a.get("dev") + "-" + a.get("ino") + "-" + a.get("size") + "-"
-                    + nanos(a.get("lastModifiedTime")) + "-" + nanos(a.get("ctime")));
+                    + modified + "-" + changed);
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return null;
         }
@@ -181,10 +206,11 @@ final class ModuleCache {
             }
             return HexFormat.of().formatHex(d.digest());
         }
-        String hash = rememberedHash(location);
+        Path entry = indexEntry(location);
+        String hash = rememberedHash(entry);
         if (hash == null) {
             hash = sha256(Files.readAllBytes(location));
-            remember(location, hash);
+            remember(location, entry, hash);
         }
         return hash;
     }

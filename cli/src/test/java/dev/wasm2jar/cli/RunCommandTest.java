@@ -1,6 +1,7 @@
 package dev.wasm2jar.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -10,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -169,17 +172,50 @@ class RunCommandTest {
 
     @Test
     void aModuleChangedInPlaceIsCompiledAgainEvenWithItsOldSizeAndTime() throws Exception {
-        ModuleCache cache = new ModuleCache(dir.resolve("cache"));
+        // A clock 10 s ahead: the file's times count as settled, so its hash is remembered.
+        Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(10));
+        ModuleCache cache = new ModuleCache(dir.resolve("cache"), ahead);
         Path wasm = dir.resolve("answer.wasm");
         Files.write(wasm, answerModule(42));
         FileTime time = Files.getLastModifiedTime(wasm);
         dev.wasm2jar.runtime.Module first = cache.load(wasm);
         assertEquals(42, first.instantiate(dev.wasm2jar.runtime.Imports.empty()).function("answer").call()[0]);
+        assertTrue(indexEntries(cache).contains(sha256(answerModule(42))));
         Files.write(wasm, answerModule(43)); // the same size, and the same modification time below
         Files.setLastModifiedTime(wasm, time);
         dev.wasm2jar.runtime.Module second = cache.load(wasm);
         assertEquals(43, second.instantiate(dev.wasm2jar.runtime.Imports.empty()).function("answer").call()[0]);
         assertEquals(2, jars(cache).size());
+    }
+
+    @Test
+    void theHashOfAModuleWrittenWithinTheLastTwoSecondsIsNotRemembered() throws Exception {
+        ModuleCache cache = new ModuleCache(dir.resolve("cache"));
+        Path wasm = dir.resolve("fresh.wasm");
+        Files.write(wasm, answerModule(7));
+        dev.wasm2jar.runtime.Module module = cache.load(wasm);
+        assertEquals(7, module.instantiate(dev.wasm2jar.runtime.Imports.empty()).function("answer").call()[0]);
+        assertFalse(indexEntries(cache).contains(sha256(answerModule(7))), "the hashes of wasm2jar's jars only");
+        assertEquals(1, jars(cache).size());
+    }
+
+    /** The hashes the cache remembers: the modules' and those of wasm2jar's own jars. */
+    private static List<String> indexEntries(ModuleCache cache) throws IOException {
+        Path index = cache.directory().resolve("index");
+        if (!Files.isDirectory(index)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(index)) {
+            List<String> hashes = new ArrayList<>();
+            for (Path f : files.sorted().toList()) {
+                hashes.add(Files.readString(f));
+            }
+            return hashes;
+        }
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     /** (module (func (export "answer") (result i32) i32.const VALUE)), VALUE below 64 (one LEB128 byte). */
