@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Memory instructions for compiled code. Loads take {@code (address, memory, offset)}, stores
@@ -13,6 +14,11 @@ import java.util.Arrays;
  * instruction's static offset. An access out of the array's bounds throws the JVM's IndexOutOfBoundsException, which
  * the runtime reports as the trap {@code out of bounds memory access}: the JVM checks bounds anyway, so this costs
  * nothing extra, and a multi-byte access is checked whole before anything is written.
+ *
+ * <p>That is the whole check only when the array is exactly the memory: a memory that cannot grow. A memory that can
+ * grow has room past its size ({@link Memory}), so its accesses take the size too, {@code (address, memory, size,
+ * offset)}, and check the effective address against it with {@link Objects#checkIndex}, which C2 compiles to a range
+ * check of the same kind as the array's own (hoisted out of loops alike); it throws the same exception.
  */
 public final class MemoryOps {
     private MemoryOps() {}
@@ -153,6 +159,109 @@ public final class MemoryOps {
         I32.set(m, ea, (int) v);
     }
 
+    // ---- The same accesses in a memory of size bytes whose array may be longer: the effective address is checked
+    // against the size first, then the access above is made with it and offset 0.
+
+    /**
+     * The effective address of an access of {@code width} bytes, checked to end within {@code size}: an index below
+     * {@code size - width + 1}. A negative effective address (2 GiB or more) fails the same check.
+     */
+    private static int within(int address, int offset, int size, int width) {
+        return Objects.checkIndex(address(address, offset), size - (width - 1));
+    }
+
+    public static int i32Load(int addr, byte[] m, int size, int offset) {
+        return i32Load(within(addr, offset, size, 4), m, 0);
+    }
+
+    public static long i64Load(int addr, byte[] m, int size, int offset) {
+        return i64Load(within(addr, offset, size, 8), m, 0);
+    }
+
+    public static float f32Load(int addr, byte[] m, int size, int offset) {
+        return f32Load(within(addr, offset, size, 4), m, 0);
+    }
+
+    public static double f64Load(int addr, byte[] m, int size, int offset) {
+        return f64Load(within(addr, offset, size, 8), m, 0);
+    }
+
+    public static int i32Load8S(int addr, byte[] m, int size, int offset) {
+        return i32Load8S(within(addr, offset, size, 1), m, 0);
+    }
+
+    public static int i32Load8U(int addr, byte[] m, int size, int offset) {
+        return i32Load8U(within(addr, offset, size, 1), m, 0);
+    }
+
+    public static int i32Load16S(int addr, byte[] m, int size, int offset) {
+        return i32Load16S(within(addr, offset, size, 2), m, 0);
+    }
+
+    public static int i32Load16U(int addr, byte[] m, int size, int offset) {
+        return i32Load16U(within(addr, offset, size, 2), m, 0);
+    }
+
+    public static long i64Load8S(int addr, byte[] m, int size, int offset) {
+        return i64Load8S(within(addr, offset, size, 1), m, 0);
+    }
+
+    public static long i64Load8U(int addr, byte[] m, int size, int offset) {
+        return i64Load8U(within(addr, offset, size, 1), m, 0);
+    }
+
+    public static long i64Load16S(int addr, byte[] m, int size, int offset) {
+        return i64Load16S(within(addr, offset, size, 2), m, 0);
+    }
+
+    public static long i64Load16U(int addr, byte[] m, int size, int offset) {
+        return i64Load16U(within(addr, offset, size, 2), m, 0);
+    }
+
+    public static long i64Load32S(int addr, byte[] m, int size, int offset) {
+        return i64Load32S(within(addr, offset, size, 4), m, 0);
+    }
+
+    public static long i64Load32U(int addr, byte[] m, int size, int offset) {
+        return i64Load32U(within(addr, offset, size, 4), m, 0);
+    }
+
+    public static void i32Store(int addr, int v, byte[] m, int size, int offset) {
+        i32Store(within(addr, offset, size, 4), v, m, 0);
+    }
+
+    public static void i64Store(int addr, long v, byte[] m, int size, int offset) {
+        i64Store(within(addr, offset, size, 8), v, m, 0);
+    }
+
+    public static void f32Store(int addr, float v, byte[] m, int size, int offset) {
+        f32Store(within(addr, offset, size, 4), v, m, 0);
+    }
+
+    public static void f64Store(int addr, double v, byte[] m, int size, int offset) {
+        f64Store(within(addr, offset, size, 8), v, m, 0);
+    }
+
+    public static void i32Store8(int addr, int v, byte[] m, int size, int offset) {
+        i32Store8(within(addr, offset, size, 1), v, m, 0);
+    }
+
+    public static void i32Store16(int addr, int v, byte[] m, int size, int offset) {
+        i32Store16(within(addr, offset, size, 2), v, m, 0);
+    }
+
+    public static void i64Store8(int addr, long v, byte[] m, int size, int offset) {
+        i64Store8(within(addr, offset, size, 1), v, m, 0);
+    }
+
+    public static void i64Store16(int addr, long v, byte[] m, int size, int offset) {
+        i64Store16(within(addr, offset, size, 2), v, m, 0);
+    }
+
+    public static void i64Store32(int addr, long v, byte[] m, int size, int offset) {
+        i64Store32(within(addr, offset, size, 4), v, m, 0);
+    }
+
     /** The low half of {@code v128.load}: bytes 0 to 7. */
     public static long v128Load(int addr, byte[] m, int offset) {
         int ea = address(addr, offset);
@@ -210,44 +319,123 @@ public final class MemoryOps {
         I64.set(m, ea + delta, Double.doubleToRawLongBits(v));
     }
 
+    /** {@link #v128Load} in a memory of {@code size} bytes. */
+    public static long v128Load(int addr, byte[] m, int size, int offset) {
+        return i64Load(addr, m, size, offset);
+    }
+
+    /** {@link #v128LoadHigh} in a memory of {@code size} bytes. */
+    public static long v128LoadHigh(int addr, byte[] m, int size, int offset) {
+        int ea = Objects.checkIndex(address(addr, offset, 8), size - 7);
+        return (long) I64.get(m, ea);
+    }
+
+    /** {@link #v128Store} in a memory of {@code size} bytes: the whole vector is checked before the first write. */
+    public static void v128Store(int addr, long lo, long hi, byte[] m, int size, int offset) {
+        int high = Objects.checkIndex(address(addr, offset, 8), size - 7);
+        I64.set(m, high, hi);
+        I64.set(m, high - 8, lo);
+    }
+
+    /** The element accessors above in a memory of {@code size} bytes: each element is checked against the size. */
+    public static int i32At(int ea, byte[] m, int size, int delta) {
+        return (int) I32.get(m, Objects.checkIndex(ea + delta, size - 3));
+    }
+
+    public static long i64At(int ea, byte[] m, int size, int delta) {
+        return (long) I64.get(m, Objects.checkIndex(ea + delta, size - 7));
+    }
+
+    public static float f32At(int ea, byte[] m, int size, int delta) {
+        return Float.intBitsToFloat((int) I32.get(m, Objects.checkIndex(ea + delta, size - 3)));
+    }
+
+    public static double f64At(int ea, byte[] m, int size, int delta) {
+        return Double.longBitsToDouble((long) I64.get(m, Objects.checkIndex(ea + delta, size - 7)));
+    }
+
+    public static void i32AtPut(int ea, int v, byte[] m, int size, int delta) {
+        I32.set(m, Objects.checkIndex(ea + delta, size - 3), v);
+    }
+
+    public static void i64AtPut(int ea, long v, byte[] m, int size, int delta) {
+        I64.set(m, Objects.checkIndex(ea + delta, size - 7), v);
+    }
+
+    public static void f32AtPut(int ea, float v, byte[] m, int size, int delta) {
+        I32.set(m, Objects.checkIndex(ea + delta, size - 3), Float.floatToRawIntBits(v));
+    }
+
+    public static void f64AtPut(int ea, double v, byte[] m, int size, int delta) {
+        I64.set(m, Objects.checkIndex(ea + delta, size - 7), Double.doubleToRawLongBits(v));
+    }
+
     /** {@code address + offset + extra}, all unsigned; -1 when it does not fit a Java array index. */
     public static int address(int address, int offset, int extra) {
         long ea = Integer.toUnsignedLong(address) + Integer.toUnsignedLong(offset) + extra;
         return ea > Integer.MAX_VALUE ? -1 : (int) ea;
     }
 
-    /** The memory's current bytes: compiled code keeps them in a local and reloads them after calls and growth. */
+    /**
+     * The array that holds the memory: compiled code keeps it in a local and reloads it after calls and growth. Past
+     * {@link #size(Memory)} it is room to grow into, not the memory.
+     */
     public static byte[] bytes(Memory memory) {
         return memory.buffer();
     }
 
-    /** {@code memory.grow}: the old size in pages, or -1. Compiled code reloads the bytes afterwards. */
+    /** The memory's size in bytes, kept in a local beside {@link #bytes} and reloaded with it. */
+    public static int size(Memory memory) {
+        return memory.byteSize();
+    }
+
+    /** {@code memory.grow}: the old size in pages, or -1. Compiled code reloads the bytes and the size afterwards. */
     public static int grow(int deltaPages, Memory memory) {
         return memory.grow(deltaPages);
     }
 
-    /** {@code memory.size} in pages. */
+    /** {@code memory.size} in pages of a memory whose array is exactly its size. */
     public static int size(byte[] m) {
         return m.length >>> 16;
     }
 
-    /** {@code memory.fill}. */
+    /** {@code memory.size} in pages of a memory of {@code size} bytes. */
+    public static int pages(int size) {
+        return size >>> 16;
+    }
+
+    /** {@code memory.fill} in a memory whose array is exactly its size. */
     public static void fill(int dst, int value, int length, byte[] m) {
-        checkRange(dst, length, m.length);
+        fill(dst, value, length, m, m.length);
+    }
+
+    /** {@code memory.fill} in a memory of {@code size} bytes. */
+    public static void fill(int dst, int value, int length, byte[] m, int size) {
+        checkRange(dst, length, size);
         Arrays.fill(m, dst, dst + length, (byte) value);
     }
 
     /** {@code memory.copy} within one memory; overlapping ranges copy as if through a temporary. */
     public static void copy(int dst, int src, int length, byte[] m) {
-        checkRange(src, length, m.length);
-        checkRange(dst, length, m.length);
+        copy(dst, src, length, m, m.length);
+    }
+
+    /** {@code memory.copy} within a memory of {@code size} bytes. */
+    public static void copy(int dst, int src, int length, byte[] m, int size) {
+        checkRange(src, length, size);
+        checkRange(dst, length, size);
         System.arraycopy(m, src, m, dst, length);
     }
 
     /** {@code memory.init} from a passive data segment. */
     public static void init(int dst, int src, int length, byte[] m, byte[] segment) {
+        init(dst, src, length, m, m.length, segment);
+    }
+
+    /** {@code memory.init} into a memory of {@code size} bytes. */
+    public static void init(int dst, int src, int length, byte[] m, int size, byte[] segment) {
         checkRange(src, length, segment.length);
-        checkRange(dst, length, m.length);
+        checkRange(dst, length, size);
         System.arraycopy(segment, src, m, dst, length);
     }
 
