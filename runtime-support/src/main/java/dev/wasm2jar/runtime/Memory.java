@@ -30,6 +30,8 @@ public final class Memory {
     /** The memory's size in bytes, at most {@code buffer.length}; past it the array is room to grow into. */
     private int size;
     private final long maxPages;
+    /** Whether growth has replaced the array before: the first time it gets no room, the next times it does. */
+    private boolean regrown;
 
     /**
      * @param initialPages pages allocated now
@@ -68,9 +70,10 @@ public final class Memory {
 
     /**
      * {@code memory.grow}: the old size in pages, or -1 when the memory cannot grow by that much. Within the array's
-     * room this only moves the size; past it the array is replaced by one with half as much room again as the memory
-     * needs (so a memory grown page by page is copied O(log n) times, each copy paid for by the pages added since),
-     * or by one of exactly the size asked when that much room cannot be had.
+     * room this only moves the size; past it the array is replaced. The first replacement is exactly the size asked
+     * (a memory grown once, say to the heap a program needs, wastes nothing); later ones have half as much room again as the
+     * memory needs, so a memory grown page by page is copied O(log n) times, each copy paid for by the pages added
+     * since. When the heap has no room to spare, the exact size is tried before failing.
      */
     public int grow(int deltaPages) {
         long old = pages();
@@ -81,12 +84,13 @@ public final class Memory {
         }
         int newSize = (int) wanted * PAGE_SIZE;
         if (newSize > buffer.length) {
-            byte[] larger = allocate(Math.min(wanted + wanted / 2, limit), wanted);
+            byte[] larger = allocate(regrown ? Math.min(wanted + wanted / 2, limit) : wanted, wanted);
             if (larger == null) {
                 return -1;
             }
             System.arraycopy(buffer, 0, larger, 0, size);
             buffer = larger;
+            regrown = true;
         } else {
             // Host functions check guest addresses against the array, so they may have written into the room.
             Arrays.fill(buffer, size, newSize, (byte) 0);

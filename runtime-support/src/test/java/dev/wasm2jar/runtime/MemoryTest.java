@@ -29,8 +29,18 @@ class MemoryTest {
     }
 
     @Test
+    void theFirstGrowthIsExactAndLaterOnesLeaveRoom() {
+        Memory memory = new Memory(1, -1);
+        memory.grow(100);
+        assertEquals(101 * Memory.PAGE_SIZE, memory.buffer().length, "exactly the size asked, the first time");
+        memory.grow(1);
+        assertTrue(memory.buffer().length >= 102 * Memory.PAGE_SIZE * 3 / 2, "room to grow into");
+    }
+
+    @Test
     void theRoomIsNotTheMemory() {
         Memory memory = new Memory(1, -1);
+        memory.grow(1);
         memory.grow(1);
         assertTrue(memory.buffer().length > memory.byteSize(), "room to grow into");
         int end = memory.byteSize();
@@ -46,11 +56,12 @@ class MemoryTest {
     void pagesRevealedByGrowthAreZeroEvenAfterWritesIntoTheRoom() {
         Memory memory = new Memory(1, -1);
         memory.grow(1);
+        memory.grow(1);
         byte[] array = memory.buffer();
         int end = memory.byteSize();
         array[end] = 42;
         array[array.length - 1] = 42;
-        assertEquals(2, memory.grow(1));
+        assertEquals(3, memory.grow(1));
         assertSame(array, memory.buffer(), "grown within the room");
         assertEquals(0, memory.readByte(end));
     }
