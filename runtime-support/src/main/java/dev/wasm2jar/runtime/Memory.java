@@ -1,10 +1,11 @@
 package dev.wasm2jar.runtime;
 
+import dev.wasm2jar.runtime.internal.MemoryRoom;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 
 /**
  * A linear memory: a little-endian byte array that grows in 64 KiB pages.
@@ -32,8 +33,14 @@ public final class Memory {
     /** The memory's size in bytes, at most {@code buffer.length}; past it the array is room to grow into. */
     private int size;
     private final long maxPages;
-    /** Whether growth has replaced the array before: the first time it gets no room, the next times it does. */
-    private boolean regrown;
+    /** How many times growth has replaced the array: the first {@link #EXACT_REPLACEMENTS} get no room. */
+    private int replacements;
+    /**
+     * Growths that replace the array with one of exactly the size asked before the memory gets room. A memory grown
+     * a few times keeps an exact array, and while no memory has room compiled code runs without size checks
+     * ({@code MemoryRoom}); a memory grown more often has its copies amortized from then on.
+     */
+    static final int EXACT_REPLACEMENTS = 8;
 
     /**
      * @param initialPages pages allocated now
@@ -72,9 +79,8 @@ public final class Memory {
 
     /**
      * {@code memory.grow}: the old size in pages, or -1 when the memory cannot grow by that much. Within the array's
-     * room this only moves the size; past it the array is replaced. The first replacement is exactly the size asked
-     * (a memory grown once, say to the heap a program needs, wastes nothing); later ones have half as much room again as the
-     * memory needs, so a memory grown page by page is copied O(log n) times, each copy paid for by the pages added
+     * room this only moves the size; past it the array is replaced. The first {@link #EXACT_REPLACEMENTS}
+     * replacements are exactly the size asked; later ones have half as much room again as the memory needs, so a memory grown page by page is copied O(log n) times, each copy paid for by the pages added
      * since. When the heap has no room to spare, the exact size is tried before failing.
      */
     public int grow(int deltaPages) {
@@ -86,13 +92,17 @@ public final class Memory {
         }
         int newSize = (int) wanted * PAGE_SIZE;
         if (newSize > buffer.length) {
-            byte[] larger = allocate(regrown ? Math.min(wanted + wanted / 2, limit) : wanted, wanted);
+            long roomy = replacements < EXACT_REPLACEMENTS ? wanted : Math.min(wanted + wanted / 2, limit);
+            if (roomy > wanted) {
+                MemoryRoom.open();
+            }
+            byte[] larger = allocate(roomy, wanted);
             if (larger == null) {
                 return -1;
             }
             System.arraycopy(buffer, 0, larger, 0, size);
             buffer = larger;
-            regrown = true;
+            replacements++;
         } else {
             // Host functions check guest addresses against the array, so they may have written into the room.
             for (int at = size; at < newSize; at += PAGE_SIZE) {

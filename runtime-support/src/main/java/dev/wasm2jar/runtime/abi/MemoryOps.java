@@ -2,6 +2,7 @@ package dev.wasm2jar.runtime.abi;
 
 import dev.wasm2jar.runtime.Memory;
 import dev.wasm2jar.runtime.TrapException;
+import dev.wasm2jar.runtime.internal.MemoryRoom;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -15,10 +16,10 @@ import java.util.Objects;
  * the runtime reports as the trap {@code out of bounds memory access}: the JVM checks bounds anyway, so this costs
  * nothing extra, and a multi-byte access is checked whole before anything is written.
  *
- * <p>That is the whole check only when the array is exactly the memory: a memory that cannot grow. A memory that can
- * grow has room past its size ({@link Memory}), so its accesses take the size too, {@code (address, memory, size,
- * offset)}, and check the effective address against it with {@link Objects#checkIndex}, which C2 compiles to a range
- * check of the same kind as the array's own (hoisted out of loops alike); it throws the same exception.
+ * <p>That is the whole check only when the array is exactly the memory. A memory that can grow may get room past its
+ * size ({@link Memory}), so its accesses take the size too, {@code (address, memory, size, offset)}, and check the
+ * effective address against it with {@link Objects#checkIndex}, which throws the same exception. While no memory of
+ * the JVM has room the size is NO_ROOM, a constant to C2 ({@code MemoryRoom}), and the check folds away.
  */
 public final class MemoryOps {
     private MemoryOps() {}
@@ -167,7 +168,12 @@ public final class MemoryOps {
      * {@code size - width + 1}. A negative effective address (2 GiB or more) fails the same check.
      */
     private static int within(int address, int offset, int size, int width) {
-        return Objects.checkIndex(address(address, offset), size - (width - 1));
+        return checked(address(address, offset), size, width);
+    }
+
+    /** {@code index}, checked to leave {@code width} bytes before {@code size} unless the size is NO_ROOM. */
+    private static int checked(int index, int size, int width) {
+        return size == MemoryRoom.NO_ROOM ? index : Objects.checkIndex(index, size - (width - 1));
     }
 
     public static int i32Load(int addr, byte[] m, int size, int offset) {
@@ -326,48 +332,47 @@ public final class MemoryOps {
 
     /** {@link #v128LoadHigh} in a memory of {@code size} bytes. */
     public static long v128LoadHigh(int addr, byte[] m, int size, int offset) {
-        int ea = Objects.checkIndex(address(addr, offset, 8), size - 7);
-        return (long) I64.get(m, ea);
+        return (long) I64.get(m, checked(address(addr, offset, 8), size, 8));
     }
 
     /** {@link #v128Store} in a memory of {@code size} bytes: the whole vector is checked before the first write. */
     public static void v128Store(int addr, long lo, long hi, byte[] m, int size, int offset) {
-        int high = Objects.checkIndex(address(addr, offset, 8), size - 7);
+        int high = checked(address(addr, offset, 8), size, 8);
         I64.set(m, high, hi);
         I64.set(m, high - 8, lo);
     }
 
     /** The element accessors above in a memory of {@code size} bytes: each element is checked against the size. */
     public static int i32At(int ea, byte[] m, int size, int delta) {
-        return (int) I32.get(m, Objects.checkIndex(ea + delta, size - 3));
+        return (int) I32.get(m, checked(ea + delta, size, 4));
     }
 
     public static long i64At(int ea, byte[] m, int size, int delta) {
-        return (long) I64.get(m, Objects.checkIndex(ea + delta, size - 7));
+        return (long) I64.get(m, checked(ea + delta, size, 8));
     }
 
     public static float f32At(int ea, byte[] m, int size, int delta) {
-        return Float.intBitsToFloat((int) I32.get(m, Objects.checkIndex(ea + delta, size - 3)));
+        return Float.intBitsToFloat((int) I32.get(m, checked(ea + delta, size, 4)));
     }
 
     public static double f64At(int ea, byte[] m, int size, int delta) {
-        return Double.longBitsToDouble((long) I64.get(m, Objects.checkIndex(ea + delta, size - 7)));
+        return Double.longBitsToDouble((long) I64.get(m, checked(ea + delta, size, 8)));
     }
 
     public static void i32AtPut(int ea, int v, byte[] m, int size, int delta) {
-        I32.set(m, Objects.checkIndex(ea + delta, size - 3), v);
+        I32.set(m, checked(ea + delta, size, 4), v);
     }
 
     public static void i64AtPut(int ea, long v, byte[] m, int size, int delta) {
-        I64.set(m, Objects.checkIndex(ea + delta, size - 7), v);
+        I64.set(m, checked(ea + delta, size, 8), v);
     }
 
     public static void f32AtPut(int ea, float v, byte[] m, int size, int delta) {
-        I32.set(m, Objects.checkIndex(ea + delta, size - 3), Float.floatToRawIntBits(v));
+        I32.set(m, checked(ea + delta, size, 4), Float.floatToRawIntBits(v));
     }
 
     public static void f64AtPut(int ea, double v, byte[] m, int size, int delta) {
-        I64.set(m, Objects.checkIndex(ea + delta, size - 7), Double.doubleToRawLongBits(v));
+        I64.set(m, checked(ea + delta, size, 8), Double.doubleToRawLongBits(v));
     }
 
     /** {@code address + offset + extra}, all unsigned; -1 when it does not fit a Java array index. */
@@ -384,9 +389,12 @@ public final class MemoryOps {
         return memory.buffer();
     }
 
-    /** The memory's size in bytes, kept in a local beside {@link #bytes} and reloaded with it. */
+    /**
+     * The memory's size in bytes, kept in a local beside {@link #bytes} and reloaded with it; NO_ROOM (-1) while no
+     * memory of the JVM has room, when the array's own bounds are the memory's ({@code MemoryRoom}).
+     */
     public static int size(Memory memory) {
-        return memory.byteSize();
+        return MemoryRoom.size(memory);
     }
 
     /** {@code memory.grow}: the old size in pages, or -1. Compiled code reloads the bytes and the size afterwards. */
@@ -399,9 +407,9 @@ public final class MemoryOps {
         return m.length >>> 16;
     }
 
-    /** {@code memory.size} in pages of a memory of {@code size} bytes. */
-    public static int pages(int size) {
-        return size >>> 16;
+    /** {@code memory.size} in pages of a memory whose array may be longer than it. */
+    public static int pages(Memory memory) {
+        return memory.pages();
     }
 
     /** {@code memory.fill} in a memory whose array is exactly its size. */
@@ -411,7 +419,7 @@ public final class MemoryOps {
 
     /** {@code memory.fill} in a memory of {@code size} bytes. */
     public static void fill(int dst, int value, int length, byte[] m, int size) {
-        checkRange(dst, length, size);
+        checkRange(dst, length, size == MemoryRoom.NO_ROOM ? m.length : size);
         Arrays.fill(m, dst, dst + length, (byte) value);
     }
 
@@ -422,8 +430,9 @@ public final class MemoryOps {
 
     /** {@code memory.copy} within a memory of {@code size} bytes. */
     public static void copy(int dst, int src, int length, byte[] m, int size) {
-        checkRange(src, length, size);
-        checkRange(dst, length, size);
+        int end = size == MemoryRoom.NO_ROOM ? m.length : size;
+        checkRange(src, length, end);
+        checkRange(dst, length, end);
         System.arraycopy(m, src, m, dst, length);
     }
 
@@ -435,7 +444,7 @@ public final class MemoryOps {
     /** {@code memory.init} into a memory of {@code size} bytes. */
     public static void init(int dst, int src, int length, byte[] m, int size, byte[] segment) {
         checkRange(src, length, segment.length);
-        checkRange(dst, length, size);
+        checkRange(dst, length, size == MemoryRoom.NO_ROOM ? m.length : size);
         System.arraycopy(segment, src, m, dst, length);
     }
 

@@ -115,7 +115,7 @@ public enum Builtin {
     I64_AT_PUT_SIZED(MemoryOps.class, "i64AtPut", "(IJ[BII)V"),
     F32_AT_PUT_SIZED(MemoryOps.class, "f32AtPut", "(IF[BII)V"),
     F64_AT_PUT_SIZED(MemoryOps.class, "f64AtPut", "(ID[BII)V"),
-    MEMORY_PAGES(MemoryOps.class, "pages", "(I)I"),
+    MEMORY_PAGES(MemoryOps.class, "pages", "(Ldev/wasm2jar/runtime/Memory;)I"),
     MEMORY_FILL_SIZED(MemoryOps.class, "fill", "(III[BI)V"),
     MEMORY_COPY_SIZED(MemoryOps.class, "copy", "(III[BI)V"),
     MEMORY_INIT_SIZED(MemoryOps.class, "init", "(III[BI[B)V"),

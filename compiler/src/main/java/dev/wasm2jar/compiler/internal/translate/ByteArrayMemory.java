@@ -18,9 +18,10 @@ import org.objectweb.asm.Type;
  * bytes and the constant offset; the helpers are a few bytes each, so HotSpot inlines them into a bounds-checked
  * array access.
  *
- * <p>A memory that can grow has room past its size in its array, so its size in bytes is kept in a second local,
- * read again with the bytes, and every helper takes it after the bytes and checks against it ({@code _SIZED}). A
- * memory of fixed size has an array of exactly its size: the array's own bounds check is the whole check.
+ * <p>A memory that can grow may have room past its size in its array, so its size in bytes is kept in a second
+ * local, read again with the bytes, and every helper takes it after the bytes and checks against it ({@code _SIZED});
+ * {@code memory.size} asks the memory, since that local is a marker while no memory has room. A memory of fixed size
+ * has an array of exactly its size: the array's own bounds check is the whole check.
  */
 final class ByteArrayMemory implements MemoryAccess {
     private static final Map<Op, Builtin> ACCESSES = new EnumMap<>(Op.class);
@@ -196,7 +197,7 @@ final class ByteArrayMemory implements MemoryAccess {
     public void size(int memory) {
         check(memory);
         if (size >= 0) {
-            mv.visitVarInsn(ILOAD, size);
+            loadMemoryObject();
             Builtin.MEMORY_PAGES.invoke(mv);
         } else {
             mv.visitVarInsn(ALOAD, bytes);
