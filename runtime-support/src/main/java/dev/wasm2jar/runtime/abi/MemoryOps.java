@@ -161,111 +161,191 @@ public final class MemoryOps {
     }
 
     // ---- The same accesses in a memory of size bytes whose array may be longer: the effective address is checked
-    // against the size first, then the access above is made with it and offset 0.
-
-    /**
-     * The effective address of an access of {@code width} bytes, checked to end within {@code size}: an index below
-     * {@code size - width + 1}. A negative effective address (2 GiB or more) fails the same check.
-     */
-    private static int within(int address, int offset, int size, int width) {
-        return checked(address(address, offset), size, width);
-    }
-
-    /** {@code index}, checked to leave {@code width} bytes before {@code size} unless the size is NO_ROOM. */
-    private static int checked(int index, int size, int width) {
-        return size == MemoryRoom.NO_ROOM ? index : Objects.checkIndex(index, size - (width - 1));
-    }
+    // against the size, unless it is NO_ROOM. Written out flat: C2 stops inlining at 8,000 bytes of bytecode per
+    // compiled method, and each access spends its own share (a wrapper around the helpers above cost ~70 bytes more).
 
     public static int i32Load(int addr, byte[] m, int size, int offset) {
-        return i32Load(within(addr, offset, size, 4), m, 0);
+        int ea = address(addr, offset);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size - 3);
+        }
+        return (int) I32.get(m, ea);
     }
 
     public static long i64Load(int addr, byte[] m, int size, int offset) {
-        return i64Load(within(addr, offset, size, 8), m, 0);
+        int ea = address(addr, offset);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size - 7);
+        }
+        return (long) I64.get(m, ea);
     }
 
     public static float f32Load(int addr, byte[] m, int size, int offset) {
-        return f32Load(within(addr, offset, size, 4), m, 0);
+        int ea = address(addr, offset);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size - 3);
+        }
+        return Float.intBitsToFloat((int) I32.get(m, ea));
     }
 
     public static double f64Load(int addr, byte[] m, int size, int offset) {
-        return f64Load(within(addr, offset, size, 8), m, 0);
+        int ea = address(addr, offset);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size - 7);
+        }
+        return Double.longBitsToDouble((long) I64.get(m, ea));
     }
 
     public static int i32Load8S(int addr, byte[] m, int size, int offset) {
-        return i32Load8S(within(addr, offset, size, 1), m, 0);
+        int ea = address(addr, offset);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size);
+        }
+        return m[ea];
     }
 
     public static int i32Load8U(int addr, byte[] m, int size, int offset) {
-        return i32Load8U(within(addr, offset, size, 1), m, 0);
+        int ea = address(addr, offset);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size);
+        }
+        return m[ea] & 0xFF;
     }
 
     public static int i32Load16S(int addr, byte[] m, int size, int offset) {
-        return i32Load16S(within(addr, offset, size, 2), m, 0);
+        int ea = address(addr, offset);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size - 1);
+        }
+        return (short) I16.get(m, ea);
     }
 
     public static int i32Load16U(int addr, byte[] m, int size, int offset) {
-        return i32Load16U(within(addr, offset, size, 2), m, 0);
+        int ea = address(addr, offset);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size - 1);
+        }
+        return (short) I16.get(m, ea) & 0xFFFF;
     }
 
     public static long i64Load8S(int addr, byte[] m, int size, int offset) {
-        return i64Load8S(within(addr, offset, size, 1), m, 0);
+        int ea = address(addr, offset);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size);
+        }
+        return m[ea];
     }
 
     public static long i64Load8U(int addr, byte[] m, int size, int offset) {
-        return i64Load8U(within(addr, offset, size, 1), m, 0);
+        int ea = address(addr, offset);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size);
+        }
+        return m[ea] & 0xFFL;
     }
 
     public static long i64Load16S(int addr, byte[] m, int size, int offset) {
-        return i64Load16S(within(addr, offset, size, 2), m, 0);
+        int ea = address(addr, offset);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size - 1);
+        }
+        return (short) I16.get(m, ea);
     }
 
     public static long i64Load16U(int addr, byte[] m, int size, int offset) {
-        return i64Load16U(within(addr, offset, size, 2), m, 0);
+        int ea = address(addr, offset);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size - 1);
+        }
+        return (short) I16.get(m, ea) & 0xFFFFL;
     }
 
     public static long i64Load32S(int addr, byte[] m, int size, int offset) {
-        return i64Load32S(within(addr, offset, size, 4), m, 0);
+        int ea = address(addr, offset);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size - 3);
+        }
+        return (int) I32.get(m, ea);
     }
 
     public static long i64Load32U(int addr, byte[] m, int size, int offset) {
-        return i64Load32U(within(addr, offset, size, 4), m, 0);
+        int ea = address(addr, offset);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size - 3);
+        }
+        return (int) I32.get(m, ea) & 0xFFFF_FFFFL;
     }
 
     public static void i32Store(int addr, int v, byte[] m, int size, int offset) {
-        i32Store(within(addr, offset, size, 4), v, m, 0);
+        int ea = address(addr, offset);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size - 3);
+        }
+        I32.set(m, ea, v);
     }
 
     public static void i64Store(int addr, long v, byte[] m, int size, int offset) {
-        i64Store(within(addr, offset, size, 8), v, m, 0);
+        int ea = address(addr, offset);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size - 7);
+        }
+        I64.set(m, ea, v);
     }
 
     public static void f32Store(int addr, float v, byte[] m, int size, int offset) {
-        f32Store(within(addr, offset, size, 4), v, m, 0);
+        int ea = address(addr, offset);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size - 3);
+        }
+        I32.set(m, ea, Float.floatToRawIntBits(v));
     }
 
     public static void f64Store(int addr, double v, byte[] m, int size, int offset) {
-        f64Store(within(addr, offset, size, 8), v, m, 0);
+        int ea = address(addr, offset);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size - 7);
+        }
+        I64.set(m, ea, Double.doubleToRawLongBits(v));
     }
 
     public static void i32Store8(int addr, int v, byte[] m, int size, int offset) {
-        i32Store8(within(addr, offset, size, 1), v, m, 0);
+        int ea = address(addr, offset);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size);
+        }
+        m[ea] = (byte) v;
     }
 
     public static void i32Store16(int addr, int v, byte[] m, int size, int offset) {
-        i32Store16(within(addr, offset, size, 2), v, m, 0);
+        int ea = address(addr, offset);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size - 1);
+        }
+        I16.set(m, ea, (short) v);
     }
 
     public static void i64Store8(int addr, long v, byte[] m, int size, int offset) {
-        i64Store8(within(addr, offset, size, 1), v, m, 0);
+        int ea = address(addr, offset);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size);
+        }
+        m[ea] = (byte) v;
     }
 
     public static void i64Store16(int addr, long v, byte[] m, int size, int offset) {
-        i64Store16(within(addr, offset, size, 2), v, m, 0);
+        int ea = address(addr, offset);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size - 1);
+        }
+        I16.set(m, ea, (short) v);
     }
 
     public static void i64Store32(int addr, long v, byte[] m, int size, int offset) {
-        i64Store32(within(addr, offset, size, 4), v, m, 0);
+        int ea = address(addr, offset);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size - 3);
+        }
+        I32.set(m, ea, (int) v);
     }
 
     /** The low half of {@code v128.load}: bytes 0 to 7. */
@@ -332,47 +412,86 @@ public final class MemoryOps {
 
     /** {@link #v128LoadHigh} in a memory of {@code size} bytes. */
     public static long v128LoadHigh(int addr, byte[] m, int size, int offset) {
-        return (long) I64.get(m, checked(address(addr, offset, 8), size, 8));
+        int ea = address(addr, offset, 8);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(ea, size - 7);
+        }
+        return (long) I64.get(m, ea);
     }
 
     /** {@link #v128Store} in a memory of {@code size} bytes: the whole vector is checked before the first write. */
     public static void v128Store(int addr, long lo, long hi, byte[] m, int size, int offset) {
-        int high = checked(address(addr, offset, 8), size, 8);
+        int high = address(addr, offset, 8);
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(high, size - 7);
+        }
         I64.set(m, high, hi);
         I64.set(m, high - 8, lo);
     }
 
     /** The element accessors above in a memory of {@code size} bytes: each element is checked against the size. */
     public static int i32At(int ea, byte[] m, int size, int delta) {
-        return (int) I32.get(m, checked(ea + delta, size, 4));
+        int at = ea + delta;
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(at, size - 3);
+        }
+        return (int) I32.get(m, at);
     }
 
     public static long i64At(int ea, byte[] m, int size, int delta) {
-        return (long) I64.get(m, checked(ea + delta, size, 8));
+        int at = ea + delta;
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(at, size - 7);
+        }
+        return (long) I64.get(m, at);
     }
 
     public static float f32At(int ea, byte[] m, int size, int delta) {
-        return Float.intBitsToFloat((int) I32.get(m, checked(ea + delta, size, 4)));
+        int at = ea + delta;
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(at, size - 3);
+        }
+        return Float.intBitsToFloat((int) I32.get(m, at));
     }
 
     public static double f64At(int ea, byte[] m, int size, int delta) {
-        return Double.longBitsToDouble((long) I64.get(m, checked(ea + delta, size, 8)));
+        int at = ea + delta;
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(at, size - 7);
+        }
+        return Double.longBitsToDouble((long) I64.get(m, at));
     }
 
     public static void i32AtPut(int ea, int v, byte[] m, int size, int delta) {
-        I32.set(m, checked(ea + delta, size, 4), v);
+        int at = ea + delta;
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(at, size - 3);
+        }
+        I32.set(m, at, v);
     }
 
     public static void i64AtPut(int ea, long v, byte[] m, int size, int delta) {
-        I64.set(m, checked(ea + delta, size, 8), v);
+        int at = ea + delta;
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(at, size - 7);
+        }
+        I64.set(m, at, v);
     }
 
     public static void f32AtPut(int ea, float v, byte[] m, int size, int delta) {
-        I32.set(m, checked(ea + delta, size, 4), Float.floatToRawIntBits(v));
+        int at = ea + delta;
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(at, size - 3);
+        }
+        I32.set(m, at, Float.floatToRawIntBits(v));
     }
 
     public static void f64AtPut(int ea, double v, byte[] m, int size, int delta) {
-        I64.set(m, checked(ea + delta, size, 8), Double.doubleToRawLongBits(v));
+        int at = ea + delta;
+        if (size != MemoryRoom.NO_ROOM) {
+            Objects.checkIndex(at, size - 7);
+        }
+        I64.set(m, at, Double.doubleToRawLongBits(v));
     }
 
     /** {@code address + offset + extra}, all unsigned; -1 when it does not fit a Java array index. */
