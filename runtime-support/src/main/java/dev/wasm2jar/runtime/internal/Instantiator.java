@@ -128,7 +128,8 @@ public final class Instantiator {
             DataSegment segment = shape.data().get(i);
             if (segment.mode() == SegmentMode.ACTIVE) {
                 int offset = (Integer) exprs.evaluate(segment.offset());
-                MemoryOps.init(offset, 0, data[i].length, link.memory(segment.memory()).buffer(), data[i]);
+                Memory memory = link.memory(segment.memory());
+                MemoryOps.init(offset, 0, data[i].length, memory.buffer(), memory.byteSize(), data[i]);
                 link.dropData(i);
             }
         }
