@@ -9,7 +9,6 @@ import static org.objectweb.asm.Opcodes.*;
 import dev.wasm2jar.compiler.internal.abi.Builtin;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.compiler.internal.model.Op;
-import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.ValueType;
 import java.util.EnumMap;
 import java.util.Map;
