@@ -65,6 +65,19 @@ class LimitsTest {
     }
 
     @Test
+    void memoryGrownPageByPageStopsAtTheLimitToo() {
+        // Past a few growths a memory keeps room to grow into; the room must not reach past the limit either.
+        Instance guest = instantiate(metered, Limits.NONE.withMaxMemoryPages(30));
+        WasmFunction grow = guest.function("grow");
+        for (int pages = 2; pages < 30; pages++) {
+            assertEquals(pages, grow.call(1)[0]);
+        }
+        assertEquals(-1, grow.call(1)[0]);
+        assertEquals(30, guest.memory("memory").pages());
+        assertTrue(guest.memory("memory").buffer().length <= 30 * 65536, "no room past the limit");
+    }
+
+    @Test
     void aMemoryLargerThanTheLimitFailsInstantiation() {
         UninstantiableException e = assertThrows(UninstantiableException.class,
                 () -> instantiate(plain, Limits.NONE.withMaxMemoryPages(1)));

@@ -11,10 +11,11 @@ public final class Abi {
     private Abi() {}
 
     /**
-     * The version of the contract between generated code and this runtime. 2: metered module classes extend
-     * {@link MeteredInstance} and call {@link MeterOps}.
+     * The version of the contract between generated code and this runtime. 2: growable memories keep room to grow
+     * into, and accesses check against their size; 3: metered module classes extend {@link MeteredInstance} and call
+     * {@link MeterOps}.
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /** The {@code public static final int} field of a module class that holds the version it was compiled for. */
     public static final String VERSION_FIELD = "WASM2JAR_ABI";
