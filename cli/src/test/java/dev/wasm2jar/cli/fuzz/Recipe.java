@@ -1,0 +1,56 @@
+package dev.wasm2jar.cli.fuzz;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * How module {@code index} of seed {@code seed} is made: its random bytes for {@code wasm-opt -ttf}, whether it may
+ * use reference types, and the binaryen passes that reshape it. A function of seed and index alone, so that one
+ * failing module of a long run is made again, byte for byte, by {@code bin/fuzz --seed S --index K}.
+ *
+ * @param bytes the random input, 256 bytes to 8 KiB (binaryen makes larger modules of longer inputs)
+ * @param referenceTypes a third of the modules enable reference types: binaryen 108 writes many such modules with
+ *     typed function references, which are not WebAssembly 2.0; those are made again without (see {@link FuzzRun})
+ * @param passes none for half the modules, {@code -O2} for a quarter, binaryen's random {@code --fuzz-passes} for
+ *     the rest: optimized code has other shapes (selects, br_tables, block results, folded constants)
+ */
+record Recipe(long seed, int index, byte[] bytes, boolean referenceTypes, List<String> passes) {
+    /** What every module may use: all of WebAssembly 2.0 but reference types. */
+    static final List<String> FEATURES = List.of("--enable-sign-ext", "--enable-mutable-globals",
+            "--enable-nontrapping-float-to-int", "--enable-simd", "--enable-bulk-memory", "--enable-multivalue");
+
+    static Recipe of(long seed, int index) {
+        SplittableRandom random = new SplittableRandom(mix(seed) + index * 0x9E3779B97F4A7C15L);
+        byte[] bytes = new byte[256 + random.nextInt(8 * 1024 - 256)];
+        random.nextBytes(bytes);
+        boolean referenceTypes = random.nextInt(3) == 0;
+        List<String> passes = switch (random.nextInt(4)) {
+            case 0, 1 -> List.of();
+            case 2 -> List.of("-O2");
+            default -> List.of("--fuzz-passes");
+        };
+        return new Recipe(seed, index, bytes, referenceTypes, passes);
+    }
+
+    /** The {@code --enable-*} flags, with or without reference types. */
+    List<String> features(boolean withReferenceTypes) {
+        List<String> flags = new ArrayList<>(FEATURES);
+        if (withReferenceTypes) {
+            flags.add("--enable-reference-types");
+        }
+        return flags;
+    }
+
+    /** The command that makes this module again. */
+    String reproduce() {
+        return "bin/fuzz --seed " + seed + " --index " + index;
+    }
+
+    /** A 64-bit finalizer (MurmurHash3's), so that nearby seeds give unrelated streams. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
+    }
+}
