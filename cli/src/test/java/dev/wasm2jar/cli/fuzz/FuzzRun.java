@@ -20,9 +20,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code from + count - 1} of a seed ({@link Recipe}), each checked by {@link ModuleCheck} on one of
  * {@code threads} threads (binaryen's processes of one module overlap wasm2jar's work on another). wasm2jar's side
  * of each module has {@code timeout} seconds. Prints every failure with the command that repeats it, and a summary.
+ * Failing modules are kept in {@code DIR/failures}, with their random input and both accounts; a single module
+ * ({@code --index}) in {@code DIR/module}, whatever its outcome.
  * Run by {@code bin/fuzz}:
  *
- * <pre>bin/fuzz [--seed S] [--count N | --index K] [--from K] [--threads T] [--timeout SECONDS] [--keep DIR]</pre>
+ * <pre>bin/fuzz [--seed S] [--count N | --index K] [--from K] [--threads T] [--timeout SECONDS] [--keep DIR]
+ * bin/fuzz --wasm FILE</pre>
+ *
+ * The second checks one module of one's own, such as a reduced one, and exits 1 where the two differ.
  */
 public final class FuzzRun {
     /** Threads whose module ran past its time and could not be stopped; past this many the run gives up. */
@@ -50,6 +55,7 @@ public final class FuzzRun {
         int threads = Runtime.getRuntime().availableProcessors();
         long timeout = 120;
         Path keep = Path.of("target/fuzz");
+        Path wasm = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
@@ -62,9 +68,10 @@ public final class FuzzRun {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--timeout" -> timeout = Long.parseLong(args[++i]);
                 case "--keep" -> keep = Path.of(args[++i]);
+                case "--wasm" -> wasm = Path.of(args[++i]);
                 default -> {
                     System.err.println("bin/fuzz: unknown argument " + args[i] + "; usage: bin/fuzz [--seed S] "
-                            + "[--count N | --index K] [--from K] [--threads T] [--timeout SECONDS] [--keep DIR]");
+                            + "[--count N | --index K] [--from K] [--threads T] [--timeout SECONDS] [--keep DIR] | --wasm FILE");
                     System.exit(2);
                 }
             }
@@ -72,6 +79,12 @@ public final class FuzzRun {
         if (!Tools.available()) {
             System.err.println("bin/fuzz: needs wasm-opt (Debian package binaryen) and wasm-validate (wabt)");
             System.exit(1);
+        }
+        if (wasm != null) {
+            FuzzRun run = new FuzzRun(seed, 1, timeout, keep, System.out);
+            String difference = ModuleCheck.checkFile(wasm, Files.createTempDirectory("fuzz"), run.new BoundedRunner());
+            System.out.println(difference == null ? "fuzz: " + wasm + " agrees" : "fuzz: " + wasm + ": " + difference);
+            System.exit(difference == null ? 0 : 1);
         }
         Summary summary = new FuzzRun(seed, threads, timeout, keep, System.out).run(from, count);
         System.out.println(summary.details());
@@ -81,7 +94,7 @@ public final class FuzzRun {
 
     /** Checks modules {@code from} to {@code from + count - 1}, printing failures and progress as they come. */
     Summary run(int from, int count) throws IOException, InterruptedException {
-        Path failures = work.resolve("failures");
+        Path kept = work.resolve(count == 1 ? "module" : "failures");
         Files.createDirectories(work);
         Summary summary = new Summary(seed, from, count);
         AtomicInteger next = new AtomicInteger(from);
@@ -97,7 +110,7 @@ public final class FuzzRun {
                         Recipe recipe = Recipe.of(seed, k);
                         Outcome outcome;
                         try {
-                            outcome = ModuleCheck.check(recipe, dir, failures, runner);
+                            outcome = ModuleCheck.check(recipe, dir, kept, count == 1, runner);
                         } catch (IOException e) {
                             outcome = Outcome.skipped(recipe, e.getMessage());
                         }
@@ -123,6 +136,9 @@ public final class FuzzRun {
         synchronized (log) {
             if (outcome.verdict() == Outcome.Verdict.FAILED) {
                 log.println("FAILED " + outcome.recipe().reproduce() + ": " + outcome.detail());
+            } else if (outcome.verdict() == Outcome.Verdict.NAN_BITS) {
+                log.println("NaN bits " + outcome.recipe().reproduce() + ": agrees after --denan; as made, "
+                        + outcome.detail());
             } else if (outcome.verdict() == Outcome.Verdict.SKIPPED) {
                 log.println("skipped " + outcome.recipe().reproduce() + ": " + outcome.detail());
             }

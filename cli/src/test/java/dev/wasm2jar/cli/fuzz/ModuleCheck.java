@@ -3,6 +3,7 @@ package dev.wasm2jar.cli.fuzz;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -10,6 +11,13 @@ import java.util.stream.Collectors;
 /**
  * Checks one module: made by {@code wasm-opt -ttf} from its {@link Recipe}, run by binaryen's interpreter and by
  * wasm2jar, and their accounts compared line by line ({@link Observed#matches}).
+ *
+ * <p>Where the accounts differ, the module is checked again after binaryen's {@code --denan}, which makes every
+ * float NaN a zero as it is computed. The spec lets an arithmetic instruction return any quiet NaN, and binaryen 108
+ * returns the canonical one where the JVM (x86) keeps an operand's payload; once such bits reach an integer
+ * ({@code i32.reinterpret_f32}, a store and a load, a lane of another shape) the accounts may differ with both
+ * sides right. A module that agrees in full without NaNs passes as {@linkplain Outcome.Verdict#NAN_BITS NaN bits}
+ * and is listed; one that still differs fails, with its first difference as made.
  */
 final class ModuleCheck {
     /** Lines of context shown around the first difference. */
@@ -20,49 +28,101 @@ final class ModuleCheck {
         List<Observed> run(Callable<List<Observed>> ours) throws Exception;
     }
 
+    /** Both accounts of one module and their first difference, or null where they agree. */
+    private record Comparison(String reference, String ours, String difference, int lines, int traps) {}
+
     private ModuleCheck() {}
 
     /**
-     * Checks module {@code recipe} with its files in {@code dir}; when it fails, the module and both accounts stay
-     * in {@code failures}.
+     * Checks module {@code recipe} with its files in {@code dir}; when it fails, or always when {@code keepAll},
+     * its random input, the module and both accounts stay in {@code kept}.
      */
-    static Outcome check(Recipe recipe, Path dir, Path failures, Runner runner) throws IOException {
+    static Outcome check(Recipe recipe, Path dir, Path kept, boolean keepAll, Runner runner) throws IOException {
         Path input = dir.resolve("input.bin");
         Path module = dir.resolve("module.wasm");
         Files.write(input, recipe.bytes());
         Files.deleteIfExists(module);
-        boolean referenceTypes = recipe.referenceTypes();
-        if (!Tools.generate(input, recipe.features(referenceTypes), recipe.passes(), module)) {
+        Boolean referenceTypes = make(recipe, input, module);
+        if (referenceTypes == null) {
+            keep(recipe, dir, "", "", kept);
             return Outcome.skipped(recipe, "wasm-opt -ttf failed");
         }
-        if (referenceTypes && !Tools.validWasm2(module)) {
-            // binaryen 108 writes typed function references for some reference-type code: not WebAssembly 2.0.
-            referenceTypes = false;
-            if (!Tools.generate(input, recipe.features(false), recipe.passes(), module)) {
-                return Outcome.skipped(recipe, "wasm-opt -ttf failed");
+        List<String> features = recipe.features(referenceTypes);
+        Comparison made = compare(module, features, runner);
+        if (made == null) {
+            return Outcome.skipped(recipe, "wasm-opt --fuzz-exec-before failed");
+        }
+        if (made.difference() != null || keepAll) {
+            keep(recipe, dir, made.reference(), made.ours(), kept);
+        }
+        if (made.difference() == null) {
+            return new Outcome(recipe, Outcome.Verdict.PASSED, "", referenceTypes, made.lines(), made.traps());
+        }
+        Path denanned = dir.resolve("denan.wasm");
+        if (Tools.denan(module, features, denanned)) {
+            Comparison withoutNans = compare(denanned, features, runner);
+            if (withoutNans != null && withoutNans.difference() == null) {
+                return new Outcome(recipe, Outcome.Verdict.NAN_BITS, made.difference(), referenceTypes,
+                        withoutNans.lines(), withoutNans.traps());
             }
         }
-        Tools.Output reference = Tools.interpret(module, recipe.features(referenceTypes));
+        return Outcome.failed(recipe, made.difference());
+    }
+
+    /**
+     * Checks a module of one's own (a reduced one, say) with every feature enabled: {@code null} where both agree,
+     * else the first difference, and whether it is gone without NaNs.
+     */
+    static String checkFile(Path module, Path dir, Runner runner) throws IOException {
+        List<String> features = Recipe.of(0, 0).features(true);
+        Comparison made = compare(module, features, runner);
+        if (made == null) {
+            return "wasm-opt --fuzz-exec-before failed";
+        }
+        if (made.difference() == null) {
+            return null;
+        }
+        Path denanned = dir.resolve("denan.wasm");
+        Comparison withoutNans = Tools.denan(module, features, denanned) ? compare(denanned, features, runner) : null;
+        return made.difference() + (withoutNans != null && withoutNans.difference() == null
+                ? "\n(agrees after --denan)" : "\n(differs after --denan too)");
+    }
+
+    /** Runs the module on both sides and compares; null if binaryen's interpreter fails. */
+    private static Comparison compare(Path module, List<String> features, Runner runner) throws IOException {
+        Tools.Output reference = Tools.interpret(module, features);
         if (reference.exitCode() != 0) {
-            return Outcome.skipped(recipe, "wasm-opt --fuzz-exec-before failed (exit " + reference.exitCode() + ")");
+            return null;
         }
         List<Expected> expected = Expected.parse(reference.stdout());
         byte[] wasm = Files.readAllBytes(module);
         List<Observed> observed;
         try {
             observed = runner.run(() -> Wasm2jarRun.run(wasm));
-        } catch (Exception | StackOverflowError | OutOfMemoryError | LinkageError e) {
-            keep(recipe, module, reference.stdout(), e.toString(), failures);
-            return Outcome.failed(recipe, "wasm2jar: " + e);
+        } catch (Exception | Error e) {
+            return new Comparison(reference.stdout(), e.toString(), "wasm2jar: " + e, 0, 0);
         }
-        String difference = difference(expected, observed);
-        if (difference != null) {
-            keep(recipe, module, reference.stdout(), observed.stream().map(Observed::toString)
-                    .collect(Collectors.joining("\n")), failures);
-            return Outcome.failed(recipe, difference);
-        }
+        String ours = observed.stream().map(Observed::toString).collect(Collectors.joining("\n"));
         int traps = (int) expected.stream().filter(e -> e.kind() == Expected.Kind.TRAP).count();
-        return new Outcome(recipe, Outcome.Verdict.PASSED, "", referenceTypes, expected.size(), traps);
+        return new Comparison(reference.stdout(), ours, difference(expected, observed), expected.size(), traps);
+    }
+
+    /**
+     * Makes the module as its recipe says, or with less where binaryen 108 cannot: without reference types when it
+     * writes typed function references (not WebAssembly 2.0, wabt says), without passes when they crash it (its
+     * Flatten pass cannot handle some multi-value locals). Returns whether reference types were kept, or null.
+     */
+    private static Boolean make(Recipe recipe, Path input, Path module) throws IOException {
+        for (boolean referenceTypes : recipe.referenceTypes() ? List.of(true, false) : List.of(false)) {
+            for (List<String> passes : recipe.passes().isEmpty() ? List.of(recipe.passes())
+                    : List.of(recipe.passes(), List.<String>of())) {
+                if (Tools.generate(input, recipe.features(referenceTypes), passes, module)
+                        && (!referenceTypes || Tools.standard(module))) {
+                    return referenceTypes;
+                }
+            }
+        }
+        return null;
     }
 
     /** The first line where the accounts differ, with some lines before it, or null if they agree. */
@@ -84,12 +144,14 @@ final class ModuleCheck {
         return s.toString();
     }
 
-    private static void keep(Recipe recipe, Path module, String reference, String ours, Path failures)
-            throws IOException {
-        Files.createDirectories(failures);
+    private static void keep(Recipe recipe, Path dir, String reference, String ours, Path kept) throws IOException {
+        Files.createDirectories(kept);
         String name = recipe.seed() + "-" + recipe.index();
-        Files.copy(module, failures.resolve(name + ".wasm"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(failures.resolve(name + ".binaryen.txt"), reference);
-        Files.writeString(failures.resolve(name + ".wasm2jar.txt"), ours + "\n");
+        Files.copy(dir.resolve("input.bin"), kept.resolve(name + ".input"), StandardCopyOption.REPLACE_EXISTING);
+        if (Files.exists(dir.resolve("module.wasm"))) {
+            Files.copy(dir.resolve("module.wasm"), kept.resolve(name + ".wasm"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.writeString(kept.resolve(name + ".binaryen.txt"), reference);
+        Files.writeString(kept.resolve(name + ".wasm2jar.txt"), ours + "\n");
     }
 }

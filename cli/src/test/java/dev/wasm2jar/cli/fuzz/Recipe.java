@@ -11,14 +11,15 @@ import java.util.SplittableRandom;
  *
  * @param bytes the random input, 256 bytes to 8 KiB (binaryen makes larger modules of longer inputs)
  * @param referenceTypes a third of the modules enable reference types: binaryen 108 writes many such modules with
- *     typed function references, which are not WebAssembly 2.0; those are made again without (see {@link FuzzRun})
+ *     typed function references, which are not WebAssembly 2.0; those are made again without (see {@link ModuleCheck})
  * @param passes none for half the modules, {@code -O2} for a quarter, binaryen's random {@code --fuzz-passes} for
  *     the rest: optimized code has other shapes (selects, br_tables, block results, folded constants)
  */
 record Recipe(long seed, int index, byte[] bytes, boolean referenceTypes, List<String> passes) {
-    /** What every module may use: all of WebAssembly 2.0 but reference types. */
+    /** What every module may use: all of WebAssembly 2.0 but reference types, and extended constants. */
     static final List<String> FEATURES = List.of("--enable-sign-ext", "--enable-mutable-globals",
-            "--enable-nontrapping-float-to-int", "--enable-simd", "--enable-bulk-memory", "--enable-multivalue");
+            "--enable-nontrapping-float-to-int", "--enable-simd", "--enable-bulk-memory", "--enable-multivalue",
+            "--enable-extended-const");
 
     static Recipe of(long seed, int index) {
         SplittableRandom random = new SplittableRandom(mix(seed) + index * 0x9E3779B97F4A7C15L);

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The external programs of a fuzz run: binaryen's {@code wasm-opt} (generates modules and interprets them) and wabt's
- * {@code wasm-validate} (judges whether a module is standard WebAssembly 2.0).
+ * {@code wasm-validate} (judges whether a module is standard WebAssembly).
  */
 final class Tools {
     /** A step that takes longer than this on a loaded machine is stuck. */
@@ -48,9 +48,17 @@ final class Tools {
         return run(command);
     }
 
-    /** Whether wabt accepts the module as WebAssembly 2.0 (its default features). */
-    static boolean validWasm2(Path module) throws IOException {
-        return run(List.of("wasm-validate", module.toString())).exitCode() == 0;
+    /** {@code wasm-opt --denan}: the module with every float NaN made a zero where it is computed. */
+    static boolean denan(Path module, List<String> features, Path out) throws IOException {
+        List<String> command = new ArrayList<>(List.of("wasm-opt", module.toString()));
+        command.addAll(features);
+        command.addAll(List.of("--denan", "-o", out.toString()));
+        return run(command).exitCode() == 0;
+    }
+
+    /** Whether wabt accepts the module as WebAssembly 2.0 (its default features) with extended constants. */
+    static boolean standard(Path module) throws IOException {
+        return run(List.of("wasm-validate", "--enable-extended-const", module.toString())).exitCode() == 0;
     }
 
     private static Output run(List<String> command) throws IOException {
