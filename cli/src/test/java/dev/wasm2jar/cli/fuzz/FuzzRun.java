@@ -137,7 +137,7 @@ public final class FuzzRun {
             if (outcome.verdict() == Outcome.Verdict.FAILED) {
                 log.println("FAILED " + outcome.recipe().reproduce() + ": " + outcome.detail());
             } else if (outcome.verdict() == Outcome.Verdict.NAN_BITS) {
-                log.println("NaN bits " + outcome.recipe().reproduce() + ": agrees after --denan; as made, "
+                log.println("NaN bits " + outcome.recipe().reproduce() + ": agrees without NaNs; as made, "
                         + outcome.detail());
             } else if (outcome.verdict() == Outcome.Verdict.SKIPPED) {
                 log.println("skipped " + outcome.recipe().reproduce() + ": " + outcome.detail());

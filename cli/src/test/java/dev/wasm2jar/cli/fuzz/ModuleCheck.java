@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
  * Checks one module: made by {@code wasm-opt -ttf} from its {@link Recipe}, run by binaryen's interpreter and by
  * wasm2jar, and their accounts compared line by line ({@link Observed#matches}).
  *
- * <p>Where the accounts differ, the module is checked again after binaryen's {@code --denan}, which makes every
- * float NaN a zero as it is computed. The spec lets an arithmetic instruction return any quiet NaN, and binaryen 108
+ * <p>Where the accounts differ, the module is checked again without NaNs ({@link NanFree}: every float NaN
+ * computed is made a zero). The spec lets an arithmetic instruction return any quiet NaN, and binaryen 108
  * returns the canonical one where the JVM (x86) keeps an operand's payload; once such bits reach an integer
  * ({@code i32.reinterpret_f32}, a store and a load, a lane of another shape) the accounts may differ with both
  * sides right. A module that agrees in full without NaNs passes as {@linkplain Outcome.Verdict#NAN_BITS NaN bits}
@@ -58,9 +58,9 @@ final class ModuleCheck {
         if (made.difference() == null) {
             return new Outcome(recipe, Outcome.Verdict.PASSED, "", referenceTypes, made.lines(), made.traps());
         }
-        Path denanned = dir.resolve("denan.wasm");
-        if (Tools.denan(module, features, denanned)) {
-            Comparison withoutNans = compare(denanned, features, runner);
+        Path nanFree = dir.resolve("nan-free.wasm");
+        if (NanFree.transform(module, features, dir, nanFree)) {
+            Comparison withoutNans = compare(nanFree, features, runner);
             if (withoutNans != null && withoutNans.difference() == null) {
                 return new Outcome(recipe, Outcome.Verdict.NAN_BITS, made.difference(), referenceTypes,
                         withoutNans.lines(), withoutNans.traps());
@@ -82,10 +82,11 @@ final class ModuleCheck {
         if (made.difference() == null) {
             return null;
         }
-        Path denanned = dir.resolve("denan.wasm");
-        Comparison withoutNans = Tools.denan(module, features, denanned) ? compare(denanned, features, runner) : null;
+        Path nanFree = dir.resolve("nan-free.wasm");
+        Comparison withoutNans = NanFree.transform(module, features, dir, nanFree)
+                ? compare(nanFree, features, runner) : null;
         return made.difference() + (withoutNans != null && withoutNans.difference() == null
-                ? "\n(agrees after --denan)" : "\n(differs after --denan too)");
+                ? "\n(agrees without NaNs)" : "\n(differs without NaNs too)");
     }
 
     /** Runs the module on both sides and compares; null if binaryen's interpreter fails. */

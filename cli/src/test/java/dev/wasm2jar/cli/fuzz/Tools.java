@@ -56,6 +56,22 @@ final class Tools {
         return run(command).exitCode() == 0;
     }
 
+    /** {@code wasm-opt --print}: the module in binaryen's folded text format. */
+    static Output print(Path module, List<String> features) throws IOException {
+        List<String> command = new ArrayList<>(List.of("wasm-opt", module.toString()));
+        command.addAll(features);
+        command.add("--print");
+        return run(command);
+    }
+
+    /** {@code wasm-opt IN.wat -o OUT.wasm}: binaryen reads its own text format back. */
+    static boolean assemble(Path wat, List<String> features, Path out) throws IOException {
+        List<String> command = new ArrayList<>(List.of("wasm-opt", wat.toString()));
+        command.addAll(features);
+        command.addAll(List.of("-o", out.toString()));
+        return run(command).exitCode() == 0;
+    }
+
     /** Whether wabt accepts the module as WebAssembly 2.0 (its default features) with extended constants. */
     static boolean standard(Path module) throws IOException {
         return run(List.of("wasm-validate", "--enable-extended-const", module.toString())).exitCode() == 0;
