@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Run by {@code bin/fuzz}:
  *
  * <pre>bin/fuzz [--seed S] [--count N | --index K] [--from K] [--threads T] [--timeout SECONDS] [--keep DIR]
- * bin/fuzz --wasm FILE</pre>
+ * bin/fuzz --wasm FILE [--split BYTES]</pre>
  *
  * The second checks one module of one's own, such as a reduced one, and exits 1 where the two differ.
  */
@@ -56,6 +56,7 @@ public final class FuzzRun {
         long timeout = 120;
         Path keep = Path.of("target/fuzz");
         Path wasm = null;
+        int splitTarget = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
@@ -69,9 +70,10 @@ public final class FuzzRun {
                 case "--timeout" -> timeout = Long.parseLong(args[++i]);
                 case "--keep" -> keep = Path.of(args[++i]);
                 case "--wasm" -> wasm = Path.of(args[++i]);
+                case "--split" -> splitTarget = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("bin/fuzz: unknown argument " + args[i] + "; usage: bin/fuzz [--seed S] "
-                            + "[--count N | --index K] [--from K] [--threads T] [--timeout SECONDS] [--keep DIR] | --wasm FILE");
+                            + "[--count N | --index K] [--from K] [--threads T] [--timeout SECONDS] [--keep DIR] | --wasm FILE [--split BYTES]");
                     System.exit(2);
                 }
             }
@@ -82,9 +84,13 @@ public final class FuzzRun {
         }
         if (wasm != null) {
             FuzzRun run = new FuzzRun(seed, 1, timeout, keep, System.out);
-            String difference = ModuleCheck.checkFile(wasm, Files.createTempDirectory("fuzz"), run.new BoundedRunner());
+            Path dir = Files.createTempDirectory("fuzz");
+            String difference = ModuleCheck.checkFile(wasm, splitTarget, dir, run.new BoundedRunner());
             System.out.println(difference == null ? "fuzz: " + wasm + " agrees" : "fuzz: " + wasm + ": " + difference);
             System.exit(difference == null ? 0 : 1);
+        }
+        if (count == 1) {
+            System.out.println("fuzz: " + Recipe.of(seed, from).describe());
         }
         Summary summary = new FuzzRun(seed, threads, timeout, keep, System.out).run(from, count);
         System.out.println(summary.details());

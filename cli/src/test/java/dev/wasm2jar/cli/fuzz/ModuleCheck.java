@@ -48,7 +48,7 @@ final class ModuleCheck {
             return Outcome.skipped(recipe, "wasm-opt -ttf failed");
         }
         List<String> features = recipe.features(referenceTypes);
-        Comparison made = compare(module, features, runner);
+        Comparison made = compare(module, features, recipe.splitTarget(), runner);
         if (made == null) {
             return Outcome.skipped(recipe, "wasm-opt --fuzz-exec-before failed");
         }
@@ -60,7 +60,7 @@ final class ModuleCheck {
         }
         Path nanFree = dir.resolve("nan-free.wasm");
         if (NanFree.transform(module, features, dir, nanFree)) {
-            Comparison withoutNans = compare(nanFree, features, runner);
+            Comparison withoutNans = compare(nanFree, features, recipe.splitTarget(), runner);
             if (withoutNans != null && withoutNans.difference() == null) {
                 return new Outcome(recipe, Outcome.Verdict.NAN_BITS, made.difference(), referenceTypes,
                         withoutNans.lines(), withoutNans.traps());
@@ -70,12 +70,13 @@ final class ModuleCheck {
     }
 
     /**
-     * Checks a module of one's own (a reduced one, say) with every feature enabled: {@code null} where both agree,
+     * Checks a module of one's own (a reduced one, say) with every feature enabled and {@code splitTarget} (0 for
+     * the default): {@code null} where both agree,
      * else the first difference, and whether it is gone without NaNs.
      */
-    static String checkFile(Path module, Path dir, Runner runner) throws IOException {
+    static String checkFile(Path module, int splitTarget, Path dir, Runner runner) throws IOException {
         List<String> features = Recipe.of(0, 0).features(true);
-        Comparison made = compare(module, features, runner);
+        Comparison made = compare(module, features, splitTarget, runner);
         if (made == null) {
             return "wasm-opt --fuzz-exec-before failed";
         }
@@ -84,13 +85,14 @@ final class ModuleCheck {
         }
         Path nanFree = dir.resolve("nan-free.wasm");
         Comparison withoutNans = NanFree.transform(module, features, dir, nanFree)
-                ? compare(nanFree, features, runner) : null;
+                ? compare(nanFree, features, splitTarget, runner) : null;
         return made.difference() + (withoutNans != null && withoutNans.difference() == null
                 ? "\n(agrees without NaNs)" : "\n(differs without NaNs too)");
     }
 
     /** Runs the module on both sides and compares; null if binaryen's interpreter fails. */
-    private static Comparison compare(Path module, List<String> features, Runner runner) throws IOException {
+    private static Comparison compare(Path module, List<String> features, int splitTarget, Runner runner)
+            throws IOException {
         Tools.Output reference = Tools.interpret(module, features);
         if (reference.exitCode() != 0) {
             return null;
@@ -99,7 +101,7 @@ final class ModuleCheck {
         byte[] wasm = Files.readAllBytes(module);
         List<Observed> observed;
         try {
-            observed = runner.run(() -> Wasm2jarRun.run(wasm));
+            observed = runner.run(() -> Wasm2jarRun.run(wasm, splitTarget));
         } catch (Exception | Error e) {
             return new Comparison(reference.stdout(), e.toString(), "wasm2jar: " + e, 0, 0);
         }

@@ -12,10 +12,14 @@ import java.util.SplittableRandom;
  * @param bytes the random input, 256 bytes to 8 KiB (binaryen makes larger modules of longer inputs)
  * @param referenceTypes a third of the modules enable reference types: binaryen 108 writes many such modules with
  *     typed function references, which are not WebAssembly 2.0; those are made again without (see {@link ModuleCheck})
- * @param passes none for half the modules, {@code -O2} for a quarter, binaryen's random {@code --fuzz-passes} for
- *     the rest: optimized code has other shapes (selects, br_tables, block results, folded constants)
+ * @param passes none for half the modules, {@code -O2}, {@code -Os}, {@code --flatten --rereloop} or binaryen's
+ *     random {@code --fuzz-passes} for an eighth each: optimized code has other shapes (selects, br_tables, block
+ *     results, folded constants), and the flattened and reloopered one has big functions of br_tables and locals
+ * @param splitTarget for a quarter of the modules, 300: wasm2jar splits every function over that many bytes of
+ *     bytecode into parts (as it splits those over HotSpot's limit), so that parts begin almost anywhere; 0 for
+ *     its default
  */
-record Recipe(long seed, int index, byte[] bytes, boolean referenceTypes, List<String> passes) {
+record Recipe(long seed, int index, byte[] bytes, boolean referenceTypes, List<String> passes, int splitTarget) {
     /** What every module may use: all of WebAssembly 2.0 but reference types, and extended constants. */
     static final List<String> FEATURES = List.of("--enable-sign-ext", "--enable-mutable-globals",
             "--enable-nontrapping-float-to-int", "--enable-simd", "--enable-bulk-memory", "--enable-multivalue",
@@ -26,12 +30,15 @@ record Recipe(long seed, int index, byte[] bytes, boolean referenceTypes, List<S
         byte[] bytes = new byte[256 + random.nextInt(8 * 1024 - 256)];
         random.nextBytes(bytes);
         boolean referenceTypes = random.nextInt(3) == 0;
-        List<String> passes = switch (random.nextInt(4)) {
-            case 0, 1 -> List.of();
-            case 2 -> List.of("-O2");
-            default -> List.of("--fuzz-passes");
+        List<String> passes = switch (random.nextInt(8)) {
+            case 4 -> List.of("-O2");
+            case 5 -> List.of("-Os");
+            case 6 -> List.of("--flatten", "--rereloop");
+            case 7 -> List.of("--fuzz-passes");
+            default -> List.of();
         };
-        return new Recipe(seed, index, bytes, referenceTypes, passes);
+        int splitTarget = random.nextInt(4) == 0 ? 300 : 0;
+        return new Recipe(seed, index, bytes, referenceTypes, passes, splitTarget);
     }
 
     /** The {@code --enable-*} flags, with or without reference types. */
@@ -41,6 +48,13 @@ record Recipe(long seed, int index, byte[] bytes, boolean referenceTypes, List<S
             flags.add("--enable-reference-types");
         }
         return flags;
+    }
+
+    /** What the recipe says, in words. */
+    String describe() {
+        return "module " + index + " of seed " + seed + ": " + bytes.length + " random bytes"
+                + (referenceTypes ? ", reference types" : "") + (passes.isEmpty() ? "" : ", " + String.join(" ", passes))
+                + (splitTarget == 0 ? "" : ", split at " + splitTarget + " bytes");
     }
 
     /** The command that makes this module again. */

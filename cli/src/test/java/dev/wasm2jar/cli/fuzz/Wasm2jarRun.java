@@ -1,7 +1,9 @@
 package dev.wasm2jar.cli.fuzz;
 
 import dev.wasm2jar.compiler.Compiler;
+import dev.wasm2jar.compiler.CompiledModule;
 import dev.wasm2jar.compiler.CompilerOptions;
+import dev.wasm2jar.compiler.Progress;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.Imports;
 import dev.wasm2jar.runtime.Instance;
@@ -9,6 +11,8 @@ import dev.wasm2jar.runtime.V128;
 import dev.wasm2jar.runtime.ValueType;
 import dev.wasm2jar.runtime.WasmException;
 import dev.wasm2jar.runtime.WasmFunction;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +23,7 @@ import java.util.Map;
  * the {@code fuzzing-support} logging imports, then every exported function in export order, each after a call of
  * {@code hangLimitInitializer} (which resets the budget that binaryen's generated loops and calls count down) and
  * with zero arguments; a trap ends that call only, as in binaryen. A trap while instantiating ends the run.
+ * Compiled with a small split target, functions are cut into many parts, which must behave as the whole.
  */
 final class Wasm2jarRun {
     private static final String HANG_LIMIT_RESET = "hangLimitInitializer";
@@ -30,7 +35,7 @@ final class Wasm2jarRun {
      *
      * @throws WasmException if wasm2jar does not compile or link the module: binaryen did, so that is a failure
      */
-    static List<Observed> run(byte[] wasm) {
+    static List<Observed> run(byte[] wasm, int splitTarget) {
         List<Observed> lines = new ArrayList<>();
         Imports imports = Imports.empty();
         for (ValueType type : List.of(ValueType.I32, ValueType.I64, ValueType.F32, ValueType.F64, ValueType.V128)) {
@@ -43,7 +48,7 @@ final class Wasm2jarRun {
         }
         Instance instance;
         try {
-            instance = Compiler.compile(wasm, new CompilerOptions("fuzz.Module")).load().instantiate(imports);
+            instance = compile(wasm, splitTarget).load().instantiate(imports);
         } catch (WasmException e) {
             TrapKind kind = TrapKind.ofWasm2jar(e.getCause() instanceof WasmException cause ? cause : e);
             if (kind == TrapKind.UNKNOWN) {
@@ -71,6 +76,27 @@ final class Wasm2jarRun {
             }
         }
         return lines;
+    }
+
+    /**
+     * Compiles with the default split target, or with {@code splitTarget} through the compiler's package-private
+     * entry for tests (reflection: this class is in another package).
+     */
+    private static CompiledModule compile(byte[] wasm, int splitTarget) {
+        CompilerOptions options = new CompilerOptions("fuzz.Module");
+        if (splitTarget == 0) {
+            return Compiler.compile(wasm, options);
+        }
+        try {
+            Method compile = Compiler.class.getDeclaredMethod("compile", byte[].class, CompilerOptions.class,
+                    Progress.class, int.class);
+            compile.setAccessible(true);
+            return (CompiledModule) compile.invoke(null, wasm, options, Progress.NONE, splitTarget);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the compiler has no compile(..., splitTarget) for tests", e);
+        }
     }
 
     private static Object[] zeros(FunctionType type) {
