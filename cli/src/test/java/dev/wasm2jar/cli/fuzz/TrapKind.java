@@ -5,13 +5,14 @@ import dev.wasm2jar.runtime.WasmException;
 
 /**
  * The kinds of trap, by which binaryen's interpreter and wasm2jar are compared: their messages differ in words
- * ({@code i32.div_s overflow} and the spec's {@code integer overflow}), not in kind. Out-of-bounds table access
- * and {@code call_indirect}'s undefined element are one kind, as binaryen names both "table" errors alike.
+ * ({@code i32.div_s overflow} and the spec's {@code integer overflow}), not in kind.
  */
 enum TrapKind {
     UNREACHABLE,
     MEMORY_OUT_OF_BOUNDS,
     TABLE_OUT_OF_BOUNDS,
+    /** {@code call_indirect} past the table's end (binaryen: {@code callTable overflow}). */
+    UNDEFINED_ELEMENT,
     UNINITIALIZED_ELEMENT,
     SIGNATURE_MISMATCH,
     DIVIDE_BY_ZERO,
@@ -32,7 +33,10 @@ enum TrapKind {
         if (message.startsWith("callIndirect: function types don't match")) {
             return SIGNATURE_MISMATCH;
         }
-        if (message.contains("table") || message.equals("callTable overflow")) {
+        if (message.equals("callTable overflow")) {
+            return UNDEFINED_ELEMENT;
+        }
+        if (message.contains("table")) {
             return TABLE_OUT_OF_BOUNDS;
         }
         if (message.contains("memory")) {
@@ -65,7 +69,8 @@ enum TrapKind {
         return switch (message) {
             case "unreachable" -> UNREACHABLE;
             case "out of bounds memory access" -> MEMORY_OUT_OF_BOUNDS;
-            case "out of bounds table access", "undefined element" -> TABLE_OUT_OF_BOUNDS;
+            case "out of bounds table access" -> TABLE_OUT_OF_BOUNDS;
+            case "undefined element" -> UNDEFINED_ELEMENT;
             case "indirect call type mismatch" -> SIGNATURE_MISMATCH;
             case "integer divide by zero" -> DIVIDE_BY_ZERO;
             case "integer overflow" -> INTEGER_OVERFLOW;
