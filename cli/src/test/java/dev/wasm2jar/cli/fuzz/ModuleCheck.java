@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -113,19 +114,31 @@ final class ModuleCheck {
     /**
      * Makes the module as its recipe says, or with less where binaryen 108 cannot: without reference types when it
      * writes typed function references (not WebAssembly 2.0, wabt says), without passes when they crash it (its
-     * Flatten pass cannot handle some multi-value locals). Returns whether reference types were kept, or null.
+     * Flatten pass cannot handle some multi-value locals), without the spec module when binaryen refuses it (the
+     * suite has invalid modules too). Returns whether reference types were kept, or null.
      */
     private static Boolean make(Recipe recipe, Path input, Path module) throws IOException {
         for (boolean referenceTypes : recipe.referenceTypes() ? List.of(true, false) : List.of(false)) {
             for (List<String> passes : recipe.passes().isEmpty() ? List.of(recipe.passes())
                     : List.of(recipe.passes(), List.<String>of())) {
-                if (Tools.generate(input, recipe.features(referenceTypes), passes, module)
-                        && (!referenceTypes || Tools.standard(module))) {
+                for (Path initial : recipe.initial() == null ? List.<Path>of() : List.of(recipe.initial())) {
+                    List<String> withInitial = new ArrayList<>(passes);
+                    withInitial.add("--initial-fuzz=" + initial);
+                    if (made(input, recipe.features(referenceTypes), withInitial, referenceTypes, module)) {
+                        return referenceTypes;
+                    }
+                }
+                if (made(input, recipe.features(referenceTypes), passes, referenceTypes, module)) {
                     return referenceTypes;
                 }
             }
         }
         return null;
+    }
+
+    private static boolean made(Path input, List<String> features, List<String> flags, boolean referenceTypes,
+            Path module) throws IOException {
+        return Tools.generate(input, features, flags, module) && (!referenceTypes || Tools.standard(module));
     }
 
     /** The first line where the accounts differ, with some lines before it, or null if they agree. */

@@ -1,5 +1,6 @@
 package dev.wasm2jar.cli.fuzz;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -18,8 +19,12 @@ import java.util.SplittableRandom;
  * @param splitTarget for a quarter of the modules, 300: wasm2jar splits every function over that many bytes of
  *     bytecode into parts (as it splits those over HotSpot's limit), so that parts begin almost anywhere; 0 for
  *     its default
+ * @param initial for a quarter of the modules, a module of the spec suite ({@link SpecModules}) that binaryen
+ *     mixes its random code into ({@code --initial-fuzz}): the suite's exports are called too, with zeros; else
+ *     null
  */
-record Recipe(long seed, int index, byte[] bytes, boolean referenceTypes, List<String> passes, int splitTarget) {
+record Recipe(long seed, int index, byte[] bytes, boolean referenceTypes, List<String> passes, int splitTarget,
+        Path initial) {
     /** What every module may use: all of WebAssembly 2.0 but reference types, and extended constants. */
     static final List<String> FEATURES = List.of("--enable-sign-ext", "--enable-mutable-globals",
             "--enable-nontrapping-float-to-int", "--enable-simd", "--enable-bulk-memory", "--enable-multivalue",
@@ -38,7 +43,10 @@ record Recipe(long seed, int index, byte[] bytes, boolean referenceTypes, List<S
             default -> List.of();
         };
         int splitTarget = random.nextInt(4) == 0 ? 300 : 0;
-        return new Recipe(seed, index, bytes, referenceTypes, passes, splitTarget);
+        List<Path> spec = SpecModules.list();
+        int pick = random.nextInt(4 * Math.max(1, spec.size()));
+        Path initial = pick < spec.size() ? spec.get(pick) : null;
+        return new Recipe(seed, index, bytes, referenceTypes, passes, splitTarget, initial);
     }
 
     /** The {@code --enable-*} flags, with or without reference types. */
@@ -54,7 +62,8 @@ record Recipe(long seed, int index, byte[] bytes, boolean referenceTypes, List<S
     String describe() {
         return "module " + index + " of seed " + seed + ": " + bytes.length + " random bytes"
                 + (referenceTypes ? ", reference types" : "") + (passes.isEmpty() ? "" : ", " + String.join(" ", passes))
-                + (splitTarget == 0 ? "" : ", split at " + splitTarget + " bytes");
+                + (splitTarget == 0 ? "" : ", split at " + splitTarget + " bytes")
+                + (initial == null ? "" : ", mixed into " + SpecModules.name(initial));
     }
 
     /** The command that makes this module again. */
