@@ -63,6 +63,7 @@ class ComparisonTest {
         assertTrue(Values.matches("funcref(null)", ValueType.FUNCREF, null));
         assertFalse(Values.matches("funcref(3)", ValueType.FUNCREF, null));
         assertTrue(Values.matches("anyref", ValueType.EXTERNREF, null));
+        assertTrue(Values.matches("anyref(null)", ValueType.EXTERNREF, null)); // in a tuple (seed 4002, module 2711)
         assertFalse(Values.matches("anyref", ValueType.EXTERNREF, "a host object"));
     }
 

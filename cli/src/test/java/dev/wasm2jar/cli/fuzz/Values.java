@@ -153,7 +153,7 @@ final class Values {
     /**
      * binaryen 108 prints a single reference result as its type alone ({@code funcref}, and {@code anyref} for
      * externref, the only value of which a fuzzed module can make is null), and one inside a tuple as
-     * {@code funcref(null)} or {@code funcref(NAME)}.
+     * {@code funcref(null)}, {@code funcref(NAME)} or {@code anyref(null)}.
      */
     private static boolean referenceMatches(String text, Object value) {
         if (text.equals("funcref")) {
@@ -165,7 +165,8 @@ final class Values {
         if (text.startsWith("funcref(")) {
             return value instanceof WasmFunction;
         }
-        if (text.equals("anyref") || text.equals("externref")) {
+        if (text.equals("anyref") || text.equals("externref") || text.equals("anyref(null)")
+                || text.equals("externref(null)")) {
             return value == null;
         }
         return false;
