@@ -38,8 +38,8 @@ class ComparisonTest {
         assertTrue(Values.matches("nan:0x200001", ValueType.F32, signalling));
         assertFalse(Values.matches("-nan:0x200001", ValueType.F32, signalling));
         assertFalse(Values.matches("nan:0x200001", ValueType.F32, canonical));
-        assertTrue(Values.matches("-nan:0xfffffffffe617", ValueType.F64, Double.longBitsToDouble(0xFFFF_FFFF_FFFF_E617L)));
-        assertTrue(Values.matches("nan:0x8000000000000", ValueType.F64, Double.longBitsToDouble(0xFFF8_0000_0000_0001L)));
+        assertTrue(Values.matches("-nan:0xfffffffffe617", ValueType.F64, f64(0xFFFF_FFFF_FFFF_E617L)));
+        assertTrue(Values.matches("nan:0x8000000000000", ValueType.F64, f64(0xFFF8_0000_0000_0001L)));
         assertFalse(Values.matches("nan:0x8000000000000", ValueType.F64, 1.0));
     }
 
@@ -69,7 +69,7 @@ class ComparisonTest {
 
     @Test
     void trapsCompareByKind() {
-        assertEquals(TrapKind.MEMORY_OUT_OF_BOUNDS, TrapKind.ofBinaryen("final > memory: 18446744073709551579 > 1048554"));
+        assertEquals(TrapKind.MEMORY_OUT_OF_BOUNDS, TrapKind.ofBinaryen("final > memory: 70000 > 65536"));
         assertEquals(TrapKind.MEMORY_OUT_OF_BOUNDS, TrapKind.ofBinaryen("out of bounds segment access in memory.init"));
         assertEquals(TrapKind.INTEGER_OVERFLOW, TrapKind.ofBinaryen("i32.div_s overflow"));
         assertEquals(TrapKind.INTEGER_OVERFLOW, TrapKind.ofBinaryen("i64.truncUFloat overflow"));
@@ -101,5 +101,9 @@ class ComparisonTest {
         assertTrue(difference.startsWith("line 2 differs"), difference);
         assertTrue(difference.contains("binaryen: [LoggingExternalInterface logging 7]"), difference);
         assertTrue(ModuleCheck.difference(expected, same.subList(0, 4)).contains("wasm2jar: (nothing more)"));
+    }
+
+    private static double f64(long bits) {
+        return Double.longBitsToDouble(bits);
     }
 }

@@ -73,7 +73,8 @@ public final class FuzzRun {
                 case "--split" -> splitTarget = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("bin/fuzz: unknown argument " + args[i] + "; usage: bin/fuzz [--seed S] "
-                            + "[--count N | --index K] [--from K] [--threads T] [--timeout SECONDS] [--keep DIR] | --wasm FILE [--split BYTES]");
+                            + "[--count N | --index K] [--from K] [--threads T] [--timeout SECONDS] [--keep DIR]; "
+                            + "bin/fuzz --wasm FILE [--split BYTES]");
                     System.exit(2);
                 }
             }

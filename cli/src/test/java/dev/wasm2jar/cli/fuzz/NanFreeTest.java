@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The exclusion of NaN bits ({@link ModuleCheck}, {@link NanFree}): narrow, and only where NaNs make the difference. */
+/** The exclusion of NaN bits ({@link ModuleCheck}, {@link NanFree}): only where NaNs make the difference. */
 class NanFreeTest {
     @TempDir
     Path dir;

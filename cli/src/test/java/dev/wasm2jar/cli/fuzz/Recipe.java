@@ -7,12 +7,13 @@ import java.util.SplittableRandom;
 
 /**
  * How module {@code index} of seed {@code seed} is made: its random bytes for {@code wasm-opt -ttf}, whether it may
- * use reference types, and the binaryen passes that reshape it. A function of seed and index alone, so that one
- * failing module of a long run is made again, byte for byte, by {@code bin/fuzz --seed S --index K}.
+ * use reference types, the binaryen passes that reshape it, the spec module it may start from, and how wasm2jar
+ * splits its functions. A function of seed and index alone (and of the spec suite's files), so that one failing
+ * module of a long run is made again, byte for byte, by {@code bin/fuzz --seed S --index K}.
  *
  * @param bytes the random input, 256 bytes to 8 KiB (binaryen makes larger modules of longer inputs)
  * @param referenceTypes a third of the modules enable reference types: binaryen 108 writes many such modules with
- *     typed function references, which are not WebAssembly 2.0; those are made again without (see {@link ModuleCheck})
+ *     typed function references, which are not WebAssembly 2.0; those are made again without ({@link ModuleCheck})
  * @param passes none for half the modules, {@code -O2}, {@code -Os}, {@code --flatten --rereloop} or binaryen's
  *     random {@code --fuzz-passes} for an eighth each: optimized code has other shapes (selects, br_tables, block
  *     results, folded constants), and the flattened and reloopered one has big functions of br_tables and locals
@@ -61,7 +62,8 @@ record Recipe(long seed, int index, byte[] bytes, boolean referenceTypes, List<S
     /** What the recipe says, in words. */
     String describe() {
         return "module " + index + " of seed " + seed + ": " + bytes.length + " random bytes"
-                + (referenceTypes ? ", reference types" : "") + (passes.isEmpty() ? "" : ", " + String.join(" ", passes))
+                + (referenceTypes ? ", reference types" : "")
+                + (passes.isEmpty() ? "" : ", " + String.join(" ", passes))
                 + (splitTarget == 0 ? "" : ", split at " + splitTarget + " bytes")
                 + (initial == null ? "" : ", mixed into " + SpecModules.name(initial));
     }
