@@ -60,12 +60,15 @@ final class ModuleCheck {
             return new Outcome(recipe, Outcome.Verdict.PASSED, "", referenceTypes, made.lines(), made.traps());
         }
         Path nanFree = dir.resolve("nan-free.wasm");
-        if (NanFree.transform(module, features, dir, nanFree)) {
-            Comparison withoutNans = compare(nanFree, features, recipe.splitTarget(), runner);
-            if (withoutNans != null && withoutNans.difference() == null) {
-                return new Outcome(recipe, Outcome.Verdict.NAN_BITS, made.difference(), referenceTypes,
-                        withoutNans.lines(), withoutNans.traps());
-            }
+        if (!NanFree.transform(module, features, dir, nanFree) || referenceTypes && !Tools.standard(nanFree)) {
+            // binaryen 108 writes some NaN-free modules of reference-type code with typed function references.
+            return Outcome.failed(recipe, made.difference() + "\n      (not checked without NaNs: binaryen could not"
+                    + " write that module as WebAssembly 2.0)");
+        }
+        Comparison withoutNans = compare(nanFree, features, recipe.splitTarget(), runner);
+        if (withoutNans != null && withoutNans.difference() == null) {
+            return new Outcome(recipe, Outcome.Verdict.NAN_BITS, made.difference(), referenceTypes,
+                    withoutNans.lines(), withoutNans.traps());
         }
         return Outcome.failed(recipe, made.difference());
     }
@@ -85,8 +88,11 @@ final class ModuleCheck {
             return null;
         }
         Path nanFree = dir.resolve("nan-free.wasm");
-        Comparison withoutNans = NanFree.transform(module, features, dir, nanFree)
-                ? compare(nanFree, features, splitTarget, runner) : null;
+        if (!NanFree.transform(module, features, dir, nanFree) || !Tools.standard(nanFree)) {
+            return made.difference() + "\n(not checked without NaNs: binaryen could not write that module as"
+                    + " WebAssembly 2.0)";
+        }
+        Comparison withoutNans = compare(nanFree, features, splitTarget, runner);
         return made.difference() + (withoutNans != null && withoutNans.difference() == null
                 ? "\n(agrees without NaNs)" : "\n(differs without NaNs too)");
     }
