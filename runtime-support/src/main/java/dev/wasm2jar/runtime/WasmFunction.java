@@ -5,6 +5,7 @@ import dev.wasm2jar.runtime.internal.Traps;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.function.Supplier;
 
 /**
  * A function reference: a wasm function of some instance, or a host function written in Java. This is the value of
@@ -33,25 +34,39 @@ public final class WasmFunction {
     }
 
     private final FunctionType type;
-    private final MethodHandle handle;
     private final String name;
+    // Made on first use when the function was created by lazy(): a benign race, since every handle maker makes
+    // equivalent handles and a MethodHandle is safely published through its final fields.
+    private MethodHandle handle;
+    private Supplier<MethodHandle> maker;
 
-    private WasmFunction(FunctionType type, MethodHandle handle, String name) {
+    private WasmFunction(FunctionType type, MethodHandle handle, String name, Supplier<MethodHandle> maker) {
         this.type = type;
         this.handle = handle;
         this.name = name;
+        this.maker = maker;
     }
 
     /** A function from a method handle; the handle is adapted to the exact JVM type of {@code type}. */
     public static WasmFunction of(FunctionType type, MethodHandle handle, String name) {
-        return new WasmFunction(type, handle.asType(type.methodType()), name);
+        return new WasmFunction(type, handle.asType(type.methodType()), name, null);
+    }
+
+    /**
+     * A function whose method handle {@code maker} makes when it is first needed (a call, {@link #handle()}), and
+     * adapted as {@link #of} adapts it. An instance makes its function references so: a table of a thousand
+     * functions, most never called, would otherwise cost a thousand method handles at start-up (each new JVM
+     * signature spins classes of the JDK's).
+     */
+    public static WasmFunction lazy(FunctionType type, String name, Supplier<MethodHandle> maker) {
+        return new WasmFunction(type, null, name, java.util.Objects.requireNonNull(maker));
     }
 
     /** A host function from boxed Java code, for embedders and tests; prefer {@link #of} on hot paths. */
     public static WasmFunction host(FunctionType type, String name, HostCode code) {
         MethodHandle boxed = HOST_CALL.bindTo(code).asCollector(Object[].class, type.params().size());
         MethodHandle unboxed = MethodHandles.filterReturnValue(boxed, Boxing.resultsFromArray(type));
-        return new WasmFunction(type, unboxed.asType(type.methodType()), name);
+        return new WasmFunction(type, unboxed.asType(type.methodType()), name, null);
     }
 
     public FunctionType type() {
@@ -68,7 +83,14 @@ public final class WasmFunction {
      * as they happen in compiled code; {@link #call} turns every one into a {@link WasmException}.
      */
     public MethodHandle handle() {
-        return handle;
+        MethodHandle h = handle;
+        return h != null ? h : make();
+    }
+
+    private MethodHandle make() {
+        MethodHandle h = maker.get().asType(type.methodType());
+        handle = h;
+        return h;
     }
 
     /** Calls with boxed arguments (Integer, Long, Float, Double, V128, references) and returns the results boxed. */
@@ -78,7 +100,7 @@ public final class WasmFunction {
         }
         Object result;
         try {
-            result = handle.invokeWithArguments(args);
+            result = handle().invokeWithArguments(args);
         } catch (ClassCastException e) {
             throw new IllegalArgumentException("arguments " + java.util.Arrays.toString(args) + " do not match " + type);
         } catch (Throwable t) {

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Instantiation as the spec orders it: resolve and check imports, create memories and tables, construct the compiled
@@ -68,16 +69,12 @@ public final class Instantiator {
         for (int i = 0; i < importedGlobals.size(); i++) {
             globals[i] = importedGlobals.get(i);
         }
-        MethodHandle[] importHandles = new MethodHandle[functions.size()];
-        for (int i = 0; i < importHandles.length; i++) {
-            importHandles[i] = functions.get(i).handle();
-        }
         byte[][] data = new byte[shape.data().size()][];
         Object[][] elements = new Object[shape.elements().size()][];
         Table[] tableArray = new Table[tables.size() + shape.tables().size()];
 
-        InstanceLinkage link = new InstanceLinkage(memories.toArray(new Memory[0]), tableArray, globals, importHandles,
-                data, elements, shape, functions);
+        InstanceLinkage link = new InstanceLinkage(memories.toArray(new Memory[0]), tableArray, globals,
+                functions.toArray(new WasmFunction[0]), data, elements, shape);
         ConstExprs exprs = new ConstExprs(globals, link);
 
         // Tables may be initialized with ref.func, so they come once function references can be made; the compiled
@@ -201,18 +198,17 @@ public final class Instantiator {
     /** The runtime's side of {@link Linkage}: makes function references of this instance on demand. */
     static final class InstanceLinkage extends Linkage {
         private final ModuleShape shape;
+        private final int importedFunctions;
         private final WasmFunction[] functions;
         private Class<?> instanceClass;
         private Object generated;
 
-        InstanceLinkage(Memory[] memories, Table[] tables, Global[] globals, MethodHandle[] importHandles,
-                byte[][] data, Object[][] elements, ModuleShape shape, List<WasmFunction> imported) {
-            super(memories, tables, globals, importHandles, data, elements);
+        InstanceLinkage(Memory[] memories, Table[] tables, Global[] globals, WasmFunction[] imported,
+                byte[][] data, Object[][] elements, ModuleShape shape) {
+            super(memories, tables, globals, imported, data, elements);
             this.shape = shape;
-            this.functions = new WasmFunction[shape.functionTypes().length];
-            for (int i = 0; i < imported.size(); i++) {
-                functions[i] = imported.get(i);
-            }
+            this.functions = java.util.Arrays.copyOf(imported, shape.functionTypes().length);
+            this.importedFunctions = imported.length;
         }
 
         void bind(Class<?> instanceClass, Object generated) {
@@ -230,19 +226,32 @@ public final class Instantiator {
         }
 
         private WasmFunction define(int index) {
-            int defined = index - shape.importedFunctionCount();
-            FunctionType type = shape.functionType(index);
             String name = shape.functionNames()[index];
+            return WasmFunction.lazy(shape.functionType(index), name != null ? name : "func[" + index + "]",
+                    new HandleMaker(this, index));
+        }
+
+        /** The exact handle of defined function {@code index}, bound to this instance. */
+        MethodHandle handle(int index) {
+            int defined = index - importedFunctions;
+            FunctionType type = shape.functionType(index);
             try {
                 Class<?> owner = Class.forName(shape.functionClasses().get(shape.functionClass()[defined]), true,
                         instanceClass.getClassLoader());
                 MethodType mt = type.methodType().appendParameterTypes(instanceClass);
                 MethodHandle h = MethodHandles.publicLookup().findStatic(owner, shape.functionMethods()[defined], mt);
-                h = MethodHandles.insertArguments(h, type.params().size(), generated);
-                return WasmFunction.of(type, h, name != null ? name : "func[" + index + "]");
+                return MethodHandles.insertArguments(h, type.params().size(), generated);
             } catch (ReflectiveOperationException e) {
                 throw new UninstantiableException("cannot link function " + index + ": " + e);
             }
+        }
+    }
+
+    /** Makes a function reference's handle when it is first called (most functions in a table never are). */
+    private record HandleMaker(InstanceLinkage link, int index) implements Supplier<MethodHandle> {
+        @Override
+        public MethodHandle get() {
+            return link.handle(index);
         }
     }
 

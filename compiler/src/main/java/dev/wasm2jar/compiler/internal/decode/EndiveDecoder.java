@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 import run.endive.wasm.Parser;
 import run.endive.wasm.WasmModule;
 import run.endive.wasm.types.ActiveDataSegment;
@@ -47,8 +48,8 @@ import run.endive.wasm.types.ValType;
 
 /**
  * Decodes and validates with Endive's parser ({@code run.endive:wasm}) and translates its module into our
- * {@link ModuleModel}. It and {@link ErrorLocator} (which lists a failing body's instructions) are the only classes
- * that see Endive's types.
+ * {@link ModuleModel}. It, {@link BodyWindows} (which decodes a large module's bodies a window at a time) and
+ * {@link ErrorLocator} (which lists a failing body's instructions) are the only classes that see Endive's types.
  */
 public final class EndiveDecoder {
     private static final EnumMap<OpCode, Op> OPS = new EnumMap<>(OpCode.class);
@@ -80,21 +81,73 @@ public final class EndiveDecoder {
      * @throws UnsupportedFeatureException when it needs a feature that is not enabled or that wasm2jar lacks
      */
     public static ModuleModel decode(byte[] wasm, Set<Feature> features) {
+        return decode(wasm, features, BodyWindows.WINDOW_BYTES);
+    }
+
+    /**
+     * {@link #decode(byte[], Set)}, decoding the code through windows of {@code windowBytes} of bodies when it is
+     * larger than one ({@link BodyWindows}); tests choose small ones.
+     */
+    public static ModuleModel decode(byte[] wasm, Set<Feature> features, int windowBytes) {
         try {
-            return decodeUnlocated(wasm, features);
+            return decodeUnlocated(wasm, features, windowBytes);
         } catch (MalformedException | InvalidException e) {
             throw ErrorLocator.withLocation(wasm, features, e);
         }
     }
 
-    /** {@link #decode} with the reasons only, as {@link ErrorLocator} asks it about edited copies. */
+    /** {@link #decode} whole, with the reasons only, as {@link ErrorLocator} asks it about edited copies. */
     static ModuleModel decodeUnlocated(byte[] wasm, Set<Feature> features) {
+        return decodeUnlocated(wasm, features, Integer.MAX_VALUE);
+    }
+
+    private static ModuleModel decodeUnlocated(byte[] wasm, Set<Feature> features, int windowBytes) {
         BinaryPrescan.checkHeader(wasm);
         BinaryPrescan.checkNameLengths(wasm);
         FeatureCheck check = new FeatureCheck(features);
-        WasmModule m;
+        Sections sections = windowBytes < wasm.length ? readSections(wasm) : null;
+        ModuleModel model;
+        if (sections != null && BodyWindows.needed(sections, windowBytes)) {
+            // Module-level validation on a copy whose bodies are stubs; each body validates in its window.
+            WasmModule skeleton = parse(sections.withBodies(i -> Sections.STUB), check);
+            int[] sizes = new int[sections.bodies.length];
+            for (int i = 0; i < sizes.length; i++) {
+                sizes[i] = sections.codeSize(i);
+            }
+            var nameSection = skeleton.nameSection();
+            BodyWindows windows = new BodyWindows(sections, features, check, windowBytes,
+                    f -> nameSection == null ? null : nameSection.nameOfFunction(f));
+            model = convert(skeleton, check, sizes, windows::body);
+        } else {
+            WasmModule m = parse(wasm, check);
+            var code = m.codeSection();
+            int imported = importedFunctions(m);
+            int[] sizes = new int[code.functionBodyCount()];
+            for (int i = 0; i < sizes.length; i++) {
+                List<AnnotatedInstruction> ins = code.getFunctionBody(i).instructions();
+                sizes[i] = ins.isEmpty() ? 0 : ins.get(ins.size() - 1).address() - ins.get(0).address() + 1;
+            }
+            model = convert(m, check, sizes,
+                    defined -> body(code.getFunctionBody(defined), imported + defined, 0, wasm, check));
+        }
+        Wasm2Profile.check(model, check);
+        check.module(model);
+        return model;
+    }
+
+    /** Where the bodies lie, or null when the bytes are too broken to tell: Endive then says what is wrong. */
+    private static Sections readSections(byte[] wasm) {
         try {
-            m = Parser.parse(wasm);
+            return Sections.read(wasm);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Endive's module, decoded and validated, its exceptions as ours. */
+    static WasmModule parse(byte[] wasm, FeatureCheck check) {
+        try {
+            return Parser.parse(wasm);
         } catch (run.endive.wasm.MalformedException e) {
             throw undecodable(wasm, check, new MalformedException(e.getMessage(), e));
         } catch (run.endive.wasm.InvalidException e) {
@@ -105,10 +158,16 @@ public final class EndiveDecoder {
             // The parser signals some truncations with plain runtime exceptions.
             throw undecodable(wasm, check, new MalformedException("unexpected end or malformed module: " + e, e));
         }
-        ModuleModel model = convert(m, wasm, check);
-        Wasm2Profile.check(model, check);
-        check.module(model);
-        return model;
+    }
+
+    private static int importedFunctions(WasmModule m) {
+        int n = 0;
+        for (int i = 0; i < m.importSection().importCount(); i++) {
+            if (m.importSection().getImport(i) instanceof FunctionImport) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
@@ -133,10 +192,10 @@ public final class EndiveDecoder {
         try {
             WasmModule unvalidated = Parser.builder().withValidation(false).build()
                     .parse(() -> new java.io.ByteArrayInputStream(wasm));
-            ModuleModel model = convert(unvalidated, wasm, check);
-            int defined = model.functionCount() - model.importCount(ExternKind.FUNCTION);
-            for (int i = 0; i < defined; i++) {
-                model.bodies().apply(i);
+            var code = unvalidated.codeSection();
+            int imported = importedFunctions(unvalidated);
+            for (int i = 0; i < code.functionBodyCount(); i++) {
+                body(code.getFunctionBody(i), imported + i, 0, wasm, check);
             }
         } catch (MalformedException e) {
             return e;
@@ -146,7 +205,9 @@ public final class EndiveDecoder {
         return Wasm2Profile.reclassify(invalid, check);
     }
 
-    private static ModuleModel convert(WasmModule m, byte[] wasm, FeatureCheck check) {
+    /** Our model of {@code m}, with its code's {@code bodySizes} and {@code bodies} as the caller decodes them. */
+    private static ModuleModel convert(WasmModule m, FeatureCheck check, int[] bodySizes,
+            IntFunction<FunctionBody> bodies) {
         List<FunctionType> types = new ArrayList<>();
         var typeSection = m.typeSection();
         for (int i = 0; i < typeSection.typeCount(); i++) {
@@ -181,7 +242,6 @@ public final class EndiveDecoder {
                         + im.module() + "." + im.name());
             });
         }
-        int importedFunctions = functionTypes.size();
         for (int i = 0; i < m.functionSection().functionCount(); i++) {
             functionTypes.add(m.functionSection().getFunctionType(i));
         }
@@ -257,17 +317,15 @@ public final class EndiveDecoder {
                 throw new InvalidException("unknown type " + typeIndex);
             }
         }
-        var code = m.codeSection();
-        int[] bodySizes = new int[code.functionBodyCount()];
-        for (int i = 0; i < bodySizes.length; i++) {
-            List<AnnotatedInstruction> ins = code.getFunctionBody(i).instructions();
-            bodySizes[i] = ins.isEmpty() ? 0 : ins.get(ins.size() - 1).address() - ins.get(0).address() + 1;
-        }
         return new ModuleModel(types, imports, ft, names, tables, memories, globals, exports, elements, data, start,
-                bodySizes, defined -> body(code.getFunctionBody(defined), importedFunctions + defined, wasm, check));
+                bodySizes, bodies);
     }
 
-    private static FunctionBody body(run.endive.wasm.types.FunctionBody body, int functionIndex, byte[] wasm,
+    /**
+     * Our form of one of Endive's bodies, function {@code functionIndex}; its instructions' addresses plus
+     * {@code shift} are their offsets in {@code wasm}.
+     */
+    static FunctionBody body(run.endive.wasm.types.FunctionBody body, int functionIndex, int shift, byte[] wasm,
             FeatureCheck check) {
         List<ValueType> locals = new ArrayList<>(body.localTypes().size());
         for (ValType t : body.localTypes()) {
@@ -279,16 +337,17 @@ public final class EndiveDecoder {
         List<Instruction> out = new ArrayList<>(source.size());
         for (AnnotatedInstruction in : source) {
             Op op = OPS.get(in.opcode());
+            int address = in.address() + shift;
             if (op == null) {
-                throw unknownInstruction(in, functionIndex, check);
+                throw unknownInstruction(in, functionIndex, address, check);
             }
-            Instruction instruction = new Instruction(op, operands(op, in.operands()), in.address());
+            Instruction instruction = new Instruction(op, operands(op, in.operands()), address);
             Wasm2Profile.checkReservedBytes(instruction, wasm, check);
-            check.instruction(op, functionIndex, in.address());
+            check.instruction(op, functionIndex, address);
             switch (op) {
-                case BLOCK, LOOP, IF -> check.blockType(instruction.operand(0), functionIndex, in.address());
+                case BLOCK, LOOP, IF -> check.blockType(instruction.operand(0), functionIndex, address);
                 case SELECT_T, REF_NULL -> check.immediateType(TypeCodec.unpack(instruction.operand(0)), op,
-                        functionIndex, in.address());
+                        functionIndex, address);
                 default -> { }
             }
             out.add(instruction);
@@ -297,8 +356,9 @@ public final class EndiveDecoder {
     }
 
     /** An instruction Endive knows and we do not: the feature it needs, if it belongs to one. */
-    private static RuntimeException unknownInstruction(AnnotatedInstruction in, int functionIndex, FeatureCheck check) {
-        String where = FeatureCheck.at(functionIndex, in.address()) + ": " + FeatureCheck.name(in.opcode().name());
+    private static RuntimeException unknownInstruction(AnnotatedInstruction in, int functionIndex, int address,
+            FeatureCheck check) {
+        String where = FeatureCheck.at(functionIndex, address) + ": " + FeatureCheck.name(in.opcode().name());
         Feature feature = FeatureCheck.featureOf(in.opcode());
         if (feature != null) {
             check.require(feature, where);
