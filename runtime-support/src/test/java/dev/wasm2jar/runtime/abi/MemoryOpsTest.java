@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasm2jar.runtime.TrapException;
+import dev.wasm2jar.runtime.internal.MemoryRoom;
 import org.junit.jupiter.api.Test;
 
 class MemoryOpsTest {
@@ -58,5 +59,20 @@ class MemoryOpsTest {
         for (int i = size; i < array.length; i++) {
             assertEquals(0, array[i], "nothing written past the size");
         }
+    }
+
+    /** While no memory has room the size is NO_ROOM: the array's own bounds are the memory's. */
+    @Test
+    void withNoRoomTheArrayIsTheBound() {
+        byte[] array = new byte[65536];
+        int noRoom = MemoryRoom.NO_ROOM;
+        MemoryOps.i64Store(65528, -1L, array, noRoom, 0);
+        assertEquals(-1, MemoryOps.i32Load(65532, array, noRoom, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> MemoryOps.i32Load(65533, array, noRoom, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> MemoryOps.i32Load8U(0, array, noRoom, 65536));
+        assertThrows(IndexOutOfBoundsException.class, () -> MemoryOps.v128Store(65521, 1, 2, array, noRoom, 0));
+        assertThrows(TrapException.class, () -> MemoryOps.fill(65535, 1, 2, array, noRoom));
+        MemoryOps.copy(0, 65528, 8, array, noRoom);
+        assertEquals(-1L, MemoryOps.i64Load(0, array, noRoom, 0));
     }
 }
