@@ -331,6 +331,14 @@ public enum Builtin {
     F64X2_PMIN(F64x2Ops.class, "pmin", "(DD)D"),
     F64X2_PMAX(F64x2Ops.class, "pmax", "(DD)D"),
 
+    // ---- relaxed SIMD's own helpers (the rest reuse the deterministic instructions' above)
+    F32X4_RELAXED_MADD(F32x4Ops.class, "relaxedMadd", "(FFF)F"),
+    F32X4_RELAXED_NMADD(F32x4Ops.class, "relaxedNmadd", "(FFF)F"),
+    F64X2_RELAXED_MADD(F64x2Ops.class, "relaxedMadd", "(DDD)D"),
+    F64X2_RELAXED_NMADD(F64x2Ops.class, "relaxedNmadd", "(DDD)D"),
+    I16X8_RELAXED_DOT(I16x8Ops.class, "relaxedDot", "(JJ)J"),
+    I32X4_RELAXED_DOT_ADD(I32x4Ops.class, "relaxedDotAdd", "(JJJ)J"),
+
     // ---- the JDK's intrinsics, where they have wasm's exact semantics
     INTEGER_ROTATE_LEFT(Integer.class, "rotateLeft", "(II)I"),
     INTEGER_ROTATE_RIGHT(Integer.class, "rotateRight", "(II)I"),

@@ -64,7 +64,7 @@ public final class EndiveDecoder {
                 }
             }
         }
-        if (OPS.size() != Op.values().length) {
+        if (OPS.size() + RelaxedSimd.OPS.size() != Op.values().length) {
             throw new IllegalStateException("Endive lacks some of our instructions");
         }
     }
@@ -92,9 +92,10 @@ public final class EndiveDecoder {
         BinaryPrescan.checkHeader(wasm);
         BinaryPrescan.checkNameLengths(wasm);
         FeatureCheck check = new FeatureCheck(features);
+        RelaxedSimd.StandIns relaxed = check.enabled(Feature.RELAXED_SIMD) ? RelaxedSimd.standIns(wasm) : null;
         WasmModule m;
         try {
-            m = Parser.parse(wasm);
+            m = Parser.parse(relaxed == null ? wasm : relaxed.wasm());
         } catch (run.endive.wasm.MalformedException e) {
             throw undecodable(wasm, check, new MalformedException(e.getMessage(), e));
         } catch (run.endive.wasm.InvalidException e) {
@@ -105,7 +106,7 @@ public final class EndiveDecoder {
             // The parser signals some truncations with plain runtime exceptions.
             throw undecodable(wasm, check, new MalformedException("unexpected end or malformed module: " + e, e));
         }
-        ModuleModel model = convert(m, wasm, check);
+        ModuleModel model = convert(m, wasm, check, relaxed);
         Wasm2Profile.check(model, check);
         check.module(model);
         return model;
@@ -113,12 +114,21 @@ public final class EndiveDecoder {
 
     /**
      * Endive's error for a module it could not decode, unless the module declares 64-bit limits, which Endive does
-     * not know: then the error is that the module needs memory64.
+     * not know, or has relaxed SIMD instructions while relaxed-simd is off: then the error is that it needs memory64
+     * or relaxed-simd.
      */
     private static RuntimeException undecodable(byte[] wasm, FeatureCheck check, RuntimeException error) {
         String where = BinaryPrescan.sixtyFourBitLimits(wasm);
         if (where != null) {
             check.require(Feature.MEMORY64, where);
+        }
+        if (!check.enabled(Feature.RELAXED_SIMD)) {
+            RelaxedSimd.StandIns relaxed = RelaxedSimd.standIns(wasm);
+            if (relaxed != null) {
+                int offset = relaxed.ops().keySet().stream().min(Integer::compare).orElseThrow();
+                check.require(Feature.RELAXED_SIMD, "byte 0x" + Integer.toHexString(offset) + ": "
+                        + FeatureCheck.name(relaxed.ops().get(offset).name()));
+            }
         }
         return error;
     }
@@ -133,7 +143,7 @@ public final class EndiveDecoder {
         try {
             WasmModule unvalidated = Parser.builder().withValidation(false).build()
                     .parse(() -> new java.io.ByteArrayInputStream(wasm));
-            ModuleModel model = convert(unvalidated, wasm, check);
+            ModuleModel model = convert(unvalidated, wasm, check, null);
             int defined = model.functionCount() - model.importCount(ExternKind.FUNCTION);
             for (int i = 0; i < defined; i++) {
                 model.bodies().apply(i);
@@ -146,7 +156,7 @@ public final class EndiveDecoder {
         return Wasm2Profile.reclassify(invalid, check);
     }
 
-    private static ModuleModel convert(WasmModule m, byte[] wasm, FeatureCheck check) {
+    private static ModuleModel convert(WasmModule m, byte[] wasm, FeatureCheck check, RelaxedSimd.StandIns relaxed) {
         List<FunctionType> types = new ArrayList<>();
         var typeSection = m.typeSection();
         for (int i = 0; i < typeSection.typeCount(); i++) {
@@ -264,11 +274,11 @@ public final class EndiveDecoder {
             bodySizes[i] = ins.isEmpty() ? 0 : ins.get(ins.size() - 1).address() - ins.get(0).address() + 1;
         }
         return new ModuleModel(types, imports, ft, names, tables, memories, globals, exports, elements, data, start,
-                bodySizes, defined -> body(code.getFunctionBody(defined), importedFunctions + defined, wasm, check));
+                bodySizes, defined -> body(code.getFunctionBody(defined), importedFunctions + defined, wasm, check, relaxed));
     }
 
     private static FunctionBody body(run.endive.wasm.types.FunctionBody body, int functionIndex, byte[] wasm,
-            FeatureCheck check) {
+            FeatureCheck check, RelaxedSimd.StandIns relaxed) {
         List<ValueType> locals = new ArrayList<>(body.localTypes().size());
         for (ValType t : body.localTypes()) {
             ValueType type = valueType(t);
@@ -279,8 +289,11 @@ public final class EndiveDecoder {
         List<Instruction> out = new ArrayList<>(source.size());
         for (AnnotatedInstruction in : source) {
             Op op = OPS.get(in.opcode());
-            if (op == null) {
-                throw unknownInstruction(in, functionIndex, check);
+            Op standsFor = RelaxedSimd.at(relaxed, in.address());
+            if (standsFor != null) {
+                op = standsFor;
+            } else if (op == null) {
+                throw unknownInstruction(in, functionIndex, wasm, check);
             }
             Instruction instruction = new Instruction(op, operands(op, in.operands()), in.address());
             Wasm2Profile.checkReservedBytes(instruction, wasm, check);
@@ -297,9 +310,14 @@ public final class EndiveDecoder {
     }
 
     /** An instruction Endive knows and we do not: the feature it needs, if it belongs to one. */
-    private static RuntimeException unknownInstruction(AnnotatedInstruction in, int functionIndex, FeatureCheck check) {
+    private static RuntimeException unknownInstruction(AnnotatedInstruction in, int functionIndex, byte[] wasm,
+            FeatureCheck check) {
         String where = FeatureCheck.at(functionIndex, in.address()) + ": " + FeatureCheck.name(in.opcode().name());
         Feature feature = FeatureCheck.featureOf(in.opcode());
+        if (feature == Feature.THREADS && RelaxedSimd.misreadAsAtomic(wasm, in.address())) {
+            // Endive reads relaxed SIMD's 0xFD 0x100... as atomics (0xFE00...): relaxed-simd is off.
+            check.require(Feature.RELAXED_SIMD, FeatureCheck.at(functionIndex, in.address()) + ": a relaxed SIMD instruction");
+        }
         if (feature != null) {
             check.require(feature, where);
         }

@@ -121,6 +121,9 @@ final class FeatureCheck {
     /** The feature an op of ours came with. */
     static Feature featureOf(Op op) {
         String name = op.name();
+        if (name.contains("_RELAXED_")) {
+            return Feature.RELAXED_SIMD;
+        }
         if (name.startsWith("V128_") || name.startsWith("I8X16_") || name.startsWith("I16X8_")
                 || name.startsWith("I32X4_") || name.startsWith("I64X2_") || name.startsWith("F32X4_")
                 || name.startsWith("F64X2_")) {
