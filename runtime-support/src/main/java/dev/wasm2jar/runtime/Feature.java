@@ -22,7 +22,7 @@ public enum Feature {
     EXTENDED_CONST("extended-const", "extended constant expressions", true),
     TAIL_CALL("tail-call", "tail calls", false),
     EXCEPTIONS("exceptions", "exception handling", false),
-    FUNCTION_REFERENCES("function-references", "typed function references", false),
+    FUNCTION_REFERENCES("function-references", "typed function references", true),
     GC("gc", "the GC proposal", false),
     MEMORY64("memory64", "64-bit memories and tables", false),
     MULTI_MEMORY("multi-memory", "multiple memories", false),

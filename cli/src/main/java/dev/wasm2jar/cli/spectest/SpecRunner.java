@@ -105,6 +105,10 @@ public final class SpecRunner {
         try {
             return switch (c.type()) {
                 case "module" -> module(c);
+                case "module_definition" -> {
+                    compile(c); // (module definition ...): compiled and validated, not instantiated
+                    yield CommandResult.passed(c, null);
+                }
                 case "register" -> register(c);
                 case "action" -> {
                     checkSupported(c);

@@ -14,6 +14,14 @@ public final class TableOps {
      * The callee of {@code call_indirect}: the exact handle of the function at {@code index}, after the spec's checks
      * (index in bounds, element not null, type identical; types are interned, so identity is equality).
      */
+    /** The handle {@code call_ref} invokes: that of {@code function}, which the static types say has the right type. */
+    public static MethodHandle handle(WasmFunction function) {
+        if (function == null) {
+            throw new TrapException("null function reference");
+        }
+        return function.handle();
+    }
+
     public static MethodHandle function(int index, Table table, FunctionType expected) {
         Object[] elements = table.elements();
         if (Integer.compareUnsigned(index, elements.length) >= 0) {

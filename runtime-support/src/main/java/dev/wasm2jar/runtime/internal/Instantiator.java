@@ -167,7 +167,7 @@ public final class Instantiator {
     }
 
     private static Table linkTable(ModuleShape shape, Import im, Object value) {
-        if (!(value instanceof Table t) || t.elementType() != im.valueType()
+        if (!(value instanceof Table t) || !t.elementType().equals(im.valueType())
                 || !limitsMatch(t.size(), t.maxSize(), im.limits())) {
             throw incompatible(shape, im, value);
         }
@@ -175,7 +175,9 @@ public final class Instantiator {
     }
 
     private static Global linkGlobal(ModuleShape shape, Import im, Object value) {
-        if (!(value instanceof Global g) || g.type() != im.valueType() || g.isMutable() != im.mutable()) {
+        // An immutable global may be of a subtype (a (ref $t) where (ref null func) is imported); a mutable one not.
+        if (!(value instanceof Global g) || g.isMutable() != im.mutable()
+                || !(im.mutable() ? g.type().equals(im.valueType()) : g.type().matches(im.valueType()))) {
             throw incompatible(shape, im, value);
         }
         return g;

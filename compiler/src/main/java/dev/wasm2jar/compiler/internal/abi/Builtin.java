@@ -81,6 +81,7 @@ public enum Builtin {
     MEMORY_INIT(MemoryOps.class, "init", "(III[B[B)V"),
 
     // ---- tables: TableOps
+    FUNCTION_HANDLE(TableOps.class, "handle", "(Ldev/wasm2jar/runtime/WasmFunction;)Ljava/lang/invoke/MethodHandle;"),
     TABLE_FUNCTION(TableOps.class, "function", "(ILdev/wasm2jar/runtime/Table;Ldev/wasm2jar/runtime/FunctionType;)Ljava/lang/invoke/MethodHandle;"),
     TABLE_GET(TableOps.class, "get", "(ILdev/wasm2jar/runtime/Table;)Ljava/lang/Object;"),
     TABLE_SET(TableOps.class, "set", "(ILjava/lang/Object;Ldev/wasm2jar/runtime/Table;)V"),
@@ -120,6 +121,7 @@ public enum Builtin {
 
     // ---- traps and the frame of split functions: TrapOps, FrameOps
     TRAP_UNREACHABLE(TrapOps.class, "unreachable", "()Ldev/wasm2jar/runtime/TrapException;"),
+    TRAP_NULL_REFERENCE(TrapOps.class, "nullReference", "()Ldev/wasm2jar/runtime/TrapException;"),
     /** Not called by compiled bytecode: the Java facades the Maven plugin generates turn what a call threw into a trap. */
     TRAP_FROM_JAVA(TrapOps.class, "fromJava", "(Ljava/lang/Throwable;)Ljava/lang/RuntimeException;"),
     FRAME_PUT_I32(FrameOps.class, "putI32", "(I[JI)V"),

@@ -99,6 +99,9 @@ public final class ModuleClassWriter {
         for (int function : layout.functionsOfClass(0)) {
             functions.write(function);
         }
+        for (int typeIndex : layout.callRefStubs()) {
+            callRefStub(typeIndex);
+        }
         for (int[] stub : layout.callIndirectStubs()) {
             callIndirectStub(stub[0], stub[1]);
         }
@@ -204,6 +207,18 @@ public final class ModuleClassWriter {
         mv.visitFieldInsn(GETFIELD, name, layout.tableField(table), TABLE);
         mv.visitFieldInsn(GETSTATIC, name, Names.typeConstant(typeIndex), FUNCTION_TYPE);
         Builtin.TABLE_FUNCTION.invoke(mv);
+        loadParams(mv, type.params());
+        invokeExactAndReturn(mv, type);
+    }
+
+    /** {@code callRefT(params..., function)}: invokes the function's handle, trapping on null. */
+    private void callRefStub(int typeIndex) {
+        FunctionType type = model.types().get(typeIndex);
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, Names.callRefStub(typeIndex),
+                layout.callRefDescriptor(type), null, null);
+        mv.visitCode();
+        mv.visitVarInsn(ALOAD, slots(type.params()));
+        Builtin.FUNCTION_HANDLE.invoke(mv);
         loadParams(mv, type.params());
         invokeExactAndReturn(mv, type);
     }

@@ -165,7 +165,7 @@ public final class EndiveDecoder {
                 // Until the first group that is not a plain function type, group i is type i.
                 check.require(Feature.GC, gcTypes(group, i));
             }
-            types.add(functionType(typeSection.getType(i)));
+            types.add(resolve(functionType(typeSection.getType(i)), types, i, typeSection.typeCount()));
         }
         List<ModuleShape.Import> imports = new ArrayList<>();
         List<Integer> functionTypes = new ArrayList<>();
@@ -178,11 +178,11 @@ public final class EndiveDecoder {
                             false, null);
                 }
                 case TableImport t -> new ModuleShape.Import(im.module(), im.name(), ExternKind.TABLE, -1,
-                        valueType(t.entryType()), false, limits(t.limits()));
+                        resolve(valueType(t.entryType()), types), false, limits(t.limits()));
                 case MemoryImport mem -> new ModuleShape.Import(im.module(), im.name(), ExternKind.MEMORY, -1, null,
                         false, limits(mem.limits(), "import " + im.module() + "." + im.name(), check));
                 case GlobalImport g -> new ModuleShape.Import(im.module(), im.name(), ExternKind.GLOBAL, -1,
-                        valueType(g.type()), g.mutabilityType() == MutabilityType.Var, null);
+                        resolve(valueType(g.type()), types), g.mutabilityType() == MutabilityType.Var, null);
                 case TagImport tag -> {
                     check.require(Feature.EXCEPTIONS, "import " + im.module() + "." + im.name() + " is a tag");
                     throw new AssertionError("exceptions are not supported");
@@ -206,7 +206,7 @@ public final class EndiveDecoder {
         for (int i = 0; i < m.tableSection().tableCount(); i++) {
             var t = m.tableSection().getTable(i);
             var init = t.initialize();
-            tables.add(new ModuleShape.TableType(valueType(t.elementType()), limits(t.limits()),
+            tables.add(new ModuleShape.TableType(resolve(valueType(t.elementType()), types), limits(t.limits()),
                     init == null || init.isEmpty() ? null : constExpr(init)));
         }
         List<ModuleShape.Limits> memories = new ArrayList<>();
@@ -218,7 +218,8 @@ public final class EndiveDecoder {
         m.tagSection().ifPresent(s -> check.require(Feature.EXCEPTIONS, "it declares " + s.tagCount() + " tags"));
         List<ModuleShape.GlobalType> globals = new ArrayList<>();
         for (var g : m.globalSection().globals()) {
-            globals.add(new ModuleShape.GlobalType(valueType(g.valueType()), g.mutabilityType() == MutabilityType.Var,
+            globals.add(new ModuleShape.GlobalType(resolve(valueType(g.valueType()), types),
+                    g.mutabilityType() == MutabilityType.Var,
                     constExpr(g.initInstructions())));
         }
         List<ModuleShape.Export> exports = new ArrayList<>();
@@ -243,7 +244,7 @@ public final class EndiveDecoder {
             for (var init : e.initializers()) {
                 items.add(constExpr(init));
             }
-            ValueType type = valueType(e.type());
+            ValueType type = resolve(valueType(e.type()), types);
             elements.add(switch (e) {
                 case ActiveElement a -> new ModuleShape.ElementSegment(SegmentMode.ACTIVE, a.tableIndex(),
                         constExpr(a.offset()), type, items);
@@ -406,6 +407,61 @@ public final class EndiveDecoder {
         }
         return members.length == 1 ? "type " + first + " declares subtyping"
                 : "types " + first + " to " + (first + members.length - 1) + " form a recursive group";
+    }
+
+    /** A function type's size in value types ({@link FunctionType#size()}) beyond which a module is refused. */
+    private static final int MAX_TYPE_SIZE = 100_000;
+
+    /**
+     * Type {@code index}'s references to earlier types resolved to what those define ({@link HeapType#function}), so
+     * that the type means the same in every module. A type that refers to itself or a later one is recursive: that
+     * needs the GC proposal's recursion groups.
+     */
+    private static FunctionType resolve(FunctionType t, List<FunctionType> earlier, int index, int count) {
+        boolean concrete = false;
+        for (ValueType v : t.params()) {
+            concrete |= v.isReference() && v.heapType().isConcrete();
+        }
+        for (ValueType v : t.results()) {
+            concrete |= v.isReference() && v.heapType().isConcrete();
+        }
+        if (!concrete) {
+            return t;
+        }
+        List<ValueType> params = new ArrayList<>();
+        List<ValueType> results = new ArrayList<>();
+        for (ValueType v : t.params()) {
+            params.add(resolve(v, earlier, index, count));
+        }
+        for (ValueType v : t.results()) {
+            results.add(resolve(v, earlier, index, count));
+        }
+        FunctionType resolved = FunctionType.of(params, results);
+        if (resolved.size() > MAX_TYPE_SIZE) {
+            throw new JvmLimitException("type " + index + " nests more than " + MAX_TYPE_SIZE
+                    + " value types through the function types it refers to");
+        }
+        return resolved;
+    }
+
+    private static ValueType resolve(ValueType v, List<FunctionType> earlier, int index, int count) {
+        if (!v.isReference() || !v.heapType().isConcrete()) {
+            return v;
+        }
+        int target = v.heapType().typeIndex();
+        if (target >= count) {
+            throw new InvalidException("unknown type " + target);
+        }
+        if (target >= index) {
+            throw UnsupportedFeatureException.unsupported(Feature.GC, "type " + index + " refers to type " + target
+                    + ", a recursive type");
+        }
+        return ValueType.ref(HeapType.function(target, earlier.get(target)), v.nullable());
+    }
+
+    /** A value type of the module outside the type section, its concrete heap type resolved. */
+    private static ValueType resolve(ValueType v, List<FunctionType> types) {
+        return resolve(v, types, types.size(), types.size());
     }
 
     /**

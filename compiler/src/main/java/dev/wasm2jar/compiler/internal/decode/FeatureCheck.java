@@ -102,10 +102,6 @@ final class FeatureCheck {
         if (name.equals("THROW") || name.equals("THROW_REF") || name.equals("TRY_TABLE")) {
             return Feature.EXCEPTIONS;
         }
-        if (name.equals("CALL_REF") || name.equals("REF_AS_NON_NULL") || name.equals("BR_ON_NULL")
-                || name.equals("BR_ON_NON_NULL")) {
-            return Feature.FUNCTION_REFERENCES;
-        }
         if (name.contains("ATOMIC")) {
             return Feature.THREADS;
         }
@@ -138,6 +134,7 @@ final class FeatureCheck {
                     Feature.BULK_MEMORY;
             case REF_NULL, REF_IS_NULL, REF_FUNC, TABLE_GET, TABLE_SET, TABLE_SIZE, TABLE_GROW, TABLE_FILL,
                     SELECT_T -> Feature.REFERENCE_TYPES;
+            case CALL_REF, REF_AS_NON_NULL, BR_ON_NULL, BR_ON_NON_NULL -> Feature.FUNCTION_REFERENCES;
             default -> Feature.MVP;
         };
     }

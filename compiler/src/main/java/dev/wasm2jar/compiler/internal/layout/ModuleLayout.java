@@ -24,6 +24,7 @@ public final class ModuleLayout {
     private final List<ValueType> tableTypes = new ArrayList<>();
     private final int memoryCount;
     private final Set<Long> callIndirectStubs = new java.util.concurrent.ConcurrentSkipListSet<>();
+    private final Set<Integer> callRefStubs = new java.util.concurrent.ConcurrentSkipListSet<>();
     /** Binary-name-free internal names of the classes holding functions; the first is the module class. */
     private final List<String> classes = new ArrayList<>();
     /** For each defined function, the index of its class in {@link #classes}. */
@@ -184,6 +185,23 @@ public final class ModuleLayout {
         return JvmTypes.descriptor(type.params(),
                 List.of(org.objectweb.asm.Type.INT_TYPE, org.objectweb.asm.Type.getObjectType(className)),
                 type.results());
+    }
+
+    /** The stub behind {@code call_ref} of type {@code typeIndex}; asking for it makes the class writer emit it. */
+    public String callRefStub(int typeIndex) {
+        callRefStubs.add(typeIndex);
+        return Names.callRefStub(typeIndex);
+    }
+
+    /** {@code (params..., WasmFunction)}. */
+    public String callRefDescriptor(FunctionType type) {
+        return JvmTypes.descriptor(type.params(),
+                List.of(org.objectweb.asm.Type.getType(dev.wasm2jar.runtime.WasmFunction.class)), type.results());
+    }
+
+    /** The type indices whose call_ref stubs were asked for. */
+    public List<Integer> callRefStubs() {
+        return List.copyOf(callRefStubs);
     }
 
     /** The (type index, table) pairs whose call_indirect stubs were asked for. */

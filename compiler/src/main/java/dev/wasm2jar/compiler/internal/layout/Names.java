@@ -30,6 +30,10 @@ public final class Names {
     }
 
     /** The static stub behind {@code call_indirect} of one type through one table. */
+    public static String callRefStub(int typeIndex) {
+        return "callRef" + typeIndex;
+    }
+
     public static String callIndirectStub(int typeIndex, int table) {
         return "callIndirect" + typeIndex + "_" + table;
     }

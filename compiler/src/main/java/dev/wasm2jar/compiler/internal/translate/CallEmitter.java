@@ -10,8 +10,8 @@ import java.util.List;
 import org.objectweb.asm.MethodVisitor;
 
 /**
- * {@code call} and {@code call_indirect}: an {@code invokestatic} of the callee's method (or of the stub that checks
- * and invokes a table element), with the instance last, then the memory reloaded since the callee may have grown it.
+ * {@code call}, {@code call_indirect} and {@code call_ref}: an {@code invokestatic} of the callee's method (or of the
+ * stub that checks and invokes a table element, or invokes a reference), with the instance last (not for references), then the memory reloaded since the callee may have grown it.
  */
 final class CallEmitter implements Emitter {
     private final EmitContext ctx;
@@ -27,6 +27,7 @@ final class CallEmitter implements Emitter {
         switch (in.op()) {
             case CALL -> call(in.intOperand(0));
             case CALL_INDIRECT -> callIndirect(in.intOperand(0), in.intOperand(1));
+            case CALL_REF -> callRef(in.intOperand(0));
             default -> throw Emitter.unsupported(in);
         }
     }
@@ -54,6 +55,22 @@ final class CallEmitter implements Emitter {
         ctx.loadSelf();
         mv.visitMethodInsn(INVOKESTATIC, ctx.layout.className(), ctx.layout.callIndirectStub(typeIndex, tableIndex),
                 ctx.layout.callIndirectDescriptor(callee), false);
+        afterCall(callee);
+    }
+
+    /** {@code call_ref}: the reference is on top of the arguments, as the stub takes it. */
+    private void callRef(int typeIndex) {
+        FunctionType callee = ctx.layout.model().types().get(typeIndex);
+        ctx.stack.pop();
+        if (callee.params().contains(ValueType.V128)) {
+            int ref = ctx.slots.temp(ValueType.FUNCREF);
+            mv.visitVarInsn(ASTORE, ref);
+            passVectors(callee.params());
+            mv.visitVarInsn(ALOAD, ref);
+        }
+        ctx.stack.pop(callee.params().size());
+        mv.visitMethodInsn(INVOKESTATIC, ctx.layout.className(), ctx.layout.callRefStub(typeIndex),
+                ctx.layout.callRefDescriptor(callee), false);
         afterCall(callee);
     }
 
