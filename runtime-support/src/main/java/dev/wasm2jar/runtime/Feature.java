@@ -20,7 +20,7 @@ public enum Feature {
     REFERENCE_TYPES("reference-types", "reference types", true),
     SIMD("simd", "fixed-width SIMD", true),
     EXTENDED_CONST("extended-const", "extended constant expressions", true),
-    TAIL_CALL("tail-call", "tail calls", false),
+    TAIL_CALL("tail-call", "tail calls", true),
     EXCEPTIONS("exceptions", "exception handling", false),
     FUNCTION_REFERENCES("function-references", "typed function references", true),
     GC("gc", "the GC proposal", false),

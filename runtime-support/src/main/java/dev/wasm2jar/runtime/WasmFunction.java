@@ -34,24 +34,37 @@ public final class WasmFunction {
 
     private final FunctionType type;
     private final MethodHandle handle;
+    private final MethodHandle tailHandle;
     private final String name;
 
-    private WasmFunction(FunctionType type, MethodHandle handle, String name) {
+    private WasmFunction(FunctionType type, MethodHandle handle, MethodHandle tailHandle, String name) {
         this.type = type;
         this.handle = handle;
+        this.tailHandle = tailHandle;
         this.name = name;
     }
 
     /** A function from a method handle; the handle is adapted to the exact JVM type of {@code type}. */
     public static WasmFunction of(FunctionType type, MethodHandle handle, String name) {
-        return new WasmFunction(type, handle.asType(type.methodType()), name);
+        MethodHandle exact = handle.asType(type.methodType());
+        return new WasmFunction(type, exact, exact, name);
+    }
+
+    /**
+     * A compiled function that makes tail calls: {@code handle} runs it as a whole, {@code tailHandle} its body
+     * without the entry that finishes the tail calls it unwinds (what a tail call to it invokes: see RATIONALE.md,
+     * "Tail calls").
+     */
+    public static WasmFunction of(FunctionType type, MethodHandle handle, MethodHandle tailHandle, String name) {
+        return new WasmFunction(type, handle.asType(type.methodType()), tailHandle.asType(type.methodType()), name);
     }
 
     /** A host function from boxed Java code, for embedders and tests; prefer {@link #of} on hot paths. */
     public static WasmFunction host(FunctionType type, String name, HostCode code) {
         MethodHandle boxed = HOST_CALL.bindTo(code).asCollector(Object[].class, type.params().size());
         MethodHandle unboxed = MethodHandles.filterReturnValue(boxed, Boxing.resultsFromArray(type));
-        return new WasmFunction(type, unboxed.asType(type.methodType()), name);
+        MethodHandle exact = unboxed.asType(type.methodType());
+        return new WasmFunction(type, exact, exact, name);
     }
 
     public FunctionType type() {
@@ -69,6 +82,15 @@ public final class WasmFunction {
      */
     public MethodHandle handle() {
         return handle;
+    }
+
+    /**
+     * The handle a tail call to this function invokes, of the same type as {@link #handle()}: for a compiled function
+     * that itself makes tail calls, its body without the entry that catches them; for any other, the handle itself.
+     * Only compiled code should call it: what it throws may include the internal {@code TailCall}.
+     */
+    public MethodHandle tailHandle() {
+        return tailHandle;
     }
 
     /** Calls with boxed arguments (Integer, Long, Float, Double, V128, references) and returns the results boxed. */

@@ -22,7 +22,25 @@ public final class TableOps {
         return function.handle();
     }
 
+    /** The handle {@code return_call_ref} invokes: {@code function}'s tail handle. */
+    public static MethodHandle tailHandle(WasmFunction function) {
+        if (function == null) {
+            throw new TrapException("null function reference");
+        }
+        return function.tailHandle();
+    }
+
+    /** The handle {@code return_call_indirect} invokes: that of {@link #element}'s tail handle. */
+    public static MethodHandle tailFunction(int index, Table table, FunctionType expected) {
+        return element(index, table, expected).tailHandle();
+    }
+
     public static MethodHandle function(int index, Table table, FunctionType expected) {
+        return element(index, table, expected).handle();
+    }
+
+    /** What {@code call_indirect} calls: element {@code index} of {@code table}, which must be of type {@code expected}. */
+    public static WasmFunction element(int index, Table table, FunctionType expected) {
         Object[] elements = table.elements();
         if (Integer.compareUnsigned(index, elements.length) >= 0) {
             throw new TrapException("undefined element");
@@ -35,7 +53,7 @@ public final class TableOps {
         if (function.type() != expected) {
             throw new TrapException("indirect call type mismatch");
         }
-        return function.handle();
+        return function;
     }
 
     public static Object get(int index, Table table) {

@@ -2,6 +2,7 @@ package dev.wasm2jar.runtime.internal;
 
 import dev.wasm2jar.runtime.ExternKind;
 import dev.wasm2jar.runtime.FunctionType;
+import dev.wasm2jar.runtime.abi.TailCalls;
 import dev.wasm2jar.runtime.Global;
 import dev.wasm2jar.runtime.Memory;
 import dev.wasm2jar.runtime.Module;
@@ -238,9 +239,18 @@ public final class Instantiator {
                 Class<?> owner = Class.forName(shape.functionClasses().get(shape.functionClass()[defined]), true,
                         instanceClass.getClassLoader());
                 MethodType mt = type.methodType().appendParameterTypes(instanceClass);
-                MethodHandle h = MethodHandles.publicLookup().findStatic(owner, shape.functionMethods()[defined], mt);
+                String method = shape.functionMethods()[defined];
+                MethodHandle h = MethodHandles.publicLookup().findStatic(owner, method, mt);
                 h = MethodHandles.insertArguments(h, type.params().size(), generated);
-                return WasmFunction.of(type, h, name != null ? name : "func[" + index + "]");
+                String label = name != null ? name : "func[" + index + "]";
+                if (method.endsWith(TailCalls.ENTRY_SUFFIX)) {
+                    // A function that makes tail calls: its entry, and its body for tail calls to it.
+                    String body = method.substring(0, method.length() - TailCalls.ENTRY_SUFFIX.length());
+                    MethodHandle tail = MethodHandles.publicLookup().findStatic(owner, body, mt);
+                    tail = MethodHandles.insertArguments(tail, type.params().size(), generated);
+                    return WasmFunction.of(type, h, tail, label);
+                }
+                return WasmFunction.of(type, h, label);
             } catch (ReflectiveOperationException e) {
                 throw new UninstantiableException("cannot link function " + index + ": " + e);
             }

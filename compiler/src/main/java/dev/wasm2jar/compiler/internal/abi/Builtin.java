@@ -16,6 +16,7 @@ import dev.wasm2jar.runtime.abi.Linkage;
 import dev.wasm2jar.runtime.abi.MemoryOps;
 import dev.wasm2jar.runtime.abi.NumericOps;
 import dev.wasm2jar.runtime.abi.TableOps;
+import dev.wasm2jar.runtime.abi.TailCalls;
 import dev.wasm2jar.runtime.abi.TrapOps;
 import dev.wasm2jar.runtime.abi.TypeCodec;
 import dev.wasm2jar.runtime.abi.V128Ops;
@@ -82,6 +83,15 @@ public enum Builtin {
 
     // ---- tables: TableOps
     FUNCTION_HANDLE(TableOps.class, "handle", "(Ldev/wasm2jar/runtime/WasmFunction;)Ljava/lang/invoke/MethodHandle;"),
+    FUNCTION_TAIL_HANDLE(TableOps.class, "tailHandle",
+            "(Ldev/wasm2jar/runtime/WasmFunction;)Ljava/lang/invoke/MethodHandle;"),
+    TABLE_ELEMENT(TableOps.class, "element", "(ILdev/wasm2jar/runtime/Table;Ldev/wasm2jar/runtime/FunctionType;)"
+            + "Ldev/wasm2jar/runtime/WasmFunction;"),
+    TABLE_TAIL_FUNCTION(TableOps.class, "tailFunction",
+            "(ILdev/wasm2jar/runtime/Table;Ldev/wasm2jar/runtime/FunctionType;)Ljava/lang/invoke/MethodHandle;"),
+    TAIL_CALL_PENDING(TailCalls.class, "pending", "(Ldev/wasm2jar/runtime/WasmFunction;[Ljava/lang/Object;)"
+            + "Ldev/wasm2jar/runtime/abi/TailCalls$TailCall;"),
+    TAIL_CALL_RUN(TailCalls.class, "run", "(Ldev/wasm2jar/runtime/abi/TailCalls$TailCall;)Ljava/lang/Object;"),
     TABLE_FUNCTION(TableOps.class, "function", "(ILdev/wasm2jar/runtime/Table;Ldev/wasm2jar/runtime/FunctionType;)Ljava/lang/invoke/MethodHandle;"),
     TABLE_GET(TableOps.class, "get", "(ILdev/wasm2jar/runtime/Table;)Ljava/lang/Object;"),
     TABLE_SET(TableOps.class, "set", "(ILjava/lang/Object;Ldev/wasm2jar/runtime/Table;)V"),

@@ -270,12 +270,20 @@ public final class EndiveDecoder {
         }
         var code = m.codeSection();
         int[] bodySizes = new int[code.functionBodyCount()];
+        java.util.BitSet tailCalling = new java.util.BitSet();
+        boolean tailCalls = check.enabled(Feature.TAIL_CALL);
         for (int i = 0; i < bodySizes.length; i++) {
             List<AnnotatedInstruction> ins = code.getFunctionBody(i).instructions();
             bodySizes[i] = ins.isEmpty() ? 0 : ins.get(ins.size() - 1).address() - ins.get(0).address() + 1;
+            for (int k = 0; tailCalls && k < ins.size() && !tailCalling.get(i); k++) {
+                OpCode op = ins.get(k).opcode();
+                if (op == OpCode.RETURN_CALL || op == OpCode.RETURN_CALL_INDIRECT || op == OpCode.RETURN_CALL_REF) {
+                    tailCalling.set(i);
+                }
+            }
         }
         return new ModuleModel(types, imports, ft, names, tables, memories, globals, exports, elements, data, start,
-                bodySizes, defined -> body(code.getFunctionBody(defined), importedFunctions + defined, wasm, check, relaxed));
+                bodySizes, tailCalling, defined -> body(code.getFunctionBody(defined), importedFunctions + defined, wasm, check, relaxed));
     }
 
     private static FunctionBody body(run.endive.wasm.types.FunctionBody body, int functionIndex, byte[] wasm,
@@ -409,8 +417,11 @@ public final class EndiveDecoder {
                 : "types " + first + " to " + (first + members.length - 1) + " form a recursive group";
     }
 
-    /** A function type's size in value types ({@link FunctionType#size()}) beyond which a module is refused. */
-    private static final int MAX_TYPE_SIZE = 100_000;
+    /**
+     * A function type's size in value types ({@link FunctionType#size()}) beyond which a module is refused: each type
+     * is written out whole in a string constant of generated code, which holds at most 65,535 bytes.
+     */
+    private static final int MAX_TYPE_SIZE = 2_000;
 
     /**
      * Type {@code index}'s references to earlier types resolved to what those define ({@link HeapType#function}), so

@@ -96,9 +96,6 @@ final class FeatureCheck {
     /** An instruction Endive decodes and we have no op for: the feature it belongs to, or null for none we know. */
     static Feature featureOf(OpCode code) {
         String name = code.name().toUpperCase(Locale.ROOT);
-        if (name.startsWith("RETURN_CALL")) {
-            return Feature.TAIL_CALL;
-        }
         if (name.equals("THROW") || name.equals("THROW_REF") || name.equals("TRY_TABLE")) {
             return Feature.EXCEPTIONS;
         }
@@ -135,6 +132,8 @@ final class FeatureCheck {
             case REF_NULL, REF_IS_NULL, REF_FUNC, TABLE_GET, TABLE_SET, TABLE_SIZE, TABLE_GROW, TABLE_FILL,
                     SELECT_T -> Feature.REFERENCE_TYPES;
             case CALL_REF, REF_AS_NON_NULL, BR_ON_NULL, BR_ON_NON_NULL -> Feature.FUNCTION_REFERENCES;
+            case RETURN_CALL, RETURN_CALL_INDIRECT -> Feature.TAIL_CALL;
+            case RETURN_CALL_REF -> Feature.TAIL_CALL; // and function-references, for its typed reference
             default -> Feature.MVP;
         };
     }

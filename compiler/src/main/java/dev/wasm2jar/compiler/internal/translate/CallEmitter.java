@@ -2,11 +2,16 @@ package dev.wasm2jar.compiler.internal.translate;
 
 import static org.objectweb.asm.Opcodes.*;
 
+import dev.wasm2jar.compiler.internal.abi.Builtin;
 import dev.wasm2jar.compiler.internal.abi.JvmTypes;
+import dev.wasm2jar.compiler.internal.abi.RuntimeTypes;
+import dev.wasm2jar.compiler.internal.layout.Names;
+import dev.wasm2jar.runtime.abi.TailCalls;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.ValueType;
 import java.util.List;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /**
@@ -16,10 +21,12 @@ import org.objectweb.asm.MethodVisitor;
 final class CallEmitter implements Emitter {
     private final EmitContext ctx;
     private final MethodVisitor mv;
+    private final ControlFlow control;
 
-    CallEmitter(EmitContext ctx) {
+    CallEmitter(EmitContext ctx, ControlFlow control) {
         this.ctx = ctx;
         this.mv = ctx.mv;
+        this.control = control;
     }
 
     @Override
@@ -28,21 +35,45 @@ final class CallEmitter implements Emitter {
             case CALL -> call(in.intOperand(0));
             case CALL_INDIRECT -> callIndirect(in.intOperand(0), in.intOperand(1));
             case CALL_REF -> callRef(in.intOperand(0));
+            case RETURN_CALL -> {
+                int function = in.intOperand(0);
+                tailCall(ctx.layout.model().functionType(function), Tail.DIRECT, function, () -> call(function, true));
+            }
+            case RETURN_CALL_INDIRECT -> {
+                int type = in.intOperand(0);
+                int table = in.intOperand(1);
+                tailCall(ctx.layout.model().types().get(type), Tail.INDIRECT, type, table,
+                        () -> callIndirect(type, table, true));
+            }
+            case RETURN_CALL_REF -> {
+                int type = in.intOperand(0);
+                tailCall(ctx.layout.model().types().get(type), Tail.REF, type, () -> callRef(type, true));
+            }
             default -> throw Emitter.unsupported(in);
         }
     }
 
     private void call(int function) {
+        call(function, false);
+    }
+
+    /** A call of {@code function}: its entry if it makes tail calls, unless this is a tail call (its body then). */
+    private void call(int function, boolean tail) {
         FunctionType callee = ctx.layout.model().functionType(function);
         passVectors(callee.params());
         ctx.stack.pop(callee.params().size());
         ctx.loadSelf();
-        mv.visitMethodInsn(INVOKESTATIC, ctx.layout.functionOwner(function), ctx.layout.functionMethod(function),
+        mv.visitMethodInsn(INVOKESTATIC, ctx.layout.functionOwner(function),
+                tail ? ctx.layout.functionMethod(function) : ctx.layout.callMethod(function),
                 ctx.layout.functionDescriptor(callee), false);
         afterCall(callee);
     }
 
     private void callIndirect(int typeIndex, int tableIndex) {
+        callIndirect(typeIndex, tableIndex, false);
+    }
+
+    private void callIndirect(int typeIndex, int tableIndex, boolean tail) {
         FunctionType callee = ctx.layout.model().types().get(typeIndex);
         ctx.stack.pop();
         if (callee.params().contains(ValueType.V128)) {
@@ -53,13 +84,19 @@ final class CallEmitter implements Emitter {
         }
         ctx.stack.pop(callee.params().size());
         ctx.loadSelf();
-        mv.visitMethodInsn(INVOKESTATIC, ctx.layout.className(), ctx.layout.callIndirectStub(typeIndex, tableIndex),
+        mv.visitMethodInsn(INVOKESTATIC, ctx.layout.className(),
+                tail ? ctx.layout.tailCallIndirectStub(typeIndex, tableIndex)
+                        : ctx.layout.callIndirectStub(typeIndex, tableIndex),
                 ctx.layout.callIndirectDescriptor(callee), false);
         afterCall(callee);
     }
 
     /** {@code call_ref}: the reference is on top of the arguments, as the stub takes it. */
     private void callRef(int typeIndex) {
+        callRef(typeIndex, false);
+    }
+
+    private void callRef(int typeIndex, boolean tail) {
         FunctionType callee = ctx.layout.model().types().get(typeIndex);
         ctx.stack.pop();
         if (callee.params().contains(ValueType.V128)) {
@@ -69,9 +106,104 @@ final class CallEmitter implements Emitter {
             mv.visitVarInsn(ALOAD, ref);
         }
         ctx.stack.pop(callee.params().size());
-        mv.visitMethodInsn(INVOKESTATIC, ctx.layout.className(), ctx.layout.callRefStub(typeIndex),
+        mv.visitMethodInsn(INVOKESTATIC, ctx.layout.className(),
+                tail ? ctx.layout.tailCallRefStub(typeIndex) : ctx.layout.callRefStub(typeIndex),
                 ctx.layout.callRefDescriptor(callee), false);
         afterCall(callee);
+    }
+
+    /** How a tail call names its callee, after its arguments: by index, by a table index on the stack, by reference. */
+    private enum Tail { DIRECT, INDIRECT, REF }
+
+    private void tailCall(FunctionType callee, Tail how, int index, Runnable call) {
+        tailCall(callee, how, index, -1, call);
+    }
+
+    /**
+     * A tail call (RATIONALE.md, "Tail calls"): while the instance's count of tail calls is below the bound, an
+     * ordinary call of the callee's body ({@code call}) and a return; at the bound, the count reset, the callee and
+     * its boxed arguments thrown as a {@code TailCall} to the entry below the chain. The scalar arguments (and the
+     * table index or reference) go to temporaries first, since the bound's path must box them; vectors stay where
+     * they are.
+     */
+    private void tailCall(FunctionType callee, Tail how, int index, int table, Runnable call) {
+        List<ValueType> params = callee.params();
+        int first = ctx.stack.size() - params.size() - (how == Tail.DIRECT ? 0 : 1);
+        int extra = -1;
+        if (how == Tail.INDIRECT) {
+            extra = ctx.slots.temp(ValueType.I32);
+            mv.visitVarInsn(ISTORE, extra);
+        } else if (how == Tail.REF) {
+            extra = ctx.slots.temp(ValueType.FUNCREF);
+            mv.visitVarInsn(ASTORE, extra);
+        }
+        int[] temps = new int[params.size()];
+        for (int i = params.size() - 1; i >= 0; i--) {
+            if (params.get(i) != ValueType.V128) {
+                temps[i] = ctx.slots.temp(params.get(i));
+                mv.visitVarInsn(JvmTypes.store(params.get(i)), temps[i]);
+            }
+        }
+        String owner = ctx.layout.className();
+        Label belowBound = new Label();
+        ctx.loadSelf();
+        mv.visitInsn(DUP);
+        mv.visitFieldInsn(GETFIELD, owner, Names.TAIL_DEPTH, "I");
+        mv.visitInsn(ICONST_1);
+        mv.visitInsn(IADD);
+        mv.visitInsn(DUP_X1);
+        mv.visitFieldInsn(PUTFIELD, owner, Names.TAIL_DEPTH, "I");
+        ctx.pushInt(TailCalls.BOUND);
+        mv.visitJumpInsn(IF_ICMPLT, belowBound);
+
+        // At the bound: reset the count, and throw the call to the entry below.
+        ctx.loadSelf();
+        mv.visitInsn(ICONST_0);
+        mv.visitFieldInsn(PUTFIELD, owner, Names.TAIL_DEPTH, "I");
+        switch (how) {
+            case DIRECT -> {
+                ctx.loadLink();
+                ctx.pushInt(index);
+                Builtin.LINK_FUNCTION.invoke(mv);
+            }
+            case INDIRECT -> {
+                mv.visitVarInsn(ILOAD, extra);
+                ctx.loadSelf();
+                mv.visitFieldInsn(GETFIELD, owner, ctx.layout.tableField(table), RuntimeTypes.TABLE);
+                mv.visitFieldInsn(GETSTATIC, owner, ctx.layout.typeConstant(index), RuntimeTypes.FUNCTION_TYPE);
+                Builtin.TABLE_ELEMENT.invoke(mv);
+            }
+            case REF -> mv.visitVarInsn(ALOAD, extra);
+        }
+        ctx.pushInt(params.size());
+        mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
+        for (int i = 0; i < params.size(); i++) {
+            mv.visitInsn(DUP);
+            ctx.pushInt(i);
+            if (params.get(i) == ValueType.V128) {
+                ctx.vectors.box(first + i);
+            } else {
+                mv.visitVarInsn(JvmTypes.load(params.get(i)), temps[i]);
+                Results.box(mv, params.get(i));
+            }
+            mv.visitInsn(AASTORE);
+        }
+        Builtin.TAIL_CALL_PENDING.invoke(mv);
+        mv.visitInsn(ATHROW);
+
+        // Below the bound: an ordinary call in tail position.
+        mv.visitLabel(belowBound);
+        for (int i = 0; i < params.size(); i++) {
+            if (params.get(i) != ValueType.V128) {
+                mv.visitVarInsn(JvmTypes.load(params.get(i)), temps[i]);
+            }
+        }
+        if (extra >= 0) {
+            mv.visitVarInsn(how == Tail.INDIRECT ? ILOAD : ALOAD, extra);
+        }
+        call.run();
+        control.emitReturn();
+        control.markUnreachable();
     }
 
     /**
