@@ -25,7 +25,8 @@ class Wasm3SpecTest {
 
     /** Scripts of {@code wasm-3.0} that 2.0's suite does not have, or has otherwise, and that pass completely. */
     static final List<String> CORE = List.of("br_on_non_null", "br_on_null", "br_table", "call_ref", "linking",
-            "ref_as_non_null", "ref_is_null", "unreached-valid");
+            "ref_as_non_null", "ref_is_null", "return_call", "return_call_indirect", "return_call_ref",
+            "unreached-valid");
 
     @TestFactory
     Stream<DynamicTest> wasm30() throws IOException {
