@@ -37,7 +37,19 @@ final class CallEmitter implements Emitter {
             case CALL_REF -> callRef(in.intOperand(0));
             case RETURN_CALL -> {
                 int function = in.intOperand(0);
-                tailCall(ctx.layout.model().functionType(function), Tail.DIRECT, function, () -> call(function, true));
+                FunctionType callee = ctx.layout.model().functionType(function);
+                if (function < ctx.layout.importedFunctions()) {
+                    // An imported function may be another module's that makes tail calls: its tail handle, as a
+                    // reference's, so that a chain across modules does not stack their entries.
+                    int type = ctx.layout.model().functionTypes()[function];
+                    ctx.loadLink();
+                    ctx.pushInt(function);
+                    Builtin.LINK_FUNCTION.invoke(mv);
+                    ctx.stack.push(ValueType.FUNCREF);
+                    tailCall(callee, Tail.REF, type, () -> callRef(type, true));
+                } else {
+                    tailCall(callee, Tail.DIRECT, function, () -> call(function, true));
+                }
             }
             case RETURN_CALL_INDIRECT -> {
                 int type = in.intOperand(0);
