@@ -89,9 +89,10 @@ public enum Builtin {
             + "Ldev/wasm2jar/runtime/WasmFunction;"),
     TABLE_TAIL_FUNCTION(TableOps.class, "tailFunction",
             "(ILdev/wasm2jar/runtime/Table;Ldev/wasm2jar/runtime/FunctionType;)Ljava/lang/invoke/MethodHandle;"),
-    TAIL_CALL_PENDING(TailCalls.class, "pending", "(Ldev/wasm2jar/runtime/WasmFunction;[Ljava/lang/Object;)"
-            + "Ldev/wasm2jar/runtime/abi/TailCalls$TailCall;"),
-    TAIL_CALL_RUN(TailCalls.class, "run", "(Ldev/wasm2jar/runtime/abi/TailCalls$TailCall;)Ljava/lang/Object;"),
+    TAIL_CALL_DEFER(TailCalls.class, "defer", "(Ldev/wasm2jar/runtime/WasmFunction;[Ljava/lang/Object;)V"),
+    TAIL_CALL_ANY(TailCalls.class, "any", "()Z"),
+    TAIL_CALL_TAKE(TailCalls.class, "take", "()Ljava/lang/Object;"),
+    TAIL_CALL_RUN(TailCalls.class, "run", "(Ljava/lang/Object;)Ljava/lang/Object;"),
     TABLE_FUNCTION(TableOps.class, "function", "(ILdev/wasm2jar/runtime/Table;Ldev/wasm2jar/runtime/FunctionType;)Ljava/lang/invoke/MethodHandle;"),
     TABLE_GET(TableOps.class, "get", "(ILdev/wasm2jar/runtime/Table;)Ljava/lang/Object;"),
     TABLE_SET(TableOps.class, "set", "(ILjava/lang/Object;Ldev/wasm2jar/runtime/Table;)V"),

@@ -46,31 +46,32 @@ final class CallEmitter implements Emitter {
                     ctx.pushInt(function);
                     Builtin.LINK_FUNCTION.invoke(mv);
                     ctx.stack.push(ValueType.FUNCREF);
-                    tailCall(callee, Tail.REF, type, () -> callRef(type, true));
+                    tailCall(callee, Tail.REF, type, () -> invokeRef(type, true));
                 } else {
-                    tailCall(callee, Tail.DIRECT, function, () -> call(function, true));
+                    tailCall(callee, Tail.DIRECT, function, () -> invoke(function, true));
                 }
             }
             case RETURN_CALL_INDIRECT -> {
                 int type = in.intOperand(0);
                 int table = in.intOperand(1);
                 tailCall(ctx.layout.model().types().get(type), Tail.INDIRECT, type, table,
-                        () -> callIndirect(type, table, true));
+                        () -> invokeIndirect(type, table, true));
             }
             case RETURN_CALL_REF -> {
                 int type = in.intOperand(0);
-                tailCall(ctx.layout.model().types().get(type), Tail.REF, type, () -> callRef(type, true));
+                tailCall(ctx.layout.model().types().get(type), Tail.REF, type, () -> invokeRef(type, true));
             }
             default -> throw Emitter.unsupported(in);
         }
     }
 
     private void call(int function) {
-        call(function, false);
+        invoke(function, false);
+        afterCall(ctx.layout.model().functionType(function));
     }
 
-    /** A call of {@code function}: its entry if it makes tail calls, unless this is a tail call (its body then). */
-    private void call(int function, boolean tail) {
+    /** Invokes {@code function}: its entry if it makes tail calls, unless this is a tail call (its body then). */
+    private void invoke(int function, boolean tail) {
         FunctionType callee = ctx.layout.model().functionType(function);
         passVectors(callee.params());
         ctx.stack.pop(callee.params().size());
@@ -78,14 +79,14 @@ final class CallEmitter implements Emitter {
         mv.visitMethodInsn(INVOKESTATIC, ctx.layout.functionOwner(function),
                 tail ? ctx.layout.functionMethod(function) : ctx.layout.callMethod(function),
                 ctx.layout.functionDescriptor(callee), false);
-        afterCall(callee);
     }
 
     private void callIndirect(int typeIndex, int tableIndex) {
-        callIndirect(typeIndex, tableIndex, false);
+        invokeIndirect(typeIndex, tableIndex, false);
+        afterCall(ctx.layout.model().types().get(typeIndex));
     }
 
-    private void callIndirect(int typeIndex, int tableIndex, boolean tail) {
+    private void invokeIndirect(int typeIndex, int tableIndex, boolean tail) {
         FunctionType callee = ctx.layout.model().types().get(typeIndex);
         ctx.stack.pop();
         if (callee.params().contains(ValueType.V128)) {
@@ -100,15 +101,15 @@ final class CallEmitter implements Emitter {
                 tail ? ctx.layout.tailCallIndirectStub(typeIndex, tableIndex)
                         : ctx.layout.callIndirectStub(typeIndex, tableIndex),
                 ctx.layout.callIndirectDescriptor(callee), false);
-        afterCall(callee);
     }
 
     /** {@code call_ref}: the reference is on top of the arguments, as the stub takes it. */
     private void callRef(int typeIndex) {
-        callRef(typeIndex, false);
+        invokeRef(typeIndex, false);
+        afterCall(ctx.layout.model().types().get(typeIndex));
     }
 
-    private void callRef(int typeIndex, boolean tail) {
+    private void invokeRef(int typeIndex, boolean tail) {
         FunctionType callee = ctx.layout.model().types().get(typeIndex);
         ctx.stack.pop();
         if (callee.params().contains(ValueType.V128)) {
@@ -121,7 +122,6 @@ final class CallEmitter implements Emitter {
         mv.visitMethodInsn(INVOKESTATIC, ctx.layout.className(),
                 tail ? ctx.layout.tailCallRefStub(typeIndex) : ctx.layout.callRefStub(typeIndex),
                 ctx.layout.callRefDescriptor(callee), false);
-        afterCall(callee);
     }
 
     /** How a tail call names its callee, after its arguments: by index, by a table index on the stack, by reference. */
@@ -133,12 +133,12 @@ final class CallEmitter implements Emitter {
 
     /**
      * A tail call (RATIONALE.md, "Tail calls"): while the instance's count of tail calls is below the bound, an
-     * ordinary call of the callee's body ({@code call}) and a return; at the bound, the count reset, the callee and
-     * its boxed arguments thrown as a {@code TailCall} to the entry below the chain. The scalar arguments (and the
-     * table index or reference) go to temporaries first, since the bound's path must box them; vectors stay where
-     * they are.
+     * ordinary call of the callee's body ({@code invoke}) and a return; at the bound, the count reset, the call
+     * deferred to the entry below the chain (the callee and its boxed arguments) and a dummy result returned in its
+     * place. The scalar arguments (and the table index or reference) go to temporaries first, since the bound's path
+     * boxes them; vectors stay where they are.
      */
-    private void tailCall(FunctionType callee, Tail how, int index, int table, Runnable call) {
+    private void tailCall(FunctionType callee, Tail how, int index, int table, Runnable invoke) {
         List<ValueType> params = callee.params();
         int first = ctx.stack.size() - params.size() - (how == Tail.DIRECT ? 0 : 1);
         int extra = -1;
@@ -158,6 +158,7 @@ final class CallEmitter implements Emitter {
         }
         String owner = ctx.layout.className();
         Label belowBound = new Label();
+        Label returned = new Label();
         ctx.loadSelf();
         mv.visitInsn(DUP);
         mv.visitFieldInsn(GETFIELD, owner, Names.TAIL_DEPTH, "I");
@@ -168,7 +169,7 @@ final class CallEmitter implements Emitter {
         ctx.pushInt(TailCalls.BOUND);
         mv.visitJumpInsn(IF_ICMPLT, belowBound);
 
-        // At the bound: reset the count, and throw the call to the entry below.
+        // At the bound: reset the count, defer the call to the entry below, and return a dummy result.
         ctx.loadSelf();
         mv.visitInsn(ICONST_0);
         mv.visitFieldInsn(PUTFIELD, owner, Names.TAIL_DEPTH, "I");
@@ -200,8 +201,9 @@ final class CallEmitter implements Emitter {
             }
             mv.visitInsn(AASTORE);
         }
-        Builtin.TAIL_CALL_PENDING.invoke(mv);
-        mv.visitInsn(ATHROW);
+        Builtin.TAIL_CALL_DEFER.invoke(mv);
+        dummyResult(callee.results());
+        mv.visitJumpInsn(GOTO, returned);
 
         // Below the bound: an ordinary call in tail position.
         mv.visitLabel(belowBound);
@@ -213,9 +215,43 @@ final class CallEmitter implements Emitter {
         if (extra >= 0) {
             mv.visitVarInsn(how == Tail.INDIRECT ? ILOAD : ALOAD, extra);
         }
-        call.run();
+        invoke.run();
+        mv.visitLabel(returned);
+        afterCall(callee);
         control.emitReturn();
         control.markUnreachable();
+    }
+
+    /** What a call of a function with these results leaves on the JVM stack, zero or null throughout. */
+    private void dummyResult(List<ValueType> results) {
+        if (results.size() == 1) {
+            dummy(results.get(0));
+        } else if (results.size() > 1) {
+            boolean numbers = results.stream().allMatch(ValueType::isNumeric);
+            ctx.pushInt(results.size());
+            if (numbers) {
+                mv.visitIntInsn(NEWARRAY, T_LONG);
+                return;
+            }
+            mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
+            for (int i = 0; i < results.size(); i++) {
+                mv.visitInsn(DUP);
+                ctx.pushInt(i);
+                dummy(results.get(i));
+                Results.box(mv, results.get(i));
+                mv.visitInsn(AASTORE);
+            }
+        }
+    }
+
+    private void dummy(ValueType type) {
+        if (type == ValueType.V128) {
+            mv.visitInsn(LCONST_0);
+            mv.visitInsn(LCONST_0);
+            Builtin.V128_BOX.invoke(mv);
+        } else {
+            ctx.pushZero(type);
+        }
     }
 
     /**

@@ -15,12 +15,11 @@ import org.objectweb.asm.Type;
 
 /**
  * The entry of a function that makes tail calls (RATIONALE.md, "Tail calls"): {@code fN$entry(params..., self)}
- * calls the body {@code fN} inside a handler for {@code TailCall}, which runs the unwound call and what it unwinds in
- * turn, and returns the result as the body would have. Ordinary calls and the function's handle go here.
+ * calls the body {@code fN}; when a tail call was deferred on the way (the body then returned a dummy result), it
+ * runs that call, and each one deferred while it runs, and returns the last result instead. Ordinary calls and the
+ * function's handle go here; tail calls go to the body.
  */
 public final class TailEntry {
-    private static final String TAIL_CALL = Type.getInternalName(dev.wasm2jar.runtime.abi.TailCalls.TailCall.class);
-
     private TailEntry() {}
 
     public static void write(ClassVisitor cw, ModuleLayout layout, int function) {
@@ -29,33 +28,47 @@ public final class TailEntry {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, layout.entryMethod(function), descriptor, null,
                 null);
         mv.visitCode();
-        Label start = new Label();
-        Label end = new Label();
-        Label handler = new Label();
-        mv.visitTryCatchBlock(start, end, handler, TAIL_CALL);
-        mv.visitLabel(start);
         int slot = 0;
         for (ValueType t : type.params()) {
             mv.visitVarInsn(JvmTypes.load(t), slot);
             slot += JvmTypes.size(t);
         }
         mv.visitVarInsn(ALOAD, slot);
+        int result = slot + 1;
+        int taken = result + 2;
         mv.visitMethodInsn(INVOKESTATIC, layout.functionOwner(function), layout.functionMethod(function), descriptor,
                 false);
-        mv.visitLabel(end);
-        Type result = JvmTypes.resultType(type.results());
-        mv.visitInsn(result.getOpcode(IRETURN));
-        mv.visitLabel(handler);
+        Type resultType = JvmTypes.resultType(type.results());
+        boolean none = resultType.getSort() == Type.VOID;
+        if (!none) {
+            mv.visitVarInsn(resultType.getOpcode(ISTORE), result);
+        }
+        Label done = new Label();
+        Builtin.TAIL_CALL_ANY.invoke(mv);
+        mv.visitJumpInsn(IFEQ, done);
+        Builtin.TAIL_CALL_TAKE.invoke(mv);
+        mv.visitVarInsn(ASTORE, taken);
+        mv.visitVarInsn(ALOAD, taken);
+        mv.visitJumpInsn(IFNULL, done);
+        mv.visitVarInsn(ALOAD, taken);
         Builtin.TAIL_CALL_RUN.invoke(mv);
         List<ValueType> results = type.results();
-        if (results.isEmpty()) {
+        if (none) {
             mv.visitInsn(POP);
-        } else if (results.size() == 1) {
-            Results.unbox(mv, results.get(0));
+            mv.visitInsn(RETURN);
         } else {
-            mv.visitTypeInsn(CHECKCAST, result.getInternalName());
+            if (results.size() == 1) {
+                Results.unbox(mv, results.get(0));
+            } else {
+                mv.visitTypeInsn(CHECKCAST, resultType.getInternalName());
+            }
+            mv.visitInsn(resultType.getOpcode(IRETURN));
         }
-        mv.visitInsn(result.getOpcode(IRETURN));
+        mv.visitLabel(done);
+        if (!none) {
+            mv.visitVarInsn(resultType.getOpcode(ILOAD), result);
+        }
+        mv.visitInsn(resultType.getOpcode(IRETURN));
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
