@@ -283,7 +283,8 @@ public final class EndiveDecoder {
             }
         }
         return new ModuleModel(types, imports, ft, names, tables, memories, globals, exports, elements, data, start,
-                bodySizes, tailCalling, defined -> body(code.getFunctionBody(defined), importedFunctions + defined, wasm, check, relaxed));
+                bodySizes, tailCalling,
+                defined -> body(code.getFunctionBody(defined), importedFunctions + defined, wasm, check, relaxed));
     }
 
     private static FunctionBody body(run.endive.wasm.types.FunctionBody body, int functionIndex, byte[] wasm,
@@ -325,7 +326,8 @@ public final class EndiveDecoder {
         Feature feature = FeatureCheck.featureOf(in.opcode());
         if (feature == Feature.THREADS && RelaxedSimd.misreadAsAtomic(wasm, in.address())) {
             // Endive reads relaxed SIMD's 0xFD 0x100... as atomics (0xFE00...): relaxed-simd is off.
-            check.require(Feature.RELAXED_SIMD, FeatureCheck.at(functionIndex, in.address()) + ": a relaxed SIMD instruction");
+            check.require(Feature.RELAXED_SIMD,
+                    FeatureCheck.at(functionIndex, in.address()) + ": a relaxed SIMD instruction");
         }
         if (feature != null) {
             check.require(feature, where);

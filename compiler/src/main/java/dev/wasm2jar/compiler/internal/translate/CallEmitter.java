@@ -6,17 +6,20 @@ import dev.wasm2jar.compiler.internal.abi.Builtin;
 import dev.wasm2jar.compiler.internal.abi.JvmTypes;
 import dev.wasm2jar.compiler.internal.abi.RuntimeTypes;
 import dev.wasm2jar.compiler.internal.layout.Names;
-import dev.wasm2jar.runtime.abi.TailCalls;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.ValueType;
+import dev.wasm2jar.runtime.abi.TailCalls;
 import java.util.List;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /**
  * {@code call}, {@code call_indirect} and {@code call_ref}: an {@code invokestatic} of the callee's method (or of the
- * stub that checks and invokes a table element, or invokes a reference), with the instance last (not for references), then the memory reloaded since the callee may have grown it.
+ * stub that checks and invokes a table element, or that invokes a reference), with the instance last (not for a
+ * reference), then the memory reloaded since the callee may have grown it. The tail calls {@code return_call},
+ * {@code return_call_indirect} and {@code return_call_ref} are the same calls of the callee's body, and a return,
+ * below a bound (RATIONALE.md, "Tail calls").
  */
 final class CallEmitter implements Emitter {
     private final EmitContext ctx;
