@@ -16,8 +16,8 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 /**
- * The 236 fixed-width SIMD instructions and relaxed SIMD's 20. Vectors live in locals ({@link Vectors}); most instructions are one of three
- * patterns over them, listed in a table:
+ * The 236 fixed-width SIMD instructions and relaxed SIMD's 20. Vectors live in locals ({@link Vectors}); most
+ * instructions are one of three patterns over them, listed in a table:
  *
  * <ul>
  *   <li>{@link Lanes}: element k of the result from element k of each operand, in the shape the instruction wants
