@@ -39,7 +39,7 @@ public final class TableOps {
         return element(index, table, expected).handle();
     }
 
-    /** What {@code call_indirect} calls: element {@code index} of {@code table}, which must have type {@code expected}. */
+    /** What {@code call_indirect} calls: element {@code index} of {@code table}, of type {@code expected}. */
     public static WasmFunction element(int index, Table table, FunctionType expected) {
         Object[] elements = table.elements();
         if (Integer.compareUnsigned(index, elements.length) >= 0) {
