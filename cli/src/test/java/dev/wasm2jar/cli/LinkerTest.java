@@ -2,6 +2,7 @@ package dev.wasm2jar.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.wasm2jar.compiler.Compiler;
@@ -113,6 +114,38 @@ class LinkerTest {
         assertEquals(102, call(instance, "v1"));
         assertEquals(101, call(instance, "v2"));
         assertEquals(List.of("ii:i", "iii:i"), made, "only the imported code is made");
+    }
+
+    @Test
+    void hostCodeIsMadeAtTheFirstCallOfItsImportAndOnlyOnce() {
+        Module m = module("""
+                (module
+                  (import "demo" "f" (func $f (param i32 i32) (result i32)))
+                  (func (export "call") (result i32) (call $f (i32.const 1) (i32.const 2))))""");
+        List<String> made = new ArrayList<>();
+        Instance instance = Linker.create().with(offering(made, I32_I32_TO_I32)).instantiate(m);
+        assertEquals(List.of(), made, "linking makes no code");
+        assertEquals(100, call(instance, "call"));
+        assertEquals(100, call(instance, "call"));
+        assertEquals(List.of("ii:i"), made, "the first call made it, once");
+    }
+
+    @Test
+    void tableFunctionsAreMadeWhenCalledAndKeepTheirIdentity() {
+        Module m = module("""
+                (module
+                  (type $t (func (result i32)))
+                  (table (export "table") 3 funcref)
+                  (elem (i32.const 0) $one $two $three)
+                  (func $one (result i32) (i32.const 1))
+                  (func $two (export "two") (result i32) (i32.const 2))
+                  (func $three (result i32) (i32.const 3))
+                  (func (export "pick") (param i32) (result i32) (call_indirect (type $t) (local.get 0))))""");
+        Instance instance = Linker.create().instantiate(m);
+        assertEquals(3, call(instance, "pick", 2));
+        assertEquals(1, call(instance, "pick", 0));
+        assertSame(instance.function("two"), instance.table("table").get(1), "an export is its table element");
+        assertEquals(2, call(instance, "two"));
     }
 
     @Test

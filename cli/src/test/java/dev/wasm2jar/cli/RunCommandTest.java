@@ -1,6 +1,7 @@
 package dev.wasm2jar.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -10,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -154,12 +157,9 @@ class RunCommandTest {
         ModuleCache cache = new ModuleCache(dir.resolve("cache"));
         Path wasm = Path.of(guest("demo"));
         cache.load(wasm);
-        List<Path> jars;
-        try (Stream<Path> files = Files.list(cache.directory())) {
-            jars = files.toList();
-        }
+        List<Path> jars = jars(cache);
         assertEquals(1, jars.size());
-        assertTrue(jars.get(0).getFileName().toString().matches("[0-9a-f]{64}-[0-9a-f]{16}\\.jar"), jars.toString());
+        assertTrue(jars.get(0).getFileName().toString().matches("[0-9a-f]{64}-[0-9a-f]{32}\\.jar"), jars.toString());
         FileTime written = Files.getLastModifiedTime(jars.get(0));
         Files.setLastModifiedTime(jars.get(0), FileTime.fromMillis(written.toMillis() - 60_000));
         FileTime before = Files.getLastModifiedTime(jars.get(0));
@@ -168,6 +168,66 @@ class RunCommandTest {
         Files.write(jars.get(0), new byte[] {1, 2, 3}); // damaged: compiled again
         cache.load(wasm);
         assertTrue(Files.size(jars.get(0)) > 3);
+    }
+
+    @Test
+    void aModuleChangedInPlaceIsCompiledAgainEvenWithItsOldSizeAndTime() throws Exception {
+        // A clock 10 s ahead: the file's times count as settled, so its hash is remembered.
+        Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(10));
+        ModuleCache cache = new ModuleCache(dir.resolve("cache"), ahead);
+        Path wasm = dir.resolve("answer.wasm");
+        Files.write(wasm, answerModule(42));
+        FileTime time = Files.getLastModifiedTime(wasm);
+        dev.wasm2jar.runtime.Module first = cache.load(wasm);
+        assertEquals(42, first.instantiate(dev.wasm2jar.runtime.Imports.empty()).function("answer").call()[0]);
+        assertTrue(indexEntries(cache).contains(sha256(answerModule(42))));
+        Files.write(wasm, answerModule(43)); // the same size, and the same modification time below
+        Files.setLastModifiedTime(wasm, time);
+        dev.wasm2jar.runtime.Module second = cache.load(wasm);
+        assertEquals(43, second.instantiate(dev.wasm2jar.runtime.Imports.empty()).function("answer").call()[0]);
+        assertEquals(2, jars(cache).size());
+    }
+
+    @Test
+    void theHashOfAModuleWrittenWithinTheLastTwoSecondsIsNotRemembered() throws Exception {
+        ModuleCache cache = new ModuleCache(dir.resolve("cache"));
+        Path wasm = dir.resolve("fresh.wasm");
+        Files.write(wasm, answerModule(7));
+        dev.wasm2jar.runtime.Module module = cache.load(wasm);
+        assertEquals(7, module.instantiate(dev.wasm2jar.runtime.Imports.empty()).function("answer").call()[0]);
+        assertFalse(indexEntries(cache).contains(sha256(answerModule(7))), "the hashes of wasm2jar's jars only");
+        assertEquals(1, jars(cache).size());
+    }
+
+    /** The hashes the cache remembers: the modules' and those of wasm2jar's own jars. */
+    private static List<String> indexEntries(ModuleCache cache) throws IOException {
+        Path index = cache.directory().resolve("index");
+        if (!Files.isDirectory(index)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(index)) {
+            List<String> hashes = new ArrayList<>();
+            for (Path f : files.sorted().toList()) {
+                hashes.add(Files.readString(f));
+            }
+            return hashes;
+        }
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    /** (module (func (export "answer") (result i32) i32.const VALUE)), VALUE below 64 (one LEB128 byte). */
+    private static byte[] answerModule(int value) {
+        return new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 1, 5, 1, 0x60, 0, 1, 0x7f, 3, 2, 1, 0, 7, 10, 1, 6, 'a', 'n',
+            's', 'w', 'e', 'r', 0, 0, 10, 6, 1, 4, 0, 0x41, (byte) value, 0x0b};
+    }
+
+    private static List<Path> jars(ModuleCache cache) throws IOException {
+        try (Stream<Path> files = Files.list(cache.directory())) {
+            return files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
+        }
     }
 
     /** Runs {@code command} in {@code cwd} in a process of its own; stdout and stderr separately. */

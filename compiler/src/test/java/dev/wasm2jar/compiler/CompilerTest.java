@@ -293,4 +293,19 @@ class CompilerTest {
             assertArrayEquals(new Object[] {3628800L}, result);
         }
     }
+
+    @Test
+    void anUncompressedJarStoresItsFilesAndLoads(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("fac.jar");
+        CompiledModule compiled = Compiler.compile(spec("fac.0.wasm"), new CompilerOptions("test.StoredFac"));
+        compiled.writeJar(jar, false);
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            for (String name : compiled.files().keySet()) {
+                assertEquals(java.util.zip.ZipEntry.STORED, file.getJarEntry(name).getMethod(), name);
+            }
+        }
+        Object[] result = dev.wasm2jar.runtime.Module.fromJar(jar).instantiate(Imports.empty())
+                .function("fac-iter").call(10L);
+        assertArrayEquals(new Object[] {3628800L}, result);
+    }
 }

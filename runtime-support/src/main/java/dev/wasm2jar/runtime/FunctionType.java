@@ -23,7 +23,29 @@ public final class FunctionType {
     private static final List<ValueType> LETTER_TYPES = List.of(ValueType.I32, ValueType.I64, ValueType.F32,
             ValueType.F64, ValueType.V128, ValueType.FUNCREF, ValueType.EXTERNREF);
 
-    private record Key(List<ValueType> params, List<ValueType> results) {}
+    /**
+     * What types are interned on. A class rather than a record: a record's hashCode and equals are bootstrapped
+     * through invokedynamic on first use, which spins JDK classes at the start of every run that loads a module.
+     */
+    private static final class Key {
+        final List<ValueType> params;
+        final List<ValueType> results;
+
+        Key(List<ValueType> params, List<ValueType> results) {
+            this.params = params;
+            this.results = results;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && params.equals(k.params) && results.equals(k.results);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * params.hashCode() + results.hashCode();
+        }
+    }
 
     private final List<ValueType> params;
     private final List<ValueType> results;
@@ -59,7 +81,14 @@ public final class FunctionType {
     public static FunctionType of(List<ValueType> params, List<ValueType> results) {
         Key key = new Key(List.copyOf(params), List.copyOf(results));
         FunctionType known = INTERNED.get(key);
-        return known != null ? known : INTERNED.computeIfAbsent(key, k -> new FunctionType(k.params, k.results));
+        if (known == null) {
+            FunctionType made = new FunctionType(key.params, key.results);
+            known = INTERNED.putIfAbsent(key, made);
+            if (known == null) {
+                known = made;
+            }
+        }
+        return known;
     }
 
     /**

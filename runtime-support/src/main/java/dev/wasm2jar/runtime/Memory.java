@@ -1,17 +1,21 @@
 package dev.wasm2jar.runtime;
 
+import dev.wasm2jar.runtime.internal.MemoryRoom;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 
 /**
  * A linear memory: a little-endian byte array that grows in 64 KiB pages.
  *
- * <p>Compiled code keeps the buffer in a local variable (through {@code MemoryOps.bytes}) and reloads it after every
- * call and {@code memory.grow}, since growing replaces the array. A JVM array holds at most 2 GiB, so a memory holds at most
- * {@link #MAX_PAGES} pages; a grow beyond that fails as the spec allows (it returns -1).
+ * <p>The array may be longer than the memory: a memory that can grow keeps room to grow into, so that growing page by
+ * page costs amortized time in the pages added rather than a copy of the whole memory each time. Only the first
+ * {@link #byteSize()} bytes are the memory; compiled code checks its accesses against that size, keeps the array and
+ * the size in locals and reloads both after every call and {@code memory.grow}. A memory whose maximum is its
+ * initial size never grows, so its array is exactly its size. A JVM array holds at most 2 GiB, so a memory holds at
+ * most {@link #MAX_PAGES} pages; a grow beyond that fails as the spec allows (it returns -1).
  */
 public final class Memory {
     public static final int PAGE_SIZE = 65536;
@@ -23,8 +27,20 @@ public final class Memory {
     private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    private static final byte[] ZERO_PAGE = new byte[PAGE_SIZE];
+
     private byte[] buffer;
+    /** The memory's size in bytes, at most {@code buffer.length}; past it the array is room to grow into. */
+    private int size;
     private final long maxPages;
+    /** How many times growth has replaced the array: the first {@link #EXACT_REPLACEMENTS} get no room. */
+    private int replacements;
+    /**
+     * Growths that replace the array with one of exactly the size asked before the memory gets room. A memory grown
+     * a few times keeps an exact array, and while no memory has room compiled code runs without size checks
+     * ({@code MemoryRoom}); a memory grown more often has its copies amortized from then on.
+     */
+    static final int EXACT_REPLACEMENTS = 8;
 
     /**
      * @param initialPages pages allocated now
@@ -34,17 +50,26 @@ public final class Memory {
         if (initialPages > MAX_PAGES) {
             throw new UninstantiableException("memory of " + initialPages + " pages is larger than a JVM array");
         }
-        this.buffer = new byte[(int) initialPages * PAGE_SIZE];
+        this.size = (int) initialPages * PAGE_SIZE;
+        this.buffer = new byte[size];
         this.maxPages = maxPages;
     }
 
-    /** The current bytes. Replaced, not resized, by {@link #grow}. */
+    /**
+     * The array that holds the memory: its first {@link #byteSize()} bytes are the memory, the rest (zeros) is room
+     * to grow into and not the memory's. Replaced when growth needs more room.
+     */
     public byte[] buffer() {
         return buffer;
     }
 
+    /** The memory's size in bytes: {@link #pages()} times {@link #PAGE_SIZE}. */
+    public int byteSize() {
+        return size;
+    }
+
     public int pages() {
-        return buffer.length / PAGE_SIZE;
+        return size / PAGE_SIZE;
     }
 
     /** The declared maximum in pages, or -1 when there is none. */
@@ -52,22 +77,53 @@ public final class Memory {
         return maxPages;
     }
 
-    /** {@code memory.grow}: the old size in pages, or -1 when the memory cannot grow by that much. */
+    /**
+     * {@code memory.grow}: the old size in pages, or -1 when the memory cannot grow by that much. Within the array's
+     * room this only moves the size; past it the array is replaced. The first {@link #EXACT_REPLACEMENTS}
+     * replacements are exactly the size asked; later ones have half as much room again as the memory needs, so a memory grown page by page is copied O(log n) times, each copy paid for by the pages added
+     * since. When the heap has no room to spare, the exact size is tried before failing.
+     */
     public int grow(int deltaPages) {
         long old = pages();
         long wanted = old + Integer.toUnsignedLong(deltaPages);
-        long limit = maxPages < 0 ? SPEC_MAX_PAGES : maxPages;
-        if (wanted > limit || wanted > MAX_PAGES) {
+        long limit = Math.min(maxPages < 0 ? SPEC_MAX_PAGES : maxPages, MAX_PAGES);
+        if (wanted > limit) {
             return -1;
         }
-        if (wanted != old) {
-            try {
-                buffer = Arrays.copyOf(buffer, (int) wanted * PAGE_SIZE);
-            } catch (OutOfMemoryError e) {
+        int newSize = (int) wanted * PAGE_SIZE;
+        if (newSize > buffer.length) {
+            long roomy = replacements < EXACT_REPLACEMENTS ? wanted : Math.min(wanted + wanted / 2, limit);
+            if (roomy > wanted) {
+                MemoryRoom.open();
+            }
+            byte[] larger = allocate(roomy, wanted);
+            if (larger == null) {
                 return -1;
             }
+            System.arraycopy(buffer, 0, larger, 0, size);
+            buffer = larger;
+            replacements++;
+        } else {
+            // Host functions check guest addresses against the array, so they may have written into the room.
+            for (int at = size; at < newSize; at += PAGE_SIZE) {
+                System.arraycopy(ZERO_PAGE, 0, buffer, at, PAGE_SIZE); // fast from the first call, unlike a loop
+            }
         }
+        size = newSize;
         return (int) old;
+    }
+
+    /** A zeroed array of {@code roomy} pages, else of {@code exact} pages, else null when the heap has neither. */
+    private static byte[] allocate(long roomy, long exact) {
+        try {
+            return new byte[(int) roomy * PAGE_SIZE];
+        } catch (OutOfMemoryError e) {
+            try {
+                return new byte[(int) exact * PAGE_SIZE];
+            } catch (OutOfMemoryError again) {
+                return null;
+            }
+        }
     }
 
     public byte readByte(int address) {
@@ -117,7 +173,7 @@ public final class Memory {
     }
 
     private void check(int address, int length) {
-        if (address < 0 || length < 0 || (long) address + length > buffer.length) {
+        if (address < 0 || length < 0 || (long) address + length > size) {
             throw new TrapException("out of bounds memory access");
         }
     }

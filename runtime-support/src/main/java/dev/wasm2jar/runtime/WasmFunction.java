@@ -5,6 +5,7 @@ import dev.wasm2jar.runtime.internal.Traps;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.function.Supplier;
 
 /**
  * A function reference: a wasm function of some instance, or a host function written in Java. This is the value of
@@ -33,38 +34,54 @@ public final class WasmFunction {
     }
 
     private final FunctionType type;
-    private final MethodHandle handle;
-    private final MethodHandle tailHandle;
     private final String name;
+    // Made on first use when the function was created by lazy(): a benign race, since every handle maker makes
+    // equivalent handles and a MethodHandle is safely published through its final fields.
+    private MethodHandle handle;
+    private Supplier<MethodHandle> maker;
+    // The same for the tail handle of a compiled function that makes tail calls; null makers otherwise.
+    private MethodHandle tailHandle;
+    private Supplier<MethodHandle> tailMaker;
 
-    private WasmFunction(FunctionType type, MethodHandle handle, MethodHandle tailHandle, String name) {
+    private WasmFunction(FunctionType type, MethodHandle handle, String name, Supplier<MethodHandle> maker) {
         this.type = type;
         this.handle = handle;
-        this.tailHandle = tailHandle;
         this.name = name;
+        this.maker = maker;
     }
 
     /** A function from a method handle; the handle is adapted to the exact JVM type of {@code type}. */
     public static WasmFunction of(FunctionType type, MethodHandle handle, String name) {
-        MethodHandle exact = handle.asType(type.methodType());
-        return new WasmFunction(type, exact, exact, name);
+        return new WasmFunction(type, handle.asType(type.methodType()), name, null);
     }
 
     /**
-     * A compiled function that makes tail calls: {@code handle} runs it as a whole, {@code tailHandle} its body
-     * without the entry that finishes the tail calls it unwinds (what a tail call to it invokes: see RATIONALE.md,
-     * "Tail calls").
+     * A function whose method handle {@code maker} makes when it is first needed (a call, {@link #handle()}), and
+     * adapted as {@link #of} adapts it. An instance makes its function references so: a table of a thousand
+     * functions, most never called, would otherwise cost a thousand method handles at start-up (each new JVM
+     * signature spins classes of the JDK's).
      */
-    public static WasmFunction of(FunctionType type, MethodHandle handle, MethodHandle tailHandle, String name) {
-        return new WasmFunction(type, handle.asType(type.methodType()), tailHandle.asType(type.methodType()), name);
+    public static WasmFunction lazy(FunctionType type, String name, Supplier<MethodHandle> maker) {
+        return new WasmFunction(type, null, name, java.util.Objects.requireNonNull(maker));
+    }
+
+    /**
+     * {@link #lazy(FunctionType, String, Supplier)} for a compiled function that makes tail calls: {@code maker} makes
+     * the handle that runs it as a whole, {@code tailMaker} the one of its body without the entry that finishes the
+     * tail calls deferred to it, which a tail call to it invokes (RATIONALE.md, "Tail calls").
+     */
+    public static WasmFunction lazy(FunctionType type, String name, Supplier<MethodHandle> maker,
+            Supplier<MethodHandle> tailMaker) {
+        WasmFunction f = lazy(type, name, maker);
+        f.tailMaker = java.util.Objects.requireNonNull(tailMaker);
+        return f;
     }
 
     /** A host function from boxed Java code, for embedders and tests; prefer {@link #of} on hot paths. */
     public static WasmFunction host(FunctionType type, String name, HostCode code) {
         MethodHandle boxed = HOST_CALL.bindTo(code).asCollector(Object[].class, type.params().size());
         MethodHandle unboxed = MethodHandles.filterReturnValue(boxed, Boxing.resultsFromArray(type));
-        MethodHandle exact = unboxed.asType(type.methodType());
-        return new WasmFunction(type, exact, exact, name);
+        return new WasmFunction(type, unboxed.asType(type.methodType()), name, null);
     }
 
     public FunctionType type() {
@@ -81,16 +98,31 @@ public final class WasmFunction {
      * as they happen in compiled code; {@link #call} turns every one into a {@link WasmException}.
      */
     public MethodHandle handle() {
-        return handle;
+        MethodHandle h = handle;
+        return h != null ? h : make();
+    }
+
+    private MethodHandle make() {
+        MethodHandle h = maker.get().asType(type.methodType());
+        handle = h;
+        return h;
     }
 
     /**
      * The handle a tail call to this function invokes, of the same type as {@link #handle()}: for a compiled function
-     * that itself makes tail calls, its body without the entry that catches them; for any other, the handle itself.
-     * Only compiled code should call it: what it throws may include the internal {@code TailCall}.
+     * that itself makes tail calls, its body without its entry; for any other, {@link #handle()}. Only compiled code
+     * should call it: the body may return a dummy result with a tail call deferred to the entry below it.
      */
     public MethodHandle tailHandle() {
-        return tailHandle;
+        if (tailMaker == null) {
+            return handle();
+        }
+        MethodHandle h = tailHandle;
+        if (h == null) {
+            h = tailMaker.get().asType(type.methodType());
+            tailHandle = h;
+        }
+        return h;
     }
 
     /** Calls with boxed arguments (Integer, Long, Float, Double, V128, references) and returns the results boxed. */
@@ -100,7 +132,7 @@ public final class WasmFunction {
         }
         Object result;
         try {
-            result = handle.invokeWithArguments(args);
+            result = handle().invokeWithArguments(args);
         } catch (ClassCastException e) {
             throw new IllegalArgumentException("arguments " + java.util.Arrays.toString(args) + " do not match " + type);
         } catch (Throwable t) {

@@ -11,7 +11,7 @@ public final class Abi {
     private Abi() {}
 
     /** The version of the contract between generated code and this runtime. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** The {@code public static final int} field of a module class that holds the version it was compiled for. */
     public static final String VERSION_FIELD = "WASM2JAR_ABI";

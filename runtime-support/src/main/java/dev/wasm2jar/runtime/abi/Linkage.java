@@ -20,12 +20,12 @@ public abstract class Linkage {
     private final Table[] tables;
     /** Every global, imported and defined, with its initial value. Private ones are copied into fields. */
     private final Global[] globals;
-    /** The exact handles of the imported functions, in import order. */
-    private final MethodHandle[] importedFunctions;
+    /** The imported functions, in import order; each makes its handle when first called. */
+    private final WasmFunction[] importedFunctions;
     private final byte[][] data;
     private final Object[][] elements;
 
-    protected Linkage(Memory[] memories, Table[] tables, Global[] globals, MethodHandle[] importedFunctions,
+    protected Linkage(Memory[] memories, Table[] tables, Global[] globals, WasmFunction[] importedFunctions,
             byte[][] data, Object[][] elements) {
         this.memories = memories;
         this.tables = tables;
@@ -48,9 +48,12 @@ public abstract class Linkage {
         return globals[index];
     }
 
-    /** The exact handle of imported function {@code index}. */
+    /**
+     * The exact handle of imported function {@code index}. Generated code asks at the function's first call, so that
+     * a host function no call reaches costs no method handle ({@link WasmFunction#lazy}).
+     */
     public final MethodHandle importedFunction(int index) {
-        return importedFunctions[index];
+        return importedFunctions[index].handle();
     }
 
     /** {@code ref.func}: the reference to function {@code index} of this instance (the same object every time). */

@@ -16,10 +16,15 @@ import java.util.Objects;
  * The linear memory of the instance a host function serves, as host functions read and write it.
  *
  * <p>The {@link Linker} binds it once the memory exists; {@link #bytes()} is read afresh on every call, since
- * {@code memory.grow} replaces the array. The static helpers work on those bytes: little-endian values, strict UTF-8
- * strings and (c)iovec lists. Every address and length is checked: a range outside the memory throws
+ * {@code memory.grow} may replace the array. The static helpers work on those bytes: little-endian values, strict UTF-8
+ * strings and (c)iovec lists. Every address and length is checked: a range outside the array throws
  * {@link IndexOutOfBoundsException}, which a provider's {@link ErrorCodes.Mapper} turns into its "fault" code. Guest
  * sizes are u32, so a "negative" int is always out of bounds.
+ *
+ * <p>A memory that has grown may have room past its {@link #size()} in its array ({@link Memory}). The static helpers
+ * check against the array, so an address in that room is not refused: a host reads zeros there, and what it writes
+ * there is zeroed by the growth that makes those bytes the guest's. The guest never sees it either way; a host that
+ * must refuse such addresses checks them against {@link #size()}.
  *
  * <pre>
  * iovec / ciovec (8 bytes): 0 buf: u32 | 4 buf_len: u32
@@ -52,12 +57,21 @@ public final class GuestMemory {
 
     /** The current bytes of the memory; traps when it is not bound yet (a host call from a start function). */
     public byte[] bytes() {
+        return bound().buffer();
+    }
+
+    /** The memory's size in bytes; {@link #bytes()} may be longer. Traps when it is not bound yet. */
+    public int size() {
+        return bound().byteSize();
+    }
+
+    private Memory bound() {
         Memory m = memory;
         if (m == null) {
             throw new TrapException("a host function was called before the module's memory was bound"
                     + " (from a start function?)");
         }
-        return m.buffer();
+        return m;
     }
 
     public static int i32(byte[] mem, int address) {

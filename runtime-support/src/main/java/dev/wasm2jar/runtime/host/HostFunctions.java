@@ -1,6 +1,7 @@
 package dev.wasm2jar.runtime.host;
 
 import dev.wasm2jar.runtime.FunctionType;
+import dev.wasm2jar.runtime.WasmFunction;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,16 +75,42 @@ public final class HostFunctions {
 
     /** The code of {@code module.name} in type {@code type}, made now; null when it is not offered in that type. */
     public MethodHandle code(String module, String name, FunctionType type) {
+        Offer o = offer(module, name, type);
+        return o == null ? null : made(o, module, name);
+    }
+
+    /**
+     * The function offered as {@code module.name} in type {@code type}, named {@code label}, whose code is made when it
+     * is first called ({@link WasmFunction#lazy}); null when it is not offered in that type.
+     */
+    public WasmFunction function(String module, String name, FunctionType type, String label) {
+        Offer o = offer(module, name, type);
+        return o == null ? null : WasmFunction.lazy(type, label, new Maker(o, module, name));
+    }
+
+    private Offer offer(String module, String name, FunctionType type) {
         for (Offer o : offers(module, name)) {
             if (o.type().equals(type)) {
-                MethodHandle code = o.code().get();
-                if (code == null) {
-                    throw new NullPointerException("the code of " + module + "." + name + " is null");
-                }
-                return code;
+                return o;
             }
         }
         return null;
+    }
+
+    private static MethodHandle made(Offer o, String module, String name) {
+        MethodHandle code = o.code().get();
+        if (code == null) {
+            throw new NullPointerException("the code of " + module + "." + name + " is null");
+        }
+        return code;
+    }
+
+    /** Makes an offered function's code when it is first called (a class, not a lambda: see Linker's start-up). */
+    private record Maker(Offer offer, String module, String name) implements Supplier<MethodHandle> {
+        @Override
+        public MethodHandle get() {
+            return made(offer, module, name);
+        }
     }
 
     private List<Offer> offers(String module, String name) {

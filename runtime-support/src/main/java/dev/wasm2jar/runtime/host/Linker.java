@@ -11,7 +11,6 @@ import dev.wasm2jar.runtime.WasmFunction;
 import dev.wasm2jar.runtime.abi.ModuleShape.Import;
 import dev.wasm2jar.runtime.abi.ModuleShape;
 import dev.wasm2jar.runtime.internal.Externs;
-import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -115,9 +114,9 @@ public final class Linker {
     /** The host function for {@code im} in its type, or null when no host module offers its name. */
     private static WasmFunction hostFunction(ModuleShape shape, Import im, HostFunctions offered) {
         FunctionType expected = shape.types().get(im.typeIndex());
-        MethodHandle code = offered.code(im.module(), im.name(), expected);
-        if (code != null) {
-            return WasmFunction.of(expected, code, Externs.name(im));
+        WasmFunction function = offered.function(im.module(), im.name(), expected, Externs.name(im));
+        if (function != null) {
+            return function;
         }
         List<FunctionType> types = offered.types(im.module(), im.name());
         if (types.isEmpty()) {

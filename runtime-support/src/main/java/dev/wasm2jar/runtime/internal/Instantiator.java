@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Instantiation as the spec orders it: resolve and check imports, create memories and tables, construct the compiled
@@ -69,16 +70,12 @@ public final class Instantiator {
         for (int i = 0; i < importedGlobals.size(); i++) {
             globals[i] = importedGlobals.get(i);
         }
-        MethodHandle[] importHandles = new MethodHandle[functions.size()];
-        for (int i = 0; i < importHandles.length; i++) {
-            importHandles[i] = functions.get(i).handle();
-        }
         byte[][] data = new byte[shape.data().size()][];
         Object[][] elements = new Object[shape.elements().size()][];
         Table[] tableArray = new Table[tables.size() + shape.tables().size()];
 
-        InstanceLinkage link = new InstanceLinkage(memories.toArray(new Memory[0]), tableArray, globals, importHandles,
-                data, elements, shape, functions);
+        InstanceLinkage link = new InstanceLinkage(memories.toArray(new Memory[0]), tableArray, globals,
+                functions.toArray(new WasmFunction[0]), data, elements, shape);
         ConstExprs exprs = new ConstExprs(globals, link);
 
         // Tables may be initialized with ref.func, so they come once function references can be made; the compiled
@@ -132,7 +129,8 @@ public final class Instantiator {
             DataSegment segment = shape.data().get(i);
             if (segment.mode() == SegmentMode.ACTIVE) {
                 int offset = (Integer) exprs.evaluate(segment.offset());
-                MemoryOps.init(offset, 0, data[i].length, link.memory(segment.memory()).buffer(), data[i]);
+                Memory memory = link.memory(segment.memory());
+                MemoryOps.init(offset, 0, data[i].length, memory.buffer(), memory.byteSize(), data[i]);
                 link.dropData(i);
             }
         }
@@ -203,18 +201,17 @@ public final class Instantiator {
     /** The runtime's side of {@link Linkage}: makes function references of this instance on demand. */
     static final class InstanceLinkage extends Linkage {
         private final ModuleShape shape;
+        private final int importedFunctions;
         private final WasmFunction[] functions;
         private Class<?> instanceClass;
         private Object generated;
 
-        InstanceLinkage(Memory[] memories, Table[] tables, Global[] globals, MethodHandle[] importHandles,
-                byte[][] data, Object[][] elements, ModuleShape shape, List<WasmFunction> imported) {
-            super(memories, tables, globals, importHandles, data, elements);
+        InstanceLinkage(Memory[] memories, Table[] tables, Global[] globals, WasmFunction[] imported,
+                byte[][] data, Object[][] elements, ModuleShape shape) {
+            super(memories, tables, globals, imported, data, elements);
             this.shape = shape;
-            this.functions = new WasmFunction[shape.functionTypes().length];
-            for (int i = 0; i < imported.size(); i++) {
-                functions[i] = imported.get(i);
-            }
+            this.functions = java.util.Arrays.copyOf(imported, shape.functionTypes().length);
+            this.importedFunctions = imported.length;
         }
 
         void bind(Class<?> instanceClass, Object generated) {
@@ -232,28 +229,44 @@ public final class Instantiator {
         }
 
         private WasmFunction define(int index) {
-            int defined = index - shape.importedFunctionCount();
-            FunctionType type = shape.functionType(index);
             String name = shape.functionNames()[index];
+            String label = name != null ? name : "func[" + index + "]";
+            if (shape.functionMethods()[index - importedFunctions].endsWith(TailCalls.ENTRY_SUFFIX)) {
+                // A function that makes tail calls: its entry, and its body for tail calls to it.
+                return WasmFunction.lazy(shape.functionType(index), label, new HandleMaker(this, index, false),
+                        new HandleMaker(this, index, true));
+            }
+            return WasmFunction.lazy(shape.functionType(index), label, new HandleMaker(this, index, false));
+        }
+
+        /**
+         * The exact handle of defined function {@code index}, bound to this instance; for {@code body}, of the method
+         * its entry calls (the metadata names the entry of a function that makes tail calls).
+         */
+        MethodHandle handle(int index, boolean body) {
+            int defined = index - importedFunctions;
+            FunctionType type = shape.functionType(index);
             try {
                 Class<?> owner = Class.forName(shape.functionClasses().get(shape.functionClass()[defined]), true,
                         instanceClass.getClassLoader());
                 MethodType mt = type.methodType().appendParameterTypes(instanceClass);
                 String method = shape.functionMethods()[defined];
-                MethodHandle h = MethodHandles.publicLookup().findStatic(owner, method, mt);
-                h = MethodHandles.insertArguments(h, type.params().size(), generated);
-                String label = name != null ? name : "func[" + index + "]";
-                if (method.endsWith(TailCalls.ENTRY_SUFFIX)) {
-                    // A function that makes tail calls: its entry, and its body for tail calls to it.
-                    String body = method.substring(0, method.length() - TailCalls.ENTRY_SUFFIX.length());
-                    MethodHandle tail = MethodHandles.publicLookup().findStatic(owner, body, mt);
-                    tail = MethodHandles.insertArguments(tail, type.params().size(), generated);
-                    return WasmFunction.of(type, h, tail, label);
+                if (body) {
+                    method = method.substring(0, method.length() - TailCalls.ENTRY_SUFFIX.length());
                 }
-                return WasmFunction.of(type, h, label);
+                MethodHandle h = MethodHandles.publicLookup().findStatic(owner, method, mt);
+                return MethodHandles.insertArguments(h, type.params().size(), generated);
             } catch (ReflectiveOperationException e) {
                 throw new UninstantiableException("cannot link function " + index + ": " + e);
             }
+        }
+    }
+
+    /** Makes a function reference's handle when it is first called (most functions in a table never are). */
+    private record HandleMaker(InstanceLinkage link, int index, boolean body) implements Supplier<MethodHandle> {
+        @Override
+        public MethodHandle get() {
+            return link.handle(index, body);
         }
     }
 

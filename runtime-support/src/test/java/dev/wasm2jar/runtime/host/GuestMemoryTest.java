@@ -89,5 +89,6 @@ class GuestMemoryTest {
         assertSame(m.buffer(), memory.bytes());
         m.grow(1);
         assertSame(m.buffer(), memory.bytes(), "a grown memory's new array");
+        assertEquals(2 * Memory.PAGE_SIZE, memory.size());
     }
 }

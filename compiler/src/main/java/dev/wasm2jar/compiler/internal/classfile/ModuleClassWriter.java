@@ -14,6 +14,7 @@ import dev.wasm2jar.runtime.abi.Abi;
 import dev.wasm2jar.runtime.abi.TypeCodec;
 import java.util.List;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
@@ -27,10 +28,10 @@ import org.objectweb.asm.Type;
  * public final class Module implements CompiledInstance {
  *   public static final int WASM2JAR_ABI = 1;
  *   public final Linkage link;  Memory memory0;  Table table0;  MethodHandle import0;  int global0;  Global global1 ...
- *   public Module(Linkage)                          // copies memories, tables, import handles
+ *   public Module(Linkage)                          // copies memories and tables
  *   public void initGlobals()                       // reads initial values once the runtime evaluated them
  *   public static int f3_fib(int n, Module self)    // one per defined function
- *   public static int callImport0(int, Module)      // invokes import0
+ *   public static int callImport0(int, Module)      // invokes import0, asking the linkage for it on the first call
  *   public static int callIndirect2_0(int, int index, Module)  // checks and invokes table0[index]
  * }
  * </pre>
@@ -129,7 +130,7 @@ public final class ModuleClassWriter {
             cw.visitField(ACC_PUBLIC | ACC_FINAL, layout.tableField(i), TABLE, null, null).visitEnd();
         }
         for (int i = 0; i < layout.importedFunctions(); i++) {
-            cw.visitField(ACC_PUBLIC | ACC_FINAL, Names.importHandle(i), HANDLE, null, null).visitEnd();
+            cw.visitField(ACC_PUBLIC, Names.importHandle(i), HANDLE, null, null).visitEnd();
         }
         for (int i = 0; i < layout.globalCount(); i++) {
             String descriptor = layout.isSharedGlobal(i) ? GLOBAL : JvmTypes.descriptor(layout.globalType(i));
@@ -147,7 +148,6 @@ public final class ModuleClassWriter {
         mv.visitFieldInsn(PUTFIELD, name, Names.LINK, LINKAGE);
         copy(mv, Builtin.LINK_MEMORY, layout.memoryCount(), layout::memoryField, MEMORY);
         copy(mv, Builtin.LINK_TABLE, layout.tableCount(), layout::tableField, TABLE);
-        copy(mv, Builtin.LINK_IMPORTED_FUNCTION, layout.importedFunctions(), Names::importHandle, HANDLE);
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
@@ -191,15 +191,33 @@ public final class ModuleClassWriter {
         mv.visitEnd();
     }
 
-    /** {@code callImportN(params..., self)}: invokes the imported function's handle. */
+    /**
+     * {@code callImportN(params..., self)}: invokes the imported function's handle, which the first call asks the
+     * linkage for and keeps in field {@code importN}. Host functions are made on first use, since making a method
+     * handle costs start-up time and a program calls few of the functions it imports (wasmedge_quickjs: 45 imports,
+     * about 15 called by a hello world).
+     */
     private void importStub(int index) {
         FunctionType type = model.functionType(index);
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, Names.importStub(index),
                 layout.functionDescriptor(type), null, null);
         mv.visitCode();
         int self = slots(type.params());
+        String field = Names.importHandle(index);
+        Label ready = new Label();
         mv.visitVarInsn(ALOAD, self);
-        mv.visitFieldInsn(GETFIELD, name, Names.importHandle(index), HANDLE);
+        mv.visitFieldInsn(GETFIELD, name, field, HANDLE);
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNONNULL, ready);
+        mv.visitInsn(POP);
+        mv.visitVarInsn(ALOAD, self);
+        mv.visitVarInsn(ALOAD, self);
+        mv.visitFieldInsn(GETFIELD, name, Names.LINK, LINKAGE);
+        mv.visitLdcInsn(index);
+        Builtin.LINK_IMPORTED_FUNCTION.invoke(mv);
+        mv.visitInsn(DUP_X1);
+        mv.visitFieldInsn(PUTFIELD, name, field, HANDLE);
+        mv.visitLabel(ready);
         loadParams(mv, type.params());
         invokeExactAndReturn(mv, type);
     }

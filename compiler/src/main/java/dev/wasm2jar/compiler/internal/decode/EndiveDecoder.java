@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 import run.endive.wasm.Parser;
 import run.endive.wasm.WasmModule;
 import run.endive.wasm.types.ActiveDataSegment;
@@ -47,8 +48,8 @@ import run.endive.wasm.types.ValType;
 
 /**
  * Decodes and validates with Endive's parser ({@code run.endive:wasm}) and translates its module into our
- * {@link ModuleModel}. It and {@link ErrorLocator} (which lists a failing body's instructions) are the only classes
- * that see Endive's types.
+ * {@link ModuleModel}. It, {@link BodyWindows} (which decodes a large module's bodies a window at a time) and
+ * {@link ErrorLocator} (which lists a failing body's instructions) are the only classes that see Endive's types.
  */
 public final class EndiveDecoder {
     private static final EnumMap<OpCode, Op> OPS = new EnumMap<>(OpCode.class);
@@ -80,22 +81,86 @@ public final class EndiveDecoder {
      * @throws UnsupportedFeatureException when it needs a feature that is not enabled or that wasm2jar lacks
      */
     public static ModuleModel decode(byte[] wasm, Set<Feature> features) {
+        return decode(wasm, features, BodyWindows.WINDOW_BYTES);
+    }
+
+    /**
+     * {@link #decode(byte[], Set)}, decoding the code through windows of {@code windowBytes} of bodies when it is
+     * larger than one ({@link BodyWindows}); tests choose small ones.
+     */
+    public static ModuleModel decode(byte[] wasm, Set<Feature> features, int windowBytes) {
         try {
-            return decodeUnlocated(wasm, features);
+            return decodeUnlocated(wasm, features, windowBytes);
         } catch (MalformedException | InvalidException e) {
             throw ErrorLocator.withLocation(wasm, features, e);
         }
     }
 
-    /** {@link #decode} with the reasons only, as {@link ErrorLocator} asks it about edited copies. */
+    /** {@link #decode} whole, with the reasons only, as {@link ErrorLocator} asks it about edited copies. */
     static ModuleModel decodeUnlocated(byte[] wasm, Set<Feature> features) {
+        return decodeUnlocated(wasm, features, Integer.MAX_VALUE);
+    }
+
+    private static ModuleModel decodeUnlocated(byte[] wasm, Set<Feature> features, int windowBytes) {
         BinaryPrescan.checkHeader(wasm);
         BinaryPrescan.checkNameLengths(wasm);
         FeatureCheck check = new FeatureCheck(features);
+        // Endive cannot decode relaxed SIMD: it reads a copy with stand-ins, each body their offsets (RelaxedSimd).
         RelaxedSimd.StandIns relaxed = check.enabled(Feature.RELAXED_SIMD) ? RelaxedSimd.standIns(wasm) : null;
-        WasmModule m;
+        byte[] source = relaxed == null ? wasm : relaxed.wasm();
+        boolean tailCalls = check.enabled(Feature.TAIL_CALL);
+        Sections sections = windowBytes < source.length ? readSections(source) : null;
+        ModuleModel model;
+        if (sections != null && BodyWindows.needed(sections, windowBytes)) {
+            // Module-level validation on a copy whose bodies are stubs; each body validates in its window.
+            WasmModule skeleton = parse(sections.withBodies(i -> Sections.STUB), check);
+            int[] sizes = new int[sections.bodies.length];
+            for (int i = 0; i < sizes.length; i++) {
+                sizes[i] = sections.codeSize(i);
+            }
+            var nameSection = skeleton.nameSection();
+            BodyWindows windows = new BodyWindows(sections, features, check, windowBytes,
+                    f -> nameSection == null ? null : nameSection.nameOfFunction(f), relaxed);
+            java.util.BitSet tailCalling = tailCalls ? RelaxedSimd.tailCalling(source, sizes.length)
+                    : new java.util.BitSet();
+            model = convert(skeleton, check, sizes, tailCalling, windows::body);
+        } else {
+            WasmModule m = parse(source, check);
+            var code = m.codeSection();
+            int imported = importedFunctions(m);
+            int[] sizes = new int[code.functionBodyCount()];
+            java.util.BitSet tailCalling = new java.util.BitSet();
+            for (int i = 0; i < sizes.length; i++) {
+                List<AnnotatedInstruction> ins = code.getFunctionBody(i).instructions();
+                sizes[i] = ins.isEmpty() ? 0 : ins.get(ins.size() - 1).address() - ins.get(0).address() + 1;
+                for (int k = 0; tailCalls && k < ins.size() && !tailCalling.get(i); k++) {
+                    OpCode op = ins.get(k).opcode();
+                    if (op == OpCode.RETURN_CALL || op == OpCode.RETURN_CALL_INDIRECT || op == OpCode.RETURN_CALL_REF) {
+                        tailCalling.set(i);
+                    }
+                }
+            }
+            model = convert(m, check, sizes, tailCalling,
+                    defined -> body(code.getFunctionBody(defined), imported + defined, 0, wasm, check, relaxed));
+        }
+        Wasm2Profile.check(model, check);
+        check.module(model);
+        return model;
+    }
+
+    /** Where the bodies lie, or null when the bytes are too broken to tell: Endive then says what is wrong. */
+    private static Sections readSections(byte[] wasm) {
         try {
-            m = Parser.parse(relaxed == null ? wasm : relaxed.wasm());
+            return Sections.read(wasm);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Endive's module, decoded and validated, its exceptions as ours. */
+    static WasmModule parse(byte[] wasm, FeatureCheck check) {
+        try {
+            return Parser.parse(wasm);
         } catch (run.endive.wasm.MalformedException e) {
             throw undecodable(wasm, check, new MalformedException(e.getMessage(), e));
         } catch (run.endive.wasm.InvalidException e) {
@@ -106,10 +171,16 @@ public final class EndiveDecoder {
             // The parser signals some truncations with plain runtime exceptions.
             throw undecodable(wasm, check, new MalformedException("unexpected end or malformed module: " + e, e));
         }
-        ModuleModel model = convert(m, wasm, check, relaxed);
-        Wasm2Profile.check(model, check);
-        check.module(model);
-        return model;
+    }
+
+    private static int importedFunctions(WasmModule m) {
+        int n = 0;
+        for (int i = 0; i < m.importSection().importCount(); i++) {
+            if (m.importSection().getImport(i) instanceof FunctionImport) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
@@ -143,10 +214,10 @@ public final class EndiveDecoder {
         try {
             WasmModule unvalidated = Parser.builder().withValidation(false).build()
                     .parse(() -> new java.io.ByteArrayInputStream(wasm));
-            ModuleModel model = convert(unvalidated, wasm, check, null);
-            int defined = model.functionCount() - model.importCount(ExternKind.FUNCTION);
-            for (int i = 0; i < defined; i++) {
-                model.bodies().apply(i);
+            var code = unvalidated.codeSection();
+            int imported = importedFunctions(unvalidated);
+            for (int i = 0; i < code.functionBodyCount(); i++) {
+                body(code.getFunctionBody(i), imported + i, 0, wasm, check, null);
             }
         } catch (MalformedException e) {
             return e;
@@ -156,7 +227,9 @@ public final class EndiveDecoder {
         return Wasm2Profile.reclassify(invalid, check);
     }
 
-    private static ModuleModel convert(WasmModule m, byte[] wasm, FeatureCheck check, RelaxedSimd.StandIns relaxed) {
+    /** Our model of {@code m}, with its code's {@code bodySizes} and {@code bodies} as the caller decodes them. */
+    private static ModuleModel convert(WasmModule m, FeatureCheck check, int[] bodySizes,
+            java.util.BitSet tailCalling, IntFunction<FunctionBody> bodies) {
         List<FunctionType> types = new ArrayList<>();
         var typeSection = m.typeSection();
         for (int i = 0; i < typeSection.typeCount(); i++) {
@@ -191,7 +264,6 @@ public final class EndiveDecoder {
                         + im.module() + "." + im.name());
             });
         }
-        int importedFunctions = functionTypes.size();
         for (int i = 0; i < m.functionSection().functionCount(); i++) {
             functionTypes.add(m.functionSection().getFunctionType(i));
         }
@@ -268,26 +340,15 @@ public final class EndiveDecoder {
                 throw new InvalidException("unknown type " + typeIndex);
             }
         }
-        var code = m.codeSection();
-        int[] bodySizes = new int[code.functionBodyCount()];
-        java.util.BitSet tailCalling = new java.util.BitSet();
-        boolean tailCalls = check.enabled(Feature.TAIL_CALL);
-        for (int i = 0; i < bodySizes.length; i++) {
-            List<AnnotatedInstruction> ins = code.getFunctionBody(i).instructions();
-            bodySizes[i] = ins.isEmpty() ? 0 : ins.get(ins.size() - 1).address() - ins.get(0).address() + 1;
-            for (int k = 0; tailCalls && k < ins.size() && !tailCalling.get(i); k++) {
-                OpCode op = ins.get(k).opcode();
-                if (op == OpCode.RETURN_CALL || op == OpCode.RETURN_CALL_INDIRECT || op == OpCode.RETURN_CALL_REF) {
-                    tailCalling.set(i);
-                }
-            }
-        }
         return new ModuleModel(types, imports, ft, names, tables, memories, globals, exports, elements, data, start,
-                bodySizes, tailCalling,
-                defined -> body(code.getFunctionBody(defined), importedFunctions + defined, wasm, check, relaxed));
+                bodySizes, tailCalling, bodies);
     }
 
-    private static FunctionBody body(run.endive.wasm.types.FunctionBody body, int functionIndex, byte[] wasm,
+    /**
+     * Our form of one of Endive's bodies, function {@code functionIndex}; its instructions' addresses plus
+     * {@code shift} are their offsets in {@code wasm}.
+     */
+    static FunctionBody body(run.endive.wasm.types.FunctionBody body, int functionIndex, int shift, byte[] wasm,
             FeatureCheck check, RelaxedSimd.StandIns relaxed) {
         List<ValueType> locals = new ArrayList<>(body.localTypes().size());
         for (ValType t : body.localTypes()) {
@@ -299,19 +360,20 @@ public final class EndiveDecoder {
         List<Instruction> out = new ArrayList<>(source.size());
         for (AnnotatedInstruction in : source) {
             Op op = OPS.get(in.opcode());
-            Op standsFor = RelaxedSimd.at(relaxed, in.address());
+            int address = in.address() + shift;
+            Op standsFor = RelaxedSimd.at(relaxed, address);
             if (standsFor != null) {
                 op = standsFor;
             } else if (op == null) {
-                throw unknownInstruction(in, functionIndex, wasm, check);
+                throw unknownInstruction(in, functionIndex, address, wasm, check);
             }
-            Instruction instruction = new Instruction(op, operands(op, in.operands()), in.address());
+            Instruction instruction = new Instruction(op, operands(op, in.operands()), address);
             Wasm2Profile.checkReservedBytes(instruction, wasm, check);
-            check.instruction(op, functionIndex, in.address());
+            check.instruction(op, functionIndex, address);
             switch (op) {
-                case BLOCK, LOOP, IF -> check.blockType(instruction.operand(0), functionIndex, in.address());
+                case BLOCK, LOOP, IF -> check.blockType(instruction.operand(0), functionIndex, address);
                 case SELECT_T, REF_NULL -> check.immediateType(TypeCodec.unpack(instruction.operand(0)), op,
-                        functionIndex, in.address());
+                        functionIndex, address);
                 default -> { }
             }
             out.add(instruction);
@@ -320,14 +382,14 @@ public final class EndiveDecoder {
     }
 
     /** An instruction Endive knows and we do not: the feature it needs, if it belongs to one. */
-    private static RuntimeException unknownInstruction(AnnotatedInstruction in, int functionIndex, byte[] wasm,
-            FeatureCheck check) {
-        String where = FeatureCheck.at(functionIndex, in.address()) + ": " + FeatureCheck.name(in.opcode().name());
+    private static RuntimeException unknownInstruction(AnnotatedInstruction in, int functionIndex, int address,
+            byte[] wasm, FeatureCheck check) {
+        String where = FeatureCheck.at(functionIndex, address) + ": " + FeatureCheck.name(in.opcode().name());
         Feature feature = FeatureCheck.featureOf(in.opcode());
-        if (feature == Feature.THREADS && RelaxedSimd.misreadAsAtomic(wasm, in.address())) {
+        if (feature == Feature.THREADS && RelaxedSimd.misreadAsAtomic(wasm, address)) {
             // Endive reads relaxed SIMD's 0xFD 0x100... as atomics (0xFE00...): relaxed-simd is off.
             check.require(Feature.RELAXED_SIMD,
-                    FeatureCheck.at(functionIndex, in.address()) + ": a relaxed SIMD instruction");
+                    FeatureCheck.at(functionIndex, address) + ": a relaxed SIMD instruction");
         }
         if (feature != null) {
             check.require(feature, where);

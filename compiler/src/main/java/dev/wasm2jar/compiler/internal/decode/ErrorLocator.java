@@ -23,10 +23,7 @@ import run.endive.wasm.types.AnnotatedInstruction;
  * open). About 2·log2(n) more parses, on the error path only.
  */
 final class ErrorLocator {
-    private static final int CODE_SECTION = 10;
-    private static final int IMPORT_SECTION = 2;
-    /** A body that validates for any function type: no locals, {@code unreachable}, {@code end}. */
-    private static final byte[] STUB = {0x00, 0x00, 0x0B};
+    private static final byte[] STUB = Sections.STUB;
     private static final byte UNREACHABLE = 0x00;
     private static final byte ELSE = 0x05;
     private static final byte END = 0x0B;
@@ -43,12 +40,20 @@ final class ErrorLocator {
 
     /** {@code error} with where it happened in front of its message, when that is inside a function body. */
     static RuntimeException withLocation(byte[] wasm, Set<Feature> features, RuntimeException error) {
-        Location where;
+        return withLocation(error, locateOrNull(wasm, features));
+    }
+
+    /** {@link #locate}, or null when the module is too broken to edit: the reason alone must do then. */
+    static Location locateOrNull(byte[] wasm, Set<Feature> features) {
         try {
-            where = locate(wasm, features);
+            return locate(wasm, features);
         } catch (RuntimeException | StackOverflowError e) {
-            where = null; // the module is too broken to edit: the reason alone must do
+            return null;
         }
+    }
+
+    /** {@code error} with {@code where} in front of its message, unless null. */
+    static RuntimeException withLocation(RuntimeException error, Location where) {
         if (where == null) {
             return error;
         }
@@ -162,113 +167,5 @@ final class ErrorLocator {
         } catch (RuntimeException | StackOverflowError e) {
             return true;
         }
-    }
-
-    /** The module's bytes around its code section, and where each function body lies. */
-    private record Sections(byte[] wasm, int codeStart, int codeEnd, int[][] bodies, int importedFunctions) {
-        static Sections read(byte[] wasm) {
-            int at = 8;
-            int codeStart = -1;
-            int codeEnd = -1;
-            int[][] bodies = new int[0][];
-            int imported = 0;
-            while (at < wasm.length) {
-                int id = wasm[at++] & 0xFF;
-                long[] size = leb(wasm, at);
-                int payload = (int) size[1];
-                int next = Math.addExact(payload, (int) size[0]);
-                if (id == IMPORT_SECTION) {
-                    imported = importedFunctions(wasm, payload);
-                } else if (id == CODE_SECTION) {
-                    codeStart = at - 1;
-                    codeEnd = next;
-                    long[] count = leb(wasm, payload);
-                    int p = (int) count[1];
-                    if (count[0] > next - p) { // every body takes a byte at least: a hostile count, not an array
-                        throw new IllegalArgumentException("more bodies than bytes in the code section");
-                    }
-                    bodies = new int[(int) count[0]][];
-                    for (int i = 0; i < bodies.length; i++) {
-                        long[] length = leb(wasm, p);
-                        bodies[i] = new int[] {(int) length[1], (int) (length[1] + length[0])};
-                        p = bodies[i][1];
-                    }
-                }
-                at = next;
-            }
-            return new Sections(wasm, codeStart, codeEnd, bodies, imported);
-        }
-
-        byte[] body(int i) {
-            return java.util.Arrays.copyOfRange(wasm, bodies[i][0], bodies[i][1]);
-        }
-
-        /** The module with the code section rebuilt from {@code body}. */
-        byte[] withBodies(java.util.function.IntFunction<byte[]> body) {
-            ByteArrayOutputStream code = new ByteArrayOutputStream();
-            writeLeb(code, bodies.length);
-            for (int i = 0; i < bodies.length; i++) {
-                byte[] b = body.apply(i);
-                writeLeb(code, b.length);
-                code.writeBytes(b);
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(wasm.length);
-            out.write(wasm, 0, codeStart);
-            out.write(CODE_SECTION);
-            writeLeb(out, code.size());
-            out.writeBytes(code.toByteArray());
-            out.write(wasm, codeEnd, wasm.length - codeEnd);
-            return out.toByteArray();
-        }
-
-        private static int importedFunctions(byte[] wasm, int at) {
-            long[] count = leb(wasm, at);
-            int p = (int) count[1];
-            int functions = 0;
-            for (long i = 0; i < count[0]; i++) {
-                for (int name = 0; name < 2; name++) {
-                    long[] length = leb(wasm, p);
-                    p = (int) (length[1] + length[0]);
-                }
-                int kind = wasm[p++];
-                switch (kind) {
-                    case 0 -> {
-                        functions++;
-                        p = (int) leb(wasm, p)[1];
-                    }
-                    case 1 -> p = limits(wasm, p + 1);
-                    case 2 -> p = limits(wasm, p);
-                    case 3 -> p += 2;
-                    default -> p = (int) leb(wasm, p + 1)[1];
-                }
-            }
-            return functions;
-        }
-
-        private static int limits(byte[] wasm, int at) {
-            int flags = wasm[at];
-            int p = (int) leb(wasm, at + 1)[1];
-            return (flags & 1) != 0 ? (int) leb(wasm, p)[1] : p;
-        }
-    }
-
-    /** An unsigned LEB128 at {@code at}: its value and the offset after it. */
-    private static long[] leb(byte[] wasm, int at) {
-        long value = 0;
-        for (int shift = 0; ; shift += 7) {
-            byte b = wasm[at++];
-            value |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0 || shift > 28) {
-                return new long[] {value, at};
-            }
-        }
-    }
-
-    private static void writeLeb(ByteArrayOutputStream out, long value) {
-        do {
-            int b = (int) (value & 0x7F);
-            value >>>= 7;
-            out.write(value == 0 ? b : b | 0x80);
-        } while (value != 0);
     }
 }

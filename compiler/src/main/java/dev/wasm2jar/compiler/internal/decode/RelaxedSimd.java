@@ -14,7 +14,8 @@ import run.endive.wasm.types.WasmEncoding;
  * instruction is a stand-in of the same length and the same type ({@code v128.not}, {@code v128.and} or
  * {@code v128.bitselect}, its opcode spelled in as many LEB128 bytes as the original, which the binary format allows),
  * so that Endive validates the module and every offset stays where it was; the decoder then reads the true op back by
- * offset. Walking the code section costs one pass over its bytes, only when the feature is enabled.
+ * offset. Walking the code section costs one pass over its bytes, only when the feature is enabled. The same walk
+ * tells which bodies make tail calls, for a module too large to decode whole ({@link #tailCalling}).
  */
 final class RelaxedSimd {
     /** The relaxed ops in opcode order, from 0x100. */
@@ -56,6 +57,23 @@ final class RelaxedSimd {
         }
     }
 
+    /**
+     * Which of the {@code bodies} defined functions make tail calls, from the same walk: for a module decoded in
+     * windows, whose bodies Endive decodes only later. All of them when the code does not walk (an entry too many
+     * costs a little; one too few would lose a deferred call).
+     */
+    static java.util.BitSet tailCalling(byte[] wasm, int bodies) {
+        try {
+            Walk walk = new Walk(wasm);
+            walk.run();
+            return walk.tailCalling;
+        } catch (RuntimeException e) {
+            java.util.BitSet all = new java.util.BitSet();
+            all.set(0, bodies);
+            return all;
+        }
+    }
+
     /** Whether the instruction Endive decoded at {@code offset} as an atomic one is a relaxed instruction's prefix. */
     static boolean misreadAsAtomic(byte[] wasm, int offset) {
         return offset >= 0 && offset < wasm.length && (wasm[offset] & 0xFF) == SIMD_PREFIX;
@@ -66,6 +84,8 @@ final class RelaxedSimd {
         private final byte[] wasm;
         private byte[] copy;
         private final Map<Integer, Op> ops = new HashMap<>();
+        private final java.util.BitSet tailCalling = new java.util.BitSet();
+        private int body;
         private int at;
 
         Walk(byte[] wasm) {
@@ -82,6 +102,7 @@ final class RelaxedSimd {
                     long bodies = u32();
                     for (long i = 0; i < bodies; i++) {
                         int length = (int) u32();
+                        body = (int) i;
                         body(Math.addExact(at, length));
                     }
                 }
@@ -119,6 +140,9 @@ final class RelaxedSimd {
             OpCode op = OpCode.byOpCode(code);
             if (op == null) {
                 throw new IllegalStateException("unknown opcode");
+            }
+            if (op == OpCode.RETURN_CALL || op == OpCode.RETURN_CALL_INDIRECT || op == OpCode.RETURN_CALL_REF) {
+                tailCalling.set(body);
             }
             if (op == OpCode.DROP || op == OpCode.SELECT) {
                 return;

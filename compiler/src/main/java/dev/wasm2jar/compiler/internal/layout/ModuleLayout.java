@@ -5,6 +5,7 @@ import dev.wasm2jar.compiler.internal.model.ModuleModel;
 import dev.wasm2jar.runtime.ExternKind;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.ValueType;
+import dev.wasm2jar.runtime.abi.ModuleShape;
 import dev.wasm2jar.runtime.abi.TailCalls;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,6 +125,19 @@ public final class ModuleLayout {
 
     public int memoryCount() {
         return memoryCount;
+    }
+
+    /**
+     * Whether memory {@code index} can never grow, so that its array is exactly its size: defined by this module
+     * with a maximum equal to its initial size. An imported memory may be any that matches the import.
+     */
+    public boolean fixedSizeMemory(int index) {
+        int imported = model.importCount(ExternKind.MEMORY);
+        if (index < imported) {
+            return false;
+        }
+        ModuleShape.Limits limits = model.memories().get(index - imported);
+        return limits.max() == limits.min();
     }
 
     public int tableCount() {

@@ -17,9 +17,15 @@ import org.objectweb.asm.Type;
  * method and read again after calls and growth. Every access is a {@code MemoryOps} helper taking the address, the
  * bytes and the constant offset; the helpers are a few bytes each, so HotSpot inlines them into a bounds-checked
  * array access.
+ *
+ * <p>A memory that can grow may have room past its size in its array, so its size in bytes is kept in a second
+ * local, read again with the bytes, and every helper takes it after the bytes and checks against it ({@code _SIZED});
+ * {@code memory.size} asks the memory, since that local is a marker while no memory has room. A memory of fixed size
+ * has an array of exactly its size: the array's own bounds check is the whole check.
  */
 final class ByteArrayMemory implements MemoryAccess {
     private static final Map<Op, Builtin> ACCESSES = new EnumMap<>(Op.class);
+    private static final Map<Builtin, Builtin> SIZED = new EnumMap<>(Builtin.class);
 
     static {
         ACCESSES.put(Op.I32_LOAD, Builtin.I32_LOAD);
@@ -45,17 +51,57 @@ final class ByteArrayMemory implements MemoryAccess {
         ACCESSES.put(Op.I64_STORE8, Builtin.I64_STORE8);
         ACCESSES.put(Op.I64_STORE16, Builtin.I64_STORE16);
         ACCESSES.put(Op.I64_STORE32, Builtin.I64_STORE32);
+        SIZED.put(Builtin.I32_LOAD, Builtin.I32_LOAD_SIZED);
+        SIZED.put(Builtin.I64_LOAD, Builtin.I64_LOAD_SIZED);
+        SIZED.put(Builtin.F32_LOAD, Builtin.F32_LOAD_SIZED);
+        SIZED.put(Builtin.F64_LOAD, Builtin.F64_LOAD_SIZED);
+        SIZED.put(Builtin.I32_LOAD8_S, Builtin.I32_LOAD8_S_SIZED);
+        SIZED.put(Builtin.I32_LOAD8_U, Builtin.I32_LOAD8_U_SIZED);
+        SIZED.put(Builtin.I32_LOAD16_S, Builtin.I32_LOAD16_S_SIZED);
+        SIZED.put(Builtin.I32_LOAD16_U, Builtin.I32_LOAD16_U_SIZED);
+        SIZED.put(Builtin.I64_LOAD8_S, Builtin.I64_LOAD8_S_SIZED);
+        SIZED.put(Builtin.I64_LOAD8_U, Builtin.I64_LOAD8_U_SIZED);
+        SIZED.put(Builtin.I64_LOAD16_S, Builtin.I64_LOAD16_S_SIZED);
+        SIZED.put(Builtin.I64_LOAD16_U, Builtin.I64_LOAD16_U_SIZED);
+        SIZED.put(Builtin.I64_LOAD32_S, Builtin.I64_LOAD32_S_SIZED);
+        SIZED.put(Builtin.I64_LOAD32_U, Builtin.I64_LOAD32_U_SIZED);
+        SIZED.put(Builtin.I32_STORE, Builtin.I32_STORE_SIZED);
+        SIZED.put(Builtin.I64_STORE, Builtin.I64_STORE_SIZED);
+        SIZED.put(Builtin.F32_STORE, Builtin.F32_STORE_SIZED);
+        SIZED.put(Builtin.F64_STORE, Builtin.F64_STORE_SIZED);
+        SIZED.put(Builtin.I32_STORE8, Builtin.I32_STORE8_SIZED);
+        SIZED.put(Builtin.I32_STORE16, Builtin.I32_STORE16_SIZED);
+        SIZED.put(Builtin.I64_STORE8, Builtin.I64_STORE8_SIZED);
+        SIZED.put(Builtin.I64_STORE16, Builtin.I64_STORE16_SIZED);
+        SIZED.put(Builtin.I64_STORE32, Builtin.I64_STORE32_SIZED);
+        SIZED.put(Builtin.V128_LOAD_LOW, Builtin.V128_LOAD_LOW_SIZED);
+        SIZED.put(Builtin.V128_LOAD_HIGH, Builtin.V128_LOAD_HIGH_SIZED);
+        SIZED.put(Builtin.V128_STORE_HALVES, Builtin.V128_STORE_HALVES_SIZED);
+        SIZED.put(Builtin.I32_AT, Builtin.I32_AT_SIZED);
+        SIZED.put(Builtin.I64_AT, Builtin.I64_AT_SIZED);
+        SIZED.put(Builtin.F32_AT, Builtin.F32_AT_SIZED);
+        SIZED.put(Builtin.F64_AT, Builtin.F64_AT_SIZED);
+        SIZED.put(Builtin.I32_AT_PUT, Builtin.I32_AT_PUT_SIZED);
+        SIZED.put(Builtin.I64_AT_PUT, Builtin.I64_AT_PUT_SIZED);
+        SIZED.put(Builtin.F32_AT_PUT, Builtin.F32_AT_PUT_SIZED);
+        SIZED.put(Builtin.F64_AT_PUT, Builtin.F64_AT_PUT_SIZED);
+        SIZED.put(Builtin.MEMORY_FILL, Builtin.MEMORY_FILL_SIZED);
+        SIZED.put(Builtin.MEMORY_COPY, Builtin.MEMORY_COPY_SIZED);
+        SIZED.put(Builtin.MEMORY_INIT, Builtin.MEMORY_INIT_SIZED);
     }
 
     private final EmitContext ctx;
     private final MethodVisitor mv;
     /** The local holding the memory's bytes, or -1 when the module has no memory. */
     private final int bytes;
+    /** The local holding the memory's size in bytes, or -1 when its array is exactly its size. */
+    private final int size;
 
     ByteArrayMemory(EmitContext ctx) {
         this.ctx = ctx;
         this.mv = ctx.mv;
         this.bytes = ctx.layout.hasMemory() ? ctx.slots.allocate(1) : -1;
+        this.size = ctx.layout.hasMemory() && !ctx.layout.fixedSizeMemory(0) ? ctx.slots.allocate(1) : -1;
     }
 
     @Override
@@ -76,6 +122,11 @@ final class ByteArrayMemory implements MemoryAccess {
             return;
         }
         loadMemoryObject();
+        if (size >= 0) {
+            mv.visitInsn(DUP);
+            Builtin.MEMORY_SIZE_BYTES.invoke(mv);
+            mv.visitVarInsn(ISTORE, size);
+        }
         Builtin.MEMORY_BYTES.invoke(mv);
         mv.visitVarInsn(ASTORE, bytes);
     }
@@ -118,9 +169,9 @@ final class ByteArrayMemory implements MemoryAccess {
     @Override
     public void loadElement(int memory, Shape shape, int address, int delta) {
         mv.visitVarInsn(ILOAD, address);
-        mv.visitVarInsn(ALOAD, bytes);
+        pushBytes();
         ctx.pushInt(delta);
-        (switch (shape) {
+        sized(switch (shape) {
             case L2 -> Builtin.I64_AT;
             case I4 -> Builtin.I32_AT;
             case F4 -> Builtin.F32_AT;
@@ -132,9 +183,9 @@ final class ByteArrayMemory implements MemoryAccess {
     public void storeElement(int memory, Shape shape, int address, int delta, Runnable value) {
         mv.visitVarInsn(ILOAD, address);
         value.run();
-        mv.visitVarInsn(ALOAD, bytes);
+        pushBytes();
         ctx.pushInt(delta);
-        (switch (shape) {
+        sized(switch (shape) {
             case L2 -> Builtin.I64_AT_PUT;
             case I4 -> Builtin.I32_AT_PUT;
             case F4 -> Builtin.F32_AT_PUT;
@@ -145,8 +196,13 @@ final class ByteArrayMemory implements MemoryAccess {
     @Override
     public void size(int memory) {
         check(memory);
-        mv.visitVarInsn(ALOAD, bytes);
-        Builtin.MEMORY_SIZE.invoke(mv);
+        if (size >= 0) {
+            loadMemoryObject();
+            Builtin.MEMORY_PAGES.invoke(mv);
+        } else {
+            mv.visitVarInsn(ALOAD, bytes);
+            Builtin.MEMORY_SIZE.invoke(mv);
+        }
     }
 
     @Override
@@ -160,34 +216,47 @@ final class ByteArrayMemory implements MemoryAccess {
     @Override
     public void fill(int memory) {
         check(memory);
-        mv.visitVarInsn(ALOAD, bytes);
-        Builtin.MEMORY_FILL.invoke(mv);
+        pushBytes();
+        sized(Builtin.MEMORY_FILL).invoke(mv);
     }
 
     @Override
     public void copy(int dstMemory, int srcMemory) {
         check(dstMemory);
         check(srcMemory);
-        mv.visitVarInsn(ALOAD, bytes);
-        Builtin.MEMORY_COPY.invoke(mv);
+        pushBytes();
+        sized(Builtin.MEMORY_COPY).invoke(mv);
     }
 
     @Override
     public void init(int memory, int segment) {
         check(memory);
-        mv.visitVarInsn(ALOAD, bytes);
+        pushBytes();
         ctx.loadLink();
         ctx.pushInt(segment);
         Builtin.LINK_DATA.invoke(mv);
-        Builtin.MEMORY_INIT.invoke(mv);
+        sized(Builtin.MEMORY_INIT).invoke(mv);
     }
 
-    /** The operands are on the stack: pushes the bytes and the offset, then calls {@code helper}. */
+    /** The operands are on the stack: pushes the bytes (and size) and the offset, then calls {@code helper}. */
     private void call(int memory, long offset, Builtin helper) {
         check(memory);
-        mv.visitVarInsn(ALOAD, bytes);
+        pushBytes();
         ctx.pushInt((int) offset);
-        helper.invoke(mv);
+        sized(helper).invoke(mv);
+    }
+
+    /** The bytes, and the size after them when the memory has one apart from its array. */
+    private void pushBytes() {
+        mv.visitVarInsn(ALOAD, bytes);
+        if (size >= 0) {
+            mv.visitVarInsn(ILOAD, size);
+        }
+    }
+
+    /** The helper for this memory: {@code helper} itself, or its form that takes the size. */
+    private Builtin sized(Builtin helper) {
+        return size < 0 ? helper : SIZED.get(helper);
     }
 
     private static Builtin helper(Op access) {

@@ -4,7 +4,7 @@ import dev.wasm2jar.runtime.host.GuestMemory;
 import dev.wasm2jar.wasi.internal.spec.Errno;
 
 /**
- * random_get from a {@link java.security.SecureRandom}, through a reused buffer.
+ * random_get from the context's source of randomness ({@code /dev/urandom}), through a reused buffer.
  *
  * <pre>
  * random_get(buf: *u8, buf_len: u32)
@@ -24,7 +24,7 @@ public final class Random {
         byte[] mem = memory.bytes();
         GuestMemory.check(mem, buffer, length);
         for (int done = 0; done < length; done += chunk.length) {
-            context.random().nextBytes(chunk);
+            context.randomBytes(chunk);
             System.arraycopy(chunk, 0, mem, buffer + done, Math.min(chunk.length, length - done));
         }
         return Errno.SUCCESS;

@@ -4,7 +4,6 @@ import dev.wasm2jar.wasi.internal.fd.FdTable;
 import dev.wasm2jar.wasi.internal.fd.Poller;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -18,7 +17,7 @@ public final class WasiContext {
     private final byte[][] args;
     private final byte[][] environ;
     private final FdTable fds = new FdTable();
-    private SecureRandom random;
+    private final RandomSource random = new RandomSource();
     private final long monotonicOrigin = System.nanoTime();
     private final Poller poller = new Poller();
     private NetworkPolicy network = NetworkPolicy.ALL;
@@ -58,12 +57,9 @@ public final class WasiContext {
         return fds;
     }
 
-    /** The source of random_get, made on first use (seeding costs a few milliseconds). */
-    public SecureRandom random() {
-        if (random == null) {
-            random = new SecureRandom();
-        }
-        return random;
+    /** Fills {@code out} with random bytes, for random_get. */
+    public void randomBytes(byte[] out) {
+        random.nextBytes(out);
     }
 
     /** The monotonic clock in nanoseconds: {@link System#nanoTime()} from an origin at the context's start. */
@@ -85,12 +81,16 @@ public final class WasiContext {
         this.network = java.util.Objects.requireNonNull(network);
     }
 
-    /** Closes every descriptor and the poller. */
+    /** Closes every descriptor, the poller and the source of randomness. */
     public void close() throws IOException {
         try {
             fds.closeAll();
         } finally {
-            poller.close();
+            try {
+                poller.close();
+            } finally {
+                random.close();
+            }
         }
     }
 }
