@@ -76,7 +76,7 @@ public final class BenchMain {
         Path out = Path.of("results.json");
         Path log = null;
         List<Kernel> kernels = Arrays.asList(Kernel.values());
-        List<Engine> engines = Arrays.asList(Engine.values());
+        List<Engine> engines = Engine.defaults();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--mode" -> runMode = args[++i];

@@ -20,7 +20,7 @@ public final class Check {
 
     public static void main(String[] args) {
         List<Kernel> kernels = Arrays.asList(Kernel.values());
-        List<Engine> engines = Arrays.stream(Engine.values()).filter(e -> e != Engine.NATIVE).toList();
+        List<Engine> engines = Engine.defaults().stream().filter(e -> e != Engine.NATIVE).toList();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--kernels" -> kernels = Arrays.stream(args[++i].split(",")).map(Kernel::of).toList();

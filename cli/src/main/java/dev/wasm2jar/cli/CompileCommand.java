@@ -1,6 +1,7 @@
 package dev.wasm2jar.cli;
 
 import dev.wasm2jar.compiler.CompiledModule;
+import dev.wasm2jar.compiler.CompilerOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +21,7 @@ final class CompileCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: wasm2jar compile IN.wasm [-o OUT] [--class-name NAME | --package PACKAGE] [--main]
+                usage: wasm2jar compile IN.wasm [-o OUT] [--class-name NAME | --package PACKAGE] [--main] [--metering]
 
                 Compiles IN.wasm ahead of time into JVM classes. OUT ending in .jar gets a jar (its manifest names
                 the module class, for Module.fromJar); any other OUT is a directory for the class path. Functions
@@ -29,20 +30,23 @@ final class CompileCommand implements Command {
 
                 With --main, OUT is a runnable jar of a WASI command: the module, runtime-support and the WASI
                 implementation, nothing else needed. 'java -jar OUT [--dir GUEST:HOST]... [--env K=V]... [ARGS...]'
-                runs it as 'wasm2jar run' would.
+                runs it as 'wasm2jar run' would, with the same limits (--max-memory, --fuel, --deadline,
+                --max-call-depth); all but --max-memory need a jar compiled with --metering.
 
                 options:
                   -o, --output OUT      where to write (default: IN with .jar for .wasm, beside it)
                   --class-name NAME     binary name of the module class (default: wasm.Add for add.wasm)
                   --package PACKAGE     keep the default simple name, in PACKAGE (com.example.Add)
                   --main                a runnable jar of a WASI command (java -jar OUT ARGS)
+                  --metering            polls at every function entry and loop head, for fuel, deadlines, call
+                                        depths and Instance.interrupt() (see RATIONALE.md for what they cost)
                 """;
     }
 
     @Override
     public int run(List<String> rawArgs, Console console) throws Exception {
         Args args = Args.parse(name(), rawArgs, Set.of("-o", "--output", "--class-name", "--package"),
-                Set.of("--main"));
+                Set.of("--main", "--metering"));
         if (args.operands().size() != 1) {
             throw new CliException(args.operands().isEmpty() ? "compile needs an input .wasm file"
                     : "compile takes one input file, got " + args.operands().size() + ": " + args.operands());
@@ -62,7 +66,8 @@ final class CompileCommand implements Command {
         ProgressDisplay progress = new ProgressDisplay(console.err(), System.console() != null);
         CompiledModule module;
         try {
-            module = ModuleFiles.compile(in, className, progress);
+            module = ModuleFiles.compile(in, new CompilerOptions(className).withMetering(args.has("--metering")),
+                    progress);
         } finally {
             progress.finish();
         }

@@ -2,6 +2,7 @@ package dev.wasm2jar.cli;
 
 import dev.wasm2jar.compiler.CompiledModule;
 import dev.wasm2jar.compiler.Compiler;
+import dev.wasm2jar.compiler.CompilerOptions;
 import dev.wasm2jar.runtime.Module;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -22,7 +23,8 @@ import java.util.stream.Stream;
  * Compiled jars of .wasm modules, kept in the user's cache directory ({@code $XDG_CACHE_HOME/wasm2jar}, else
  * {@code ~/.cache/wasm2jar}) under the SHA-256 of the module, so that running a module the second time loads a jar
  * instead of compiling. The key also covers the compiler and runtime themselves (a hash of their class files), so a
- * rebuilt wasm2jar never loads a jar an older one wrote. Failing to write the cache is never an error.
+ * rebuilt wasm2jar never loads a jar an older one wrote, and whether the module was compiled with metering. Failing
+ * to write the cache is never an error.
  *
  * <p>A file's hash is remembered under its identity (device, inode, size, modification and change times) in
  * {@code index/}, as git's index remembers what it hashed: hashing 1.8 MB in a JVM that has not compiled SHA-256 yet
@@ -68,6 +70,12 @@ final class ModuleCache {
 
     /** The module compiled from {@code file}: from the cache when it is there, else compiled and stored. */
     Module load(Path file) throws IOException {
+        return load(file, false);
+    }
+
+    /** {@link #load(Path)} compiled with {@code metering} or without: two entries, since the code differs. */
+    Module load(Path file, boolean metering) throws IOException {
+        String kind = metering ? "-metered.jar" : ".jar";
         Path entry = indexEntry(file);
         String hash = rememberedHash(entry);
         byte[] wasm = null;
@@ -76,7 +84,7 @@ final class ModuleCache {
             hash = sha256(wasm);
             remember(file, entry, hash);
         }
-        Path jar = directory.resolve(hash + "-" + buildId() + ".jar");
+        Path jar = directory.resolve(hash + "-" + buildId() + kind);
         boolean damaged = false;
         if (Files.isRegularFile(jar)) {
             try {
@@ -88,9 +96,10 @@ final class ModuleCache {
         }
         if (wasm == null) {
             wasm = Files.readAllBytes(file);
-            jar = directory.resolve(sha256(wasm) + "-" + buildId() + ".jar");
+            jar = directory.resolve(sha256(wasm) + "-" + buildId() + kind);
         }
-        CompiledModule compiled = ModuleFiles.compile(file, wasm, ModuleFiles.defaultClassName(file, null));
+        CompiledModule compiled = ModuleFiles.compile(file, wasm,
+                new CompilerOptions(ModuleFiles.defaultClassName(file, null)).withMetering(metering));
         try {
             Files.createDirectories(directory);
             Path temporary = Files.createTempFile(directory, "compiling-", ".jar");

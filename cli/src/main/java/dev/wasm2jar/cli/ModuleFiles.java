@@ -30,23 +30,28 @@ final class ModuleFiles {
 
     /** {@link #compile(Path, String)}, telling {@code progress} how far it is. */
     static CompiledModule compile(Path file, String className, Progress progress) throws IOException {
+        return compile(file, new CompilerOptions(className), progress);
+    }
+
+    /** {@link #compile(Path, String, Progress)} with {@code options}: the class name and metering. */
+    static CompiledModule compile(Path file, CompilerOptions options, Progress progress) throws IOException {
         byte[] bytes;
         try {
             bytes = TextFormat.isText(file) ? TextFormat.assemble(file) : Files.readAllBytes(file);
         } catch (WasmException e) {
             throw new CliException(file + ": " + Errors.describe(e), e, CliException.FAILURE);
         }
-        return compile(file, bytes, className, progress);
+        return compile(file, bytes, options, progress);
     }
 
     /** Compiles {@code bytes}, read from {@code file}; errors name the file. */
-    static CompiledModule compile(Path file, byte[] bytes, String className) {
-        return compile(file, bytes, className, Progress.NONE);
+    static CompiledModule compile(Path file, byte[] bytes, CompilerOptions options) {
+        return compile(file, bytes, options, Progress.NONE);
     }
 
-    private static CompiledModule compile(Path file, byte[] bytes, String className, Progress progress) {
+    private static CompiledModule compile(Path file, byte[] bytes, CompilerOptions options, Progress progress) {
         try {
-            return Compiler.compile(bytes, new CompilerOptions(className), progress);
+            return Compiler.compile(bytes, options, progress);
         } catch (WasmException e) {
             throw new CliException(file + ": " + Errors.describe(e), e, CliException.FAILURE);
         }
@@ -59,11 +64,19 @@ final class ModuleFiles {
 
     /** Like {@link #load(Path)}; a binary .wasm comes from {@code cache} when one is given. */
     static Module load(Path file, ModuleCache cache) throws IOException {
+        return load(file, cache, false);
+    }
+
+    /**
+     * Like {@link #load(Path, ModuleCache)}, a .wasm compiled with {@code metering} when asked; a jar is as it was
+     * compiled.
+     */
+    static Module load(Path file, ModuleCache cache, boolean metering) throws IOException {
         if (!Files.exists(file)) {
             throw new java.nio.file.NoSuchFileException(file.toString());
         }
         if (cache != null && !file.getFileName().toString().endsWith(".jar") && !TextFormat.isText(file)) {
-            return cache.load(file);
+            return cache.load(file, metering);
         }
         if (file.getFileName().toString().endsWith(".jar")) {
             try {
@@ -74,7 +87,8 @@ final class ModuleFiles {
                 throw new CliException(file + ": " + e.getMessage(), e, CliException.FAILURE);
             }
         }
-        return compile(file, defaultClassName(file, null)).load();
+        return compile(file, new CompilerOptions(defaultClassName(file, null)).withMetering(metering), Progress.NONE)
+                .load();
     }
 
     /**

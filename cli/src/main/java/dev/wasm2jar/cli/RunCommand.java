@@ -1,8 +1,10 @@
 package dev.wasm2jar.cli;
 
+import dev.wasm2jar.runtime.Limits;
 import dev.wasm2jar.runtime.Module;
 import dev.wasm2jar.runtime.WasmException;
 import dev.wasm2jar.wasi.Launcher;
+import dev.wasm2jar.wasi.LimitFlags;
 import dev.wasm2jar.wasi.WasiConfig;
 import dev.wasm2jar.wasi.WasiFlags;
 import java.io.IOException;
@@ -39,12 +41,16 @@ final class RunCommand implements Command {
                 in memory once and kept in the cache (XDG_CACHE_HOME or ~/.cache, under wasm2jar/), keyed by its
                 SHA-256; a .jar is one written by 'wasm2jar compile'.
 
+                --fuel, --deadline and --max-call-depth need polls in the compiled code: a .wasm is then compiled
+                with metering (cached apart), and a .jar must have been compiled with --metering. A guest that a
+                limit stops traps ("fuel exhausted", "deadline exceeded", "call stack exhausted").
+
                 With --reactor (WasmEdge's flag), FILE is a WASI reactor, a library with no _start: its _initialize
                 is called if it exports one, then its export FUNCTION with ARGS, converted and printed as 'wasm2jar
                 invoke' does.
 
                 options (before FILE; everything after FILE goes to the guest):
-                """ + WasiFlags.HELP + """
+                """ + WasiFlags.HELP + LimitFlags.HELP + """
                   --preload NAME=FILE  instantiate FILE.wasm (or .jar) first and link its exports as the imports
                                        of module NAME; repeatable
                   --argv0 NAME         the guest's argv[0] (default: FILE as given), for programs that choose what
@@ -80,8 +86,8 @@ final class RunCommand implements Command {
     }
 
     private static boolean takesValue(String option) {
-        return WasiFlags.NAMES.contains(option) || option.equals("--preload") || option.equals(Launcher.ARGV0)
-                || isHostOption(option);
+        return WasiFlags.NAMES.contains(option) || LimitFlags.NAMES.contains(option) || option.equals("--preload")
+                || option.equals(Launcher.ARGV0) || isHostOption(option);
     }
 
     /**
@@ -99,6 +105,7 @@ final class RunCommand implements Command {
     @Override
     public int run(List<String> args, Console console) throws Exception {
         WasiConfig config = WasiConfig.defaults();
+        Limits limits = Limits.NONE;
         List<Launcher.Library> libraries = new ArrayList<>();
         List<String[]> preloads = new ArrayList<>();
         Map<String, List<String>> hostOptions = new LinkedHashMap<>();
@@ -149,6 +156,10 @@ final class RunCommand implements Command {
                 continue;
             }
             try {
+                if (LimitFlags.NAMES.contains(name)) {
+                    limits = LimitFlags.apply(limits, name, value);
+                    continue;
+                }
                 config = WasiFlags.apply(config, name, value);
             } catch (IllegalArgumentException e) {
                 throw new CliException(e.getMessage());
@@ -172,11 +183,12 @@ final class RunCommand implements Command {
             entry = new ExportCall(guestArgs.get(1), guestArgs.subList(2, guestArgs.size()), console.out());
         }
         ModuleCache moduleCache = cache ? ModuleCache.user() : null;
+        boolean metering = limits.needsMetering();
         for (String[] p : preloads) {
-            libraries.add(new Launcher.Library(p[0], ModuleFiles.load(Path.of(p[1]), moduleCache)));
+            libraries.add(new Launcher.Library(p[0], ModuleFiles.load(Path.of(p[1]), moduleCache, metering)));
         }
-        Module command = ModuleFiles.load(file, moduleCache);
-        return launch(command, file, libraries, config.withArgs(guestArgs), hostOptions, console, entry);
+        Module command = ModuleFiles.load(file, moduleCache, metering);
+        return launch(command, file, libraries, config.withArgs(guestArgs), hostOptions, console, entry, limits);
     }
 
     /**
@@ -185,6 +197,12 @@ final class RunCommand implements Command {
      */
     static int launch(Module module, Path file, List<Launcher.Library> libraries, WasiConfig config,
             Map<String, List<String>> hostOptions, Console console, Launcher.Entry entry) {
+        return launch(module, file, libraries, config, hostOptions, console, entry, Limits.NONE);
+    }
+
+    /** {@link #launch(Module, Path, List, WasiConfig, Map, Console, Launcher.Entry)} within {@code limits}. */
+    static int launch(Module module, Path file, List<Launcher.Library> libraries, WasiConfig config,
+            Map<String, List<String>> hostOptions, Console console, Launcher.Entry entry, Limits limits) {
         if (console.out() != System.out) {
             config = config.withStdout(console.out());
         }
@@ -192,7 +210,7 @@ final class RunCommand implements Command {
             config = config.withStderr(console.err());
         }
         try {
-            return Launcher.run(module, libraries, config, hostOptions, console.err(), "wasm2jar", entry);
+            return Launcher.run(module, libraries, config, hostOptions, console.err(), "wasm2jar", entry, limits);
         } catch (WasmException e) {
             throw new CliException(file + ": " + Errors.describe(e), e, CliException.FAILURE);
         } catch (IllegalArgumentException e) {

@@ -27,7 +27,7 @@ final class SpectestCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: wasm2jar spectest [--wasm 2.0|3.0] [--timeout SECONDS] FILE.json|DIR...
+                usage: wasm2jar spectest [--wasm 2.0|3.0] [--timeout SECONDS] [--metering] FILE.json|DIR...
 
                 Runs spec-test scripts in wast2json's format (module files lie beside each script); a directory
                 means every *.json under it. Every module is compiled by wasm2jar, as a module of the WebAssembly
@@ -41,13 +41,15 @@ final class SpectestCommand implements Command {
                   --wasm VERSION      the version the scripts test: 3.0 (default) or 2.0, whose suite asserts
                                       that some of 3.0's modules are invalid
                   --timeout SECONDS   give up on a script after this long (default: no limit)
+                  --metering          compile with metering (wasm2jar compile --metering): its polls at calls
+                                      and loops must change no result
                   --verbose           print every failure with file, line, reason and stack trace
                 """;
     }
 
     @Override
     public int run(List<String> rawArgs, Console console) throws Exception {
-        Args args = Args.parse(name(), rawArgs, Set.of("--timeout", "--wasm"));
+        Args args = Args.parse(name(), rawArgs, Set.of("--timeout", "--wasm"), Set.of("--metering"));
         if (args.operands().isEmpty()) {
             throw new CliException("spectest needs at least one .json file or directory");
         }
@@ -62,7 +64,7 @@ final class SpectestCommand implements Command {
         int setupFailures = 0;
         int errors = 0;
         for (Path script : scripts) {
-            FileResult result = SpecSuite.run(script, timeout, language);
+            FileResult result = SpecSuite.run(script, timeout, language, args.has("--metering"));
             if (console.verbose()) {
                 printDetails(result, console);
             }

@@ -61,7 +61,7 @@ public final class Compiler {
         ModuleModel model = EndiveDecoder.decode(wasm, options.features());
         ModuleLayout.ClassBudget budget = ModuleLayout.ClassBudget.DEFAULT;
         while (true) {
-            ModuleLayout layout = new ModuleLayout(model, options.className(), budget);
+            ModuleLayout layout = new ModuleLayout(model, options.className(), budget, options.metering());
             Map<String, byte[]> files;
             try {
                 files = writeClasses(layout, progress, splitTarget);

@@ -13,8 +13,11 @@ import java.util.Set;
  * @param features what a module may use ({@link Feature#DEFAULT} unless given); one that needs more fails with an
  *     {@link UnsupportedFeatureException}. Features wasm2jar does not support may be listed: modules are then judged
  *     by that language, and a module that uses one of them is reported as needing it.
+ * @param metering whether to emit polls at every function entry and loop head, which fuel, deadlines, call depths
+ *     ({@code dev.wasm2jar.runtime.Limits}) and {@code Instance.interrupt()} need; off by default, and code compiled
+ *     without it carries no trace of them
  */
-public record CompilerOptions(String className, Set<Feature> features) {
+public record CompilerOptions(String className, Set<Feature> features, boolean metering) {
     public static final String DEFAULT_CLASS_NAME = "wasm.Module";
 
     public CompilerOptions {
@@ -27,7 +30,12 @@ public record CompilerOptions(String className, Set<Feature> features) {
         features = Collections.unmodifiableSet(EnumSet.copyOf(features));
     }
 
-    /** The default features. */
+    /** Without metering. */
+    public CompilerOptions(String className, Set<Feature> features) {
+        this(className, features, false);
+    }
+
+    /** The default features, without metering. */
     public CompilerOptions(String className) {
         this(className, Feature.DEFAULT);
     }
@@ -37,10 +45,14 @@ public record CompilerOptions(String className, Set<Feature> features) {
     }
 
     public CompilerOptions withClassName(String name) {
-        return new CompilerOptions(name, features);
+        return new CompilerOptions(name, features, metering);
     }
 
     public CompilerOptions withFeatures(Set<Feature> enabled) {
-        return new CompilerOptions(className, enabled);
+        return new CompilerOptions(className, enabled, metering);
+    }
+
+    public CompilerOptions withMetering(boolean on) {
+        return new CompilerOptions(className, features, on);
     }
 }

@@ -36,7 +36,7 @@ import org.objectweb.asm.util.TraceClassVisitor;
  *
  * <p>A module's header comments may say {@code ;; split-target: N} (split functions as if HotSpot's limit were
  * tiny) and {@code ;; run: EXPORT ARGS... -> RESULT} (or {@code -> trap}): the module is also instantiated and run,
- * so an approved file is known to be code that works.
+ * so an approved file is known to be code that works. {@code ;; metering} compiles it with metering.
  */
 class GoldenBytecodeTest {
     private static final Path DIRECTORY = Path.of("src/test/resources/golden");
@@ -59,8 +59,9 @@ class GoldenBytecodeTest {
         int target = header.stream().filter(l -> l.startsWith(";; split-target:"))
                 .mapToInt(l -> Integer.parseInt(l.substring(l.indexOf(':') + 1).strip())).findFirst()
                 .orElse(dev.wasm2jar.compiler.internal.split.Splitter.DEFAULT_TARGET);
-        CompiledModule compiled = Compiler.compile(TextFormat.assemble(wat), new CompilerOptions("golden." + stem),
-                Progress.NONE, target);
+        boolean metering = header.contains(";; metering");
+        CompiledModule compiled = Compiler.compile(TextFormat.assemble(wat),
+                new CompilerOptions("golden." + stem).withMetering(metering), Progress.NONE, target);
 
         String actual = textify(compiled.files());
         Path approved = DIRECTORY.resolve(stem + ".txt");

@@ -33,6 +33,8 @@ public final class Memory {
     /** The memory's size in bytes, at most {@code buffer.length}; past it the array is room to grow into. */
     private int size;
     private final long maxPages;
+    /** The host's limit in pages ({@link Limits#maxMemoryPages()}), below the declared maximum; -1 for none. */
+    private final long limitPages;
     /** How many times growth has replaced the array: the first {@link #EXACT_REPLACEMENTS} get no room. */
     private int replacements;
     /**
@@ -47,12 +49,30 @@ public final class Memory {
      * @param maxPages the declared maximum, or -1 for none
      */
     public Memory(long initialPages, long maxPages) {
+        this(initialPages, maxPages, -1);
+    }
+
+    /**
+     * A memory that the host allows at most {@code limitPages} pages, whatever its declared maximum says: growing
+     * beyond them fails as the spec allows (-1). The declared maximum stays the memory's type.
+     *
+     * @param initialPages pages allocated now
+     * @param maxPages the declared maximum, or -1 for none
+     * @param limitPages the host's limit, or -1 for none
+     * @throws UninstantiableException when {@code initialPages} is over the limit
+     */
+    public Memory(long initialPages, long maxPages, long limitPages) {
+        if (limitPages >= 0 && initialPages > limitPages) {
+            throw new UninstantiableException("memory of " + initialPages + " pages (" + initialPages * 64
+                    + " KiB) is over the limit of " + limitPages + " pages (" + limitPages * 64 + " KiB)");
+        }
         if (initialPages > MAX_PAGES) {
             throw new UninstantiableException("memory of " + initialPages + " pages is larger than a JVM array");
         }
         this.size = (int) initialPages * PAGE_SIZE;
         this.buffer = new byte[size];
         this.maxPages = maxPages;
+        this.limitPages = limitPages;
     }
 
     /**
@@ -87,6 +107,9 @@ public final class Memory {
         long old = pages();
         long wanted = old + Integer.toUnsignedLong(deltaPages);
         long limit = Math.min(maxPages < 0 ? SPEC_MAX_PAGES : maxPages, MAX_PAGES);
+        if (limitPages >= 0) {
+            limit = Math.min(limit, limitPages); // room to grow into stays within the host's limit too
+        }
         if (wanted > limit) {
             return -1;
         }

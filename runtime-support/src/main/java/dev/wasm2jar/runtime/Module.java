@@ -99,7 +99,27 @@ public final class Module {
      * @throws UnlinkableException when a value is missing (null) or does not match its import
      */
     public Instance instantiate(List<?> imports) {
-        return new Instance(this, Instantiator.instantiate(this, instanceClass, shape, imports));
+        return instantiate(imports, Limits.NONE);
+    }
+
+    /**
+     * {@link #instantiate(List)} within {@code limits}: what the instance may consume, from its start function on.
+     *
+     * @throws UninstantiableException when a memory's initial size is over the limit
+     * @throws IllegalArgumentException when {@code limits} set fuel, a deadline or a call depth and the module was not
+     *     compiled with metering ({@link #metered()})
+     */
+    public Instance instantiate(List<?> imports, Limits limits) {
+        Instantiator.Instantiated made = Instantiator.instantiate(this, instanceClass, shape, imports, limits);
+        return new Instance(this, made.exports(), made.generated());
+    }
+
+    /**
+     * Whether the module was compiled with metering: polls at every function entry and loop head, which fuel,
+     * deadlines, call depths ({@link Limits}) and {@link Instance#interrupt()} need.
+     */
+    public boolean metered() {
+        return CompiledClasses.metered(instanceClass);
     }
 
     /** The generated class that holds this module's instances. */

@@ -3,6 +3,7 @@ package dev.wasm2jar.wasi;
 import dev.wasm2jar.runtime.ExhaustionException;
 import dev.wasm2jar.runtime.Instance;
 import dev.wasm2jar.runtime.LargeStack;
+import dev.wasm2jar.runtime.Limits;
 import dev.wasm2jar.runtime.Module;
 import dev.wasm2jar.runtime.TrapException;
 import dev.wasm2jar.runtime.UnlinkableException;
@@ -30,15 +31,16 @@ import java.util.jar.JarFile;
  * host modules:
  *
  * <pre>
- * java -jar app.jar [--dir GUEST:HOST]... [--env NAME=VALUE]... [--argv0 NAME] [HOST MODULE OPTIONS]... [--] [ARGS...]
+ * java -jar app.jar [--dir GUEST:HOST]... [--env NAME=VALUE]... [--argv0 NAME] [LIMITS]... [HOST MODULE OPTIONS]...
+ *                   [--] [ARGS...]
  * </pre>
  *
  * A command is linked to WASI and to every host module registered as a {@link HostModuleFactory} service
- * ({@link #hostModuleFactories}), in that order. The flags ({@link WasiFlags} and the host modules' options) come
- * first; the first other argument, or everything after {@code --}, goes to the guest, whose {@code argv[0]} is the
- * jar's file name unless {@code --argv0} names another (a multi-call program such as busybox or clang chooses its tool
- * by it). The exit code is the guest's; a trap prints its kind and the wasm call stack and exits with
- * {@link #TRAP_EXIT}.
+ * ({@link #hostModuleFactories}), in that order. The flags ({@link WasiFlags}, {@link LimitFlags} and the host
+ * modules' options) come first; the first other argument, or everything after {@code --}, goes to the guest, whose
+ * {@code argv[0]} is the jar's file name unless {@code --argv0} names another (a multi-call program such as busybox or
+ * clang chooses its tool by it). The exit code is the guest's; a trap (a guest stopped by a limit too) prints its kind
+ * and the wasm call stack and exits with {@link #TRAP_EXIT}.
  */
 public final class Launcher {
     /** The exit code of a command that trapped: 128 + SIGABRT, as wasmtime exits. */
@@ -130,11 +132,23 @@ public final class Launcher {
      */
     public static int run(Module command, List<Library> libraries, WasiConfig config,
             Map<String, List<String>> hostOptions, PrintStream err, String prefix, Entry entry) throws IOException {
+        return run(command, libraries, config, hostOptions, err, prefix, entry, Limits.NONE);
+    }
+
+    /**
+     * {@link #run(Module, List, WasiConfig, Map, PrintStream, String, Entry)} with every instance (libraries and
+     * command) within {@code limits}; a guest they stop is reported as a trap.
+     *
+     * @throws IllegalArgumentException also when {@code limits} need metering and a module was compiled without it
+     */
+    public static int run(Module command, List<Library> libraries, WasiConfig config,
+            Map<String, List<String>> hostOptions, PrintStream err, String prefix, Entry entry, Limits limits)
+            throws IOException {
         Map<Module, String> labels = new LinkedHashMap<>();
         labels.put(command, libraries.isEmpty() ? null : "main");
         List<HostModule> hostModules = new ArrayList<>();
         try (Wasi wasi = Wasi.create(config)) {
-            Linker linker = Linker.create().with(wasi).with(new WasmEdgeSockets(wasi));
+            Linker linker = Linker.create().limits(limits).with(wasi).with(new WasmEdgeSockets(wasi));
             HostSetup setup = new HostSetup(config.args(), hostOptions);
             for (HostModuleFactory factory : hostModuleFactories()) {
                 HostModule module = factory.create(setup);
@@ -205,6 +219,7 @@ public final class Launcher {
             }
             String argv0 = program;
             WasiConfig config = WasiConfig.defaults();
+            Limits limits = Limits.NONE;
             Map<String, String> hostOptionNames = hostOptions();
             Map<String, List<String>> hostOptions = new LinkedHashMap<>();
             int i = 0;
@@ -216,7 +231,8 @@ public final class Launcher {
                 }
                 int eq = arg.indexOf('=');
                 String name = eq > 0 ? arg.substring(0, eq) : arg;
-                if (!WasiFlags.NAMES.contains(name) && !hostOptionNames.containsKey(name) && !name.equals(ARGV0)) {
+                if (!WasiFlags.NAMES.contains(name) && !LimitFlags.NAMES.contains(name)
+                        && !hostOptionNames.containsKey(name) && !name.equals(ARGV0)) {
                     break;
                 }
                 if (eq < 0 && i + 1 == args.length) {
@@ -227,6 +243,8 @@ public final class Launcher {
                     argv0 = value;
                 } else if (WasiFlags.NAMES.contains(name)) {
                     config = WasiFlags.apply(config, name, value);
+                } else if (LimitFlags.NAMES.contains(name)) {
+                    limits = LimitFlags.apply(limits, name, value);
                 } else {
                     hostOptions.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
                 }
@@ -235,7 +253,8 @@ public final class Launcher {
             guestArgs.add(argv0);
             guestArgs.addAll(List.of(args).subList(i, args.length));
             Module module = Module.load(Launcher.class.getClassLoader(), className);
-            return run(module, List.of(), config.withArgs(guestArgs), hostOptions, System.err, program);
+            return run(module, List.of(), config.withArgs(guestArgs), hostOptions, System.err, program, COMMAND,
+                    limits);
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println(program + ": error: " + e.getMessage());
             return e instanceof IllegalArgumentException ? 2 : 1;

@@ -45,6 +45,7 @@ public final class SpecRunner {
 
     private final SpecScript script;
     private final Set<Feature> language;
+    private final boolean metering;
     private final Imports imports = SpectestHost.imports();
     private final Map<String, Loaded> named = new HashMap<>();
     /** Names that register gave modules which did not load for want of a feature: importing from them decides nothing. */
@@ -72,8 +73,14 @@ public final class SpecRunner {
 
     /** @param language the features of the WebAssembly version the script tests */
     public SpecRunner(SpecScript script, Set<Feature> language) {
+        this(script, language, false);
+    }
+
+    /** {@link #SpecRunner(SpecScript, Set)}, compiling with {@code metering}: its polls must change no answer. */
+    public SpecRunner(SpecScript script, Set<Feature> language, boolean metering) {
         this.script = script;
         this.language = language;
+        this.metering = metering;
     }
 
     /** Runs every command and returns the results. */
@@ -310,7 +317,7 @@ public final class SpecRunner {
     }
 
     private CompilerOptions options(SpecCommand c) {
-        return new CompilerOptions(className(c.filename()), language);
+        return new CompilerOptions(className(c.filename()), language, metering);
     }
 
     private byte[] readModule(SpecCommand c) {

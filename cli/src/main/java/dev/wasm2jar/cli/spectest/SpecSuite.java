@@ -56,13 +56,18 @@ public final class SpecSuite {
      * their features: the version of WebAssembly the script was written for ({@link Feature#WASM_2_0} ...).
      */
     public static FileResult run(Path file, Duration timeout, Set<Feature> language) {
+        return run(file, timeout, language, false);
+    }
+
+    /** {@link #run(Path, Duration, Set)}, compiling every module with {@code metering} or without. */
+    public static FileResult run(Path file, Duration timeout, Set<Feature> language, boolean metering) {
         SpecScript script;
         try {
             script = SpecScript.read(file);
         } catch (IOException | RuntimeException e) {
             return new FileResult(file, List.of(), "cannot read the script: " + e.getMessage());
         }
-        SpecRunner runner = new SpecRunner(script, language);
+        SpecRunner runner = new SpecRunner(script, language, metering);
         FutureTask<FileResult> task = new FutureTask<>(runner::run);
         LargeStack.newThread("spectest " + file.getFileName(), task, STACK_SIZE).start();
         try {

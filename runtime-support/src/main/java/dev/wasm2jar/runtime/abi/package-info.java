@@ -5,8 +5,10 @@
  * {@link dev.wasm2jar.runtime.abi.FrameOps}, {@link dev.wasm2jar.runtime.abi.TrapOps}, and for SIMD one class per lane
  * type, {@link dev.wasm2jar.runtime.abi.I8x16Ops} to {@link dev.wasm2jar.runtime.abi.F64x2Ops}, and
  * {@link dev.wasm2jar.runtime.abi.V128Ops}), what a compiled instance receives when it is created
- * ({@link dev.wasm2jar.runtime.abi.Linkage}) and implements ({@link dev.wasm2jar.runtime.abi.CompiledInstance}), and
- * the description of a module stored beside its classes ({@link dev.wasm2jar.runtime.abi.ModuleShape}).
+ * ({@link dev.wasm2jar.runtime.abi.Linkage}) and implements ({@link dev.wasm2jar.runtime.abi.CompiledInstance}), the
+ * polls of modules compiled with metering ({@link dev.wasm2jar.runtime.abi.MeterOps}) and the class their instances
+ * extend ({@link dev.wasm2jar.runtime.abi.MeteredInstance}), and the description of a module stored beside its classes
+ * ({@link dev.wasm2jar.runtime.abi.ModuleShape}).
  *
  * <p>This is public because generated classes link against it, and stable for the same reason: changing a signature
  * here breaks compiled jars, so every change raises {@link dev.wasm2jar.runtime.abi.Abi#VERSION}, which each module

@@ -4,6 +4,7 @@ import dev.wasm2jar.runtime.ExternKind;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.Imports;
 import dev.wasm2jar.runtime.Instance;
+import dev.wasm2jar.runtime.Limits;
 import dev.wasm2jar.runtime.Memory;
 import dev.wasm2jar.runtime.Module;
 import dev.wasm2jar.runtime.UnlinkableException;
@@ -45,6 +46,7 @@ import java.util.stream.Collectors;
 public final class Linker {
     private final List<HostModule> hostModules = new ArrayList<>();
     private final Imports definitions = Imports.empty();
+    private Limits limits = Limits.NONE;
 
     private Linker() {}
 
@@ -74,12 +76,19 @@ public final class Linker {
         return this;
     }
 
+    /** What each instance this linker makes from now on may consume ({@link Limits#NONE} unless set). */
+    public Linker limits(Limits limits) {
+        this.limits = Objects.requireNonNull(limits);
+        return this;
+    }
+
     /**
-     * Resolves every import of {@code module}, instantiates it and runs its start function. The host modules' memory
-     * ({@link HostFunctions#memory()}) is bound to the memory the module imports before it is instantiated, or else
-     * to its export {@code memory} after.
+     * Resolves every import of {@code module}, instantiates it within the {@link #limits} and runs its start
+     * function. The host modules' memory ({@link HostFunctions#memory()}) is bound to the memory the module imports
+     * before it is instantiated, or else to its export {@code memory} after.
      *
      * @throws UnlinkableException when an import is missing or has another type
+     * @throws IllegalArgumentException when the limits need metering and the module was compiled without it
      */
     public Instance instantiate(Module module) {
         ModuleShape shape = module.shape();
@@ -104,7 +113,7 @@ public final class Linker {
             }
             imports.add(value);
         }
-        Instance instance = module.instantiate(imports);
+        Instance instance = module.instantiate(imports, limits);
         if (!offered.memory().isBound() && instance.exports().get("memory") instanceof Memory m) {
             offered.memory().bind(m);
         }

@@ -3,6 +3,7 @@ package dev.wasm2jar.runtime.internal;
 import dev.wasm2jar.runtime.abi.Abi;
 import dev.wasm2jar.runtime.abi.CompiledInstance;
 import dev.wasm2jar.runtime.abi.Linkage;
+import dev.wasm2jar.runtime.abi.MeteredInstance;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
@@ -38,6 +39,17 @@ public final class CompiledClasses {
         } catch (NoSuchFieldException | IllegalAccessException e) {
             return 0;
         }
+    }
+
+    /** Whether {@code compiledClass} was compiled with metering: its polls make fuel, deadlines and interruption work. */
+    public static boolean metered(Class<?> compiledClass) {
+        return MeteredInstance.class.isAssignableFrom(compiledClass);
+    }
+
+    /** The one line for asking {@code what} of a module compiled without metering. */
+    public static String notMetered(Class<?> compiledClass, String what) {
+        return compiledClass.getName() + " was compiled without metering, needed for " + what + "; compile it with "
+                + "wasm2jar compile --metering or CompilerOptions.withMetering(true)";
     }
 
     /** A new instance of {@code compiledClass} on {@code link}. */

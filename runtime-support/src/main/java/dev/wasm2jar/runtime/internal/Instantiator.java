@@ -1,6 +1,7 @@
 package dev.wasm2jar.runtime.internal;
 
 import dev.wasm2jar.runtime.ExternKind;
+import dev.wasm2jar.runtime.Limits;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.abi.TailCalls;
 import dev.wasm2jar.runtime.Global;
@@ -15,10 +16,10 @@ import dev.wasm2jar.runtime.abi.CompiledInstance;
 import dev.wasm2jar.runtime.abi.ConstExpr;
 import dev.wasm2jar.runtime.abi.Linkage;
 import dev.wasm2jar.runtime.abi.MemoryOps;
+import dev.wasm2jar.runtime.abi.MeteredInstance;
 import dev.wasm2jar.runtime.abi.ModuleShape.DataSegment;
 import dev.wasm2jar.runtime.abi.ModuleShape.ElementSegment;
 import dev.wasm2jar.runtime.abi.ModuleShape.Import;
-import dev.wasm2jar.runtime.abi.ModuleShape.Limits;
 import dev.wasm2jar.runtime.abi.ModuleShape.SegmentMode;
 import dev.wasm2jar.runtime.abi.ModuleShape;
 import dev.wasm2jar.runtime.abi.TableOps;
@@ -38,9 +39,20 @@ import java.util.function.Supplier;
 public final class Instantiator {
     private Instantiator() {}
 
-    /** Instantiates with {@code imports}, the value of each import in import-section order (null: missing). */
-    public static Map<String, Object> instantiate(Module module, Class<?> instanceClass, ModuleShape shape,
-            List<?> imports) {
+    /** An instance: its exports by name, and the object of the generated class. */
+    public record Instantiated(Map<String, Object> exports, CompiledInstance generated) {}
+
+    /**
+     * Instantiates with {@code imports}, the value of each import in import-section order (null: missing), within
+     * {@code limits}: its memories are limited, and its fuel, call depth and deadline set before the start function.
+     *
+     * @throws IllegalArgumentException when {@code limits} need metering and the module was compiled without it
+     */
+    public static Instantiated instantiate(Module module, Class<?> instanceClass, ModuleShape shape,
+            List<?> imports, Limits limits) {
+        if (limits.needsMetering() && !module.metered()) {
+            throw new IllegalArgumentException(CompiledClasses.notMetered(instanceClass, "fuel, deadlines and call depths"));
+        }
         if (imports.size() != shape.imports().size()) {
             throw new IllegalArgumentException("the module has " + shape.imports().size() + " imports, not "
                     + imports.size());
@@ -63,8 +75,8 @@ public final class Instantiator {
                 case GLOBAL -> importedGlobals.add(linkGlobal(shape, im, value));
             }
         }
-        for (Limits limits : shape.memories()) {
-            memories.add(new Memory(limits.min(), limits.max()));
+        for (ModuleShape.Limits memory : shape.memories()) {
+            memories.add(new Memory(memory.min(), memory.max(), limits.maxMemoryPages()));
         }
         Global[] globals = new Global[importedGlobals.size() + shape.globals().size()];
         for (int i = 0; i < importedGlobals.size(); i++) {
@@ -89,6 +101,12 @@ public final class Instantiator {
         }
         CompiledInstance generated = CompiledClasses.construct(instanceClass, link);
         link.bind(instanceClass, generated);
+        if (generated instanceof MeteredInstance metered) {
+            metered.limit(limits.fuel(), limits.maxCallDepth());
+            if (limits.deadline() != null) {
+                Deadlines.schedule(metered, limits.deadline());
+            }
+        }
 
         for (int i = 0; i < shape.globals().size(); i++) {
             ModuleShape.GlobalType g = shape.globals().get(i);
@@ -147,7 +165,7 @@ public final class Instantiator {
         if (shape.start() >= 0) {
             link.function(shape.start()).call();
         }
-        return exports;
+        return new Instantiated(exports, generated);
     }
 
     private static WasmFunction linkFunction(ModuleShape shape, Import im, Object value) {
@@ -183,7 +201,7 @@ public final class Instantiator {
     }
 
     /** The spec's import matching: at least the minimum, and within the maximum when the import declares one. */
-    private static boolean limitsMatch(long size, long max, Limits wanted) {
+    private static boolean limitsMatch(long size, long max, ModuleShape.Limits wanted) {
         if (size < wanted.min()) {
             return false;
         }

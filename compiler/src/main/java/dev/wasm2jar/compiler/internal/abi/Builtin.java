@@ -1,5 +1,6 @@
 package dev.wasm2jar.compiler.internal.abi;
 
+import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 
@@ -14,6 +15,8 @@ import dev.wasm2jar.runtime.abi.I64x2Ops;
 import dev.wasm2jar.runtime.abi.I8x16Ops;
 import dev.wasm2jar.runtime.abi.Linkage;
 import dev.wasm2jar.runtime.abi.MemoryOps;
+import dev.wasm2jar.runtime.abi.MeterOps;
+import dev.wasm2jar.runtime.abi.MeteredInstance;
 import dev.wasm2jar.runtime.abi.NumericOps;
 import dev.wasm2jar.runtime.abi.TableOps;
 import dev.wasm2jar.runtime.abi.TailCalls;
@@ -185,6 +188,13 @@ public enum Builtin {
     FRAME_GET_F32(FrameOps.class, "getF32", "([JI)F"),
     FRAME_GET_F64(FrameOps.class, "getF64", "([JI)D"),
     FRAME_GET_REF(FrameOps.class, "getRef", "([Ljava/lang/Object;I)Ljava/lang/Object;"),
+
+    // ---- metering (modules compiled with it): MeteredInstance, MeterOps
+    /** The superclass of a metered module class, whose constructor calls this. */
+    METERED_INSTANCE(Kind.SUPER_CONSTRUCTOR, MeteredInstance.class, "<init>", "()V"),
+    METER_ENTER(MeterOps.class, "enter", "(Ldev/wasm2jar/runtime/abi/MeteredInstance;)V"),
+    METER_LEAVE(MeterOps.class, "leave", "(Ldev/wasm2jar/runtime/abi/MeteredInstance;)V"),
+    METER_POLL(MeterOps.class, "poll", "(Ldev/wasm2jar/runtime/abi/MeteredInstance;)V"),
 
     // ---- numbers: NumericOps (traps, NaN rules, unsigned conversions)
     I32_DIV_S(NumericOps.class, "i32DivS", "(II)I"),
@@ -431,7 +441,9 @@ public enum Builtin {
         /** Calls it with {@code invokevirtual} on an object of the owner class. */
         VIRTUAL,
         /** Implements it: an abstract method of an interface that generated classes implement. */
-        IMPLEMENTED
+        IMPLEMENTED,
+        /** Extends its owner: the constructor that generated classes call with {@code invokespecial}. */
+        SUPER_CONSTRUCTOR
     }
 
     private final Kind kind;
@@ -478,6 +490,11 @@ public enum Builtin {
         if (kind == Kind.IMPLEMENTED) {
             throw new IllegalStateException(this + " is implemented by generated code, not called");
         }
-        mv.visitMethodInsn(kind == Kind.STATIC ? INVOKESTATIC : INVOKEVIRTUAL, ownerName, method, descriptor, false);
+        int opcode = switch (kind) {
+            case STATIC -> INVOKESTATIC;
+            case SUPER_CONSTRUCTOR -> INVOKESPECIAL;
+            default -> INVOKEVIRTUAL;
+        };
+        mv.visitMethodInsn(opcode, ownerName, method, descriptor, false);
     }
 }

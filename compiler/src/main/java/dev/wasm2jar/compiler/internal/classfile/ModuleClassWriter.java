@@ -25,8 +25,8 @@ import org.objectweb.asm.Type;
  * a {@link Builtin}.
  *
  * <pre>
- * public final class Module implements CompiledInstance {
- *   public static final int WASM2JAR_ABI = 1;
+ * public final class Module implements CompiledInstance {   // extends MeteredInstance when metered
+ *   public static final int WASM2JAR_ABI = 3;
  *   public final Linkage link;  Memory memory0;  Table table0;  MethodHandle import0;  int global0;  Global global1 ...
  *   public Module(Linkage)                          // copies memories and tables
  *   public void initGlobals()                       // reads initial values once the runtime evaluated them
@@ -88,7 +88,7 @@ public final class ModuleClassWriter {
 
     /** Writes the class, translating every function with {@code bodies}; returns the class file. */
     public byte[] write() {
-        cw.visit(V21, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object",
+        cw.visit(V21, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, superclass(),
                 new String[] {Builtin.INIT_GLOBALS.owner()});
         cw.visitSource("module.wasm", null);
         fields();
@@ -120,6 +120,11 @@ public final class ModuleClassWriter {
         return cw.toByteArray();
     }
 
+    /** A metered module's instances keep the state of their polls in {@code MeteredInstance}. */
+    private String superclass() {
+        return layout.metered() ? Builtin.METERED_INSTANCE.owner() : "java/lang/Object";
+    }
+
     private void fields() {
         cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, Abi.VERSION_FIELD, "I", null, Abi.VERSION).visitEnd();
         cw.visitField(ACC_PUBLIC | ACC_FINAL, Names.LINK, LINKAGE, null, null).visitEnd();
@@ -142,7 +147,11 @@ public final class ModuleClassWriter {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "(" + LINKAGE + ")V", null, null);
         mv.visitCode();
         mv.visitVarInsn(ALOAD, 0);
-        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        if (layout.metered()) {
+            Builtin.METERED_INSTANCE.invoke(mv);
+        } else {
+            mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        }
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, 1);
         mv.visitFieldInsn(PUTFIELD, name, Names.LINK, LINKAGE);

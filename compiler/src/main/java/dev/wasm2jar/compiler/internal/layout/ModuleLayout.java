@@ -34,6 +34,7 @@ public final class ModuleLayout {
     private final List<String> classes = new ArrayList<>();
     /** For each defined function, the index of its class in {@link #classes}. */
     private final int[] classOf;
+    private final boolean metered;
 
     /**
      * How much code one class takes: wasm body bytes and functions. A class file has at most 65,535 constants, and
@@ -52,7 +53,13 @@ public final class ModuleLayout {
     }
 
     public ModuleLayout(ModuleModel model, String className, ClassBudget budget) {
+        this(model, className, budget, false);
+    }
+
+    /** {@code metered}: the module class extends {@code MeteredInstance}, and functions and loops poll. */
+    public ModuleLayout(ModuleModel model, String className, ClassBudget budget, boolean metered) {
         this.model = model;
+        this.metered = metered;
         this.className = className.replace('.', '/');
         this.importedFunctions = model.importCount(ExternKind.FUNCTION);
         this.methods = new String[model.functionCount() - importedFunctions];
@@ -108,6 +115,11 @@ public final class ModuleLayout {
 
     public ModuleModel model() {
         return model;
+    }
+
+    /** Whether the module is compiled with metering: polls at function entries and loop heads. */
+    public boolean metered() {
+        return metered;
     }
 
     /** The internal name of the module class. */

@@ -102,6 +102,7 @@ final class ControlFlow implements Emitter {
             case LOOP -> {
                 ControlFrame loop = enter(Op.LOOP, in);
                 mv.visitLabel(loop.target);
+                ctx.polls.loopHead();
             }
             case IF -> {
                 stack.pop();
@@ -367,6 +368,7 @@ final class ControlFlow implements Emitter {
             exits.leave(results, PartBoundary.RETURN);
             return;
         }
+        ctx.polls.beforeReturn();
         if (results.isEmpty()) {
             mv.visitInsn(RETURN);
         } else if (results.size() == 1) {

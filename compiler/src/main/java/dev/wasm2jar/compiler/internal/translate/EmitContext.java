@@ -13,8 +13,8 @@ import org.objectweb.asm.MethodVisitor;
 /**
  * What emitters work with while one method is translated, instead of the translator's own state: the method being
  * written, where things live in the module ({@link ModuleLayout}), the operand stack as wasm sees it, the method's
- * local slots, where translation is ({@link Cursor}), how memory is reached ({@link MemoryAccess}) and where vectors
- * live ({@link Vectors}); and the few code patterns every emitter needs.
+ * local slots, where translation is ({@link Cursor}), how memory is reached ({@link MemoryAccess}), where vectors
+ * live ({@link Vectors}) and the polls of metering ({@link Polls}); and the few code patterns every emitter needs.
  */
 final class EmitContext {
     final MethodVisitor mv;
@@ -24,6 +24,7 @@ final class EmitContext {
     final Cursor cursor;
     final MemoryAccess memory;
     final Vectors vectors;
+    final Polls polls;
 
     EmitContext(MethodVisitor mv, ModuleLayout layout, Slots slots, Cursor cursor, List<ValueType> localTypes,
             ShapePlan plan) {
@@ -33,6 +34,7 @@ final class EmitContext {
         this.cursor = cursor;
         this.memory = MemoryAccess.of(this);
         this.vectors = new Vectors(this, localTypes, plan);
+        this.polls = new Polls(this);
     }
 
     /** Pushes an int constant in its shortest form. */

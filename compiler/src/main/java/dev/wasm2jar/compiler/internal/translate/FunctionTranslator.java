@@ -182,12 +182,14 @@ public final class FunctionTranslator {
         if (frame != null) {
             moves.allocate(type.params().size());
         }
+        ctx.polls.enterFunction();
         ctx.memory.reload();
         control.enterFunction();
         run();
         if (!control.ended()) {
             throw new InvalidException(ctx.cursor.where() + ": function body does not end");
         }
+        ctx.polls.finishFunction();
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }

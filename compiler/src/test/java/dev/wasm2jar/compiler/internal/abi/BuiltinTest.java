@@ -34,6 +34,10 @@ class BuiltinTest {
         for (Builtin b : Builtin.values()) {
             Class<?> owner = b.ownerClass();
             MethodType type = MethodType.fromMethodDescriptorString(b.descriptor(), getClass().getClassLoader());
+            if (b.kind() == Builtin.Kind.SUPER_CONSTRUCTOR) {
+                problems.addAll(superConstructorProblems(b, owner, type));
+                continue;
+            }
             Method method;
             try {
                 method = owner.getMethod(b.method(), type.parameterArray());
@@ -46,6 +50,7 @@ class BuiltinTest {
                 case STATIC -> isStatic;
                 case VIRTUAL -> !isStatic && !owner.isInterface();
                 case IMPLEMENTED -> owner.isInterface() && Modifier.isAbstract(method.getModifiers());
+                case SUPER_CONSTRUCTOR -> false; // checked above
             };
             if (method.getReturnType() != type.returnType()) {
                 problems.add(b + ": returns " + method.getReturnType().getName() + ", not " + type.returnType().getName());
@@ -61,6 +66,28 @@ class BuiltinTest {
             }
         }
         assertEquals(List.of(), problems);
+    }
+
+    /** A class generated classes extend: public, abstract, with an accessible constructor of exactly that type. */
+    private static List<String> superConstructorProblems(Builtin b, Class<?> owner, MethodType type) {
+        List<String> problems = new ArrayList<>();
+        if (!b.method().equals("<init>") || type.returnType() != void.class) {
+            problems.add(b + ": not a constructor");
+        }
+        try {
+            var constructor = owner.getDeclaredConstructor(type.parameterArray());
+            int access = constructor.getModifiers();
+            if (!Modifier.isPublic(access) && !Modifier.isProtected(access)) {
+                problems.add(b + ": constructor neither public nor protected");
+            }
+        } catch (NoSuchMethodException e) {
+            problems.add(b + ": no constructor " + b.descriptor());
+        }
+        if (!Modifier.isPublic(owner.getModifiers()) || !Modifier.isAbstract(owner.getModifiers())
+                || owner.isInterface()) {
+            problems.add(b + ": " + owner.getName() + " is not a public abstract class");
+        }
+        return problems;
     }
 
     /** The runtime's helper classes have no public method outside the list: the list is the whole contract. */
@@ -113,6 +140,8 @@ class BuiltinTest {
             for (Path wat : files.filter(f -> f.toString().endsWith(".wat")).sorted().toList()) {
                 String name = "abi." + wat.getFileName().toString().replace(".wat", "");
                 modules.add(Compiler.compile(TextFormat.assemble(wat), new CompilerOptions(name)));
+                modules.add(Compiler.compile(TextFormat.assemble(wat), new CompilerOptions(name + "Metered")
+                        .withMetering(true)));
             }
         }
         Set<String> outside = new TreeSet<>();
