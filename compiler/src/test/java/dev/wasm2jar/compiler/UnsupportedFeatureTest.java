@@ -23,6 +23,8 @@ class UnsupportedFeatureTest {
     static final byte[] GC_STRUCT = module("0105015f017f01");
     /** {@code (func return_call 0)}: type [] -> [], one function, its body. */
     static final byte[] TAIL_CALL = module("010401600000" + "03020100" + "0a0601040012000b");
+    /** {@code (func (drop (ref.i31 (i32.const 0))))}. */
+    static final byte[] REF_I31 = module("010401600000" + "03020100" + "0a09010700410" + "0fb1c1a0b");
     /** Two memories of no pages. */
     static final byte[] TWO_MEMORIES = module("050502" + "0000" + "0000");
     /** One 64-bit memory of no pages. */
@@ -52,10 +54,14 @@ class UnsupportedFeatureTest {
 
     @Test
     void anInstructionIsNamedWithItsFunctionAndOffset() {
-        UnsupportedFeatureException e = unsupported(TAIL_CALL, Feature.WASM_3_0);
-        assertEquals(Feature.TAIL_CALL, e.feature());
-        assertEquals("the module needs tail calls (tail-call), which wasm2jar does not support yet: function 0 at byte"
-                + " 0x17: return_call", e.getMessage());
+        UnsupportedFeatureException e = unsupported(REF_I31, Feature.WASM_3_0);
+        assertEquals(Feature.GC, e.feature());
+        assertEquals("the module needs the GC proposal (gc), which wasm2jar does not support yet: function 0 at byte"
+                + " 0x19: ref.i31", e.getMessage());
+        UnsupportedFeatureException off = unsupported(TAIL_CALL, Feature.DEFAULT);
+        assertEquals("the module needs tail calls (tail-call), which is not enabled: function 0 at byte 0x17:"
+                + " return_call", off.getMessage());
+        Compiler.compile(TAIL_CALL, new CompilerOptions("test.TailCall", Feature.WASM_3_0));
     }
 
     @Test

@@ -20,23 +20,23 @@ public enum Feature {
     REFERENCE_TYPES("reference-types", "reference types", true),
     SIMD("simd", "fixed-width SIMD", true),
     EXTENDED_CONST("extended-const", "extended constant expressions", true),
-    TAIL_CALL("tail-call", "tail calls", false),
+    TAIL_CALL("tail-call", "tail calls", true),
     EXCEPTIONS("exceptions", "exception handling", false),
-    FUNCTION_REFERENCES("function-references", "typed function references", false),
+    FUNCTION_REFERENCES("function-references", "typed function references", true),
     GC("gc", "the GC proposal", false),
     MEMORY64("memory64", "64-bit memories and tables", false),
     MULTI_MEMORY("multi-memory", "multiple memories", false),
-    RELAXED_SIMD("relaxed-simd", "relaxed SIMD", false),
+    RELAXED_SIMD("relaxed-simd", "relaxed SIMD", true),
     THREADS("threads", "threads and atomics", false);
 
     /** WebAssembly 2.0: 1.0 and the six proposals it merged. */
     public static final Set<Feature> WASM_2_0 = Collections.unmodifiableSet(EnumSet.range(MVP, SIMD));
 
     /**
-     * WebAssembly 3.0, which adds extended-const, tail-call, exceptions, function-references, gc, memory64 and
-     * multi-memory to 2.0 (relaxed-simd and threads are proposals of their own, outside it).
+     * WebAssembly 3.0, which adds extended-const, tail-call, exceptions, function-references, gc, memory64,
+     * multi-memory and relaxed-simd to 2.0 (threads is a proposal of its own, outside it).
      */
-    public static final Set<Feature> WASM_3_0 = Collections.unmodifiableSet(EnumSet.range(MVP, MULTI_MEMORY));
+    public static final Set<Feature> WASM_3_0 = Collections.unmodifiableSet(EnumSet.range(MVP, RELAXED_SIMD));
 
     /**
      * What the compiler enables unless told otherwise: WebAssembly 2.0, and extended-const, which wasm2jar has always

@@ -50,11 +50,31 @@ public final class FunctionType {
     private final List<ValueType> params;
     private final List<ValueType> results;
     private final MethodType methodType;
+    /** Computed once: a type's parameters may refer to other function types, nested as deep as a module likes. */
+    private final int hash;
+    private final int size;
 
     private FunctionType(List<ValueType> params, List<ValueType> results) {
         this.params = params;
         this.results = results;
         this.methodType = MethodType.methodType(resultJavaType(results), javaTypes(params));
+        this.hash = params.hashCode() * 31 + results.hashCode();
+        long n = 1;
+        for (List<ValueType> types : List.of(params, results)) {
+            for (ValueType t : types) {
+                FunctionType nested = t.isReference() ? t.heapType().function() : null;
+                n += nested == null ? 1 : nested.size;
+            }
+        }
+        this.size = (int) Math.min(n, Integer.MAX_VALUE);
+    }
+
+    /**
+     * How many value types this type writes out, those of the function types its references define included (a
+     * type whose parameters refer twice to the type before it, and so on, doubles at each step).
+     */
+    public int size() {
+        return size;
     }
 
     /** The type {@code [params] -> [results]}, interned. */
@@ -156,7 +176,7 @@ public final class FunctionType {
 
     @Override
     public int hashCode() {
-        return params.hashCode() * 31 + results.hashCode();
+        return hash;
     }
 
     /** The text format's notation: {@code [i32 i32] -> [i64]}. */

@@ -6,7 +6,13 @@ import java.util.Locale;
  * What a reference points to: one of WebAssembly 3.0's abstract heap types, or a type of the module's type section
  * (a <em>concrete</em> heap type, named by its index). WebAssembly 2.0 has only {@link #FUNC} and {@link #EXTERN}.
  *
- * <p>Equality is structural. The abstract heap types exist once each, so {@code ==} works for them too.
+ * <p>A concrete heap type is known by its index inside one module; across modules, by what it defines. The decoder
+ * gives each one whose definition it has resolved the {@link #function() function type} it stands for, and then
+ * equality compares that (interned) type and not the index, so {@code (ref $t)} of one module equals
+ * {@code (ref $u)} of another when {@code $t} and {@code $u} are the same function type, as the spec's type
+ * equivalence says. Without the GC proposal every defined type is a function type, and none refers to itself.
+ *
+ * <p>Equality is otherwise structural. The abstract heap types exist once each, so {@code ==} works for them too.
  */
 public final class HeapType {
     /** The abstract heap types, bottom types included, and {@link #CONCRETE} for a type index. */
@@ -45,10 +51,16 @@ public final class HeapType {
 
     private final Kind kind;
     private final int typeIndex;
+    private final FunctionType function;
 
     private HeapType(Kind kind, int typeIndex) {
+        this(kind, typeIndex, null);
+    }
+
+    private HeapType(Kind kind, int typeIndex, FunctionType function) {
         this.kind = kind;
         this.typeIndex = typeIndex;
+        this.function = function;
     }
 
     /** The abstract heap type of this kind. */
@@ -67,6 +79,19 @@ public final class HeapType {
         return new HeapType(Kind.CONCRETE, typeIndex);
     }
 
+    /**
+     * The concrete heap type that defines {@code function}, known across modules by that type ({@code typeIndex}, its
+     * index in the module that named it, or -1 where none did, is kept for messages only).
+     */
+    public static HeapType function(int typeIndex, FunctionType function) {
+        return new HeapType(Kind.CONCRETE, typeIndex, java.util.Objects.requireNonNull(function));
+    }
+
+    /** The function type a concrete heap type defines, when the decoder resolved it; null otherwise. */
+    public FunctionType function() {
+        return function;
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -82,17 +107,23 @@ public final class HeapType {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof HeapType h && h.kind == kind && h.typeIndex == typeIndex;
+        if (!(o instanceof HeapType h) || h.kind != kind) {
+            return false;
+        }
+        return function != null || h.function != null ? function == h.function : h.typeIndex == typeIndex;
     }
 
     @Override
     public int hashCode() {
-        return kind.hashCode() * 31 + typeIndex;
+        return function != null ? function.hashCode() : kind.hashCode() * 31 + typeIndex;
     }
 
-    /** The text format's notation: {@code func}, {@code any}, or the type index. */
+    /** The text format's notation: {@code func}, {@code any}, the type index, or {@code (func [..] -> [..])}. */
     @Override
     public String toString() {
-        return isConcrete() ? Integer.toString(typeIndex) : kind.toString();
+        if (!isConcrete()) {
+            return kind.toString();
+        }
+        return typeIndex >= 0 ? Integer.toString(typeIndex) : "(func " + function + ")";
     }
 }

@@ -14,8 +14,9 @@ import java.util.Locale;
  * {@code v128} a {@link V128} at method boundaries (compiled code keeps vectors in JVM locals inside a function); a
  * reference to {@code func} or {@code nofunc} a {@link WasmFunction} (or null: {@code nofunc} holds only null, and
  * sharing the carrier keeps it assignable to {@code funcref}); every other reference, {@code externref} and the
- * GC proposal's types included, any Java object (or null). Concrete heap types are carried as {@code Object} too
- * until their code is compiled: the conservative choice, which a later, narrower carrier can refine.
+ * GC proposal's types included, any Java object (or null). A concrete heap type is a function type (wasm2jar does
+ * not compile GC's struct and array types yet) and is carried as a {@link WasmFunction} too; GC will need the
+ * definition's kind to choose.
  */
 public final class ValueType {
     /** What a switch over value types needs: the number or vector type, or {@link #REF} for every reference. */
@@ -65,9 +66,37 @@ public final class ValueType {
         return ABSTRACT_REFS[2 * heapType.kind().ordinal() + (nullable ? 1 : 0)];
     }
 
+    /** Concrete heap types are function types (the GC proposal's struct and array types are not compiled). */
     private static Class<?> carrier(HeapType heap) {
-        return heap.kind() == HeapType.Kind.FUNC || heap.kind() == HeapType.Kind.NOFUNC
-                ? WasmFunction.class : Object.class;
+        return switch (heap.kind()) {
+            case FUNC, NOFUNC, CONCRETE -> WasmFunction.class;
+            default -> Object.class;
+        };
+    }
+
+    /**
+     * Whether a value of this type may stand where {@code other} is expected (the spec's matching of value types):
+     * the same type; or references where this is no more nullable and its heap type matches: a concrete (function)
+     * type matches itself and {@code func}, {@code nofunc} every function type, {@code noextern} {@code extern}.
+     */
+    public boolean matches(ValueType other) {
+        if (equals(other)) {
+            return true;
+        }
+        if (kind != Kind.REF || other.kind != Kind.REF || (nullable && !other.nullable)) {
+            return false;
+        }
+        HeapType sub = heapType;
+        HeapType sup = other.heapType;
+        if (sub.equals(sup)) {
+            return true;
+        }
+        return switch (sub.kind()) {
+            case CONCRETE -> sup == HeapType.FUNC;
+            case NOFUNC -> sup == HeapType.FUNC || sup.isConcrete();
+            case NOEXTERN -> sup == HeapType.EXTERN;
+            default -> false;
+        };
     }
 
     public Kind kind() {

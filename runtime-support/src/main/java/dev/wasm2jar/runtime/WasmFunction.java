@@ -39,6 +39,9 @@ public final class WasmFunction {
     // equivalent handles and a MethodHandle is safely published through its final fields.
     private MethodHandle handle;
     private Supplier<MethodHandle> maker;
+    // The same for the tail handle of a compiled function that makes tail calls; null makers otherwise.
+    private MethodHandle tailHandle;
+    private Supplier<MethodHandle> tailMaker;
 
     private WasmFunction(FunctionType type, MethodHandle handle, String name, Supplier<MethodHandle> maker) {
         this.type = type;
@@ -60,6 +63,18 @@ public final class WasmFunction {
      */
     public static WasmFunction lazy(FunctionType type, String name, Supplier<MethodHandle> maker) {
         return new WasmFunction(type, null, name, java.util.Objects.requireNonNull(maker));
+    }
+
+    /**
+     * {@link #lazy(FunctionType, String, Supplier)} for a compiled function that makes tail calls: {@code maker} makes
+     * the handle that runs it as a whole, {@code tailMaker} the one of its body without the entry that finishes the
+     * tail calls deferred to it, which a tail call to it invokes (RATIONALE.md, "Tail calls").
+     */
+    public static WasmFunction lazy(FunctionType type, String name, Supplier<MethodHandle> maker,
+            Supplier<MethodHandle> tailMaker) {
+        WasmFunction f = lazy(type, name, maker);
+        f.tailMaker = java.util.Objects.requireNonNull(tailMaker);
+        return f;
     }
 
     /** A host function from boxed Java code, for embedders and tests; prefer {@link #of} on hot paths. */
@@ -90,6 +105,23 @@ public final class WasmFunction {
     private MethodHandle make() {
         MethodHandle h = maker.get().asType(type.methodType());
         handle = h;
+        return h;
+    }
+
+    /**
+     * The handle a tail call to this function invokes, of the same type as {@link #handle()}: for a compiled function
+     * that itself makes tail calls, its body without its entry; for any other, {@link #handle()}. Only compiled code
+     * should call it: the body may return a dummy result with a tail call deferred to the entry below it.
+     */
+    public MethodHandle tailHandle() {
+        if (tailMaker == null) {
+            return handle();
+        }
+        MethodHandle h = tailHandle;
+        if (h == null) {
+            h = tailMaker.get().asType(type.methodType());
+            tailHandle = h;
+        }
         return h;
     }
 

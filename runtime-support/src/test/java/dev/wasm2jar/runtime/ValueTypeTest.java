@@ -36,7 +36,7 @@ class ValueTypeTest {
         assertEquals(WasmFunction.class, ValueType.ref(HeapType.NOFUNC, true).javaType());
         assertEquals(Object.class, ValueType.EXTERNREF.javaType());
         assertEquals(Object.class, ValueType.ref(HeapType.STRUCT, false).javaType());
-        assertEquals(Object.class, ValueType.ref(HeapType.concrete(0), true).javaType());
+        assertEquals(WasmFunction.class, ValueType.ref(HeapType.concrete(0), true).javaType());
     }
 
     @Test
@@ -62,6 +62,36 @@ class ValueTypeTest {
                 List.of(ValueType.I64)));
         assertEquals("vE:d", FunctionType.parse("vE:d").signature());
         assertThrows(IllegalStateException.class, a::signature);
-        assertEquals(java.lang.invoke.MethodType.methodType(long.class, int.class, Object.class), a.methodType());
+        assertEquals(java.lang.invoke.MethodType.methodType(long.class, int.class, WasmFunction.class),
+                a.methodType());
+    }
+
+    /** A concrete heap type the decoder resolved is known by the function type it defines, not by its index. */
+    @Test
+    void resolvedConcreteTypesAreEqualAcrossModules() {
+        FunctionType ii = FunctionType.parse("i:i");
+        ValueType here = ValueType.ref(HeapType.function(0, ii), false);
+        ValueType there = ValueType.ref(HeapType.function(5, ii), false);
+        assertEquals(here, there);
+        assertEquals(here.hashCode(), there.hashCode());
+        assertSame(FunctionType.of(List.of(here), List.of()), FunctionType.of(List.of(there), List.of()));
+        assertNotEquals(here, ValueType.ref(HeapType.function(0, FunctionType.parse("l:i")), false));
+        assertNotEquals(here, ValueType.ref(HeapType.concrete(0), false));
+        assertEquals(5, FunctionType.of(List.of(here), List.of(ValueType.I32)).size()); // 1 + (1 + 1 + 1) + 1
+    }
+
+    @Test
+    void referencesMatchTheirSupertypes() {
+        ValueType ref = ValueType.ref(HeapType.function(0, FunctionType.parse("i:i")), false);
+        ValueType nullable = ValueType.ref(ref.heapType(), true);
+        assertTrue(ref.matches(nullable));
+        assertTrue(ref.matches(ValueType.FUNCREF));
+        assertTrue(ref.matches(ValueType.ref(HeapType.FUNC, false)));
+        assertTrue(nullable.matches(ValueType.FUNCREF));
+        assertFalse(nullable.matches(ref));
+        assertFalse(ValueType.FUNCREF.matches(nullable));
+        assertFalse(ref.matches(ValueType.EXTERNREF));
+        assertTrue(ValueType.ref(HeapType.NOFUNC, true).matches(nullable));
+        assertFalse(ValueType.I32.matches(ValueType.I64));
     }
 }

@@ -15,9 +15,16 @@ import java.util.Map;
  * @param text the message the assertion expects
  * @param action the action of action, assert_return, assert_trap and assert_exhaustion
  * @param expected what the action should return
+ * @param either for an action with one result, the results it may return, any one of them (relaxed SIMD's
+ *     instructions may give any of a set); empty otherwise
  */
 public record SpecCommand(String type, int line, String name, String as, String filename, String moduleType,
-        String text, Action action, List<SpecValue> expected) {
+        String text, Action action, List<SpecValue> expected, List<SpecValue> either) {
+
+    public SpecCommand(String type, int line, String name, String as, String filename, String moduleType,
+            String text, Action action, List<SpecValue> expected) {
+        this(type, line, name, as, filename, moduleType, text, action, expected, List.of());
+    }
 
     static SpecCommand fromJson(Object json) {
         if (!(json instanceof Map<?, ?> map)) {
@@ -26,6 +33,7 @@ public record SpecCommand(String type, int line, String name, String as, String 
         Object line = map.get("line");
         Object action = map.get("action");
         List<?> expected = map.get("expected") instanceof List<?> list ? list : List.of();
+        List<?> either = map.get("either") instanceof List<?> list ? list : List.of();
         return new SpecCommand(
                 (String) map.get("type"),
                 line instanceof Number n ? n.intValue() : 0,
@@ -35,7 +43,8 @@ public record SpecCommand(String type, int line, String name, String as, String 
                 (String) map.get("module_type"),
                 (String) map.get("text"),
                 action instanceof Map<?, ?> a ? Action.fromJson(a) : null,
-                expected.stream().map(SpecValue::fromJson).toList());
+                expected.stream().map(SpecValue::fromJson).toList(),
+                either.stream().map(SpecValue::fromJson).toList());
     }
 
     /** Whether this command is an assertion that the totals count: {@code action} and every {@code assert_*}. */

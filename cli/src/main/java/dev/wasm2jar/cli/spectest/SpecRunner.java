@@ -112,6 +112,10 @@ public final class SpecRunner {
         try {
             return switch (c.type()) {
                 case "module" -> module(c);
+                case "module_definition" -> {
+                    compile(c); // (module definition ...): compiled and validated, not instantiated
+                    yield CommandResult.passed(c, null);
+                }
                 case "register" -> register(c);
                 case "action" -> {
                     checkSupported(c);
@@ -169,6 +173,9 @@ public final class SpecRunner {
     private CommandResult assertReturn(SpecCommand c) {
         checkSupported(c);
         Object[] actual = invoke(c.action());
+        if (!c.either().isEmpty()) {
+            return assertReturnEither(c, actual);
+        }
         List<SpecValue> expected = c.expected();
         if (actual.length != expected.size()) {
             return CommandResult.failed(c, "expected " + expected.size() + " results " + expected + ", got "
@@ -182,6 +189,20 @@ public final class SpecRunner {
             }
         }
         return CommandResult.passed(c, null);
+    }
+
+    /** One result, which must match one of the alternatives. */
+    private static CommandResult assertReturnEither(SpecCommand c, Object[] actual) {
+        if (actual.length != 1) {
+            return CommandResult.failed(c, "expected one of " + c.either() + ", got " + actual.length + " results: "
+                    + describeAll(actual), null);
+        }
+        for (SpecValue alternative : c.either()) {
+            if (Values.mismatch(alternative, actual[0]) == null) {
+                return CommandResult.passed(c, null);
+            }
+        }
+        return CommandResult.failed(c, "expected one of " + c.either() + ", got " + describeAll(actual), null);
     }
 
     private CommandResult assertActionFails(SpecCommand c, Class<? extends WasmException> kind) {
@@ -335,7 +356,7 @@ public final class SpecRunner {
                 throw new Values.Unsupported(v.type() + " values");
             }
         }
-        for (SpecValue v : c.expected()) {
+        for (SpecValue v : java.util.stream.Stream.concat(c.expected().stream(), c.either().stream()).toList()) {
             if (!v.supported()) {
                 throw new Values.Unsupported(v.type() + " values");
             }

@@ -46,4 +46,17 @@ public final class F32x4Ops {
     public static float sqrt(float a) {
         return (float) Math.sqrt(a);
     }
+
+    /**
+     * {@code f32x4.relaxed_madd}: {@code a * b + c} rounded twice, never fused (Java's floating point is strict, so
+     * no JIT tier fuses it either); the spec allows this or a fused multiply-add.
+     */
+    public static float relaxedMadd(float a, float b, float c) {
+        return a * b + c;
+    }
+
+    /** {@code f32x4.relaxed_nmadd}: {@code -(a * b) + c}, rounded twice like {@link #relaxedMadd}. */
+    public static float relaxedNmadd(float a, float b, float c) {
+        return -(a * b) + c;
+    }
 }

@@ -38,4 +38,14 @@ public final class F64x2Ops {
     public static double pmax(double a, double b) {
         return a < b ? b : a;
     }
+
+    /** {@code f64x2.relaxed_madd}: {@code a * b + c} rounded twice, never fused (see {@link F32x4Ops#relaxedMadd}). */
+    public static double relaxedMadd(double a, double b, double c) {
+        return a * b + c;
+    }
+
+    /** {@code f64x2.relaxed_nmadd}: {@code -(a * b) + c}, rounded twice. */
+    public static double relaxedNmadd(double a, double b, double c) {
+        return -(a * b) + c;
+    }
 }

@@ -298,4 +298,23 @@ public final class I16x8Ops {
     static int signBits(long x) {
         return (int) ((x >>> 15 & 1) | (x >>> 30 & 2) | (x >>> 45 & 4) | (x >>> 60 & 8));
     }
+
+    /**
+     * Four lanes of {@code i16x8.relaxed_dot_i8x16_i7x16_s} from the halves holding the same eight i8 lanes of each
+     * operand: both operands signed, each pair of products added with signed saturation (only -128 · -128 twice
+     * exceeds 16 bits), one of the results the spec allows.
+     */
+    public static long relaxedDot(long a, long b) {
+        long r = 0;
+        for (int s = 0; s < 64; s += 16) {
+            r |= (relaxedDotPair(a >>> s, b >>> s) & 0xFFFFL) << s;
+        }
+        return r;
+    }
+
+    /** The saturated sum of the products of the two low bytes of {@code a} and {@code b}, signed. */
+    static int relaxedDotPair(long a, long b) {
+        int sum = (byte) a * (byte) b + (byte) (a >>> 8) * (byte) (b >>> 8);
+        return Math.min(sum, Short.MAX_VALUE);
+    }
 }

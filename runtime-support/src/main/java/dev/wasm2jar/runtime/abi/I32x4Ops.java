@@ -116,4 +116,16 @@ public final class I32x4Ops {
     static long pack(int lo, int hi) {
         return (lo & 0xFFFF_FFFFL) | (long) hi << 32;
     }
+
+    /**
+     * Two lanes of {@code i32x4.relaxed_dot_i8x16_i7x16_add_s} from the halves holding the same eight i8 lanes of
+     * {@code a} and {@code b} and the two i32 lanes of {@code c}: the i16 pairs of {@link I16x8Ops#relaxedDot}, added
+     * pairwise and to {@code c}, wrapping.
+     */
+    public static long relaxedDotAdd(long a, long b, long c) {
+        int lo = I16x8Ops.relaxedDotPair(a, b) + I16x8Ops.relaxedDotPair(a >>> 16, b >>> 16) + (int) c;
+        int hi = I16x8Ops.relaxedDotPair(a >>> 32, b >>> 32) + I16x8Ops.relaxedDotPair(a >>> 48, b >>> 48)
+                + (int) (c >>> 32);
+        return pack(lo, hi);
+    }
 }

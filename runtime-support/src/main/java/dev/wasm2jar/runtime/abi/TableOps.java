@@ -14,7 +14,33 @@ public final class TableOps {
      * The callee of {@code call_indirect}: the exact handle of the function at {@code index}, after the spec's checks
      * (index in bounds, element not null, type identical; types are interned, so identity is equality).
      */
+    /** The handle {@code call_ref} invokes: that of {@code function}, which the static types say has the right type. */
+    public static MethodHandle handle(WasmFunction function) {
+        if (function == null) {
+            throw new TrapException("null function reference");
+        }
+        return function.handle();
+    }
+
+    /** The handle {@code return_call_ref} invokes: {@code function}'s tail handle. */
+    public static MethodHandle tailHandle(WasmFunction function) {
+        if (function == null) {
+            throw new TrapException("null function reference");
+        }
+        return function.tailHandle();
+    }
+
+    /** The handle {@code return_call_indirect} invokes: that of {@link #element}'s tail handle. */
+    public static MethodHandle tailFunction(int index, Table table, FunctionType expected) {
+        return element(index, table, expected).tailHandle();
+    }
+
     public static MethodHandle function(int index, Table table, FunctionType expected) {
+        return element(index, table, expected).handle();
+    }
+
+    /** What {@code call_indirect} calls: element {@code index} of {@code table}, of type {@code expected}. */
+    public static WasmFunction element(int index, Table table, FunctionType expected) {
         Object[] elements = table.elements();
         if (Integer.compareUnsigned(index, elements.length) >= 0) {
             throw new TrapException("undefined element");
@@ -27,7 +53,7 @@ public final class TableOps {
         if (function.type() != expected) {
             throw new TrapException("indirect call type mismatch");
         }
-        return function.handle();
+        return function;
     }
 
     public static Object get(int index, Table table) {

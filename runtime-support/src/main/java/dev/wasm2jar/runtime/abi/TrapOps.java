@@ -13,6 +13,11 @@ public final class TrapOps {
         return new TrapException("unreachable");
     }
 
+    /** {@code ref.as_non_null} of null. */
+    public static TrapException nullReference() {
+        return new TrapException("null reference");
+    }
+
     /**
      * What a call into compiled code threw, as the spec's error: a {@link WasmException} for a trap (an array index
      * out of bounds is {@code out of bounds memory access}, a {@link StackOverflowError} is call-stack exhaustion),

@@ -22,7 +22,9 @@ import java.util.List;
  *
  * <p>In a stream, a value type is its code byte ({@code 0x7F} i32 ... {@code 0x7B} v128); a reference is
  * {@code 0x64} (non-null) or {@code 0x63} (nullable) followed by its heap type: the heap type's code byte
- * ({@code 0x70} func, {@code 0x6F} extern ...), or {@code 0x00} and the type index as an int for a concrete one.
+ * ({@code 0x70} func, {@code 0x6F} extern ...); for a concrete one, {@code 0x60} (the binary format's code of a
+ * function type) and the function type it defines, so that it means the same in any module, or {@code 0x00} and the
+ * type index as an int where that type is not known.
  * An absent type is the single byte {@code 0x00}. A function type is the count and types of its parameters, then
  * the same of its results.
  *
@@ -39,6 +41,8 @@ public final class TypeCodec {
     public static final int REF_NULL = 0x63;
     /** An absent value type in a stream; a concrete heap type's code. */
     public static final int NONE = 0x00;
+    /** In a stream, a concrete heap type followed by the function type it defines. */
+    public static final int FUNCTION = 0x60;
 
     private static final int[] HEAP_CODES = new int[HeapType.Kind.values().length];
 
@@ -144,6 +148,11 @@ public final class TypeCodec {
         out.writeByte(code(t));
         if (t.isReference()) {
             HeapType h = t.heapType();
+            if (h.function() != null) {
+                out.writeByte(FUNCTION);
+                write(out, h.function());
+                return;
+            }
             out.writeByte(code(h));
             if (h.isConcrete()) {
                 out.writeInt(h.typeIndex());
@@ -162,7 +171,8 @@ public final class TypeCodec {
                 return numericOfCode(code);
             }
             int heap = in.readUnsignedByte();
-            HeapType h = heap == NONE ? HeapType.concrete(in.readInt()) : heapTypeOfCode(heap);
+            HeapType h = heap == FUNCTION ? HeapType.function(-1, readFunctionType(in))
+                    : heap == NONE ? HeapType.concrete(in.readInt()) : heapTypeOfCode(heap);
             return ValueType.ref(h, code == REF_NULL);
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);

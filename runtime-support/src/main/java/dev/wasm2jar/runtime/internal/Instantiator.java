@@ -3,6 +3,7 @@ package dev.wasm2jar.runtime.internal;
 import dev.wasm2jar.runtime.ExternKind;
 import dev.wasm2jar.runtime.Limits;
 import dev.wasm2jar.runtime.FunctionType;
+import dev.wasm2jar.runtime.abi.TailCalls;
 import dev.wasm2jar.runtime.Global;
 import dev.wasm2jar.runtime.Memory;
 import dev.wasm2jar.runtime.Module;
@@ -183,7 +184,7 @@ public final class Instantiator {
     }
 
     private static Table linkTable(ModuleShape shape, Import im, Object value) {
-        if (!(value instanceof Table t) || t.elementType() != im.valueType()
+        if (!(value instanceof Table t) || !t.elementType().equals(im.valueType())
                 || !limitsMatch(t.size(), t.maxSize(), im.limits())) {
             throw incompatible(shape, im, value);
         }
@@ -191,7 +192,9 @@ public final class Instantiator {
     }
 
     private static Global linkGlobal(ModuleShape shape, Import im, Object value) {
-        if (!(value instanceof Global g) || g.type() != im.valueType() || g.isMutable() != im.mutable()) {
+        // An immutable global may be of a subtype (a (ref $t) where (ref null func) is imported); a mutable one not.
+        if (!(value instanceof Global g) || g.isMutable() != im.mutable()
+                || !(im.mutable() ? g.type().equals(im.valueType()) : g.type().matches(im.valueType()))) {
             throw incompatible(shape, im, value);
         }
         return g;
@@ -245,19 +248,31 @@ public final class Instantiator {
 
         private WasmFunction define(int index) {
             String name = shape.functionNames()[index];
-            return WasmFunction.lazy(shape.functionType(index), name != null ? name : "func[" + index + "]",
-                    new HandleMaker(this, index));
+            String label = name != null ? name : "func[" + index + "]";
+            if (shape.functionMethods()[index - importedFunctions].endsWith(TailCalls.ENTRY_SUFFIX)) {
+                // A function that makes tail calls: its entry, and its body for tail calls to it.
+                return WasmFunction.lazy(shape.functionType(index), label, new HandleMaker(this, index, false),
+                        new HandleMaker(this, index, true));
+            }
+            return WasmFunction.lazy(shape.functionType(index), label, new HandleMaker(this, index, false));
         }
 
-        /** The exact handle of defined function {@code index}, bound to this instance. */
-        MethodHandle handle(int index) {
+        /**
+         * The exact handle of defined function {@code index}, bound to this instance; for {@code body}, of the method
+         * its entry calls (the metadata names the entry of a function that makes tail calls).
+         */
+        MethodHandle handle(int index, boolean body) {
             int defined = index - importedFunctions;
             FunctionType type = shape.functionType(index);
             try {
                 Class<?> owner = Class.forName(shape.functionClasses().get(shape.functionClass()[defined]), true,
                         instanceClass.getClassLoader());
                 MethodType mt = type.methodType().appendParameterTypes(instanceClass);
-                MethodHandle h = MethodHandles.publicLookup().findStatic(owner, shape.functionMethods()[defined], mt);
+                String method = shape.functionMethods()[defined];
+                if (body) {
+                    method = method.substring(0, method.length() - TailCalls.ENTRY_SUFFIX.length());
+                }
+                MethodHandle h = MethodHandles.publicLookup().findStatic(owner, method, mt);
                 return MethodHandles.insertArguments(h, type.params().size(), generated);
             } catch (ReflectiveOperationException e) {
                 throw new UninstantiableException("cannot link function " + index + ": " + e);
@@ -266,10 +281,10 @@ public final class Instantiator {
     }
 
     /** Makes a function reference's handle when it is first called (most functions in a table never are). */
-    private record HandleMaker(InstanceLinkage link, int index) implements Supplier<MethodHandle> {
+    private record HandleMaker(InstanceLinkage link, int index, boolean body) implements Supplier<MethodHandle> {
         @Override
         public MethodHandle get() {
-            return link.handle(index);
+            return link.handle(index, body);
         }
     }
 

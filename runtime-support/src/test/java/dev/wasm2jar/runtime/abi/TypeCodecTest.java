@@ -55,5 +55,8 @@ class TypeCodecTest {
         assertSame(t, TypeCodec.functionType(TypeCodec.toConstant(t)));
         FunctionType empty = FunctionType.of(List.of(), List.of());
         assertSame(empty, TypeCodec.functionType(TypeCodec.toConstant(empty)));
+        // A resolved concrete type is written with its definition, and reads back equal in any module.
+        FunctionType nested = FunctionType.of(List.of(ValueType.ref(HeapType.function(3, t), true)), List.of());
+        assertSame(nested, TypeCodec.functionType(TypeCodec.toConstant(nested)));
     }
 }

@@ -2,6 +2,7 @@ package dev.wasm2jar.wasi.internal;
 
 import dev.wasm2jar.runtime.Module;
 import dev.wasm2jar.runtime.abi.ModuleShape;
+import dev.wasm2jar.runtime.abi.TailCalls;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +29,12 @@ public final class Backtrace {
             for (int d = 0; d < shape.functionMethods().length; d++) {
                 String cls = shape.functionClasses().get(shape.functionClass()[d]);
                 int index = imported + d;
-                byMethod.put(cls + "#" + shape.functionMethods()[d],
-                        new Function(label, index, shape.functionNames()[index]));
+                // A function that makes tail calls is named by its entry; its frames are its body's, one per call.
+                String method = shape.functionMethods()[d];
+                if (method.endsWith(TailCalls.ENTRY_SUFFIX)) {
+                    method = method.substring(0, method.length() - TailCalls.ENTRY_SUFFIX.length());
+                }
+                byMethod.put(cls + "#" + method, new Function(label, index, shape.functionNames()[index]));
             }
         });
     }

@@ -19,6 +19,7 @@ import dev.wasm2jar.runtime.abi.MeterOps;
 import dev.wasm2jar.runtime.abi.MeteredInstance;
 import dev.wasm2jar.runtime.abi.NumericOps;
 import dev.wasm2jar.runtime.abi.TableOps;
+import dev.wasm2jar.runtime.abi.TailCalls;
 import dev.wasm2jar.runtime.abi.TrapOps;
 import dev.wasm2jar.runtime.abi.TypeCodec;
 import dev.wasm2jar.runtime.abi.V128Ops;
@@ -124,6 +125,17 @@ public enum Builtin {
     MEMORY_INIT_SIZED(MemoryOps.class, "init", "(III[BI[B)V"),
 
     // ---- tables: TableOps
+    FUNCTION_HANDLE(TableOps.class, "handle", "(Ldev/wasm2jar/runtime/WasmFunction;)Ljava/lang/invoke/MethodHandle;"),
+    FUNCTION_TAIL_HANDLE(TableOps.class, "tailHandle",
+            "(Ldev/wasm2jar/runtime/WasmFunction;)Ljava/lang/invoke/MethodHandle;"),
+    TABLE_ELEMENT(TableOps.class, "element", "(ILdev/wasm2jar/runtime/Table;Ldev/wasm2jar/runtime/FunctionType;)"
+            + "Ldev/wasm2jar/runtime/WasmFunction;"),
+    TABLE_TAIL_FUNCTION(TableOps.class, "tailFunction",
+            "(ILdev/wasm2jar/runtime/Table;Ldev/wasm2jar/runtime/FunctionType;)Ljava/lang/invoke/MethodHandle;"),
+    TAIL_CALL_DEFER(TailCalls.class, "defer", "(Ldev/wasm2jar/runtime/WasmFunction;[Ljava/lang/Object;)V"),
+    TAIL_CALL_ANY(TailCalls.class, "any", "()Z"),
+    TAIL_CALL_TAKE(TailCalls.class, "take", "()Ljava/lang/Object;"),
+    TAIL_CALL_RUN(TailCalls.class, "run", "(Ljava/lang/Object;)Ljava/lang/Object;"),
     TABLE_FUNCTION(TableOps.class, "function", "(ILdev/wasm2jar/runtime/Table;Ldev/wasm2jar/runtime/FunctionType;)Ljava/lang/invoke/MethodHandle;"),
     TABLE_GET(TableOps.class, "get", "(ILdev/wasm2jar/runtime/Table;)Ljava/lang/Object;"),
     TABLE_SET(TableOps.class, "set", "(ILjava/lang/Object;Ldev/wasm2jar/runtime/Table;)V"),
@@ -163,6 +175,7 @@ public enum Builtin {
 
     // ---- traps and the frame of split functions: TrapOps, FrameOps
     TRAP_UNREACHABLE(TrapOps.class, "unreachable", "()Ldev/wasm2jar/runtime/TrapException;"),
+    TRAP_NULL_REFERENCE(TrapOps.class, "nullReference", "()Ldev/wasm2jar/runtime/TrapException;"),
     /** Not called by compiled bytecode: the Java facades the Maven plugin generates turn what a call threw into a trap. */
     TRAP_FROM_JAVA(TrapOps.class, "fromJava", "(Ljava/lang/Throwable;)Ljava/lang/RuntimeException;"),
     FRAME_PUT_I32(FrameOps.class, "putI32", "(I[JI)V"),
@@ -380,6 +393,14 @@ public enum Builtin {
     F64X2_GE(F64x2Ops.class, "ge", "(DD)J"),
     F64X2_PMIN(F64x2Ops.class, "pmin", "(DD)D"),
     F64X2_PMAX(F64x2Ops.class, "pmax", "(DD)D"),
+
+    // ---- relaxed SIMD's own helpers (the rest reuse the deterministic instructions' above)
+    F32X4_RELAXED_MADD(F32x4Ops.class, "relaxedMadd", "(FFF)F"),
+    F32X4_RELAXED_NMADD(F32x4Ops.class, "relaxedNmadd", "(FFF)F"),
+    F64X2_RELAXED_MADD(F64x2Ops.class, "relaxedMadd", "(DDD)D"),
+    F64X2_RELAXED_NMADD(F64x2Ops.class, "relaxedNmadd", "(DDD)D"),
+    I16X8_RELAXED_DOT(I16x8Ops.class, "relaxedDot", "(JJ)J"),
+    I32X4_RELAXED_DOT_ADD(I32x4Ops.class, "relaxedDotAdd", "(JJJ)J"),
 
     // ---- the JDK's intrinsics, where they have wasm's exact semantics
     INTEGER_ROTATE_LEFT(Integer.class, "rotateLeft", "(II)I"),

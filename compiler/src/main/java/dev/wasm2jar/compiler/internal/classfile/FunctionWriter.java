@@ -9,6 +9,7 @@ import dev.wasm2jar.compiler.internal.split.Region;
 import dev.wasm2jar.compiler.internal.split.SizeCounter;
 import dev.wasm2jar.compiler.internal.split.Splitter;
 import dev.wasm2jar.compiler.internal.translate.FunctionTranslator;
+import dev.wasm2jar.compiler.internal.translate.TailEntry;
 import dev.wasm2jar.runtime.FunctionType;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,9 @@ public final class FunctionWriter {
         }
         new FunctionTranslator(mv, (n, d) -> cw.visitMethod(ACC_PUBLIC | ACC_STATIC, n, d, null, null), layout, index,
                 body, plan, frame, null).translate();
+        if (layout.isTailCalling(index)) {
+            TailEntry.write(cw, layout, index);
+        }
         functionDone.run();
     }
 

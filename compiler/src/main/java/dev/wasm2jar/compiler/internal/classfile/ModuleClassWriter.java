@@ -100,8 +100,20 @@ public final class ModuleClassWriter {
         for (int function : layout.functionsOfClass(0)) {
             functions.write(function);
         }
+        for (int typeIndex : layout.callRefStubs()) {
+            callRefStub(typeIndex, false);
+        }
+        for (int typeIndex : layout.tailCallRefStubs()) {
+            callRefStub(typeIndex, true);
+        }
         for (int[] stub : layout.callIndirectStubs()) {
-            callIndirectStub(stub[0], stub[1]);
+            callIndirectStub(stub[0], stub[1], false);
+        }
+        for (int[] stub : layout.tailCallIndirectStubs()) {
+            callIndirectStub(stub[0], stub[1], true);
+        }
+        if (layout.hasTailCalls()) {
+            cw.visitField(ACC_PUBLIC, Names.TAIL_DEPTH, "I", null, null).visitEnd();
         }
         staticInit();
         cw.visitEnd();
@@ -219,10 +231,14 @@ public final class ModuleClassWriter {
         invokeExactAndReturn(mv, type);
     }
 
-    /** {@code callIndirectT_K(params..., index, self)}: looks the callee up in table K, checks type T, invokes it. */
-    private void callIndirectStub(int typeIndex, int table) {
+    /**
+     * {@code callIndirectT_K(params..., index, self)}: looks the callee up in table K, checks type T, invokes it;
+     * {@code returnCallIndirectT_K} invokes its tail handle.
+     */
+    private void callIndirectStub(int typeIndex, int table, boolean tail) {
         FunctionType type = model.types().get(typeIndex);
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, Names.callIndirectStub(typeIndex, table),
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC,
+                tail ? Names.tailCallIndirectStub(typeIndex, table) : Names.callIndirectStub(typeIndex, table),
                 layout.callIndirectDescriptor(type), null, null);
         mv.visitCode();
         int indexSlot = slots(type.params());
@@ -230,7 +246,23 @@ public final class ModuleClassWriter {
         mv.visitVarInsn(ALOAD, indexSlot + 1);
         mv.visitFieldInsn(GETFIELD, name, layout.tableField(table), TABLE);
         mv.visitFieldInsn(GETSTATIC, name, Names.typeConstant(typeIndex), FUNCTION_TYPE);
-        Builtin.TABLE_FUNCTION.invoke(mv);
+        (tail ? Builtin.TABLE_TAIL_FUNCTION : Builtin.TABLE_FUNCTION).invoke(mv);
+        loadParams(mv, type.params());
+        invokeExactAndReturn(mv, type);
+    }
+
+    /**
+     * {@code callRefT(params..., function)}: invokes the function's handle, trapping on null; {@code returnCallRefT}
+     * its tail handle.
+     */
+    private void callRefStub(int typeIndex, boolean tail) {
+        FunctionType type = model.types().get(typeIndex);
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC,
+                tail ? Names.tailCallRefStub(typeIndex) : Names.callRefStub(typeIndex),
+                layout.callRefDescriptor(type), null, null);
+        mv.visitCode();
+        mv.visitVarInsn(ALOAD, slots(type.params()));
+        (tail ? Builtin.FUNCTION_TAIL_HANDLE : Builtin.FUNCTION_HANDLE).invoke(mv);
         loadParams(mv, type.params());
         invokeExactAndReturn(mv, type);
     }
@@ -244,9 +276,7 @@ public final class ModuleClassWriter {
     }
 
     private void staticInit() {
-        List<int[]> stubs = layout.callIndirectStubs();
-        java.util.Set<Integer> types = new java.util.TreeSet<>();
-        stubs.forEach(s -> types.add(s[0]));
+        java.util.Set<Integer> types = new java.util.TreeSet<>(layout.typeConstants());
         if (types.isEmpty()) {
             return;
         }

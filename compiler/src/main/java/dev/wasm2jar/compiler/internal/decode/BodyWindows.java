@@ -26,14 +26,17 @@ final class BodyWindows {
     private final Set<Feature> features;
     private final FeatureCheck check;
     private final IntFunction<String> names;
+    /** The module's relaxed SIMD instructions, whose stand-ins the windows' bytes hold; or null. */
+    private final RelaxedSimd.StandIns relaxed;
     /** The first body of each window, then the number of bodies. */
     private final int[] firsts;
     /** The windows decoded last, most recently used last; as many as threads ask at once, and one more. */
     private final Map<Integer, Window> recent;
 
     BodyWindows(Sections sections, Set<Feature> features, FeatureCheck check, int windowBytes,
-            IntFunction<String> names) {
+            IntFunction<String> names, RelaxedSimd.StandIns relaxed) {
         this.sections = sections;
+        this.relaxed = relaxed;
         this.features = features;
         this.check = check;
         this.names = names;
@@ -91,7 +94,7 @@ final class BodyWindows {
             CodeSection decoded = decoded();
             int shift = sections.bodies[defined][0] - starts[defined - from];
             return EndiveDecoder.body(decoded.getFunctionBody(defined), sections.importedFunctions + defined, shift,
-                    sections.wasm, check);
+                    sections.wasm, check, relaxed);
         }
 
         private synchronized CodeSection decoded() {

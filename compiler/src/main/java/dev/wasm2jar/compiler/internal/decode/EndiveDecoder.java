@@ -65,7 +65,7 @@ public final class EndiveDecoder {
                 }
             }
         }
-        if (OPS.size() != Op.values().length) {
+        if (OPS.size() + RelaxedSimd.OPS.size() != Op.values().length) {
             throw new IllegalStateException("Endive lacks some of our instructions");
         }
     }
@@ -105,7 +105,11 @@ public final class EndiveDecoder {
         BinaryPrescan.checkHeader(wasm);
         BinaryPrescan.checkNameLengths(wasm);
         FeatureCheck check = new FeatureCheck(features);
-        Sections sections = windowBytes < wasm.length ? readSections(wasm) : null;
+        // Endive cannot decode relaxed SIMD: it reads a copy with stand-ins, each body their offsets (RelaxedSimd).
+        RelaxedSimd.StandIns relaxed = check.enabled(Feature.RELAXED_SIMD) ? RelaxedSimd.standIns(wasm) : null;
+        byte[] source = relaxed == null ? wasm : relaxed.wasm();
+        boolean tailCalls = check.enabled(Feature.TAIL_CALL);
+        Sections sections = windowBytes < source.length ? readSections(source) : null;
         ModuleModel model;
         if (sections != null && BodyWindows.needed(sections, windowBytes)) {
             // Module-level validation on a copy whose bodies are stubs; each body validates in its window.
@@ -116,19 +120,28 @@ public final class EndiveDecoder {
             }
             var nameSection = skeleton.nameSection();
             BodyWindows windows = new BodyWindows(sections, features, check, windowBytes,
-                    f -> nameSection == null ? null : nameSection.nameOfFunction(f));
-            model = convert(skeleton, check, sizes, windows::body);
+                    f -> nameSection == null ? null : nameSection.nameOfFunction(f), relaxed);
+            java.util.BitSet tailCalling = tailCalls ? RelaxedSimd.tailCalling(source, sizes.length)
+                    : new java.util.BitSet();
+            model = convert(skeleton, check, sizes, tailCalling, windows::body);
         } else {
-            WasmModule m = parse(wasm, check);
+            WasmModule m = parse(source, check);
             var code = m.codeSection();
             int imported = importedFunctions(m);
             int[] sizes = new int[code.functionBodyCount()];
+            java.util.BitSet tailCalling = new java.util.BitSet();
             for (int i = 0; i < sizes.length; i++) {
                 List<AnnotatedInstruction> ins = code.getFunctionBody(i).instructions();
                 sizes[i] = ins.isEmpty() ? 0 : ins.get(ins.size() - 1).address() - ins.get(0).address() + 1;
+                for (int k = 0; tailCalls && k < ins.size() && !tailCalling.get(i); k++) {
+                    OpCode op = ins.get(k).opcode();
+                    if (op == OpCode.RETURN_CALL || op == OpCode.RETURN_CALL_INDIRECT || op == OpCode.RETURN_CALL_REF) {
+                        tailCalling.set(i);
+                    }
+                }
             }
-            model = convert(m, check, sizes,
-                    defined -> body(code.getFunctionBody(defined), imported + defined, 0, wasm, check));
+            model = convert(m, check, sizes, tailCalling,
+                    defined -> body(code.getFunctionBody(defined), imported + defined, 0, wasm, check, relaxed));
         }
         Wasm2Profile.check(model, check);
         check.module(model);
@@ -172,12 +185,21 @@ public final class EndiveDecoder {
 
     /**
      * Endive's error for a module it could not decode, unless the module declares 64-bit limits, which Endive does
-     * not know: then the error is that the module needs memory64.
+     * not know, or has relaxed SIMD instructions while relaxed-simd is off: then the error is that it needs memory64
+     * or relaxed-simd.
      */
     private static RuntimeException undecodable(byte[] wasm, FeatureCheck check, RuntimeException error) {
         String where = BinaryPrescan.sixtyFourBitLimits(wasm);
         if (where != null) {
             check.require(Feature.MEMORY64, where);
+        }
+        if (!check.enabled(Feature.RELAXED_SIMD)) {
+            RelaxedSimd.StandIns relaxed = RelaxedSimd.standIns(wasm);
+            if (relaxed != null) {
+                int offset = relaxed.ops().keySet().stream().min(Integer::compare).orElseThrow();
+                check.require(Feature.RELAXED_SIMD, "byte 0x" + Integer.toHexString(offset) + ": "
+                        + FeatureCheck.name(relaxed.ops().get(offset).name()));
+            }
         }
         return error;
     }
@@ -195,7 +217,7 @@ public final class EndiveDecoder {
             var code = unvalidated.codeSection();
             int imported = importedFunctions(unvalidated);
             for (int i = 0; i < code.functionBodyCount(); i++) {
-                body(code.getFunctionBody(i), imported + i, 0, wasm, check);
+                body(code.getFunctionBody(i), imported + i, 0, wasm, check, null);
             }
         } catch (MalformedException e) {
             return e;
@@ -207,7 +229,7 @@ public final class EndiveDecoder {
 
     /** Our model of {@code m}, with its code's {@code bodySizes} and {@code bodies} as the caller decodes them. */
     private static ModuleModel convert(WasmModule m, FeatureCheck check, int[] bodySizes,
-            IntFunction<FunctionBody> bodies) {
+            java.util.BitSet tailCalling, IntFunction<FunctionBody> bodies) {
         List<FunctionType> types = new ArrayList<>();
         var typeSection = m.typeSection();
         for (int i = 0; i < typeSection.typeCount(); i++) {
@@ -216,7 +238,7 @@ public final class EndiveDecoder {
                 // Until the first group that is not a plain function type, group i is type i.
                 check.require(Feature.GC, gcTypes(group, i));
             }
-            types.add(functionType(typeSection.getType(i)));
+            types.add(resolve(functionType(typeSection.getType(i)), types, i, typeSection.typeCount()));
         }
         List<ModuleShape.Import> imports = new ArrayList<>();
         List<Integer> functionTypes = new ArrayList<>();
@@ -229,11 +251,11 @@ public final class EndiveDecoder {
                             false, null);
                 }
                 case TableImport t -> new ModuleShape.Import(im.module(), im.name(), ExternKind.TABLE, -1,
-                        valueType(t.entryType()), false, limits(t.limits()));
+                        resolve(valueType(t.entryType()), types), false, limits(t.limits()));
                 case MemoryImport mem -> new ModuleShape.Import(im.module(), im.name(), ExternKind.MEMORY, -1, null,
                         false, limits(mem.limits(), "import " + im.module() + "." + im.name(), check));
                 case GlobalImport g -> new ModuleShape.Import(im.module(), im.name(), ExternKind.GLOBAL, -1,
-                        valueType(g.type()), g.mutabilityType() == MutabilityType.Var, null);
+                        resolve(valueType(g.type()), types), g.mutabilityType() == MutabilityType.Var, null);
                 case TagImport tag -> {
                     check.require(Feature.EXCEPTIONS, "import " + im.module() + "." + im.name() + " is a tag");
                     throw new AssertionError("exceptions are not supported");
@@ -256,7 +278,7 @@ public final class EndiveDecoder {
         for (int i = 0; i < m.tableSection().tableCount(); i++) {
             var t = m.tableSection().getTable(i);
             var init = t.initialize();
-            tables.add(new ModuleShape.TableType(valueType(t.elementType()), limits(t.limits()),
+            tables.add(new ModuleShape.TableType(resolve(valueType(t.elementType()), types), limits(t.limits()),
                     init == null || init.isEmpty() ? null : constExpr(init)));
         }
         List<ModuleShape.Limits> memories = new ArrayList<>();
@@ -268,7 +290,8 @@ public final class EndiveDecoder {
         m.tagSection().ifPresent(s -> check.require(Feature.EXCEPTIONS, "it declares " + s.tagCount() + " tags"));
         List<ModuleShape.GlobalType> globals = new ArrayList<>();
         for (var g : m.globalSection().globals()) {
-            globals.add(new ModuleShape.GlobalType(valueType(g.valueType()), g.mutabilityType() == MutabilityType.Var,
+            globals.add(new ModuleShape.GlobalType(resolve(valueType(g.valueType()), types),
+                    g.mutabilityType() == MutabilityType.Var,
                     constExpr(g.initInstructions())));
         }
         List<ModuleShape.Export> exports = new ArrayList<>();
@@ -293,7 +316,7 @@ public final class EndiveDecoder {
             for (var init : e.initializers()) {
                 items.add(constExpr(init));
             }
-            ValueType type = valueType(e.type());
+            ValueType type = resolve(valueType(e.type()), types);
             elements.add(switch (e) {
                 case ActiveElement a -> new ModuleShape.ElementSegment(SegmentMode.ACTIVE, a.tableIndex(),
                         constExpr(a.offset()), type, items);
@@ -318,7 +341,7 @@ public final class EndiveDecoder {
             }
         }
         return new ModuleModel(types, imports, ft, names, tables, memories, globals, exports, elements, data, start,
-                bodySizes, bodies);
+                bodySizes, tailCalling, bodies);
     }
 
     /**
@@ -326,7 +349,7 @@ public final class EndiveDecoder {
      * {@code shift} are their offsets in {@code wasm}.
      */
     static FunctionBody body(run.endive.wasm.types.FunctionBody body, int functionIndex, int shift, byte[] wasm,
-            FeatureCheck check) {
+            FeatureCheck check, RelaxedSimd.StandIns relaxed) {
         List<ValueType> locals = new ArrayList<>(body.localTypes().size());
         for (ValType t : body.localTypes()) {
             ValueType type = valueType(t);
@@ -338,8 +361,11 @@ public final class EndiveDecoder {
         for (AnnotatedInstruction in : source) {
             Op op = OPS.get(in.opcode());
             int address = in.address() + shift;
-            if (op == null) {
-                throw unknownInstruction(in, functionIndex, address, check);
+            Op standsFor = RelaxedSimd.at(relaxed, address);
+            if (standsFor != null) {
+                op = standsFor;
+            } else if (op == null) {
+                throw unknownInstruction(in, functionIndex, address, wasm, check);
             }
             Instruction instruction = new Instruction(op, operands(op, in.operands()), address);
             Wasm2Profile.checkReservedBytes(instruction, wasm, check);
@@ -357,9 +383,14 @@ public final class EndiveDecoder {
 
     /** An instruction Endive knows and we do not: the feature it needs, if it belongs to one. */
     private static RuntimeException unknownInstruction(AnnotatedInstruction in, int functionIndex, int address,
-            FeatureCheck check) {
+            byte[] wasm, FeatureCheck check) {
         String where = FeatureCheck.at(functionIndex, address) + ": " + FeatureCheck.name(in.opcode().name());
         Feature feature = FeatureCheck.featureOf(in.opcode());
+        if (feature == Feature.THREADS && RelaxedSimd.misreadAsAtomic(wasm, address)) {
+            // Endive reads relaxed SIMD's 0xFD 0x100... as atomics (0xFE00...): relaxed-simd is off.
+            check.require(Feature.RELAXED_SIMD,
+                    FeatureCheck.at(functionIndex, address) + ": a relaxed SIMD instruction");
+        }
         if (feature != null) {
             check.require(feature, where);
         }
@@ -448,6 +479,64 @@ public final class EndiveDecoder {
         }
         return members.length == 1 ? "type " + first + " declares subtyping"
                 : "types " + first + " to " + (first + members.length - 1) + " form a recursive group";
+    }
+
+    /**
+     * A function type's size in value types ({@link FunctionType#size()}) beyond which a module is refused: each type
+     * is written out whole in a string constant of generated code, which holds at most 65,535 bytes.
+     */
+    private static final int MAX_TYPE_SIZE = 2_000;
+
+    /**
+     * Type {@code index}'s references to earlier types resolved to what those define ({@link HeapType#function}), so
+     * that the type means the same in every module. A type that refers to itself or a later one is recursive: that
+     * needs the GC proposal's recursion groups.
+     */
+    private static FunctionType resolve(FunctionType t, List<FunctionType> earlier, int index, int count) {
+        boolean concrete = false;
+        for (ValueType v : t.params()) {
+            concrete |= v.isReference() && v.heapType().isConcrete();
+        }
+        for (ValueType v : t.results()) {
+            concrete |= v.isReference() && v.heapType().isConcrete();
+        }
+        if (!concrete) {
+            return t;
+        }
+        List<ValueType> params = new ArrayList<>();
+        List<ValueType> results = new ArrayList<>();
+        for (ValueType v : t.params()) {
+            params.add(resolve(v, earlier, index, count));
+        }
+        for (ValueType v : t.results()) {
+            results.add(resolve(v, earlier, index, count));
+        }
+        FunctionType resolved = FunctionType.of(params, results);
+        if (resolved.size() > MAX_TYPE_SIZE) {
+            throw new JvmLimitException("type " + index + " nests more than " + MAX_TYPE_SIZE
+                    + " value types through the function types it refers to");
+        }
+        return resolved;
+    }
+
+    private static ValueType resolve(ValueType v, List<FunctionType> earlier, int index, int count) {
+        if (!v.isReference() || !v.heapType().isConcrete()) {
+            return v;
+        }
+        int target = v.heapType().typeIndex();
+        if (target >= count) {
+            throw new InvalidException("unknown type " + target);
+        }
+        if (target >= index) {
+            throw UnsupportedFeatureException.unsupported(Feature.GC, "type " + index + " refers to type " + target
+                    + ", a recursive type");
+        }
+        return ValueType.ref(HeapType.function(target, earlier.get(target)), v.nullable());
+    }
+
+    /** A value type of the module outside the type section, its concrete heap type resolved. */
+    private static ValueType resolve(ValueType v, List<FunctionType> types) {
+        return resolve(v, types, types.size(), types.size());
     }
 
     /**

@@ -96,15 +96,8 @@ final class FeatureCheck {
     /** An instruction Endive decodes and we have no op for: the feature it belongs to, or null for none we know. */
     static Feature featureOf(OpCode code) {
         String name = code.name().toUpperCase(Locale.ROOT);
-        if (name.startsWith("RETURN_CALL")) {
-            return Feature.TAIL_CALL;
-        }
         if (name.equals("THROW") || name.equals("THROW_REF") || name.equals("TRY_TABLE")) {
             return Feature.EXCEPTIONS;
-        }
-        if (name.equals("CALL_REF") || name.equals("REF_AS_NON_NULL") || name.equals("BR_ON_NULL")
-                || name.equals("BR_ON_NON_NULL")) {
-            return Feature.FUNCTION_REFERENCES;
         }
         if (name.contains("ATOMIC")) {
             return Feature.THREADS;
@@ -121,6 +114,9 @@ final class FeatureCheck {
     /** The feature an op of ours came with. */
     static Feature featureOf(Op op) {
         String name = op.name();
+        if (name.contains("_RELAXED_")) {
+            return Feature.RELAXED_SIMD;
+        }
         if (name.startsWith("V128_") || name.startsWith("I8X16_") || name.startsWith("I16X8_")
                 || name.startsWith("I32X4_") || name.startsWith("I64X2_") || name.startsWith("F32X4_")
                 || name.startsWith("F64X2_")) {
@@ -135,6 +131,9 @@ final class FeatureCheck {
                     Feature.BULK_MEMORY;
             case REF_NULL, REF_IS_NULL, REF_FUNC, TABLE_GET, TABLE_SET, TABLE_SIZE, TABLE_GROW, TABLE_FILL,
                     SELECT_T -> Feature.REFERENCE_TYPES;
+            case CALL_REF, REF_AS_NON_NULL, BR_ON_NULL, BR_ON_NON_NULL -> Feature.FUNCTION_REFERENCES;
+            case RETURN_CALL, RETURN_CALL_INDIRECT -> Feature.TAIL_CALL;
+            case RETURN_CALL_REF -> Feature.TAIL_CALL; // and function-references, for its typed reference
             default -> Feature.MVP;
         };
     }

@@ -6,6 +6,7 @@ import dev.wasm2jar.runtime.ExternKind;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.ValueType;
 import dev.wasm2jar.runtime.abi.ModuleShape;
+import dev.wasm2jar.runtime.abi.TailCalls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +26,10 @@ public final class ModuleLayout {
     private final List<ValueType> tableTypes = new ArrayList<>();
     private final int memoryCount;
     private final Set<Long> callIndirectStubs = new java.util.concurrent.ConcurrentSkipListSet<>();
+    private final Set<Integer> callRefStubs = new java.util.concurrent.ConcurrentSkipListSet<>();
+    private final Set<Long> tailCallIndirectStubs = new java.util.concurrent.ConcurrentSkipListSet<>();
+    private final Set<Integer> tailCallRefStubs = new java.util.concurrent.ConcurrentSkipListSet<>();
+    private final Set<Integer> typeConstants = new java.util.concurrent.ConcurrentSkipListSet<>();
     /** Binary-name-free internal names of the classes holding functions; the first is the module class. */
     private final List<String> classes = new ArrayList<>();
     /** For each defined function, the index of its class in {@link #classes}. */
@@ -172,8 +177,29 @@ public final class ModuleLayout {
         return index < importedFunctions ? className : classes.get(classOf[index - importedFunctions]);
     }
 
+    /** The method holding function {@code index}'s body (for an imported one, its stub): what a tail call calls. */
     public String functionMethod(int index) {
         return index < importedFunctions ? Names.importStub(index) : methods[index - importedFunctions];
+    }
+
+    /** Whether function {@code index} makes tail calls, so that ordinary calls go through its entry. */
+    public boolean isTailCalling(int index) {
+        return index >= importedFunctions && model.tailCalling().get(index - importedFunctions);
+    }
+
+    /** Whether any function makes tail calls: then the instance has the counter {@link Names#TAIL_DEPTH}. */
+    public boolean hasTailCalls() {
+        return !model.tailCalling().isEmpty();
+    }
+
+    /** What an ordinary call of function {@code index} calls: its entry when it makes tail calls, else its method. */
+    public String callMethod(int index) {
+        return isTailCalling(index) ? entryMethod(index) : functionMethod(index);
+    }
+
+    /** The entry of a function that makes tail calls: its body inside a handler that finishes unwound tail calls. */
+    public String entryMethod(int index) {
+        return functionMethod(index) + TailCalls.ENTRY_SUFFIX;
     }
 
     /** The function whose code the method {@code name} holds (its own method or one of its parts), or -1. */
@@ -190,9 +216,13 @@ public final class ModuleLayout {
 
     private java.util.Map<String, Integer> methodIndex;
 
-    /** Method names of the defined functions, in order. */
+    /** The methods that run the defined functions, in order: the entries of those that make tail calls. */
     public String[] definedFunctionMethods() {
-        return methods.clone();
+        String[] out = methods.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = callMethod(importedFunctions + i);
+        }
+        return out;
     }
 
     public String functionDescriptor(FunctionType type) {
@@ -212,10 +242,67 @@ public final class ModuleLayout {
                 type.results());
     }
 
+    /** The stub behind {@code call_ref} of type {@code typeIndex}; asking for it makes the class writer emit it. */
+    public String callRefStub(int typeIndex) {
+        callRefStubs.add(typeIndex);
+        return Names.callRefStub(typeIndex);
+    }
+
+    /** The stub behind {@code return_call_ref}: {@link #callRefStub}'s, through the reference's tail handle. */
+    public String tailCallRefStub(int typeIndex) {
+        tailCallRefStubs.add(typeIndex);
+        return Names.tailCallRefStub(typeIndex);
+    }
+
+    /** The stub behind {@code return_call_indirect}: {@link #callIndirectStub}'s, through the element's tail handle. */
+    public String tailCallIndirectStub(int typeIndex, int table) {
+        tailCallIndirectStubs.add(((long) typeIndex << 32) | table);
+        return Names.tailCallIndirectStub(typeIndex, table);
+    }
+
+    /** The static field of the module class holding type {@code typeIndex} as a {@code FunctionType}. */
+    public String typeConstant(int typeIndex) {
+        typeConstants.add(typeIndex);
+        return Names.typeConstant(typeIndex);
+    }
+
+    /** The types the module class must hold as constants: those asked for, and those of call_indirect stubs. */
+    public java.util.Set<Integer> typeConstants() {
+        java.util.Set<Integer> out = new java.util.TreeSet<>(typeConstants);
+        callIndirectStubs().forEach(s -> out.add(s[0]));
+        tailCallIndirectStubs().forEach(s -> out.add(s[0]));
+        return out;
+    }
+
+    /** The type indices whose return_call_ref stubs were asked for. */
+    public List<Integer> tailCallRefStubs() {
+        return List.copyOf(tailCallRefStubs);
+    }
+
+    /** The (type index, table) pairs whose return_call_indirect stubs were asked for. */
+    public List<int[]> tailCallIndirectStubs() {
+        return pairs(tailCallIndirectStubs);
+    }
+
+    /** {@code (params..., WasmFunction)}. */
+    public String callRefDescriptor(FunctionType type) {
+        return JvmTypes.descriptor(type.params(),
+                List.of(org.objectweb.asm.Type.getType(dev.wasm2jar.runtime.WasmFunction.class)), type.results());
+    }
+
+    /** The type indices whose call_ref stubs were asked for. */
+    public List<Integer> callRefStubs() {
+        return List.copyOf(callRefStubs);
+    }
+
     /** The (type index, table) pairs whose call_indirect stubs were asked for. */
     public List<int[]> callIndirectStubs() {
+        return pairs(callIndirectStubs);
+    }
+
+    private static List<int[]> pairs(Set<Long> keys) {
         List<int[]> out = new ArrayList<>();
-        for (long key : callIndirectStubs) {
+        for (long key : keys) {
             out.add(new int[] {(int) (key >>> 32), (int) key});
         }
         return out;

@@ -30,6 +30,21 @@ public final class Names {
     }
 
     /** The static stub behind {@code call_indirect} of one type through one table. */
+    /** The instance's count of tail calls since the last unwinding (RATIONALE.md, "Tail calls"). */
+    public static final String TAIL_DEPTH = "tailDepth";
+
+    public static String tailCallIndirectStub(int typeIndex, int table) {
+        return "returnCallIndirect" + typeIndex + "_" + table;
+    }
+
+    public static String tailCallRefStub(int typeIndex) {
+        return "returnCallRef" + typeIndex;
+    }
+
+    public static String callRefStub(int typeIndex) {
+        return "callRef" + typeIndex;
+    }
+
     public static String callIndirectStub(int typeIndex, int table) {
         return "callIndirect" + typeIndex + "_" + table;
     }

@@ -119,6 +119,8 @@ final class ControlFlow implements Emitter {
                 frame.unreachable = true;
             }
             case BR_IF -> brIf(frameAt(in.intOperand(0)));
+            case BR_ON_NULL -> brOnNull(frameAt(in.intOperand(0)));
+            case BR_ON_NON_NULL -> brOnNonNull(frameAt(in.intOperand(0)));
             case BR_TABLE -> brTable(in);
             case RETURN -> {
                 stack.reads(type.results().size());
@@ -227,6 +229,35 @@ final class ControlFlow implements Emitter {
         } else {
             mv.visitJumpInsn(IFNE, target.target);
         }
+    }
+
+    /** {@code br_on_null}: a null reference is dropped and branches; any other stays, known non-null. */
+    private void brOnNull(ControlFrame target) {
+        int carried = target.branchTypes().size();
+        stack.reads(carried + 1);
+        ValueType ref = stack.pop();
+        canonicalizeTop(carried);
+        Label skip = new Label();
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNONNULL, skip);
+        mv.visitInsn(POP);
+        branch(target);
+        mv.visitLabel(skip);
+        stack.push(ValueType.ref(ref.heapType(), false));
+    }
+
+    /** {@code br_on_non_null}: a reference that is not null branches, carried as the last value; null is dropped. */
+    private void brOnNonNull(ControlFrame target) {
+        int carried = target.branchTypes().size();
+        stack.reads(carried);
+        canonicalizeTop(carried);
+        Label skip = new Label();
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNULL, skip);
+        branch(target);
+        mv.visitLabel(skip);
+        mv.visitInsn(POP);
+        stack.pop();
     }
 
     /**

@@ -162,7 +162,7 @@ final class FrameMoves {
             case REF -> Builtin.FRAME_GET_REF;
             case V128 -> throw new IllegalArgumentException("a vector is two long slots");
         }).invoke(mv);
-        if (type == ValueType.FUNCREF) {
+        if (type.javaType() == dev.wasm2jar.runtime.WasmFunction.class) {
             mv.visitTypeInsn(CHECKCAST, RuntimeTypes.WASM_FUNCTION_CLASS);
         }
     }

@@ -120,7 +120,7 @@ public final class FunctionTranslator {
         MemoryEmitter memory = new MemoryEmitter(ctx);
         SimdLaneEmitter lanes = new SimdLaneEmitter(ctx);
         table.put(Family.CONTROL, control);
-        table.put(Family.CALL, new CallEmitter(ctx));
+        table.put(Family.CALL, new CallEmitter(ctx, control));
         table.put(Family.PARAMETRIC, new ParametricEmitter(ctx));
         table.put(Family.LOCAL, new LocalEmitter(ctx, locals));
         table.put(Family.GLOBAL, new GlobalEmitter(ctx));

@@ -108,7 +108,8 @@ final class Results {
         }
     }
 
-    private static void box(MethodVisitor mv, ValueType type) {
+    /** Boxes the value of {@code type} on the stack as {@code WasmFunction.call} takes it (references as they are). */
+    static void box(MethodVisitor mv, ValueType type) {
         switch (type.kind()) {
             case I32 -> Builtin.INTEGER_BOX.invoke(mv);
             case I64 -> Builtin.LONG_BOX.invoke(mv);
@@ -118,7 +119,8 @@ final class Results {
         }
     }
 
-    private static void unbox(MethodVisitor mv, ValueType type) {
+    /** The value of {@code type} from the object on the stack that {@link #box} (or a handle's boxing) made. */
+    static void unbox(MethodVisitor mv, ValueType type) {
         switch (type.kind()) {
             case I32 -> unbox(mv, Builtin.INTEGER_UNBOX);
             case I64 -> unbox(mv, Builtin.LONG_UNBOX);

@@ -16,8 +16,8 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 /**
- * The 236 fixed-width SIMD instructions. Vectors live in locals ({@link Vectors}); most instructions are one of three
- * patterns over them, listed in a table:
+ * The 236 fixed-width SIMD instructions and relaxed SIMD's 20. Vectors live in locals ({@link Vectors}); most
+ * instructions are one of three patterns over them, listed in a table:
  *
  * <ul>
  *   <li>{@link Lanes}: element k of the result from element k of each operand, in the shape the instruction wants
@@ -242,6 +242,25 @@ final class SimdEmitter implements Emitter {
         jvm(Op.F64X2_PROMOTE_LOW_F32X4, F4, D2, 1, F2D);
 
         halves(Op.I8X16_SWIZZLE, 2, Builtin.V128_SWIZZLE, "a0 a1 b0", Builtin.V128_SWIZZLE, "a0 a1 b1");
+
+        // Relaxed SIMD: one fixed choice each (RATIONALE.md, "Relaxed SIMD"); laneselect is bitselect, below.
+        halves(Op.I8X16_RELAXED_SWIZZLE, 2, Builtin.V128_SWIZZLE, "a0 a1 b0", Builtin.V128_SWIZZLE, "a0 a1 b1");
+        jvm(Op.I32X4_RELAXED_TRUNC_F32X4_S, F4, I4, 1, F2I);
+        call(Op.I32X4_RELAXED_TRUNC_F32X4_U, F4, I4, 1, Builtin.I32_TRUNC_SAT_F32_U);
+        jvm(Op.I32X4_RELAXED_TRUNC_F64X2_S_ZERO, D2, I4, 1, D2I);
+        call(Op.I32X4_RELAXED_TRUNC_F64X2_U_ZERO, D2, I4, 1, Builtin.I32_TRUNC_SAT_F64_U);
+        call(Op.F32X4_RELAXED_MADD, F4, F4, 3, Builtin.F32X4_RELAXED_MADD);
+        call(Op.F32X4_RELAXED_NMADD, F4, F4, 3, Builtin.F32X4_RELAXED_NMADD);
+        call(Op.F64X2_RELAXED_MADD, D2, D2, 3, Builtin.F64X2_RELAXED_MADD);
+        call(Op.F64X2_RELAXED_NMADD, D2, D2, 3, Builtin.F64X2_RELAXED_NMADD);
+        call(Op.F32X4_RELAXED_MIN, F4, F4, 2, Builtin.F32_MIN);
+        call(Op.F32X4_RELAXED_MAX, F4, F4, 2, Builtin.F32_MAX);
+        call(Op.F64X2_RELAXED_MIN, D2, D2, 2, Builtin.F64_MIN);
+        call(Op.F64X2_RELAXED_MAX, D2, D2, 2, Builtin.F64_MAX);
+        call(Op.I16X8_RELAXED_Q15MULR_S, L2, L2, 2, Builtin.I16X8_Q15MULR_SAT_S);
+        call(Op.I16X8_RELAXED_DOT_I8X16_I7X16_S, L2, L2, 2, Builtin.I16X8_RELAXED_DOT);
+        halves(Op.I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S, 3, Builtin.I32X4_RELAXED_DOT_ADD, "a0 b0 c0",
+                Builtin.I32X4_RELAXED_DOT_ADD, "a1 b1 c1");
     }
 
     private static void jvm(Op op, Shape in, Shape out, int arity, int opcode) {
@@ -348,7 +367,9 @@ final class SimdEmitter implements Emitter {
             case V128_OR -> bitwise(2, mv -> mv.visitInsn(IOR), mv -> mv.visitInsn(LOR));
             case V128_XOR -> bitwise(2, mv -> mv.visitInsn(IXOR), mv -> mv.visitInsn(LXOR));
             case V128_ANDNOT -> bitwise(2, Builtin.V128_ANDNOT_INTS::invoke, Builtin.V128_ANDNOT::invoke);
-            case V128_BITSELECT -> bitwise(3, Builtin.V128_BITSELECT_INTS::invoke, Builtin.V128_BITSELECT::invoke);
+            case V128_BITSELECT, I8X16_RELAXED_LANESELECT, I16X8_RELAXED_LANESELECT, I32X4_RELAXED_LANESELECT,
+                    I64X2_RELAXED_LANESELECT ->
+                    bitwise(3, Builtin.V128_BITSELECT_INTS::invoke, Builtin.V128_BITSELECT::invoke);
             case V128_ANY_TRUE -> reduce(intShaped(stack.size() - 1) ? new Reduce(I4, Builtin.V128_ANY_TRUE_INTS)
                     : new Reduce(L2, Builtin.V128_ANY_TRUE));
             case I8X16_SHUFFLE -> lanes.shuffle(in.operand(0), in.operand(1));

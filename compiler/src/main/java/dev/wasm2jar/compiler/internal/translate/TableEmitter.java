@@ -7,6 +7,7 @@ import dev.wasm2jar.compiler.internal.abi.RuntimeTypes;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.runtime.ValueType;
 import dev.wasm2jar.runtime.abi.TypeCodec;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /** Table instructions and references, as calls to {@code TableOps} with the table from its field. */
@@ -78,6 +79,16 @@ final class TableEmitter implements Emitter {
                 mv.visitInsn(ACONST_NULL);
                 ctx.stack.push(TypeCodec.unpack(in.operand(0)));
             }
+            case REF_AS_NON_NULL -> {
+                Label nonNull = new Label();
+                mv.visitInsn(DUP);
+                mv.visitJumpInsn(IFNONNULL, nonNull);
+                Builtin.TRAP_NULL_REFERENCE.invoke(mv);
+                mv.visitInsn(ATHROW);
+                mv.visitLabel(nonNull);
+                ValueType ref = ctx.stack.pop();
+                ctx.stack.push(ValueType.ref(ref.heapType(), false));
+            }
             case REF_IS_NULL -> {
                 ctx.pushCondition(IFNULL);
                 ctx.stack.pop();
@@ -94,7 +105,7 @@ final class TableEmitter implements Emitter {
     }
 
     private void castReference(ValueType type) {
-        if (type == ValueType.FUNCREF) {
+        if (type.javaType() == dev.wasm2jar.runtime.WasmFunction.class) {
             mv.visitTypeInsn(CHECKCAST, FUNCTION);
         }
     }
