@@ -100,8 +100,8 @@ public final class Memory {
     /**
      * {@code memory.grow}: the old size in pages, or -1 when the memory cannot grow by that much. Within the array's
      * room this only moves the size; past it the array is replaced. The first {@link #EXACT_REPLACEMENTS}
-     * replacements are exactly the size asked; later ones have half as much room again as the memory needs, so a memory grown page by page is copied O(log n) times, each copy paid for by the pages added
-     * since. When the heap has no room to spare, the exact size is tried before failing.
+     * replacements are exactly the size asked; later ones are twice what the memory needs, so a memory grown page by
+     * page is copied O(log n) times, each copy paid for by the pages added since. When the heap has no room to spare, the exact size is tried before failing.
      */
     public int grow(int deltaPages) {
         long old = pages();
@@ -115,7 +115,7 @@ public final class Memory {
         }
         int newSize = (int) wanted * PAGE_SIZE;
         if (newSize > buffer.length) {
-            long roomy = replacements < EXACT_REPLACEMENTS ? wanted : Math.min(wanted + wanted / 2, limit);
+            long roomy = replacements < EXACT_REPLACEMENTS ? wanted : Math.min(wanted * 2, limit);
             if (roomy > wanted) {
                 MemoryRoom.open();
             }
