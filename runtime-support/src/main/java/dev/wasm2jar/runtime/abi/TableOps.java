@@ -10,10 +10,6 @@ import java.lang.invoke.MethodHandle;
 public final class TableOps {
     private TableOps() {}
 
-    /**
-     * The callee of {@code call_indirect}: the exact handle of the function at {@code index}, after the spec's checks
-     * (index in bounds, element not null, type identical; types are interned, so identity is equality).
-     */
     /** The handle {@code call_ref} invokes: that of {@code function}, which the static types say has the right type. */
     public static MethodHandle handle(WasmFunction function) {
         if (function == null) {
@@ -35,6 +31,10 @@ public final class TableOps {
         return element(index, table, expected).tailHandle();
     }
 
+    /**
+     * The callee of {@code call_indirect}: the exact handle of the function at {@code index}, after the spec's checks
+     * (index in bounds, element not null, type identical; types are interned, so identity is equality).
+     */
     public static MethodHandle function(int index, Table table, FunctionType expected) {
         return element(index, table, expected).handle();
     }

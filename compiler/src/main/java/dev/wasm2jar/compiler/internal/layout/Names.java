@@ -29,7 +29,6 @@ public final class Names {
         return "callImport" + index;
     }
 
-    /** The static stub behind {@code call_indirect} of one type through one table. */
     /** The instance's count of tail calls since the last unwinding (RATIONALE.md, "Tail calls"). */
     public static final String TAIL_DEPTH = "tailDepth";
 
@@ -45,6 +44,7 @@ public final class Names {
         return "callRef" + typeIndex;
     }
 
+    /** The static stub behind {@code call_indirect} of one type through one table. */
     public static String callIndirectStub(int typeIndex, int table) {
         return "callIndirect" + typeIndex + "_" + table;
     }
