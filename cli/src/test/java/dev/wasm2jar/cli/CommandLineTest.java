@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasm2jar.wasi.WasiFlags;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,17 +20,12 @@ class CommandLineTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
-    private static void assertUsageError(Run run, String message) {
+    private static void assertUsageError(CliRun run, String message) {
         assertEquals(2, run.exit(), run.err());
         assertEquals("", run.out());
         assertEquals("wasm2jar: error: " + message + "\n", run.err());
@@ -46,29 +38,29 @@ class CommandLineTest {
         for (List<String> args : List.of(List.of("--verbose", "inspect", truncated.toString()),
                 List.of("inspect", "--verbose", truncated.toString()),
                 List.of("inspect", truncated.toString(), "--verbose"))) {
-            Run r = run(args.toArray(String[]::new));
+            CliRun r = run(args.toArray(String[]::new));
             assertEquals(1, r.exit(), r.err());
             assertTrue(r.err().startsWith("wasm2jar: error: " + truncated + ": malformed module: "), r.err());
             assertTrue(r.err().lines().skip(1).findFirst().orElse("").startsWith(
                     "dev.wasm2jar.runtime.MalformedException: "), "the exception follows: " + r.err());
         }
-        Run quiet = run("inspect", truncated.toString());
+        CliRun quiet = run("inspect", truncated.toString());
         assertEquals(1, quiet.err().lines().count(), quiet.err());
 
-        Run guest = run("run", "--verbose", guest("demo"), "args", "--verbose");
+        CliRun guest = run("run", "--verbose", guest("demo"), "args", "--verbose");
         assertEquals("argv[0]=" + guest("demo") + "\nargv[1]=args\nargv[2]=--verbose\n", guest.out());
     }
 
     @Test
     void helpForEveryCommandThreeWays() {
         for (String command : List.of("compile", "run", "invoke", "inspect", "spectest")) {
-            Run help = run(command, "--help");
+            CliRun help = run(command, "--help");
             assertEquals(0, help.exit(), help.err());
             assertTrue(help.out().startsWith("usage: wasm2jar " + command + " "), help.out());
             assertEquals(help.out(), run(command, "-h").out());
             assertEquals(help.out(), run("help", command).out());
         }
-        Run top = run("help");
+        CliRun top = run("help");
         assertEquals(top.out(), run("--help").out());
         for (String command : List.of("compile", "run", "invoke", "inspect", "spectest")) {
             assertTrue(top.out().contains("\n  " + command + " "), top.out());
@@ -99,7 +91,7 @@ class CommandLineTest {
 
     @Test
     void aDoubleDashBeforeTheModuleEndsTheOptions() {
-        Run r = run("run", "--env", "A=1", "--", guest("demo"), "env");
+        CliRun r = run("run", "--env", "A=1", "--", guest("demo"), "env");
         assertEquals(0, r.exit(), r.err());
         assertEquals("A=1\n", r.out());
     }
@@ -110,7 +102,7 @@ class CommandLineTest {
         Files.write(add, TestModules.ADD);
         assertEquals("-3\n", run("invoke", add.toString(), "add", "-1", "-0x2").out());
         assertEquals("-3\n", run("invoke", add.toString(), "add", "--", "-1", "-2").out());
-        Run notANumber = run("invoke", add.toString(), "add", "-inf", "1");
+        CliRun notANumber = run("invoke", add.toString(), "add", "-inf", "1");
         assertEquals(2, notANumber.exit());
         assertTrue(notANumber.err().startsWith("wasm2jar: error: argument 1 of add: '-inf' is not a valid i32"),
                 notANumber.err());

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasm2jar.runtime.Module;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,18 +22,9 @@ class LimitFlagsTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-    }
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static final String LIMITS = RunCommandTest.guest("limits");
@@ -43,33 +32,33 @@ class LimitFlagsTest {
 
     @Test
     void aDeadlineStopsAGuestThatLoopsForever() {
-        Run r = run("run", "--no-cache", "--deadline", "300ms", LIMITS, "spin");
+        CliRun r = run("run", "--no-cache", "--deadline", "300ms", LIMITS, "spin");
         assertEquals(134, r.exit(), r.err());
         assertEquals(List.of("wasm2jar: error: trap: deadline exceeded", "wasm backtrace:", "    0: main (func 8)"),
                 r.errLines().subList(0, 3));
-        Run finished = run("run", "--no-cache", "--deadline=10m", LIMITS, "count", "100000");
+        CliRun finished = run("run", "--no-cache", "--deadline=10m", LIMITS, "count", "100000");
         assertEquals(0, finished.exit(), finished.err());
         assertEquals("100000\n", finished.out());
     }
 
     @Test
     void fuelStopsAGuestThatLoopsForever() {
-        Run r = run("run", "--no-cache", "--fuel", "1000000", LIMITS, "spin");
+        CliRun r = run("run", "--no-cache", "--fuel", "1000000", LIMITS, "spin");
         assertEquals(134, r.exit(), r.err());
         assertEquals("wasm2jar: error: trap: fuel exhausted", r.errLines().get(0));
-        Run enough = run("run", "--no-cache", "--fuel", "1000000", LIMITS, "count", "1000");
+        CliRun enough = run("run", "--no-cache", "--fuel", "1000000", LIMITS, "count", "1000");
         assertEquals("1000\n", enough.out(), enough.err());
-        Run tooLittle = run("run", "--no-cache", "--fuel", "1000", LIMITS, "count", "1000");
+        CliRun tooLittle = run("run", "--no-cache", "--fuel", "1000", LIMITS, "count", "1000");
         assertEquals("wasm2jar: error: trap: fuel exhausted", tooLittle.errLines().get(0));
     }
 
     @Test
     void theCallDepthIsCountedInWasmCalls() {
-        Run r = run("run", "--no-cache", "--max-call-depth", "1000", TRAP, "recurse", "5000");
+        CliRun r = run("run", "--no-cache", "--max-call-depth", "1000", TRAP, "recurse", "5000");
         assertEquals(134, r.exit(), r.err());
         assertEquals("wasm2jar: error: exhaustion: call stack exhausted", r.errLines().get(0));
         assertEquals("    0: recurse (func 11)", r.errLines().get(2));
-        Run within = run("run", "--no-cache", "--max-call-depth", "1000", TRAP, "recurse", "900");
+        CliRun within = run("run", "--no-cache", "--max-call-depth", "1000", TRAP, "recurse", "900");
         assertEquals(0, within.exit(), within.err());
     }
 
@@ -79,7 +68,7 @@ class LimitFlagsTest {
         assertEquals("2 4\n", run("run", "--max-memory", "256KiB", LIMITS, "grow", "2").out());
         assertEquals("-1 2\n", run("run", "--max-memory", "256KiB", LIMITS, "grow", "3").out());
         assertEquals("2 12\n", run("run", LIMITS, "grow", "10").out());
-        Run small = run("run", "--max-memory", "64KiB", LIMITS, "count", "1");
+        CliRun small = run("run", "--max-memory", "64KiB", LIMITS, "count", "1");
         assertEquals(1, small.exit());
         assertEquals(List.of("wasm2jar: error: " + LIMITS + ": uninstantiable: memory of 2 pages (128 KiB) is over "
                 + "the limit of 1 pages (64 KiB)"), small.errLines());
@@ -90,7 +79,7 @@ class LimitFlagsTest {
         for (String[] bad : List.of(new String[] {"--deadline", "soon"}, new String[] {"--deadline", "0s"},
                 new String[] {"--fuel", "-1"}, new String[] {"--max-memory", "12 parsecs"},
                 new String[] {"--max-memory", "1KiB"}, new String[] {"--max-call-depth", "99999999999"})) {
-            Run r = run("run", bad[0], bad[1], LIMITS, "count", "1");
+            CliRun r = run("run", bad[0], bad[1], LIMITS, "count", "1");
             assertEquals(2, r.exit(), r.err());
             assertEquals(1, r.errLines().size(), r.err());
             assertTrue(r.err().startsWith("wasm2jar: error: " + bad[0] + " " + bad[1] + ": "), r.err());
@@ -121,22 +110,22 @@ class LimitFlagsTest {
         assertEquals(0, run("compile", "--main", "--metering", LIMITS, "-o", metered.toString()).exit());
         assertEquals(0, run("compile", "--main", LIMITS, "-o", plain.toString()).exit());
 
-        Run deadline = process("-jar", metered.toString(), "--deadline", "300ms", "spin");
+        CliRun deadline = process("-jar", metered.toString(), "--deadline", "300ms", "spin");
         assertEquals(134, deadline.exit(), deadline.err());
         assertEquals("metered.jar: error: trap: deadline exceeded", deadline.errLines().get(0));
-        Run fuel = process("-jar", metered.toString(), "--fuel", "100", "count", "1000");
+        CliRun fuel = process("-jar", metered.toString(), "--fuel", "100", "count", "1000");
         assertEquals("metered.jar: error: trap: fuel exhausted", fuel.errLines().get(0));
-        Run grow = process("-jar", plain.toString(), "--max-memory", "192KiB", "grow", "2");
+        CliRun grow = process("-jar", plain.toString(), "--max-memory", "192KiB", "grow", "2");
         assertEquals("-1 2\n", grow.out(), grow.err());
 
-        Run refused = process("-jar", plain.toString(), "--deadline", "1s", "spin");
+        CliRun refused = process("-jar", plain.toString(), "--deadline", "1s", "spin");
         assertEquals(2, refused.exit());
         assertEquals(List.of("plain.jar: error: wasm.Limits was compiled without metering, needed for fuel, "
                 + "deadlines and call depths; compile it with wasm2jar compile --metering or "
                 + "CompilerOptions.withMetering(true)"), refused.errLines());
     }
 
-    private Run process(String... args) throws Exception {
+    private CliRun process(String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(args));
@@ -146,6 +135,6 @@ class LimitFlagsTest {
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        return new CliRun(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 }

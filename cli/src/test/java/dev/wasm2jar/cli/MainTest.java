@@ -3,8 +3,6 @@ package dev.wasm2jar.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,23 +15,13 @@ class MainTest {
     @TempDir
     Path dir;
 
-    /** What one run printed and returned. */
-    record Run(int exit, String out, String err) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-    }
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** One line on stderr, {@code wasm2jar: error: ...} containing {@code text}, nothing on stdout. */
-    private static void assertOneErrorLine(Run run, String text) {
+    private static void assertOneErrorLine(CliRun run, String text) {
         assertTrue(run.exit() != 0, "exit code");
         assertEquals("", run.out());
         assertEquals(1, run.errLines().size(), run.err());
@@ -49,7 +37,7 @@ class MainTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertOneErrorLine(new Run(p.exitValue(), out, err), "no such file: " + dir.resolve("missing.wasm"));
+        assertOneErrorLine(new CliRun(p.exitValue(), out, err), "no such file: " + dir.resolve("missing.wasm"));
     }
 
     @Test
@@ -69,14 +57,14 @@ class MainTest {
 
     @Test
     void helpAndVersion() {
-        Run version = run("--version");
+        CliRun version = run("--version");
         assertEquals(0, version.exit());
         assertTrue(version.out().matches("wasm2jar \\S+\\R"), version.out());
-        Run help = run("--help");
+        CliRun help = run("--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("compile") && help.out().contains("spectest"), help.out());
         for (String command : List.of("compile", "invoke", "inspect", "spectest")) {
-            Run r = run(command, "--help");
+            CliRun r = run(command, "--help");
             assertEquals(0, r.exit());
             assertTrue(r.out().startsWith("usage: wasm2jar " + command), r.out());
             assertEquals(r.out(), run("help", command).out());
@@ -114,7 +102,7 @@ class MainTest {
     void invokeConvertsArgumentsAndPrintsResults() throws Exception {
         Path add = dir.resolve("add.wasm");
         Files.write(add, TestModules.ADD);
-        Run r = run("invoke", add.toString(), "add", "-1", "0xffffffff");
+        CliRun r = run("invoke", add.toString(), "add", "-1", "0xffffffff");
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of("-2"), r.out().lines().toList());
 
@@ -131,14 +119,14 @@ class MainTest {
         Path add = dir.resolve("add.wasm");
         Files.write(add, TestModules.ADD);
         Path jar = dir.resolve("out/add.jar");
-        Run compiled = run("compile", add.toString(), "-o", jar.toString());
+        CliRun compiled = run("compile", add.toString(), "-o", jar.toString());
         assertEquals(0, compiled.exit(), compiled.err());
         assertTrue(compiled.out().contains("wasm.Add"), compiled.out());
-        Run r = run("invoke", jar.toString(), "add", "40", "2");
+        CliRun r = run("invoke", jar.toString(), "add", "40", "2");
         assertEquals("42", r.out().strip(), r.err());
 
         assertTrue(compiled.out().contains("largest method: "), compiled.out());
-        Run inspected = run("inspect", jar.toString());
+        CliRun inspected = run("inspect", jar.toString());
         assertEquals(0, inspected.exit(), inspected.err());
         assertTrue(inspected.out().contains("functions: 2"), inspected.out());
         assertTrue(inspected.out().contains("methods over 8000 bytes: 0"), inspected.out());

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +24,6 @@ class RunCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-    }
 
     static String guest(String name) {
         Path file = Path.of(System.getProperty("guests.dir", "../guests/wasm"), name + ".wasm");
@@ -38,15 +31,11 @@ class RunCommandTest {
         return file.toString();
     }
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
-    private static void assertOneErrorLine(Run run, int exit, String text) {
+    private static void assertOneErrorLine(CliRun run, int exit, String text) {
         assertEquals(exit, run.exit(), run.err());
         assertEquals(1, run.errLines().size(), run.err());
         assertTrue(run.err().startsWith("wasm2jar: error: ") && run.err().contains(text), run.err());
@@ -54,7 +43,7 @@ class RunCommandTest {
 
     @Test
     void argumentsAfterTheModuleAreTheGuestsEvenFlags() {
-        Run r = run("run", guest("demo"), "args", "--verbose", "--help", "-h", "--");
+        CliRun r = run("run", guest("demo"), "args", "--verbose", "--help", "-h", "--");
         assertEquals(0, r.exit(), r.err());
         assertEquals("argv[0]=" + guest("demo") + "\nargv[1]=args\nargv[2]=--verbose\nargv[3]=--help\nargv[4]=-h\n"
                 + "argv[5]=--\n", r.out());
@@ -63,7 +52,7 @@ class RunCommandTest {
 
     @Test
     void argv0NamesTheProgramAsWasmtimesFlagDoes() {
-        Run r = run("run", "--argv0", "clang", guest("demo"), "args", "-c");
+        CliRun r = run("run", "--argv0", "clang", guest("demo"), "args", "-c");
         assertEquals(0, r.exit(), r.err());
         assertEquals("argv[0]=clang\nargv[1]=args\nargv[2]=-c\n", r.out());
         assertEquals("argv[0]=wasm-ld\nargv[1]=args\n", run("run", "--argv0=wasm-ld", guest("demo"), "args").out());
@@ -79,7 +68,7 @@ class RunCommandTest {
                 "note.txt").out());
         assertEquals("from the host", run("run", "--dir", "/:" + dir, guest("demo"), "cat",
                 "/note.txt").out());
-        Run exit = run("run", "--no-cache", guest("demo"), "exit", "3");
+        CliRun exit = run("run", "--no-cache", guest("demo"), "exit", "3");
         assertEquals(3, exit.exit());
         assertEquals("exiting with 3\n", exit.out());
     }
@@ -97,7 +86,7 @@ class RunCommandTest {
 
     @Test
     void aTrapPrintsItsKindAndTheWasmBacktrace() {
-        Run r = run("run", guest("trap"), "divide", "0");
+        CliRun r = run("run", guest("trap"), "divide", "0");
         assertEquals(134, r.exit());
         assertEquals(List.of("wasm2jar: error: trap: integer divide by zero", "wasm backtrace:",
                 "    0: divide (func 8)", "    1: compute (func 9)", "    2: main (func 12)"),
@@ -107,7 +96,7 @@ class RunCommandTest {
 
     @Test
     void aRustPanicShowsDemangledFrames() {
-        Run r = run("run", guest("panic"), "-3");
+        CliRun r = run("run", guest("panic"), "-3");
         assertEquals(134, r.exit());
         assertTrue(r.err().contains("panicked at") && r.err().contains("negative: -3"), r.err());
         assertTrue(r.err().contains("wasm2jar: error: trap: unreachable\nwasm backtrace:\n"), r.err());
@@ -118,7 +107,7 @@ class RunCommandTest {
 
     @Test
     void exhaustingTheStackIsReportedToo() {
-        Run r = run("run", guest("trap"), "recurse", "100000000");
+        CliRun r = run("run", guest("trap"), "recurse", "100000000");
         assertEquals(134, r.exit());
         assertEquals("wasm2jar: error: exhaustion: call stack exhausted", r.errLines().get(0));
         assertEquals("    0: recurse (func 11)", r.errLines().get(2));
@@ -126,7 +115,7 @@ class RunCommandTest {
 
     @Test
     void preloadLinksALibrarysExports() {
-        Run r = run("run", "--preload", "lib=" + guest("greeter-lib"), guest("greeter-app"));
+        CliRun r = run("run", "--preload", "lib=" + guest("greeter-lib"), guest("greeter-app"));
         assertEquals(42, r.exit(), r.err());
         assertEquals("hello from the library\n", r.out());
     }
@@ -231,7 +220,7 @@ class RunCommandTest {
     }
 
     /** Runs {@code command} in {@code cwd} in a process of its own; stdout and stderr separately. */
-    private static Run process(Path cwd, Map<String, String> env, String... command) throws Exception {
+    private static CliRun process(Path cwd, Map<String, String> env, String... command) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
         pb.environment().putAll(env);
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -239,7 +228,7 @@ class RunCommandTest {
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        return new CliRun(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 
     private static String java() {
@@ -251,7 +240,7 @@ class RunCommandTest {
         Path cache = dir.resolve("xdg");
         List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "run", guest("demo"), "args", "x"));
-        Run r = process(dir, Map.of("XDG_CACHE_HOME", cache.toString()), command.toArray(String[]::new));
+        CliRun r = process(dir, Map.of("XDG_CACHE_HOME", cache.toString()), command.toArray(String[]::new));
         assertEquals(0, r.exit(), r.err());
         assertEquals("argv[0]=" + guest("demo") + "\nargv[1]=args\nargv[2]=x\n", r.out());
         try (Stream<Path> jars = Files.list(cache.resolve("wasm2jar"))) {
@@ -262,7 +251,7 @@ class RunCommandTest {
     @Test
     void aRunnableJarNeedsNothingElse() throws Exception {
         Path app = Files.createDirectories(dir.resolve("app"));
-        Run compiled = run("compile", "--main", guest("demo"), "-o", app.resolve("demo.jar").toString());
+        CliRun compiled = run("compile", "--main", guest("demo"), "-o", app.resolve("demo.jar").toString());
         assertEquals(0, compiled.exit(), compiled.err());
         assertTrue(compiled.out().contains("run it with java -jar"), compiled.out());
         Files.createDirectories(app.resolve("data"));
@@ -270,18 +259,18 @@ class RunCommandTest {
         try (Stream<Path> files = Files.list(app)) {
             assertEquals(2, files.count(), "the jar and the guest's data, nothing else");
         }
-        Run cat = process(app, Map.of(), java(), "-jar", "demo.jar", "--dir", ".:data", "--env", "X=1", "cat",
+        CliRun cat = process(app, Map.of(), java(), "-jar", "demo.jar", "--dir", ".:data", "--env", "X=1", "cat",
                 "note.txt");
         assertEquals(0, cat.exit(), cat.err());
         assertEquals("shipped", cat.out());
-        Run args = process(app, Map.of(), java(), "-jar", "demo.jar", "--env=X=y", "--", "args", "--dir");
+        CliRun args = process(app, Map.of(), java(), "-jar", "demo.jar", "--env=X=y", "--", "args", "--dir");
         assertEquals(0, args.exit(), args.err());
         assertEquals("argv[0]=demo.jar\nargv[1]=args\nargv[2]=--dir\n", args.out());
-        Run argv0 = process(app, Map.of(), java(), "-jar", "demo.jar", "--argv0", "busybox", "args", "--argv0");
+        CliRun argv0 = process(app, Map.of(), java(), "-jar", "demo.jar", "--argv0", "busybox", "args", "--argv0");
         assertEquals("argv[0]=busybox\nargv[1]=args\nargv[2]=--argv0\n", argv0.out(), argv0.err());
-        Run exit = process(app, Map.of(), java(), "-jar", "demo.jar", "exit", "5");
+        CliRun exit = process(app, Map.of(), java(), "-jar", "demo.jar", "exit", "5");
         assertEquals(5, exit.exit());
-        Run bad = process(app, Map.of(), java(), "-jar", "demo.jar", "--dir", "/:missing", "args");
+        CliRun bad = process(app, Map.of(), java(), "-jar", "demo.jar", "--dir", "/:missing", "args");
         assertEquals(1, bad.exit());
         assertEquals("demo.jar: error: cannot preopen missing: no such directory\n", bad.err());
     }
