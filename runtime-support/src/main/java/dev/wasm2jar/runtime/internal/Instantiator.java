@@ -14,6 +14,8 @@ import dev.wasm2jar.runtime.V128;
 import dev.wasm2jar.runtime.WasmFunction;
 import dev.wasm2jar.runtime.abi.CompiledInstance;
 import dev.wasm2jar.runtime.abi.ConstExpr;
+import dev.wasm2jar.runtime.abi.GcFactory;
+import dev.wasm2jar.runtime.abi.GcOps;
 import dev.wasm2jar.runtime.abi.Linkage;
 import dev.wasm2jar.runtime.abi.MemoryOps;
 import dev.wasm2jar.runtime.abi.MeteredInstance;
@@ -88,7 +90,8 @@ public final class Instantiator {
 
         InstanceLinkage link = new InstanceLinkage(memories.toArray(new Memory[0]), tableArray, globals,
                 functions.toArray(new WasmFunction[0]), data, elements, shape);
-        ConstExprs exprs = new ConstExprs(globals, link);
+        CompiledInstance[] made = new CompiledInstance[1];
+        ConstExprs exprs = new ConstExprs(globals, link, () -> (GcFactory) made[0]);
 
         // Tables may be initialized with ref.func, so they come once function references can be made; the compiled
         // instance only keeps the Table objects, which exist before it does.
@@ -100,6 +103,7 @@ public final class Instantiator {
             tableArray[definedTable++] = new Table(t.elementType(), t.limits().min(), t.limits().max(), null);
         }
         CompiledInstance generated = CompiledClasses.construct(instanceClass, link);
+        made[0] = generated;
         link.bind(instanceClass, generated);
         if (generated instanceof MeteredInstance metered) {
             metered.limit(limits.fuel(), limits.maxCallDepth());
@@ -289,7 +293,7 @@ public final class Instantiator {
     }
 
     /** Evaluates constant expressions against this instance's globals and functions. */
-    private record ConstExprs(Global[] globals, Linkage link) {
+    private record ConstExprs(Global[] globals, Linkage link, Supplier<GcFactory> gc) {
         Object evaluate(ConstExpr expr) {
             Object[] stack = new Object[expr.ops().length];
             int sp = 0;
@@ -311,6 +315,27 @@ public final class Instantiator {
                     case ConstExpr.I64_MUL -> { sp--; stack[sp - 1] = (Long) stack[sp - 1] * (Long) stack[sp]; }
                     case ConstExpr.V128_CONST -> stack[sp++] = new V128(arg, 0);
                     case ConstExpr.V128_HIGH -> stack[sp - 1] = new V128(((V128) stack[sp - 1]).lo(), arg);
+                    case ConstExpr.REF_I31 -> stack[sp - 1] = GcOps.i31((Integer) stack[sp - 1]);
+                    case ConstExpr.ANY_CONVERT_EXTERN, ConstExpr.EXTERN_CONVERT_ANY -> { }
+                    case ConstExpr.STRUCT_NEW -> {
+                        int n = (int) (arg >>> 32);
+                        sp -= n;
+                        Object[] fields = java.util.Arrays.copyOfRange(stack, sp, sp + n);
+                        stack[sp++] = gc.get().newStruct((int) arg, fields);
+                    }
+                    case ConstExpr.STRUCT_NEW_DEFAULT -> stack[sp++] = gc.get().newStruct((int) arg, null);
+                    case ConstExpr.ARRAY_NEW -> {
+                        sp--;
+                        stack[sp - 1] = GcOps.newBoxed(stack[sp - 1], (Integer) stack[sp], gc.get().gcType((int) arg));
+                    }
+                    case ConstExpr.ARRAY_NEW_DEFAULT ->
+                            stack[sp - 1] = GcOps.newDefault((Integer) stack[sp - 1], gc.get().gcType((int) arg));
+                    case ConstExpr.ARRAY_NEW_FIXED -> {
+                        int n = (int) (arg >>> 32);
+                        sp -= n;
+                        Object[] values = java.util.Arrays.copyOfRange(stack, sp, sp + n);
+                        stack[sp++] = GcOps.newFixed(values, gc.get().gcType((int) arg));
+                    }
                     default -> throw new IllegalStateException("unknown constant op " + expr.ops()[i]);
                 }
             }

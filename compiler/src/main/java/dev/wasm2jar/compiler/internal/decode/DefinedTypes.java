@@ -1,0 +1,73 @@
+package dev.wasm2jar.compiler.internal.decode;
+
+import dev.wasm2jar.compiler.internal.model.TypeDefinitions;
+import dev.wasm2jar.runtime.Feature;
+import dev.wasm2jar.runtime.FunctionType;
+import dev.wasm2jar.runtime.HeapType;
+import dev.wasm2jar.runtime.UnsupportedFeatureException;
+import dev.wasm2jar.runtime.ValueType;
+import dev.wasm2jar.runtime.abi.GcType;
+import java.util.ArrayList;
+import java.util.List;
+import run.endive.wasm.types.CompType;
+import run.endive.wasm.types.FieldType;
+import run.endive.wasm.types.MutabilityType;
+import run.endive.wasm.types.PackedType;
+import run.endive.wasm.types.SubType;
+import run.endive.wasm.types.TypeSection;
+
+/** Reads a type section with the GC proposal's types (recursion groups, subtypes, structs, arrays). */
+final class DefinedTypes {
+    private DefinedTypes() {}
+
+    /** The module's types; tells {@code check} what each index defines, so that references to it are typed. */
+    static TypeDefinitions read(TypeSection section, FeatureCheck check) {
+        int count = section.subTypeCount();
+        HeapType.Kind[] kinds = new HeapType.Kind[count];
+        for (int i = 0; i < count; i++) {
+            CompType comp = section.getSubType(i).compType();
+            kinds[i] = comp.structType() != null ? HeapType.Kind.STRUCT
+                    : comp.arrayType() != null ? HeapType.Kind.ARRAY : HeapType.Kind.FUNC;
+        }
+        check.definitions(kinds);
+        List<TypeDefinitions.Definition> types = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            SubType sub = section.getSubType(i);
+            CompType comp = sub.compType();
+            int supertype = sub.typeIdx().length == 0 ? -1 : sub.typeIdx()[0];
+            FunctionType function = null;
+            List<TypeDefinitions.Field> fields = new ArrayList<>();
+            if (kinds[i] == HeapType.Kind.FUNC) {
+                FunctionType raw = EndiveDecoder.functionType(comp.funcType());
+                function = FunctionType.of(raw.params().stream().map(check::typed).toList(),
+                        raw.results().stream().map(check::typed).toList());
+            } else if (kinds[i] == HeapType.Kind.STRUCT) {
+                for (FieldType f : comp.structType().fieldTypes()) {
+                    fields.add(field(f, check, i));
+                }
+            } else {
+                fields.add(field(comp.arrayType().fieldType(), check, i));
+            }
+            types.add(new TypeDefinitions.Definition(kinds[i], function, fields, supertype, sub.isFinal()));
+        }
+        int[] groups = new int[section.typeCount()];
+        for (int g = 0; g < groups.length; g++) {
+            groups[g] = section.getRecType(g).subTypes().length;
+        }
+        return new TypeDefinitions(types, groups);
+    }
+
+    private static TypeDefinitions.Field field(FieldType f, FeatureCheck check, int typeIndex) {
+        boolean mutable = f.mut() == MutabilityType.Var;
+        PackedType packed = f.storageType().packedType();
+        if (packed != null) {
+            return new TypeDefinitions.Field(ValueType.I32, packed == PackedType.I8 ? GcType.I8 : GcType.I16, mutable);
+        }
+        ValueType t = check.typed(EndiveDecoder.valueType(f.storageType().valType()));
+        if (t == ValueType.V128) {
+            throw UnsupportedFeatureException.unsupported(Feature.GC, "type " + typeIndex
+                    + " stores v128 values in a struct or array, which wasm2jar does not compile yet");
+        }
+        return new TypeDefinitions.Field(t, 0, mutable);
+    }
+}
