@@ -111,41 +111,6 @@ public final class GcOps {
         };
     }
 
-    /** {@code array.new} of a boxed initial value, as constant expressions need it. */
-    public static GcArray newBoxed(Object init, int length, GcType t) {
-        return switch (t.element()) {
-            case GcType.I8 -> newI8((Integer) init, length, t);
-            case GcType.I16 -> newI16((Integer) init, length, t);
-            case TypeCodec.I32 -> newI32((Integer) init, length, t);
-            case TypeCodec.I64 -> newI64((Long) init, length, t);
-            case TypeCodec.F32 -> newF32((Float) init, length, t);
-            case TypeCodec.F64 -> newF64((Double) init, length, t);
-            default -> newRef(init, length, t);
-        };
-    }
-
-    /** {@code array.new_fixed} of boxed values, as constant expressions need it. */
-    public static GcArray newFixed(Object[] values, GcType t) {
-        GcArray a = newDefault(values.length, t);
-        for (int i = 0; i < values.length; i++) {
-            setBoxed(a, i, values[i]);
-        }
-        return a;
-    }
-
-    private static void setBoxed(GcArray a, int i, Object value) {
-        switch (a) {
-            case GcArray.I8 x -> x.values[i] = (byte) (int) (Integer) value;
-            case GcArray.I16 x -> x.values[i] = (short) (int) (Integer) value;
-            case GcArray.I32 x -> x.values[i] = (Integer) value;
-            case GcArray.I64 x -> x.values[i] = (Long) value;
-            case GcArray.F32 x -> x.values[i] = (Float) value;
-            case GcArray.F64 x -> x.values[i] = (Double) value;
-            case GcArray.Ref x -> x.values[i] = value;
-            default -> throw new IllegalStateException("unknown array class " + a.getClass());
-        }
-    }
-
     /** {@code array.new_data}: {@code length} elements read little-endian from {@code data} at {@code offset}. */
     public static GcArray newData(int offset, int length, GcType t, byte[] data) {
         int size = elementSize(t.element());

@@ -326,7 +326,7 @@ public final class Instantiator {
                     case ConstExpr.STRUCT_NEW_DEFAULT -> stack[sp++] = gc.get().newStruct((int) arg, null);
                     case ConstExpr.ARRAY_NEW -> {
                         sp--;
-                        stack[sp - 1] = GcOps.newBoxed(stack[sp - 1], (Integer) stack[sp], gc.get().gcType((int) arg));
+                        stack[sp - 1] = GcValues.newBoxed(stack[sp - 1], (Integer) stack[sp], gc.get().gcType((int) arg));
                     }
                     case ConstExpr.ARRAY_NEW_DEFAULT ->
                             stack[sp - 1] = GcOps.newDefault((Integer) stack[sp - 1], gc.get().gcType((int) arg));
@@ -334,7 +334,7 @@ public final class Instantiator {
                         int n = (int) (arg >>> 32);
                         sp -= n;
                         Object[] values = java.util.Arrays.copyOfRange(stack, sp, sp + n);
-                        stack[sp++] = GcOps.newFixed(values, gc.get().gcType((int) arg));
+                        stack[sp++] = GcValues.newFixed(values, gc.get().gcType((int) arg));
                     }
                     default -> throw new IllegalStateException("unknown constant op " + expr.ops()[i]);
                 }

@@ -35,6 +35,8 @@ public final class ModuleLayout {
     /** For each defined function, the index of its class in {@link #classes}. */
     private final int[] classOf;
     private final boolean metered;
+    /** For a module with GC types, each type's representative among the types it equals; null otherwise. */
+    private final int[] representatives;
 
     /**
      * How much code one class takes: wasm body bytes and functions. A class file has at most 65,535 constants, and
@@ -76,6 +78,7 @@ public final class ModuleLayout {
         model.tables().forEach(t -> tableTypes.add(t.elementType()));
         this.memoryCount = model.importCount(ExternKind.MEMORY) + model.memories().size();
         this.classOf = new int[methods.length];
+        this.representatives = model.hasGcTypes() ? model.definitions().representatives() : null;
         classes.add(this.className);
         int bytes = 0;
         int functions = 0;
@@ -306,6 +309,30 @@ public final class ModuleLayout {
             out.add(new int[] {(int) (key >>> 32), (int) key});
         }
         return out;
+    }
+
+    /**
+     * The class of struct type {@code typeIndex}: {@code Module$Struct3}, one for all the types equal to type 3.
+     */
+    public String structClass(int typeIndex) {
+        return className + "$Struct" + representatives[typeIndex];
+    }
+
+    /** The struct types that have a class of their own: one of each set of equal types. */
+    public List<Integer> structClasses() {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; representatives != null && i < representatives.length; i++) {
+            if (representatives[i] == i && model.definitions().isStruct(i)) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /** The JVM descriptor of a struct field or array element: its value type's, {@code B} for i8, {@code S} for i16. */
+    public static String storageDescriptor(dev.wasm2jar.compiler.internal.model.TypeDefinitions.Field f) {
+        return f.packed() == dev.wasm2jar.runtime.abi.GcType.I8 ? "B"
+                : f.packed() == dev.wasm2jar.runtime.abi.GcType.I16 ? "S" : JvmTypes.descriptor(f.type());
     }
 
     public String memoryField(int index) {
