@@ -1,11 +1,11 @@
 package dev.wasm2jar.cli.spectest;
 
 import dev.wasm2jar.runtime.V128;
+import dev.wasm2jar.runtime.WasmFunction;
 import dev.wasm2jar.runtime.abi.GcArray;
 import dev.wasm2jar.runtime.abi.GcObject;
 import dev.wasm2jar.runtime.abi.GcStruct;
 import dev.wasm2jar.runtime.abi.I31;
-import dev.wasm2jar.runtime.WasmFunction;
 import java.util.List;
 
 /**

@@ -1,8 +1,10 @@
 package dev.wasm2jar.runtime.abi;
 
 import dev.wasm2jar.runtime.FunctionType;
+import dev.wasm2jar.runtime.Table;
 import dev.wasm2jar.runtime.TrapException;
 import dev.wasm2jar.runtime.WasmFunction;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -43,9 +45,41 @@ public final class GcOps {
         return x instanceof GcArray a && a.type.isSubtypeOf(t);
     }
 
-    /** Whether {@code x} (not null) is a function of type {@code t}. */
+    /** Whether {@code x} (not null) is a function of type {@code t}, in a module without GC types. */
     public static boolean testFunction(Object x, FunctionType t) {
         return x instanceof WasmFunction f && f.type().equals(t);
+    }
+
+    /** Whether {@code x} (not null) is a function of canonical type {@code t} (of signature {@code sig}) or a subtype. */
+    public static boolean testFunction(Object x, GcType t, FunctionType sig) {
+        return x instanceof WasmFunction f && f.matches(t, sig);
+    }
+
+    /**
+     * The callee of {@code call_indirect} in a module with GC types: element {@code index} of {@code table}, whose
+     * type must be {@code expected} or a subtype (TableOps checks the rest).
+     */
+    public static MethodHandle function(int index, Table table, GcType expected, FunctionType sig) {
+        return element(index, table, expected, sig).handle();
+    }
+
+    /** {@link #function}'s tail handle, for {@code return_call_indirect}. */
+    public static MethodHandle tailFunction(int index, Table table, GcType expected, FunctionType sig) {
+        return element(index, table, expected, sig).tailHandle();
+    }
+
+    private static WasmFunction element(int index, Table table, GcType expected, FunctionType sig) {
+        Object[] elements = table.elements();
+        if (Integer.compareUnsigned(index, elements.length) >= 0) {
+            throw new TrapException("undefined element");
+        }
+        if (!(elements[index] instanceof WasmFunction f)) {
+            throw new TrapException("uninitialized element " + index);
+        }
+        if (!f.matches(expected, sig)) {
+            throw new TrapException("indirect call type mismatch");
+        }
+        return f;
     }
 
     /** {@code ref.cast} of a value that is not of the type. */

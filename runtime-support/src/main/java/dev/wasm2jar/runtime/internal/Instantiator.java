@@ -1,10 +1,9 @@
 package dev.wasm2jar.runtime.internal;
 
 import dev.wasm2jar.runtime.ExternKind;
-import dev.wasm2jar.runtime.Limits;
 import dev.wasm2jar.runtime.FunctionType;
-import dev.wasm2jar.runtime.abi.TailCalls;
 import dev.wasm2jar.runtime.Global;
+import dev.wasm2jar.runtime.Limits;
 import dev.wasm2jar.runtime.Memory;
 import dev.wasm2jar.runtime.Module;
 import dev.wasm2jar.runtime.Table;
@@ -16,6 +15,7 @@ import dev.wasm2jar.runtime.abi.CompiledInstance;
 import dev.wasm2jar.runtime.abi.ConstExpr;
 import dev.wasm2jar.runtime.abi.GcFactory;
 import dev.wasm2jar.runtime.abi.GcOps;
+import dev.wasm2jar.runtime.abi.GcType;
 import dev.wasm2jar.runtime.abi.Linkage;
 import dev.wasm2jar.runtime.abi.MemoryOps;
 import dev.wasm2jar.runtime.abi.MeteredInstance;
@@ -25,6 +25,7 @@ import dev.wasm2jar.runtime.abi.ModuleShape.Import;
 import dev.wasm2jar.runtime.abi.ModuleShape.SegmentMode;
 import dev.wasm2jar.runtime.abi.ModuleShape;
 import dev.wasm2jar.runtime.abi.TableOps;
+import dev.wasm2jar.runtime.abi.TailCalls;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -60,6 +61,7 @@ public final class Instantiator {
                     + imports.size());
         }
         List<WasmFunction> functions = new ArrayList<>();
+        GcType[] gcTypes = CompiledClasses.gcTypes(instanceClass);
         List<Memory> memories = new ArrayList<>();
         List<Table> tables = new ArrayList<>();
         List<Global> importedGlobals = new ArrayList<>();
@@ -71,7 +73,7 @@ public final class Instantiator {
                         + Externs.expected(shape, im) + ")");
             }
             switch (im.kind()) {
-                case FUNCTION -> functions.add(linkFunction(shape, im, value));
+                case FUNCTION -> functions.add(linkFunction(shape, im, value, gcTypes));
                 case MEMORY -> memories.add(linkMemory(shape, im, value));
                 case TABLE -> tables.add(linkTable(shape, im, value));
                 case GLOBAL -> importedGlobals.add(linkGlobal(shape, im, value));
@@ -172,9 +174,10 @@ public final class Instantiator {
         return new Instantiated(exports, generated);
     }
 
-    private static WasmFunction linkFunction(ModuleShape shape, Import im, Object value) {
+    private static WasmFunction linkFunction(ModuleShape shape, Import im, Object value, GcType[] gcTypes) {
         FunctionType expected = shape.types().get(im.typeIndex());
-        if (!(value instanceof WasmFunction f) || !f.type().equals(expected)) {
+        GcType canonical = gcTypes == null ? null : gcTypes[im.typeIndex()];
+        if (!(value instanceof WasmFunction f) || !f.matches(canonical, expected)) {
             throw incompatible(shape, im, value);
         }
         return f;
@@ -253,12 +256,15 @@ public final class Instantiator {
         private WasmFunction define(int index) {
             String name = shape.functionNames()[index];
             String label = name != null ? name : "func[" + index + "]";
+            WasmFunction f;
             if (shape.functionMethods()[index - importedFunctions].endsWith(TailCalls.ENTRY_SUFFIX)) {
                 // A function that makes tail calls: its entry, and its body for tail calls to it.
-                return WasmFunction.lazy(shape.functionType(index), label, new HandleMaker(this, index, false),
+                f = WasmFunction.lazy(shape.functionType(index), label, new HandleMaker(this, index, false),
                         new HandleMaker(this, index, true));
+            } else {
+                f = WasmFunction.lazy(shape.functionType(index), label, new HandleMaker(this, index, false));
             }
-            return WasmFunction.lazy(shape.functionType(index), label, new HandleMaker(this, index, false));
+            return generated instanceof GcFactory gc ? f.withGcType(gc.gcType(shape.functionTypes()[index])) : f;
         }
 
         /**

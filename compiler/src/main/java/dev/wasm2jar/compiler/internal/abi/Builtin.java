@@ -182,6 +182,13 @@ public enum Builtin {
     GC_I31(GcOps.class, "i31", "(I)Ldev/wasm2jar/runtime/abi/I31;"),
     GC_TEST(GcOps.class, "test", "(Ljava/lang/Object;Ldev/wasm2jar/runtime/abi/GcType;)Z"),
     GC_TEST_FUNCTION(GcOps.class, "testFunction", "(Ljava/lang/Object;Ldev/wasm2jar/runtime/FunctionType;)Z"),
+    GC_TEST_FUNCTION_TYPE(GcOps.class, "testFunction",
+            "(Ljava/lang/Object;Ldev/wasm2jar/runtime/abi/GcType;Ldev/wasm2jar/runtime/FunctionType;)Z"),
+    /** call_indirect's callee in a module with GC types: (index, table, canonical type, signature). */
+    GC_FUNCTION(GcOps.class, "function",
+            "(ILdev/wasm2jar/runtime/Table;Ldev/wasm2jar/runtime/abi/GcType;Ldev/wasm2jar/runtime/FunctionType;)Ljava/lang/invoke/MethodHandle;"),
+    GC_TAIL_FUNCTION(GcOps.class, "tailFunction",
+            "(ILdev/wasm2jar/runtime/Table;Ldev/wasm2jar/runtime/abi/GcType;Ldev/wasm2jar/runtime/FunctionType;)Ljava/lang/invoke/MethodHandle;"),
     GC_CAST_FAILURE(GcOps.class, "castFailure", "()Ldev/wasm2jar/runtime/TrapException;"),
     GC_NEW_I8(GcOps.class, "newI8", "(IILdev/wasm2jar/runtime/abi/GcType;)Ldev/wasm2jar/runtime/abi/GcArray$I8;"),
     GC_NEW_I16(GcOps.class, "newI16", "(IILdev/wasm2jar/runtime/abi/GcType;)Ldev/wasm2jar/runtime/abi/GcArray$I16;"),

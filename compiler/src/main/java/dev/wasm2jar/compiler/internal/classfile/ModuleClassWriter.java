@@ -249,8 +249,15 @@ public final class ModuleClassWriter {
         mv.visitVarInsn(ILOAD, indexSlot);
         mv.visitVarInsn(ALOAD, indexSlot + 1);
         mv.visitFieldInsn(GETFIELD, name, layout.tableField(table), TABLE);
-        mv.visitFieldInsn(GETSTATIC, name, Names.typeConstant(typeIndex), FUNCTION_TYPE);
-        (tail ? Builtin.TABLE_TAIL_FUNCTION : Builtin.TABLE_FUNCTION).invoke(mv);
+        if (model.hasGcTypes()) {
+            // Subtyping: the callee's canonical type may be a subtype of the one expected.
+            GcFactoryWriter.loadType(mv, layout, typeIndex);
+            mv.visitFieldInsn(GETSTATIC, name, Names.typeConstant(typeIndex), FUNCTION_TYPE);
+            (tail ? Builtin.GC_TAIL_FUNCTION : Builtin.GC_FUNCTION).invoke(mv);
+        } else {
+            mv.visitFieldInsn(GETSTATIC, name, Names.typeConstant(typeIndex), FUNCTION_TYPE);
+            (tail ? Builtin.TABLE_TAIL_FUNCTION : Builtin.TABLE_FUNCTION).invoke(mv);
+        }
         loadParams(mv, type.params());
         invokeExactAndReturn(mv, type);
     }

@@ -236,9 +236,10 @@ public final class EndiveDecoder {
         TypeDefinitions definitions = null;
         for (int i = 0; i < typeSection.typeCount() && definitions == null; i++) {
             RecType group = typeSection.getRecType(i);
-            if (!group.isLegacy()) {
+            String recursive = group.isLegacy() ? recursion(typeSection.getType(i), i) : null;
+            if (!group.isLegacy() || recursive != null && check.enabled(Feature.GC)) {
                 // Until the first group that is not a plain function type, group i is type i.
-                check.require(Feature.GC, gcTypes(group, i));
+                check.require(Feature.GC, recursive != null ? recursive : gcTypes(group, i));
                 definitions = DefinedTypes.read(typeSection, check);
             }
         }
@@ -485,6 +486,21 @@ public final class EndiveDecoder {
             return ValueType.ref(heapType(t.typeIdx()), t.isNullable());
         }
         throw new InvalidException("unknown value type " + t);
+    }
+
+    /**
+     * Why function type {@code index} needs the GC proposal's recursion groups: it refers to itself or to a later type
+     * (which {@link #resolve} refuses); null when it does not.
+     */
+    private static String recursion(run.endive.wasm.types.FunctionType t, int index) {
+        for (List<ValType> list : List.of(t.params(), t.returns())) {
+            for (ValType v : list) {
+                if (v.isReference() && v.typeIdx() >= index) {
+                    return "type " + index + " refers to type " + v.typeIdx() + ", a recursive type";
+                }
+            }
+        }
+        return null;
     }
 
     /** What a type group that is not a plain function type needs from the GC proposal, for the message. */

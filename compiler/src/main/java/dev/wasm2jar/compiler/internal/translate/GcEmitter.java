@@ -253,7 +253,12 @@ final class GcEmitter implements Emitter {
                 mv.visitInsn(ICONST_0);
             }
             case CONCRETE -> {
-                if (h.definition() == HeapType.Kind.FUNC) {
+                if (h.definition() == HeapType.Kind.FUNC && ctx.layout.model().hasGcTypes()) {
+                    loadType(h.typeIndex());
+                    mv.visitFieldInsn(GETSTATIC, ctx.layout.className(), ctx.layout.typeConstant(h.typeIndex()),
+                            RuntimeTypes.FUNCTION_TYPE);
+                    Builtin.GC_TEST_FUNCTION_TYPE.invoke(mv);
+                } else if (h.definition() == HeapType.Kind.FUNC) {
                     mv.visitFieldInsn(GETSTATIC, ctx.layout.className(), ctx.layout.typeConstant(h.typeIndex()),
                             RuntimeTypes.FUNCTION_TYPE);
                     Builtin.GC_TEST_FUNCTION.invoke(mv);
