@@ -237,7 +237,9 @@ public final class EndiveDecoder {
         for (int i = 0; i < typeSection.typeCount() && definitions == null; i++) {
             RecType group = typeSection.getRecType(i);
             String recursive = group.isLegacy() ? recursion(typeSection.getType(i), i) : null;
-            if (!group.isLegacy() || recursive != null && check.enabled(Feature.GC)) {
+            SubType only = group.subTypes().length == 1 ? group.subTypes()[0] : null;
+            boolean subtyping = only != null && (!only.isFinal() || only.typeIdx().length > 0);
+            if (!group.isLegacy() || subtyping || recursive != null && check.enabled(Feature.GC)) {
                 // Until the first group that is not a plain function type, group i is type i.
                 check.require(Feature.GC, recursive != null ? recursive : gcTypes(group, i));
                 definitions = DefinedTypes.read(typeSection, check);
