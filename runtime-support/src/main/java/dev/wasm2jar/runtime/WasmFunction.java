@@ -110,7 +110,14 @@ public final class WasmFunction {
      */
     public boolean matches(dev.wasm2jar.runtime.abi.GcType expected, FunctionType signature) {
         dev.wasm2jar.runtime.abi.GcType own = gcType;
-        return own != null && expected != null ? own.isSubtypeOf(expected) : type.equals(signature);
+        if (own == null && expected == null) {
+            return type.equals(signature);
+        }
+        // One side is of a module without GC types: its type is the plain (final) one of its signature.
+        dev.wasm2jar.runtime.abi.GcType mine = own != null ? own : dev.wasm2jar.runtime.abi.GcTypes.plain(type);
+        dev.wasm2jar.runtime.abi.GcType wanted = expected != null ? expected
+                : dev.wasm2jar.runtime.abi.GcTypes.plain(signature);
+        return mine != null && wanted != null ? mine.isSubtypeOf(wanted) : type.equals(signature);
     }
 
     /** A name for messages and stack traces: the export or host name, or {@code func[N]}. */

@@ -1,5 +1,7 @@
 package dev.wasm2jar.runtime.abi;
 
+import dev.wasm2jar.runtime.FunctionType;
+import dev.wasm2jar.runtime.ValueType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +25,38 @@ public final class GcTypes {
     private static final Map<String, GcType[]> GROUPS = new HashMap<>();
     private static int nextId;
 
+    private static final java.util.concurrent.ConcurrentHashMap<FunctionType, GcType> PLAIN =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private GcTypes() {}
+
+    /**
+     * The canonical type of a function type that a module without GC types defines (a final type of its own group,
+     * with no supertype), to compare it with one of a module with them; null when its signature refers to other
+     * defined types, which such a module resolves only by structure.
+     */
+    public static GcType plain(FunctionType signature) {
+        GcType known = PLAIN.get(signature);
+        if (known != null) {
+            return known;
+        }
+        StringBuilder sb = new StringBuilder("1 ").append(GcType.FUNC).append(" 1 -1");
+        for (var list : java.util.List.of(signature.params(), signature.results())) {
+            sb.append(' ').append(list.size());
+            for (ValueType t : list) {
+                sb.append(' ').append(TypeCodec.code(t));
+                if (t.isReference()) {
+                    if (t.heapType().isConcrete()) {
+                        return null;
+                    }
+                    sb.append(' ').append(TypeCodec.code(t.heapType()));
+                }
+            }
+        }
+        GcType made = canonical(sb.toString())[0];
+        PLAIN.putIfAbsent(signature, made);
+        return made;
+    }
 
     /** The canonical types of a module's type section, by type index. */
     public static GcType[] canonical(String description) {
