@@ -1,0 +1,103 @@
+package dev.wasm2jar.compiler;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.wasm2jar.runtime.Feature;
+import dev.wasm2jar.runtime.Imports;
+import dev.wasm2jar.runtime.Instance;
+import dev.wasm2jar.runtime.TrapException;
+import dev.wasm2jar.runtime.UnsupportedFeatureException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.util.TraceClassVisitor;
+
+/**
+ * The GC proposal's object model on a module of our own: a struct type and its subtype become a class and its
+ * subclass with typed fields, {@code struct.get} a {@code getfield}, arrays of i8 a {@code byte[]}; casts follow the
+ * declared subtyping; null and bounds trap. The spec suite ({@code wasm-3.0-gc}) covers the rest.
+ */
+class GcTest {
+    /**
+     * Types: 0 {@code (sub (struct (field (mut i32))))}, 1 {@code (sub 0 (struct (field (mut i32)) (field i64)))},
+     * 2 {@code (array (mut i8))}, 3 {@code [] -> [i32]}, 4 {@code [i32] -> [i32]}. Functions: "get" reads field 0
+     * of a struct of type 1 as a type 0; "test" is {@code ref.test (ref 1)} of a new struct of type 0; "array" reads
+     * element {@code i} unsigned of an i8 array of three 0xff; "i31" round-trips through {@code ref.i31}.
+     */
+    static final byte[] MODULE = module(
+            section(1, "05" + "5000" + "5f017f01" + "500100" + "5f027f017e00" + "5e7801" + "6000017f" + "60017f017f"),
+            section(3, "0403040404"),
+            section(7, "04" + "03676574" + "0000" + "0474657374" + "0001" + "056172726179" + "0002" + "03693331" + "0003"),
+            section(10, "04"
+                    + body("00" + "4107" + "4209" + "fb0001" + "fb020000" + "0b")
+                    + body("00" + "2000" + "fb0000" + "fb1401" + "0b")
+                    + body("00" + "417f" + "4103" + "fb0602" + "2000" + "fb0d02" + "0b")
+                    + body("00" + "2000" + "fb1c" + "fb1d" + "0b")));
+
+    @Test
+    void structsArraysI31AndCasts() {
+        Instance m = Compiler.compile(MODULE, new CompilerOptions("test.Gc", Feature.WASM_3_0)).load()
+                .instantiate(Imports.empty());
+        assertArrayEquals(new Object[] {7}, m.function("get").call());
+        assertArrayEquals(new Object[] {0}, m.function("test").call(5));
+        assertArrayEquals(new Object[] {255}, m.function("array").call(2));
+        TrapException bounds = assertThrows(TrapException.class, () -> m.function("array").call(3));
+        assertTrue(bounds.getMessage().contains("out of bounds"), bounds.getMessage());
+        assertArrayEquals(new Object[] {-1}, m.function("i31").call(-1));
+        assertArrayEquals(new Object[] {-0x4000_0000}, m.function("i31").call(0x4000_0000));
+    }
+
+    @Test
+    void fieldsAreTypedJvmFieldsAndSubtypesSubclasses() {
+        CompiledModule compiled = Compiler.compile(MODULE, new CompilerOptions("test.Gc", Feature.WASM_3_0));
+        String sub = text(compiled.files().get("test/Gc$Struct1.class"));
+        assertTrue(sub.contains("class test/Gc$Struct1 extends test/Gc$Struct0"), sub);
+        assertTrue(sub.contains("public J f1"), sub);
+        assertFalse(sub.contains("public I f0"), "field 0 is inherited: " + sub);
+        assertTrue(text(compiled.files().get("test/Gc$Struct0.class")).contains("public I f0"));
+        String module = text(compiled.files().get("test/Gc.class"));
+        assertTrue(module.contains("GETFIELD test/Gc$Struct0.f0 : I"), module);
+        assertTrue(module.contains("GETFIELD dev/wasm2jar/runtime/abi/GcArray$I8.values : [B"), module);
+    }
+
+    @Test
+    void v128FieldsAreRefusedInOneLine() {
+        byte[] wasm = module(section(1, "01" + "5f017b00"));
+        UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
+                () -> Compiler.compile(wasm, new CompilerOptions("test.V128Field", Feature.WASM_3_0)));
+        assertEquals(Feature.GC, e.feature());
+        assertTrue(e.getMessage().endsWith("type 0 stores v128 values in a struct or array, which wasm2jar does not"
+                + " compile yet"), e.getMessage());
+    }
+
+    private static String text(byte[] classFile) {
+        StringWriter out = new StringWriter();
+        new ClassReader(classFile).accept(new TraceClassVisitor(new PrintWriter(out)), 0);
+        return out.toString();
+    }
+
+    private static byte[] module(byte[]... sections) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(HexFormat.of().parseHex("0061736d01000000"));
+        for (byte[] s : sections) {
+            out.writeBytes(s);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] section(int id, String hex) {
+        byte[] content = HexFormat.of().parseHex(hex);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(id);
+        out.write(content.length); // every section here is shorter than 128 bytes
+        out.writeBytes(content);
+        return out.toByteArray();
+    }
+
+    private static String body(String hex) {
+        return String.format("%02x", hex.length() / 2) + hex;
+    }
+}
