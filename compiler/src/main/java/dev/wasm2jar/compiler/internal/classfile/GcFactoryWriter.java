@@ -6,6 +6,7 @@ import dev.wasm2jar.compiler.internal.abi.Builtin;
 import dev.wasm2jar.compiler.internal.abi.RuntimeTypes;
 import dev.wasm2jar.compiler.internal.layout.ModuleLayout;
 import dev.wasm2jar.compiler.internal.layout.Names;
+import dev.wasm2jar.compiler.internal.layout.StructLayout;
 import dev.wasm2jar.compiler.internal.model.TypeDefinitions;
 import dev.wasm2jar.runtime.ValueType;
 import java.util.ArrayList;
@@ -96,8 +97,8 @@ final class GcFactoryWriter {
                 unbox(mv, fields.get(i).type());
             }
             loadType(mv, layout, typeIndex);
-            mv.visitMethodInsn(INVOKESTATIC, struct, StructClassWriter.FACTORY,
-                    StructClassWriter.factoryDescriptor(struct, fields), false);
+            mv.visitMethodInsn(INVOKESTATIC, struct, StructLayout.FACTORY,
+                    StructLayout.factoryDescriptor(struct, fields), false);
             mv.visitInsn(ARETURN);
         }
         mv.visitLabel(fail);
@@ -141,7 +142,7 @@ final class GcFactoryWriter {
                     mv.visitTypeInsn(CHECKCAST, org.objectweb.asm.Type.getInternalName(t.javaType()));
                 }
             }
-            case V128 -> throw new IllegalStateException("v128 fields are refused by the decoder");
+            case V128 -> mv.visitTypeInsn(CHECKCAST, RuntimeTypes.V128_CLASS);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.wasm2jar.compiler.internal.abi.JvmTypes;
 import dev.wasm2jar.compiler.internal.abi.RuntimeTypes;
 import dev.wasm2jar.compiler.internal.layout.ModuleLayout;
 import dev.wasm2jar.compiler.internal.layout.Names;
+import dev.wasm2jar.compiler.internal.layout.StructLayout;
 import dev.wasm2jar.compiler.internal.model.JvmLimitException;
 import dev.wasm2jar.compiler.internal.model.TypeDefinitions;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class StructClassWriter {
         cw.visit(V21, ACC_PUBLIC | ACC_SUPER, name, null, superclass, null);
         List<TypeDefinitions.Field> fields = d.fields();
         for (int i = inherited; i < fields.size(); i++) {
-            cw.visitField(ACC_PUBLIC, Names.field(i), ModuleLayout.storageDescriptor(fields.get(i)), null, null)
+            cw.visitField(ACC_PUBLIC, Names.field(i), StructLayout.descriptor(fields.get(i)), null, null)
                     .visitEnd();
         }
         MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "(" + RuntimeTypes.GC_TYPE + ")V", null, null);
@@ -59,17 +60,6 @@ public final class StructClassWriter {
         return cw.toByteArray();
     }
 
-    /** {@code (fields..., GcType)}: what {@code struct.new} leaves on the stack, and the type. */
-    public static String factoryDescriptor(String name, List<TypeDefinitions.Field> fields) {
-        StringBuilder sb = new StringBuilder("(");
-        for (TypeDefinitions.Field f : fields) {
-            sb.append(JvmTypes.descriptor(f.type()));
-        }
-        return sb.append(RuntimeTypes.GC_TYPE).append(")L").append(name).append(';').toString();
-    }
-
-    public static final String FACTORY = "make";
-
     private static void factory(ClassWriter cw, String name, List<TypeDefinitions.Field> fields) {
         int slots = 0;
         for (TypeDefinitions.Field f : fields) {
@@ -79,7 +69,7 @@ public final class StructClassWriter {
             throw new JvmLimitException("a struct type with " + fields.size() + " fields needs " + slots
                     + " JVM parameter slots to be made; wasm2jar compiles up to " + MAX_FIELD_SLOTS);
         }
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, FACTORY, factoryDescriptor(name, fields), null,
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, StructLayout.FACTORY, StructLayout.factoryDescriptor(name, fields), null,
                 null);
         mv.visitCode();
         mv.visitTypeInsn(NEW, name);
@@ -91,21 +81,12 @@ public final class StructClassWriter {
             TypeDefinitions.Field f = fields.get(i);
             mv.visitInsn(DUP);
             mv.visitVarInsn(JvmTypes.load(f.type()), slot);
-            narrow(mv, f);
-            mv.visitFieldInsn(PUTFIELD, name, Names.field(i), ModuleLayout.storageDescriptor(f));
+            StructLayout.narrow(mv, f);
+            mv.visitFieldInsn(PUTFIELD, name, Names.field(i), StructLayout.descriptor(f));
             slot += JvmTypes.size(f.type());
         }
         mv.visitInsn(ARETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
-    }
-
-    /** Truncates an i32 to the packed field it is stored in. */
-    public static void narrow(MethodVisitor mv, TypeDefinitions.Field f) {
-        if (f.packed() == dev.wasm2jar.runtime.abi.GcType.I8) {
-            mv.visitInsn(I2B);
-        } else if (f.packed() == dev.wasm2jar.runtime.abi.GcType.I16) {
-            mv.visitInsn(I2S);
-        }
     }
 }

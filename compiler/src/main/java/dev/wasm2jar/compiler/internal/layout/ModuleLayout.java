@@ -329,12 +329,6 @@ public final class ModuleLayout {
         return out;
     }
 
-    /** The JVM descriptor of a struct field or array element: its value type's, {@code B} for i8, {@code S} for i16. */
-    public static String storageDescriptor(dev.wasm2jar.compiler.internal.model.TypeDefinitions.Field f) {
-        return f.packed() == dev.wasm2jar.runtime.abi.GcType.I8 ? "B"
-                : f.packed() == dev.wasm2jar.runtime.abi.GcType.I16 ? "S" : JvmTypes.descriptor(f.type());
-    }
-
     public String memoryField(int index) {
         return Names.memory(index);
     }

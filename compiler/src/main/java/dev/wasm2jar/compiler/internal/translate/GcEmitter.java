@@ -5,9 +5,8 @@ import static org.objectweb.asm.Opcodes.*;
 import dev.wasm2jar.compiler.internal.abi.Builtin;
 import dev.wasm2jar.compiler.internal.abi.JvmTypes;
 import dev.wasm2jar.compiler.internal.abi.RuntimeTypes;
-import dev.wasm2jar.compiler.internal.classfile.StructClassWriter;
-import dev.wasm2jar.compiler.internal.layout.ModuleLayout;
 import dev.wasm2jar.compiler.internal.layout.Names;
+import dev.wasm2jar.compiler.internal.layout.StructLayout;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.compiler.internal.model.JvmLimitException;
 import dev.wasm2jar.compiler.internal.model.TypeDefinitions;
@@ -20,7 +19,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 /**
- * The GC proposal's instructions. A struct is an object of its type's own class ({@link StructClassWriter}), so
+ * The GC proposal's instructions. A struct is an object of its type's own class ({@link StructLayout}), so
  * {@code struct.get} is a {@code checkcast} and a {@code getfield}; an array a {@code GcArray} of its element's kind,
  * so {@code array.get} is a {@code getfield} of its JVM array and an array load. A null reference fails the
  * {@code getfield} (a trap at the boundary), an index out of bounds the array load. Casts test the value's class,
@@ -45,6 +44,7 @@ final class GcEmitter implements Emitter {
 
     @Override
     public void emit(Instruction in) {
+        refuseVectors(in);
         switch (in.op()) {
             case STRUCT_NEW -> structNew(in.intOperand(0));
             case STRUCT_NEW_DEFAULT -> {
@@ -62,7 +62,7 @@ final class GcEmitter implements Emitter {
                 TypeDefinitions.Field f = definitions().type(t).fields().get(field);
                 String struct = ctx.layout.structClass(t);
                 mv.visitTypeInsn(CHECKCAST, struct);
-                mv.visitFieldInsn(GETFIELD, struct, Names.field(field), ModuleLayout.storageDescriptor(f));
+                mv.visitFieldInsn(GETFIELD, struct, Names.field(field), StructLayout.descriptor(f));
                 if (in.op() == dev.wasm2jar.compiler.internal.model.Op.STRUCT_GET_U) {
                     unsigned(f);
                 }
@@ -78,8 +78,8 @@ final class GcEmitter implements Emitter {
                 mv.visitVarInsn(JvmTypes.store(f.type()), value);
                 mv.visitTypeInsn(CHECKCAST, struct);
                 mv.visitVarInsn(JvmTypes.load(f.type()), value);
-                StructClassWriter.narrow(mv, f);
-                mv.visitFieldInsn(PUTFIELD, struct, Names.field(field), ModuleLayout.storageDescriptor(f));
+                StructLayout.narrow(mv, f);
+                mv.visitFieldInsn(PUTFIELD, struct, Names.field(field), StructLayout.descriptor(f));
                 ctx.stack.pop(2);
             }
             case ARRAY_NEW -> {
@@ -229,6 +229,26 @@ final class GcEmitter implements Emitter {
         }
     }
 
+    /**
+     * Vectors live in JVM locals inside a function ({@link Vectors}), not on the operand stack these instructions
+     * use: a struct field or array element of type v128 may be declared, not read or written.
+     */
+    private void refuseVectors(Instruction in) {
+        boolean vector = switch (in.op()) {
+            case STRUCT_NEW -> definitions().type(in.intOperand(0)).fields().stream()
+                    .anyMatch(f -> f.type() == ValueType.V128);
+            case STRUCT_GET, STRUCT_SET -> definitions().type(in.intOperand(0)).fields().get(in.intOperand(1)).type()
+                    == ValueType.V128;
+            case ARRAY_NEW, ARRAY_NEW_DEFAULT, ARRAY_NEW_FIXED, ARRAY_NEW_DATA, ARRAY_GET, ARRAY_SET, ARRAY_FILL,
+                    ARRAY_INIT_DATA -> element(in.intOperand(0)).type() == ValueType.V128;
+            default -> false;
+        };
+        if (vector) {
+            throw new UnsupportedOperationException(in.op().name().toLowerCase(java.util.Locale.ROOT).replaceFirst("_", ".")
+                    + " of a v128 field or element is not compiled yet (GC)");
+        }
+    }
+
     /** The stack keeps the JVM type of what is there: a cast never changes how a value is carried. */
     private static ValueType sameCarrier(ValueType cast, ValueType from) {
         return cast.javaType() == from.javaType() ? cast : from;
@@ -281,8 +301,8 @@ final class GcEmitter implements Emitter {
         var fields = definitions().type(t).fields();
         String struct = ctx.layout.structClass(t);
         loadType(t);
-        mv.visitMethodInsn(INVOKESTATIC, struct, StructClassWriter.FACTORY,
-                StructClassWriter.factoryDescriptor(struct, fields), false);
+        mv.visitMethodInsn(INVOKESTATIC, struct, StructLayout.FACTORY,
+                StructLayout.factoryDescriptor(struct, fields), false);
         ctx.stack.pop(fields.size());
         ctx.stack.push(ref(t));
     }
