@@ -7,8 +7,10 @@ import dev.wasm2jar.compiler.internal.abi.RuntimeTypes;
 import dev.wasm2jar.compiler.internal.layout.ModuleLayout;
 import dev.wasm2jar.compiler.internal.layout.Names;
 import dev.wasm2jar.compiler.internal.layout.StructLayout;
+import dev.wasm2jar.compiler.internal.model.ModuleModel;
 import dev.wasm2jar.compiler.internal.model.TypeDefinitions;
 import dev.wasm2jar.runtime.ValueType;
+import dev.wasm2jar.runtime.abi.ConstExpr;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.ClassWriter;
@@ -55,18 +57,33 @@ final class GcFactoryWriter {
         mv.visitFieldInsn(PUTSTATIC, layout.className(), Names.GC_TYPES, RuntimeTypes.GC_TYPE_ARRAY);
     }
 
-    /** {@code newStruct(typeIndex, fields)}: a switch over the struct types, each unboxing its fields. */
+    /**
+     * The struct types that constant expressions make (global initializers, table initializers, element items): the
+     * only ones the runtime asks {@code newStruct} for, so that its switch stays small in a module of thousands.
+     */
+    private static java.util.SortedSet<Integer> constantStructs(ModuleModel model) {
+        List<ConstExpr> exprs = new ArrayList<>();
+        model.globals().forEach(g -> exprs.add(g.init()));
+        model.tables().forEach(t -> exprs.add(t.init()));
+        model.elements().forEach(e -> exprs.addAll(e.items()));
+        java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+        for (ConstExpr e : exprs) {
+            for (int i = 0; e != null && i < e.ops().length; i++) {
+                if (e.ops()[i] == ConstExpr.STRUCT_NEW || e.ops()[i] == ConstExpr.STRUCT_NEW_DEFAULT) {
+                    out.add((int) e.args()[i]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code newStruct(typeIndex, fields)}: a switch over the struct types constants make, each unboxing its fields. */
     private static void newStruct(ClassWriter cw, ModuleLayout layout) {
         TypeDefinitions types = layout.model().definitions();
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, Builtin.GC_NEW_STRUCT.method(),
                 Builtin.GC_NEW_STRUCT.descriptor(), null, null);
         mv.visitCode();
-        List<Integer> structs = new ArrayList<>();
-        for (int i = 0; i < types.types().size(); i++) {
-            if (types.isStruct(i)) {
-                structs.add(i);
-            }
-        }
+        List<Integer> structs = new ArrayList<>(constantStructs(layout.model()));
         Label fail = new Label();
         Label[] cases = new Label[structs.size()];
         int[] keys = new int[structs.size()];
