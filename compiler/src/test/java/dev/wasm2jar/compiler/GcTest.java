@@ -24,17 +24,21 @@ class GcTest {
      * Types: 0 {@code (sub (struct (field (mut i32))))}, 1 {@code (sub 0 (struct (field (mut i32)) (field i64)))},
      * 2 {@code (array (mut i8))}, 3 {@code [] -> [i32]}, 4 {@code [i32] -> [i32]}. Functions: "get" reads field 0
      * of a struct of type 1 as a type 0; "test" is {@code ref.test (ref 1)} of a new struct of type 0; "array" reads
-     * element {@code i} unsigned of an i8 array of three 0xff; "i31" round-trips through {@code ref.i31}.
+     * element {@code i} unsigned of an i8 array of three 0xff; "i31" round-trips through {@code ref.i31}; "global"
+     * reads field 0 of the global {@code (ref 0)} that a constant expression made, {@code struct.new 0 (i32.const 5)}.
      */
     static final byte[] MODULE = module(
             section(1, "05" + "5000" + "5f017f01" + "500100" + "5f027f017e00" + "5e7801" + "6000017f" + "60017f017f"),
-            section(3, "0403040404"),
-            section(7, "04" + "03676574" + "0000" + "0474657374" + "0001" + "056172726179" + "0002" + "03693331" + "0003"),
-            section(10, "04"
+            section(3, "050304040403"),
+            section(6, "01" + "640000" + "4105" + "fb0000" + "0b"),
+            section(7, "05" + "03676574" + "0000" + "0474657374" + "0001" + "056172726179" + "0002" + "03693331" + "0003"
+                    + "06676c6f62616c" + "0004"),
+            section(10, "05"
                     + body("00" + "4107" + "4209" + "fb0001" + "fb020000" + "0b")
                     + body("00" + "2000" + "fb0000" + "fb1401" + "0b")
                     + body("00" + "417f" + "4103" + "fb0602" + "2000" + "fb0d02" + "0b")
-                    + body("00" + "2000" + "fb1c" + "fb1d" + "0b")));
+                    + body("00" + "2000" + "fb1c" + "fb1d" + "0b")
+                    + body("00" + "2300" + "fb020000" + "0b")));
 
     @Test
     void structsArraysI31AndCasts() {
@@ -47,6 +51,7 @@ class GcTest {
         assertTrue(bounds.getMessage().contains("out of bounds"), bounds.getMessage());
         assertArrayEquals(new Object[] {-1}, m.function("i31").call(-1));
         assertArrayEquals(new Object[] {-0x4000_0000}, m.function("i31").call(0x4000_0000));
+        assertArrayEquals(new Object[] {5}, m.function("global").call());
     }
 
     @Test
