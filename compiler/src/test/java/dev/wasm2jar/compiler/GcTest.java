@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.wasm2jar.runtime.Feature;
 import dev.wasm2jar.runtime.Imports;
 import dev.wasm2jar.runtime.Instance;
+import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.TrapException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
@@ -80,6 +81,19 @@ class GcTest {
                 e.getMessage());
     }
 
+    /** A chain of 64 subtypes is refused as wasmparser refuses it, before it costs a class per type. */
+    @Test
+    void deepSubtypingIsRefused() {
+        StringBuilder types = new StringBuilder("41" + "50005f00");
+        for (int i = 1; i < 65; i++) {
+            types.append("5001").append(String.format("%02x", i - 1)).append("5f00");
+        }
+        byte[] deep = module(section(1, types.toString()));
+        InvalidException e = assertThrows(InvalidException.class,
+                () -> Compiler.compile(deep, new CompilerOptions("test.Deep", Feature.WASM_3_0)));
+        assertTrue(e.getMessage().startsWith("sub type hierarchy too deep: type 64"), e.getMessage());
+    }
+
     private static String text(byte[] classFile) {
         StringWriter out = new StringWriter();
         new ClassReader(classFile).accept(new TraceClassVisitor(new PrintWriter(out)), 0);
@@ -99,7 +113,12 @@ class GcTest {
         byte[] content = HexFormat.of().parseHex(hex);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(id);
-        out.write(content.length); // every section here is shorter than 128 bytes
+        for (int n = content.length; ; n >>>= 7) {
+            out.write(n >= 0x80 ? n & 0x7f | 0x80 : n);
+            if (n < 0x80) {
+                break;
+            }
+        }
         out.writeBytes(content);
         return out.toByteArray();
     }

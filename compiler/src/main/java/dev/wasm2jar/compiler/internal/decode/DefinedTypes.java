@@ -3,6 +3,7 @@ package dev.wasm2jar.compiler.internal.decode;
 import dev.wasm2jar.compiler.internal.model.TypeDefinitions;
 import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.HeapType;
+import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.ValueType;
 import dev.wasm2jar.runtime.abi.GcType;
 import java.util.ArrayList;
@@ -16,6 +17,12 @@ import run.endive.wasm.types.TypeSection;
 
 /** Reads a type section with the GC proposal's types (recursion groups, subtypes, structs, arrays). */
 final class DefinedTypes {
+    /**
+     * The deepest chain of declared supertypes accepted, as wasmparser and V8 limit it: each type's class extends its
+     * supertype's, and its canonical type keeps the whole chain ({@code GcType}), so depth costs memory squared.
+     */
+    static final int MAX_SUBTYPING_DEPTH = 63;
+
     private DefinedTypes() {}
 
     /** The module's types; tells {@code check} what each index defines, so that references to it are typed. */
@@ -29,10 +36,20 @@ final class DefinedTypes {
         }
         check.definitions(kinds);
         List<TypeDefinitions.Definition> types = new ArrayList<>(count);
+        int[] depth = new int[count];
         for (int i = 0; i < count; i++) {
             SubType sub = section.getSubType(i);
             CompType comp = sub.compType();
             int supertype = sub.typeIdx().length == 0 ? -1 : sub.typeIdx()[0];
+            if (supertype >= i) {
+                throw new InvalidException("type " + i + " declares type " + supertype + " as its supertype, which"
+                        + " does not come before it");
+            }
+            depth[i] = supertype < 0 ? 0 : depth[supertype] + 1;
+            if (depth[i] > MAX_SUBTYPING_DEPTH) {
+                throw new InvalidException("sub type hierarchy too deep: type " + i + " has more than "
+                        + MAX_SUBTYPING_DEPTH + " supertypes");
+            }
             FunctionType function = null;
             List<TypeDefinitions.Field> fields = new ArrayList<>();
             if (kinds[i] == HeapType.Kind.FUNC) {
