@@ -13,6 +13,25 @@ import dev.wasm2jar.runtime.WasmException;
 public final class Traps {
     private Traps() {}
 
+    /**
+     * The spec's message for a null dereference, told from the field the JVM names ("Cannot read field \"f0\""): a
+     * struct's fields are {@code f0}, {@code f1} ..., an array's {@code values} and {@code length}, an i31's
+     * {@code value}; "null reference" when the message says nothing of these.
+     */
+    static String nullReference(NullPointerException e) {
+        String m = e.getMessage();
+        if (m == null) {
+            return "null reference";
+        }
+        if (m.contains("field \"values\"") || m.contains("field \"length\"")) {
+            return "null array reference";
+        }
+        if (m.contains("field \"value\"")) {
+            return "null i31 reference";
+        }
+        return m.matches("(?s).*field \"f[0-9]+\".*") ? "null structure reference" : "null reference";
+    }
+
     public static RuntimeException translate(Throwable t) {
         if (t instanceof WasmException w) {
             return w;
@@ -20,9 +39,9 @@ public final class Traps {
         if (t instanceof IndexOutOfBoundsException) {
             return new TrapException("out of bounds memory access", t);
         }
-        if (t instanceof NullPointerException) {
+        if (t instanceof NullPointerException npe) {
             // Compiled code reads and writes struct fields with getfield and putfield and lets the JVM check null.
-            return new TrapException("null reference", t);
+            return new TrapException(nullReference(npe), t);
         }
         if (t instanceof StackOverflowError) {
             return new ExhaustionException("call stack exhausted", t);
