@@ -36,6 +36,7 @@ final class TableEmitter implements Emitter {
                 ctx.stack.push(type);
             }
             case TABLE_SET -> {
+                ctx.layout.fixedTables().written(in.intOperand(0));
                 loadTable(in.intOperand(0));
                 Builtin.TABLE_SET.invoke(mv);
                 ctx.stack.pop(2);
@@ -46,23 +47,27 @@ final class TableEmitter implements Emitter {
                 ctx.stack.push(ValueType.I32);
             }
             case TABLE_GROW -> {
+                ctx.layout.fixedTables().written(in.intOperand(0));
                 loadTable(in.intOperand(0));
                 Builtin.TABLE_GROW.invoke(mv);
                 ctx.stack.pop(2);
                 ctx.stack.push(ValueType.I32);
             }
             case TABLE_FILL -> {
+                ctx.layout.fixedTables().written(in.intOperand(0));
                 loadTable(in.intOperand(0));
                 Builtin.TABLE_FILL.invoke(mv);
                 ctx.stack.pop(3);
             }
             case TABLE_COPY -> {
+                ctx.layout.fixedTables().written(in.intOperand(0));
                 loadTable(in.intOperand(0));
                 loadTable(in.intOperand(1));
                 Builtin.TABLE_COPY.invoke(mv);
                 ctx.stack.pop(3);
             }
             case TABLE_INIT -> {
+                ctx.layout.fixedTables().written(in.intOperand(1));
                 loadTable(in.intOperand(1));
                 ctx.loadLink();
                 ctx.pushInt(in.intOperand(0));
