@@ -555,6 +555,16 @@ public final class MemoryOps {
         System.arraycopy(m, src, m, dst, length);
     }
 
+    /**
+     * {@code memory.copy} from one memory to another (multi-memory), each given with its size or NO_ROOM; a memory
+     * imported twice may be both, so the ranges may overlap as within one.
+     */
+    public static void copy(int dst, int src, int length, byte[] dm, int dsize, byte[] sm, int ssize) {
+        checkRange(src, length, ssize == MemoryRoom.NO_ROOM ? sm.length : ssize);
+        checkRange(dst, length, dsize == MemoryRoom.NO_ROOM ? dm.length : dsize);
+        System.arraycopy(sm, src, dm, dst, length);
+    }
+
     /** {@code memory.init} from a passive data segment. */
     public static void init(int dst, int src, int length, byte[] m, byte[] segment) {
         init(dst, src, length, m, m.length, segment);

@@ -123,6 +123,8 @@ public enum Builtin {
     MEMORY_FILL_SIZED(MemoryOps.class, "fill", "(III[BI)V"),
     MEMORY_COPY_SIZED(MemoryOps.class, "copy", "(III[BI)V"),
     MEMORY_INIT_SIZED(MemoryOps.class, "init", "(III[BI[B)V"),
+    /** {@code memory.copy} between two memories (multi-memory), each with its size or NO_ROOM. */
+    MEMORY_COPY_BETWEEN(MemoryOps.class, "copy", "(III[BI[BI)V"),
 
     // ---- tables: TableOps
     FUNCTION_HANDLE(TableOps.class, "handle", "(Ldev/wasm2jar/runtime/WasmFunction;)Ljava/lang/invoke/MethodHandle;"),

@@ -13,8 +13,9 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 /**
- * One memory of 32-bit addresses, whose bytes are the {@code byte[]} of its {@code Memory}, kept in a local of each
- * method and read again after calls and growth. Every access is a {@code MemoryOps} helper taking the address, the
+ * Memories whose bytes are the {@code byte[]} of their {@code Memory}: memory 0's kept in a local of each method and
+ * read again after calls and growth, the others' (multi-memory) read from their field at each access, so that a
+ * module of one memory pays nothing for the others. Every access is a {@code MemoryOps} helper taking the address, the
  * bytes and the constant offset; the helpers are a few bytes each, so HotSpot inlines them into a bounds-checked
  * array access.
  *
@@ -106,7 +107,7 @@ final class ByteArrayMemory implements MemoryAccess {
 
     @Override
     public void check(int memory) {
-        if (memory != 0 || bytes < 0) {
+        if (memory < 0 || memory >= ctx.layout.memoryCount()) {
             throw new InvalidException("unknown memory " + memory);
         }
     }
@@ -121,7 +122,7 @@ final class ByteArrayMemory implements MemoryAccess {
         if (bytes < 0) {
             return;
         }
-        loadMemoryObject();
+        loadMemoryObject(0);
         if (size >= 0) {
             mv.visitInsn(DUP);
             Builtin.MEMORY_SIZE_BYTES.invoke(mv);
@@ -169,9 +170,9 @@ final class ByteArrayMemory implements MemoryAccess {
     @Override
     public void loadElement(int memory, Shape shape, int address, int delta) {
         mv.visitVarInsn(ILOAD, address);
-        pushBytes();
+        pushBytes(memory);
         ctx.pushInt(delta);
-        sized(switch (shape) {
+        sized(memory, switch (shape) {
             case L2 -> Builtin.I64_AT;
             case I4 -> Builtin.I32_AT;
             case F4 -> Builtin.F32_AT;
@@ -183,9 +184,9 @@ final class ByteArrayMemory implements MemoryAccess {
     public void storeElement(int memory, Shape shape, int address, int delta, Runnable value) {
         mv.visitVarInsn(ILOAD, address);
         value.run();
-        pushBytes();
+        pushBytes(memory);
         ctx.pushInt(delta);
-        sized(switch (shape) {
+        sized(memory, switch (shape) {
             case L2 -> Builtin.I64_AT_PUT;
             case I4 -> Builtin.I32_AT_PUT;
             case F4 -> Builtin.F32_AT_PUT;
@@ -196,67 +197,103 @@ final class ByteArrayMemory implements MemoryAccess {
     @Override
     public void size(int memory) {
         check(memory);
-        if (size >= 0) {
-            loadMemoryObject();
-            Builtin.MEMORY_PAGES.invoke(mv);
-        } else {
+        if (memory == 0 && size < 0) {
             mv.visitVarInsn(ALOAD, bytes);
             Builtin.MEMORY_SIZE.invoke(mv);
+        } else {
+            loadMemoryObject(memory);
+            Builtin.MEMORY_PAGES.invoke(mv);
         }
     }
 
     @Override
     public void grow(int memory) {
         check(memory);
-        loadMemoryObject();
+        loadMemoryObject(memory);
         Builtin.MEMORY_GROW.invoke(mv);
-        reload();
+        reload(); // memory 0 too: a module may import one memory twice
     }
 
     @Override
     public void fill(int memory) {
         check(memory);
-        pushBytes();
-        sized(Builtin.MEMORY_FILL).invoke(mv);
+        pushBytes(memory);
+        sized(memory, Builtin.MEMORY_FILL).invoke(mv);
     }
 
     @Override
     public void copy(int dstMemory, int srcMemory) {
         check(dstMemory);
         check(srcMemory);
-        pushBytes();
-        sized(Builtin.MEMORY_COPY).invoke(mv);
+        if (dstMemory == srcMemory) {
+            pushBytes(dstMemory);
+            sized(dstMemory, Builtin.MEMORY_COPY).invoke(mv);
+        } else {
+            pushBytesAndSize(dstMemory);
+            pushBytesAndSize(srcMemory);
+            Builtin.MEMORY_COPY_BETWEEN.invoke(mv);
+        }
     }
 
     @Override
     public void init(int memory, int segment) {
         check(memory);
-        pushBytes();
+        pushBytes(memory);
         ctx.loadLink();
         ctx.pushInt(segment);
         Builtin.LINK_DATA.invoke(mv);
-        sized(Builtin.MEMORY_INIT).invoke(mv);
+        sized(memory, Builtin.MEMORY_INIT).invoke(mv);
     }
 
     /** The operands are on the stack: pushes the bytes (and size) and the offset, then calls {@code helper}. */
     private void call(int memory, long offset, Builtin helper) {
         check(memory);
-        pushBytes();
+        pushBytes(memory);
         ctx.pushInt((int) offset);
-        sized(helper).invoke(mv);
+        sized(memory, helper).invoke(mv);
     }
 
-    /** The bytes, and the size after them when the memory has one apart from its array. */
-    private void pushBytes() {
-        mv.visitVarInsn(ALOAD, bytes);
-        if (size >= 0) {
-            mv.visitVarInsn(ILOAD, size);
+    /**
+     * The bytes, and the size after them when the memory has one apart from its array. Memory 0's are in locals;
+     * another memory's come from its field at each access, and its size is always given (NO_ROOM when its array is
+     * exactly the memory), unless it can never grow.
+     */
+    private void pushBytes(int memory) {
+        if (memory == 0) {
+            mv.visitVarInsn(ALOAD, bytes);
+            if (size >= 0) {
+                mv.visitVarInsn(ILOAD, size);
+            }
+        } else if (ctx.layout.fixedSizeMemory(memory)) {
+            loadMemoryObject(memory);
+            Builtin.MEMORY_BYTES.invoke(mv);
+        } else {
+            pushBytesAndSize(memory);
+        }
+    }
+
+    /** The bytes and the size, NO_ROOM ({@code -1}) when the array is exactly the memory. */
+    private void pushBytesAndSize(int memory) {
+        if (memory == 0) {
+            mv.visitVarInsn(ALOAD, bytes);
+            if (size >= 0) {
+                mv.visitVarInsn(ILOAD, size);
+            } else {
+                mv.visitInsn(ICONST_M1);
+            }
+        } else {
+            loadMemoryObject(memory);
+            mv.visitInsn(DUP);
+            Builtin.MEMORY_BYTES.invoke(mv);
+            mv.visitInsn(SWAP);
+            Builtin.MEMORY_SIZE_BYTES.invoke(mv);
         }
     }
 
     /** The helper for this memory: {@code helper} itself, or its form that takes the size. */
-    private Builtin sized(Builtin helper) {
-        return size < 0 ? helper : SIZED.get(helper);
+    private Builtin sized(int memory, Builtin helper) {
+        boolean exact = memory == 0 ? size < 0 : ctx.layout.fixedSizeMemory(memory);
+        return exact ? helper : SIZED.get(helper);
     }
 
     private static Builtin helper(Op access) {
@@ -267,8 +304,8 @@ final class ByteArrayMemory implements MemoryAccess {
         return helper;
     }
 
-    private void loadMemoryObject() {
+    private void loadMemoryObject(int memory) {
         ctx.loadSelf();
-        mv.visitFieldInsn(GETFIELD, ctx.layout.className(), ctx.layout.memoryField(0), RuntimeTypes.MEMORY);
+        mv.visitFieldInsn(GETFIELD, ctx.layout.className(), ctx.layout.memoryField(memory), RuntimeTypes.MEMORY);
     }
 }
