@@ -577,6 +577,15 @@ public final class MemoryOps {
         System.arraycopy(segment, src, m, dst, length);
     }
 
+    /**
+     * An i64 address or length of a 64-bit memory (memory64) as the unsigned int the helpers above take: itself below
+     * 2^32, else 2^32-1. A memory is a Java array, smaller than 2 GiB, so both are out of its bounds alike; only these
+     * operands differ from a 32-bit memory's, so the same helpers serve both.
+     */
+    public static int u32(long value) {
+        return value >>> 32 == 0 ? (int) value : -1;
+    }
+
     /** Traps unless {@code [start, start + length)}, both unsigned, lies within {@code size}. */
     static void checkRange(int start, int length, int size) {
         if (Integer.toUnsignedLong(start) + Integer.toUnsignedLong(length) > size) {

@@ -93,6 +93,7 @@ final class ByteArrayMemory implements MemoryAccess {
 
     private final EmitContext ctx;
     private final MethodVisitor mv;
+    private final Narrowing narrowing;
     /** The local holding the memory's bytes, or -1 when the module has no memory. */
     private final int bytes;
     /** The local holding the memory's size in bytes, or -1 when its array is exactly its size. */
@@ -101,6 +102,7 @@ final class ByteArrayMemory implements MemoryAccess {
     ByteArrayMemory(EmitContext ctx) {
         this.ctx = ctx;
         this.mv = ctx.mv;
+        this.narrowing = Narrowing.ofMemories(ctx);
         this.bytes = ctx.layout.hasMemory() ? ctx.slots.allocate(1) : -1;
         this.size = ctx.layout.hasMemory() && !ctx.layout.fixedSizeMemory(0) ? ctx.slots.allocate(1) : -1;
     }
@@ -114,7 +116,12 @@ final class ByteArrayMemory implements MemoryAccess {
 
     @Override
     public ValueType addressType(int memory) {
-        return ValueType.I32;
+        return wide(memory) ? ValueType.I64 : ValueType.I32;
+    }
+
+    /** Whether the memory has 64-bit addresses (memory64): its operands are narrowed to the same helpers' ints. */
+    private boolean wide(int memory) {
+        return ctx.layout.memoryAddress64(memory);
     }
 
     @Override
@@ -134,16 +141,28 @@ final class ByteArrayMemory implements MemoryAccess {
 
     @Override
     public void load(Op access, int memory, long offset) {
+        if (wide(memory)) {
+            narrowing.top();
+        }
         call(memory, offset, helper(access));
     }
 
     @Override
     public void store(Op access, int memory, long offset) {
+        if (wide(memory)) {
+            String name = access.name();
+            Type value = name.startsWith("I32") ? Type.INT_TYPE : name.startsWith("I64") ? Type.LONG_TYPE
+                    : name.startsWith("F32") ? Type.FLOAT_TYPE : Type.DOUBLE_TYPE;
+            narrowing.operands(new Type[] {Type.LONG_TYPE, value}, true, false);
+        }
         call(memory, offset, helper(access));
     }
 
     @Override
     public void loadHalves(int memory, long offset, Runnable storeLow, Runnable storeHigh) {
+        if (wide(memory)) {
+            narrowing.top();
+        }
         mv.visitInsn(DUP);
         call(memory, offset, Builtin.V128_LOAD_LOW);
         storeLow.run();
@@ -153,13 +172,19 @@ final class ByteArrayMemory implements MemoryAccess {
 
     @Override
     public void storeHalves(int memory, long offset) {
+        if (wide(memory)) {
+            narrowing.operands(new Type[] {Type.LONG_TYPE, Type.LONG_TYPE, Type.LONG_TYPE}, true, false, false);
+        }
         call(memory, offset, Builtin.V128_STORE_HALVES);
     }
 
     @Override
     public int effectiveAddress(int memory, long offset, int extra) {
         check(memory);
-        ctx.pushInt((int) offset);
+        if (wide(memory)) {
+            narrowing.top();
+        }
+        ctx.pushInt(offset32(memory, offset));
         ctx.pushInt(extra);
         Builtin.EFFECTIVE_ADDRESS_PLUS.invoke(mv);
         int address = ctx.slots.scratch(Type.INT_TYPE);
@@ -204,19 +229,31 @@ final class ByteArrayMemory implements MemoryAccess {
             loadMemoryObject(memory);
             Builtin.MEMORY_PAGES.invoke(mv);
         }
+        if (wide(memory)) {
+            mv.visitInsn(I2L);
+        }
     }
 
     @Override
     public void grow(int memory) {
         check(memory);
+        if (wide(memory)) {
+            narrowing.top();
+        }
         loadMemoryObject(memory);
         Builtin.MEMORY_GROW.invoke(mv);
+        if (wide(memory)) {
+            mv.visitInsn(I2L); // -1 stays -1
+        }
         reload(); // memory 0 too: a module may import one memory twice
     }
 
     @Override
     public void fill(int memory) {
         check(memory);
+        if (wide(memory)) {
+            narrowing.operands(new Type[] {Type.LONG_TYPE, Type.INT_TYPE, Type.LONG_TYPE}, true, false, true);
+        }
         pushBytes(memory);
         sized(memory, Builtin.MEMORY_FILL).invoke(mv);
     }
@@ -225,6 +262,11 @@ final class ByteArrayMemory implements MemoryAccess {
     public void copy(int dstMemory, int srcMemory) {
         check(dstMemory);
         check(srcMemory);
+        boolean dst = wide(dstMemory);
+        boolean src = wide(srcMemory);
+        if (dst || src) {
+            narrowing.operands(new Type[] {type(dst), type(src), type(dst && src)}, dst, src, dst && src);
+        }
         if (dstMemory == srcMemory) {
             pushBytes(dstMemory);
             sized(dstMemory, Builtin.MEMORY_COPY).invoke(mv);
@@ -238,6 +280,9 @@ final class ByteArrayMemory implements MemoryAccess {
     @Override
     public void init(int memory, int segment) {
         check(memory);
+        if (wide(memory)) {
+            narrowing.operands(new Type[] {Type.LONG_TYPE, Type.INT_TYPE, Type.INT_TYPE}, true, false, false);
+        }
         pushBytes(memory);
         ctx.loadLink();
         ctx.pushInt(segment);
@@ -249,8 +294,20 @@ final class ByteArrayMemory implements MemoryAccess {
     private void call(int memory, long offset, Builtin helper) {
         check(memory);
         pushBytes(memory);
-        ctx.pushInt((int) offset);
+        ctx.pushInt(offset32(memory, offset));
         sized(memory, helper).invoke(mv);
+    }
+
+    /**
+     * The static offset as the helpers' unsigned int: a 64-bit memory's of 2^32 or more as 2^32-1, out of bounds of
+     * every memory alike.
+     */
+    private static int offset32(int memory, long offset) {
+        return offset >>> 32 == 0 ? (int) offset : -1;
+    }
+
+    private static Type type(boolean wide) {
+        return wide ? Type.LONG_TYPE : Type.INT_TYPE;
     }
 
     /**
