@@ -158,7 +158,8 @@ final class Address64 {
 
     /** The parameter count of every defined function, from Endive's reading of the module with stub bodies. */
     private static int[] parameterCounts(byte[] declared) {
-        byte[] stubbed = Sections.read(declared).withBodies(i -> Sections.STUB);
+        Sections sections = Sections.read(declared);
+        byte[] stubbed = sections.codeStart < 0 ? declared : sections.withBodies(i -> Sections.STUB);
         WasmModule m = Parser.builder().withValidation(false).build()
                 .parse(() -> new java.io.ByteArrayInputStream(stubbed));
         int[] counts = new int[m.functionSection().functionCount()];
@@ -314,6 +315,9 @@ final class Address64 {
 
         private ModuleShape.Limits memoryLimits() {
             int flags = wasm[at++] & 0xFF;
+            if ((flags & ~0x07) != 0) {
+                throw new MalformedException("malformed limits flags");
+            }
             long min = u64();
             boolean hasMax = (flags & LIMITS_MAX) != 0;
             long max = hasMax ? u64() : -1;
@@ -338,6 +342,9 @@ final class Address64 {
 
         private ModuleShape.Limits tableLimits() {
             int flags = wasm[at++] & 0xFF;
+            if ((flags & ~0x07) != 0) {
+                throw new MalformedException("malformed limits flags");
+            }
             long min = u64();
             boolean hasMax = (flags & LIMITS_MAX) != 0;
             long max = hasMax ? u64() : -1;
@@ -918,6 +925,9 @@ final class Address64 {
             long value = 0;
             for (int shift = 0; ; shift += 7) {
                 int b = wasm[at++] & 0xFF;
+                if (shift == 63 && (b & 0x7E) != 0) {
+                    throw new MalformedException("integer too large"); // bits past the 64th
+                }
                 value |= (long) (b & 0x7F) << shift;
                 if ((b & 0x80) == 0) {
                     return value;
