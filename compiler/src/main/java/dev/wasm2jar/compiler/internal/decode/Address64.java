@@ -80,9 +80,24 @@ final class Address64 {
 
     private Address64() {}
 
-    /** The module lowered, when it declares a 64-bit memory or table; else null. */
+    /**
+     * The module lowered, when it declares a 64-bit memory or table; else null, and null too when it is too broken to
+     * lower in a way of its own (Endive then says what is wrong).
+     *
+     * @throws InvalidException for a limit or static offset out of range
+     * @throws MalformedException for an integer or a section that the binary format does not allow
+     */
     static Lowered lowerIfNeeded(byte[] wasm) {
-        return BinaryPrescan.sixtyFourBitLimits(wasm) == null ? null : lower(wasm);
+        if (BinaryPrescan.sixtyFourBitLimits(wasm) == null) {
+            return null;
+        }
+        try {
+            return lower(wasm);
+        } catch (InvalidException | MalformedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /**
@@ -465,6 +480,9 @@ final class Address64 {
             for (int i = 0; i < n; i++) {
                 int length = (int) u32();
                 int end = Math.addExact(at, length);
+                if (length < 0 || end > wasm.length) {
+                    throw new MalformedException("section size mismatch");
+                }
                 ByteArrayOutputStream section = out;
                 out = new ByteArrayOutputStream(length + 16);
                 Body body = new Body(i, end);
