@@ -154,6 +154,22 @@ public final class ModuleLayout {
         return limits.max() == limits.min();
     }
 
+    /** Whether memory {@code index} has 64-bit addresses (memory64). */
+    public boolean memoryAddress64(int index) {
+        return limits(ExternKind.MEMORY, index, model.memories()).address64();
+    }
+
+    /** Whether table {@code index} has 64-bit indices (memory64). */
+    public boolean tableAddress64(int index) {
+        return limits(ExternKind.TABLE, index, model.tables().stream().map(ModuleShape.TableType::limits).toList())
+                .address64();
+    }
+
+    private ModuleShape.Limits limits(ExternKind kind, int index, java.util.List<ModuleShape.Limits> defined) {
+        var imported = model.imports().stream().filter(i -> i.kind() == kind).toList();
+        return index < imported.size() ? imported.get(index).limits() : defined.get(index - imported.size());
+    }
+
     public int tableCount() {
         return tableTypes.size();
     }
