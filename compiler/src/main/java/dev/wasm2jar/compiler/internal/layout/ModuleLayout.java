@@ -35,6 +35,7 @@ public final class ModuleLayout {
     /** For each defined function, the index of its class in {@link #classes}. */
     private final int[] classOf;
     private final boolean metered;
+    private final FixedTables fixedTables;
 
     /**
      * How much code one class takes: wasm body bytes and functions. A class file has at most 65,535 constants, and
@@ -60,6 +61,7 @@ public final class ModuleLayout {
     public ModuleLayout(ModuleModel model, String className, ClassBudget budget, boolean metered) {
         this.model = model;
         this.metered = metered;
+        this.fixedTables = new FixedTables(model);
         this.className = className.replace('.', '/');
         this.importedFunctions = model.importCount(ExternKind.FUNCTION);
         this.methods = new String[model.functionCount() - importedFunctions];
@@ -174,6 +176,11 @@ public final class ModuleLayout {
 
     public ValueType tableType(int index) {
         return tableTypes.get(index);
+    }
+
+    /** The tables whose contents are known at compile time; translation reports every table it writes. */
+    public FixedTables fixedTables() {
+        return fixedTables;
     }
 
     public int globalCount() {

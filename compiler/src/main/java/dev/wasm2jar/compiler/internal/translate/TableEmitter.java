@@ -44,6 +44,7 @@ final class TableEmitter implements Emitter {
                 ctx.stack.push(type);
             }
             case TABLE_SET -> {
+                ctx.layout.fixedTables().written(in.intOperand(0));
                 if (wide(in.intOperand(0))) {
                     narrowing.operands(new Type[] {Type.LONG_TYPE, OBJECT}, true, false);
                 }
@@ -57,6 +58,7 @@ final class TableEmitter implements Emitter {
                 ctx.stack.push(widen(in.intOperand(0)));
             }
             case TABLE_GROW -> {
+                ctx.layout.fixedTables().written(in.intOperand(0));
                 if (wide(in.intOperand(0))) {
                     narrowing.top();
                 }
@@ -66,6 +68,7 @@ final class TableEmitter implements Emitter {
                 ctx.stack.push(widen(in.intOperand(0)));
             }
             case TABLE_FILL -> {
+                ctx.layout.fixedTables().written(in.intOperand(0));
                 if (wide(in.intOperand(0))) {
                     narrowing.operands(new Type[] {Type.LONG_TYPE, OBJECT, Type.LONG_TYPE}, true, false, true);
                 }
@@ -74,6 +77,7 @@ final class TableEmitter implements Emitter {
                 ctx.stack.pop(3);
             }
             case TABLE_COPY -> {
+                ctx.layout.fixedTables().written(in.intOperand(0));
                 boolean dst = wide(in.intOperand(0));
                 boolean src = wide(in.intOperand(1));
                 if (dst || src) {
@@ -85,6 +89,7 @@ final class TableEmitter implements Emitter {
                 ctx.stack.pop(3);
             }
             case TABLE_INIT -> {
+                ctx.layout.fixedTables().written(in.intOperand(1));
                 if (wide(in.intOperand(1))) {
                     narrowing.operands(new Type[] {Type.LONG_TYPE, Type.INT_TYPE, Type.INT_TYPE}, true, false, false);
                 }
