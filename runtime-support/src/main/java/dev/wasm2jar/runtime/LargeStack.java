@@ -27,7 +27,10 @@ public final class LargeStack {
 
     /**
      * What a {@code main} method does: runs {@code main} on a thread of {@link #SIZE}, waits for it, flushes the
-     * standard streams and exits the JVM with the code it returned (1 if it threw).
+     * standard streams and exits the JVM with the code it returned (1 if it threw). Exit code 0 with no other thread
+     * that would keep the JVM alive returns instead, which ends the JVM the same way (shutdown hooks and all) but
+     * without what {@link System#exit} first looks up to log itself: a logger backend, found through the class path's
+     * services (10-25 ms; RATIONALE.md, "Start-up").
      */
     public static void runAndExit(String name, IntSupplier main) {
         int[] exit = {1};
@@ -40,6 +43,24 @@ public final class LargeStack {
         }
         System.out.flush();
         System.err.flush();
-        System.exit(exit[0]);
+        if (exit[0] != 0 || otherThreadsAlive()) {
+            System.exit(exit[0]);
+        }
+    }
+
+    /** Whether a thread besides this one (in its group and those below) is alive and not a daemon. */
+    private static boolean otherThreadsAlive() {
+        Thread current = Thread.currentThread();
+        Thread[] threads = new Thread[current.getThreadGroup().activeCount() + 8];
+        int n = current.getThreadGroup().enumerate(threads);
+        if (n == threads.length) {
+            return true; // more than were counted: assume the worst
+        }
+        for (int i = 0; i < n; i++) {
+            if (threads[i] != current && threads[i].isAlive() && !threads[i].isDaemon()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,6 +1,7 @@
 package dev.wasm2jar.runtime;
 
 import dev.wasm2jar.runtime.abi.ModuleShape;
+import dev.wasm2jar.runtime.internal.ClassPathFiles;
 import dev.wasm2jar.runtime.internal.CompiledClasses;
 import dev.wasm2jar.runtime.internal.Instantiator;
 import java.io.IOException;
@@ -45,12 +46,18 @@ public final class Module {
      */
     public static Module load(Class<?> compiledClass) {
         String resource = compiledClass.getSimpleName() + SHAPE_SUFFIX;
-        try (InputStream in = compiledClass.getResourceAsStream(resource)) {
-            if (in == null) {
+        try {
+            byte[] shape = ClassPathFiles.beside(compiledClass, resource);
+            if (shape == null) {
+                try (InputStream in = compiledClass.getResourceAsStream(resource)) {
+                    shape = in == null ? null : in.readAllBytes();
+                }
+            }
+            if (shape == null) {
                 throw new IllegalArgumentException(compiledClass.getName() + " is not a wasm2jar module (no " + resource + ")");
             }
             CompiledClasses.checkAbi(compiledClass);
-            return new Module(compiledClass, ModuleShape.fromBytes(in.readAllBytes()));
+            return new Module(compiledClass, ModuleShape.fromBytes(shape));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,6 +12,7 @@ import dev.wasm2jar.runtime.host.HostModule;
 import dev.wasm2jar.runtime.host.HostModuleFactory;
 import dev.wasm2jar.runtime.host.HostSetup;
 import dev.wasm2jar.runtime.host.Linker;
+import dev.wasm2jar.runtime.internal.ClassPathFiles;
 import dev.wasm2jar.wasi.internal.Backtrace;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -78,7 +79,8 @@ public final class Launcher {
 
     /**
      * The registered host modules' factories, found on first use ({@link ServiceLoader}, this class's loader), since
-     * most of {@code wasm2jar}'s commands never need them.
+     * most of {@code wasm2jar}'s commands never need them. When that loader is the JVM's class path, its files are
+     * read directly ({@link ClassPathFiles#services}): ServiceLoader would find the same, 50-190 ms later.
      *
      * @throws IllegalStateException when a registered factory cannot be loaded
      */
@@ -86,17 +88,42 @@ public final class Launcher {
         List<HostModuleFactory> found = factories;
         if (found == null) {
             List<HostModuleFactory> list = new ArrayList<>();
+            ClassLoader loader = Launcher.class.getClassLoader();
             try {
-                for (HostModuleFactory f : ServiceLoader.load(HostModuleFactory.class,
-                        Launcher.class.getClassLoader())) {
-                    list.add(f);
+                List<String> names = loader == ClassLoader.getSystemClassLoader()
+                        ? ClassPathFiles.services(HostModuleFactory.class.getName())
+                        : null;
+                if (names == null) {
+                    for (HostModuleFactory f : ServiceLoader.load(HostModuleFactory.class, loader)) {
+                        list.add(f);
+                    }
+                } else {
+                    for (String name : names) {
+                        list.add(factory(name, loader));
+                    }
                 }
             } catch (ServiceConfigurationError e) {
                 throw new IllegalStateException("a registered host module cannot be loaded: " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new IllegalStateException("the registered host modules cannot be read: " + e.getMessage(), e);
             }
             factories = found = List.copyOf(list);
         }
         return found;
+    }
+
+    /** A new instance of the registered factory class {@code name}, as ServiceLoader makes one. */
+    private static HostModuleFactory factory(String name, ClassLoader loader) {
+        try {
+            Class<?> type = Class.forName(name, false, loader);
+            if (!HostModuleFactory.class.isAssignableFrom(type)) {
+                throw new IllegalStateException("a registered host module cannot be loaded: " + name + " is not a "
+                        + HostModuleFactory.class.getSimpleName());
+            }
+            return (HostModuleFactory) type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("a registered host module cannot be loaded: " + name + ": " + e, e);
+        }
     }
 
     /** Every registered host module's command-line options, each taking one value, with one line of help each. */
