@@ -2,6 +2,7 @@ package dev.wasm2jar.compiler;
 
 import dev.wasm2jar.compiler.internal.classfile.ClassFileSizes;
 import dev.wasm2jar.compiler.internal.classfile.ModuleClassWriter;
+import dev.wasm2jar.compiler.internal.classfile.StructClassWriter;
 import dev.wasm2jar.compiler.internal.decode.EndiveDecoder;
 import dev.wasm2jar.compiler.internal.layout.ModuleLayout;
 import dev.wasm2jar.compiler.internal.model.JvmLimitException;
@@ -98,6 +99,9 @@ public final class Compiler {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (int c = 0; c < classes.size(); c++) {
             files.put(classes.get(c) + ".class", classFiles[c]);
+        }
+        for (int struct : layout.structClasses()) {
+            files.put(layout.structClass(struct) + ".class", StructClassWriter.write(layout, struct));
         }
         return files;
     }

@@ -44,24 +44,25 @@ class UnsupportedFeatureTest {
     }
 
     @Test
-    void gcTypesAreOneClearErrorNotACrash() {
+    void gcTypesNeedTheFeatureEnabled() {
         UnsupportedFeatureException e = unsupported(GC_STRUCT, Feature.DEFAULT);
         assertEquals(Feature.GC, e.feature());
-        assertEquals("the module needs the GC proposal (gc), which wasm2jar does not support yet: type 0 is a struct"
-                + " type", e.getMessage());
-        assertEquals(Feature.GC, unsupported(GC_STRUCT, Feature.WASM_3_0).feature());
+        assertEquals("the module needs the GC proposal (gc), which is not enabled: type 0 is a struct type",
+                e.getMessage());
+        Compiler.compile(GC_STRUCT, new CompilerOptions("test.Struct", Feature.WASM_3_0));
     }
 
     @Test
     void anInstructionIsNamedWithItsFunctionAndOffset() {
-        UnsupportedFeatureException e = unsupported(REF_I31, Feature.WASM_3_0);
+        UnsupportedFeatureException e = unsupported(REF_I31, Feature.DEFAULT);
         assertEquals(Feature.GC, e.feature());
-        assertEquals("the module needs the GC proposal (gc), which wasm2jar does not support yet: function 0 at byte"
-                + " 0x19: ref.i31", e.getMessage());
+        assertEquals("the module needs the GC proposal (gc), which is not enabled: function 0 at byte 0x19: ref.i31",
+                e.getMessage());
         UnsupportedFeatureException off = unsupported(TAIL_CALL, Feature.DEFAULT);
         assertEquals("the module needs tail calls (tail-call), which is not enabled: function 0 at byte 0x17:"
                 + " return_call", off.getMessage());
         Compiler.compile(TAIL_CALL, new CompilerOptions("test.TailCall", Feature.WASM_3_0));
+        Compiler.compile(REF_I31, new CompilerOptions("test.I31", Feature.WASM_3_0));
     }
 
     @Test

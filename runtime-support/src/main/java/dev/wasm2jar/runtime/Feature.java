@@ -23,7 +23,7 @@ public enum Feature {
     TAIL_CALL("tail-call", "tail calls", true),
     EXCEPTIONS("exceptions", "exception handling", false),
     FUNCTION_REFERENCES("function-references", "typed function references", true),
-    GC("gc", "the GC proposal", false),
+    GC("gc", "the GC proposal", true),
     MEMORY64("memory64", "64-bit memories and tables", true),
     MULTI_MEMORY("multi-memory", "multiple memories", true),
     RELAXED_SIMD("relaxed-simd", "relaxed SIMD", true),

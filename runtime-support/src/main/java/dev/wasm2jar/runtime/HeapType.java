@@ -52,15 +52,18 @@ public final class HeapType {
     private final Kind kind;
     private final int typeIndex;
     private final FunctionType function;
+    /** For a concrete heap type, what its definition is: {@link Kind#FUNC}, {@link Kind#STRUCT} or {@link Kind#ARRAY}. */
+    private final Kind definition;
 
     private HeapType(Kind kind, int typeIndex) {
-        this(kind, typeIndex, null);
+        this(kind, typeIndex, null, Kind.FUNC);
     }
 
-    private HeapType(Kind kind, int typeIndex, FunctionType function) {
+    private HeapType(Kind kind, int typeIndex, FunctionType function, Kind definition) {
         this.kind = kind;
         this.typeIndex = typeIndex;
         this.function = function;
+        this.definition = definition;
     }
 
     /** The abstract heap type of this kind. */
@@ -80,11 +83,23 @@ public final class HeapType {
     }
 
     /**
+     * The heap type defined at {@code typeIndex}, a type of kind {@code definition}: {@link Kind#FUNC},
+     * {@link Kind#STRUCT} or {@link Kind#ARRAY} (the GC proposal's struct and array types).
+     */
+    public static HeapType concrete(int typeIndex, Kind definition) {
+        if (definition != Kind.FUNC && definition != Kind.STRUCT && definition != Kind.ARRAY) {
+            throw new IllegalArgumentException("a type definition is a func, struct or array type, not " + definition);
+        }
+        HeapType h = concrete(typeIndex);
+        return definition == Kind.FUNC ? h : new HeapType(Kind.CONCRETE, typeIndex, null, definition);
+    }
+
+    /**
      * The concrete heap type that defines {@code function}, known across modules by that type ({@code typeIndex}, its
      * index in the module that named it, or -1 where none did, is kept for messages only).
      */
     public static HeapType function(int typeIndex, FunctionType function) {
-        return new HeapType(Kind.CONCRETE, typeIndex, java.util.Objects.requireNonNull(function));
+        return new HeapType(Kind.CONCRETE, typeIndex, java.util.Objects.requireNonNull(function), Kind.FUNC);
     }
 
     /** The function type a concrete heap type defines, when the decoder resolved it; null otherwise. */
@@ -94,6 +109,27 @@ public final class HeapType {
 
     public Kind kind() {
         return kind;
+    }
+
+    /**
+     * What a concrete heap type's definition is ({@link Kind#FUNC}, {@link Kind#STRUCT} or {@link Kind#ARRAY}); an
+     * abstract heap type's own kind.
+     */
+    public Kind definition() {
+        return kind == Kind.CONCRETE ? definition : kind;
+    }
+
+    /**
+     * The abstract heap type at the top of this one's hierarchy: {@link #FUNC}, {@link #EXTERN}, {@link #ANY} or
+     * {@link #EXN}.
+     */
+    public HeapType top() {
+        return switch (definition()) {
+            case FUNC, NOFUNC -> FUNC;
+            case EXTERN, NOEXTERN -> EXTERN;
+            case EXN, NOEXN -> EXN;
+            default -> ANY;
+        };
     }
 
     public boolean isConcrete() {
@@ -110,7 +146,8 @@ public final class HeapType {
         if (!(o instanceof HeapType h) || h.kind != kind) {
             return false;
         }
-        return function != null || h.function != null ? function == h.function : h.typeIndex == typeIndex;
+        return function != null || h.function != null ? function == h.function
+                : h.typeIndex == typeIndex && h.definition == definition;
     }
 
     @Override

@@ -14,9 +14,9 @@ import java.util.Locale;
  * {@code v128} a {@link V128} at method boundaries (compiled code keeps vectors in JVM locals inside a function); a
  * reference to {@code func} or {@code nofunc} a {@link WasmFunction} (or null: {@code nofunc} holds only null, and
  * sharing the carrier keeps it assignable to {@code funcref}); every other reference, {@code externref} and the
- * GC proposal's types included, any Java object (or null). A concrete heap type is a function type (wasm2jar does
- * not compile GC's struct and array types yet) and is carried as a {@link WasmFunction} too; GC will need the
- * definition's kind to choose.
+ * GC proposal's types included, any Java object (or null). A concrete heap type is carried as its definition's kind
+ * is: a function type as a {@link WasmFunction}, a struct or array type as an Object (a
+ * {@link dev.wasm2jar.runtime.abi.GcStruct} or {@link dev.wasm2jar.runtime.abi.GcArray}).
  */
 public final class ValueType {
     /** What a switch over value types needs: the number or vector type, or {@link #REF} for every reference. */
@@ -66,10 +66,10 @@ public final class ValueType {
         return ABSTRACT_REFS[2 * heapType.kind().ordinal() + (nullable ? 1 : 0)];
     }
 
-    /** Concrete heap types are function types (the GC proposal's struct and array types are not compiled). */
+    /** Function references are {@link WasmFunction}s; every other reference (struct and array types too) an Object. */
     private static Class<?> carrier(HeapType heap) {
-        return switch (heap.kind()) {
-            case FUNC, NOFUNC, CONCRETE -> WasmFunction.class;
+        return switch (heap.definition()) {
+            case FUNC, NOFUNC -> WasmFunction.class;
             default -> Object.class;
         };
     }
@@ -92,9 +92,17 @@ public final class ValueType {
             return true;
         }
         return switch (sub.kind()) {
-            case CONCRETE -> sup == HeapType.FUNC;
-            case NOFUNC -> sup == HeapType.FUNC || sup.isConcrete();
+            case CONCRETE -> switch (sub.definition()) {
+                case STRUCT -> sup == HeapType.STRUCT || sup == HeapType.EQ || sup == HeapType.ANY;
+                case ARRAY -> sup == HeapType.ARRAY || sup == HeapType.EQ || sup == HeapType.ANY;
+                default -> sup == HeapType.FUNC;
+            };
+            case NOFUNC -> sup.top() == HeapType.FUNC;
             case NOEXTERN -> sup == HeapType.EXTERN;
+            case NONE -> sup.top() == HeapType.ANY;
+            case NOEXN -> sup == HeapType.EXN;
+            case I31, STRUCT, ARRAY -> sup == HeapType.EQ || sup == HeapType.ANY;
+            case EQ -> sup == HeapType.ANY;
             default -> false;
         };
     }

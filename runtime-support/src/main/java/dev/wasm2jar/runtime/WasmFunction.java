@@ -42,6 +42,8 @@ public final class WasmFunction {
     // The same for the tail handle of a compiled function that makes tail calls; null makers otherwise.
     private MethodHandle tailHandle;
     private Supplier<MethodHandle> tailMaker;
+    /** The canonical type of a function of a module with GC types, for casts and call_indirect; null otherwise. */
+    private volatile dev.wasm2jar.runtime.abi.GcType gcType;
 
     private WasmFunction(FunctionType type, MethodHandle handle, String name, Supplier<MethodHandle> maker) {
         this.type = type;
@@ -86,6 +88,36 @@ public final class WasmFunction {
 
     public FunctionType type() {
         return type;
+    }
+
+    /**
+     * The function's type as the GC proposal knows it (canonical across modules, with its declared supertypes), for
+     * a function of a module that defines GC types; null for any other, whose {@link #type()} says all.
+     */
+    public dev.wasm2jar.runtime.abi.GcType gcType() {
+        return gcType;
+    }
+
+    /** Sets {@link #gcType()}: the runtime does, for the functions of a module with GC types. */
+    public WasmFunction withGcType(dev.wasm2jar.runtime.abi.GcType type) {
+        this.gcType = type;
+        return this;
+    }
+
+    /**
+     * Whether this function may stand where a function of canonical type {@code expected}, of signature
+     * {@code signature}, is expected: by canonical types when both are known, else by signature.
+     */
+    public boolean matches(dev.wasm2jar.runtime.abi.GcType expected, FunctionType signature) {
+        dev.wasm2jar.runtime.abi.GcType own = gcType;
+        if (own == null && expected == null) {
+            return type.equals(signature);
+        }
+        // One side is of a module without GC types: its type is the plain (final) one of its signature.
+        dev.wasm2jar.runtime.abi.GcType mine = own != null ? own : dev.wasm2jar.runtime.abi.GcTypes.plain(type);
+        dev.wasm2jar.runtime.abi.GcType wanted = expected != null ? expected
+                : dev.wasm2jar.runtime.abi.GcTypes.plain(signature);
+        return mine != null && wanted != null ? mine.isSubtypeOf(wanted) : type.equals(signature);
     }
 
     /** A name for messages and stack traces: the export or host name, or {@code func[N]}. */

@@ -21,12 +21,13 @@ import org.junit.jupiter.api.TestFactory;
  */
 class Wasm3SpecTest {
     /** Folders of {@code wasm-3.0-*} every script of which passes. */
-    static final List<String> FOLDERS = List.of("wasm-3.0-memory64", "wasm-3.0-multi-memory", "wasm-3.0-relaxed-simd");
+    static final List<String> FOLDERS = List.of("wasm-3.0-gc", "wasm-3.0-memory64", "wasm-3.0-multi-memory",
+            "wasm-3.0-relaxed-simd");
 
     /** Scripts of {@code wasm-3.0} that 2.0's suite does not have, or has otherwise, and that pass completely. */
     static final List<String> CORE = List.of("align", "br_on_non_null", "br_on_null", "br_table", "call_ref", "linking",
-            "memory", "ref_as_non_null", "ref_is_null", "return_call", "return_call_indirect", "return_call_ref",
-            "unreached-valid");
+            "memory", "ref", "ref_as_non_null", "ref_is_null", "return_call", "return_call_indirect", "return_call_ref",
+            "type-canon", "type-equivalence", "type-rec", "unreached-valid");
 
     @TestFactory
     Stream<DynamicTest> wasm30() throws IOException {

@@ -31,7 +31,8 @@ public record SpecValue(String type, String value, String laneType, List<String>
     /** Whether the harness can handle this value. */
     public boolean supported() {
         return switch (type) {
-            case "i32", "i64", "f32", "f64", "v128", "funcref", "externref" -> true;
+            case "i32", "i64", "f32", "f64", "v128", "funcref", "externref", "anyref", "eqref", "i31ref", "structref",
+                    "arrayref", "nullref", "nullfuncref", "nullexternref" -> true;
             default -> false;
         };
     }

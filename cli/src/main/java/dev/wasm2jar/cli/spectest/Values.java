@@ -2,6 +2,10 @@ package dev.wasm2jar.cli.spectest;
 
 import dev.wasm2jar.runtime.V128;
 import dev.wasm2jar.runtime.WasmFunction;
+import dev.wasm2jar.runtime.abi.GcArray;
+import dev.wasm2jar.runtime.abi.GcObject;
+import dev.wasm2jar.runtime.abi.GcStruct;
+import dev.wasm2jar.runtime.abi.I31;
 import java.util.List;
 
 /**
@@ -52,7 +56,13 @@ public final class Values {
             case "i64" -> parseBits(s, 64);
             case "f32" -> Float.intBitsToFloat((int) parseBits(s, 32));
             case "f64" -> Double.longBitsToDouble(parseBits(s, 64));
-            case "externref" -> s.equals("null") ? null : new Extern(Long.parseUnsignedLong(s));
+            case "externref", "anyref" -> s.equals("null") ? null : new Extern(Long.parseUnsignedLong(s));
+            case "eqref", "i31ref", "structref", "arrayref", "nullref", "nullfuncref", "nullexternref" -> {
+                if (s.equals("null")) {
+                    yield null;
+                }
+                throw new Unsupported("non-null " + v.type() + " arguments");
+            }
             case "funcref" -> {
                 if (s.equals("null")) {
                     yield null;
@@ -79,6 +89,15 @@ public final class Values {
                     : want.equals("null") ? actual == null
                     : new Extern(Long.parseUnsignedLong(want)).equals(actual);
             case "funcref" -> want == null || !want.equals("null") ? actual instanceof WasmFunction : actual == null;
+            // The GC proposal's: a value, or only its kind, since a struct or array has no notation in scripts.
+            case "anyref" -> want == null ? actual != null && !(actual instanceof WasmFunction)
+                    : want.equals("null") ? actual == null
+                    : new Extern(Long.parseUnsignedLong(want)).equals(actual);
+            case "eqref" -> want != null && want.equals("null") ? actual == null : actual instanceof GcObject;
+            case "i31ref" -> want != null && want.equals("null") ? actual == null : actual instanceof I31;
+            case "structref" -> want != null && want.equals("null") ? actual == null : actual instanceof GcStruct;
+            case "arrayref" -> want != null && want.equals("null") ? actual == null : actual instanceof GcArray;
+            case "nullref", "nullfuncref", "nullexternref" -> actual == null;
             default -> throw new Unsupported(expected.type() + " values");
         };
         return ok ? null : "expected " + describeExpected(expected) + ", got " + describe(actual);

@@ -27,6 +27,16 @@ public record ConstExpr(byte[] ops, long[] args) {
     public static final byte V128_CONST = 14;
     /** Completes the {@link #V128_CONST} before it with the high 64 bits. */
     public static final byte V128_HIGH = 15;
+    // The GC proposal's: a struct's argument is its type index and, from bit 32 on, its number of fields; an array's
+    // its type index and, for ARRAY_NEW_FIXED, from bit 32 on its number of elements.
+    public static final byte REF_I31 = 16;
+    public static final byte STRUCT_NEW = 17;
+    public static final byte STRUCT_NEW_DEFAULT = 18;
+    public static final byte ARRAY_NEW = 19;
+    public static final byte ARRAY_NEW_DEFAULT = 20;
+    public static final byte ARRAY_NEW_FIXED = 21;
+    public static final byte ANY_CONVERT_EXTERN = 22;
+    public static final byte EXTERN_CONVERT_ANY = 23;
 
     public ConstExpr {
         if (ops.length != args.length) {
@@ -36,7 +46,7 @@ public record ConstExpr(byte[] ops, long[] args) {
 
     /** Whether {@code op} is one of the operations above (their values are the tags stored in compiled jars). */
     public static boolean isOp(byte op) {
-        return op >= I32_CONST && op <= V128_HIGH;
+        return op >= I32_CONST && op <= EXTERN_CONVERT_ANY;
     }
 
     public static ConstExpr of(byte op, long arg) {

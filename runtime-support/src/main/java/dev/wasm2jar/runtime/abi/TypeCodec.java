@@ -43,6 +43,10 @@ public final class TypeCodec {
     public static final int NONE = 0x00;
     /** In a stream, a concrete heap type followed by the function type it defines. */
     public static final int FUNCTION = 0x60;
+    /** A concrete heap type that a struct type defines (the binary format's code of struct types), then its index. */
+    public static final int STRUCT = 0x5F;
+    /** A concrete heap type that an array type defines, then its index. */
+    public static final int ARRAY = 0x5E;
 
     private static final int[] HEAP_CODES = new int[HeapType.Kind.values().length];
 
@@ -80,9 +84,29 @@ public final class TypeCodec {
         };
     }
 
-    /** The binary format's code of an abstract heap type ({@code 0x70} for func); {@link #NONE} for a concrete one. */
+    /**
+     * The binary format's code of an abstract heap type ({@code 0x70} for func); for a concrete one {@link #NONE}, or
+     * {@link #STRUCT} or {@link #ARRAY} when a struct or array type defines it.
+     */
     public static int code(HeapType h) {
+        if (h.isConcrete()) {
+            return switch (h.definition()) {
+                case STRUCT -> STRUCT;
+                case ARRAY -> ARRAY;
+                default -> NONE;
+            };
+        }
         return HEAP_CODES[h.kind().ordinal()];
+    }
+
+    /** A concrete heap type of index {@code typeIndex} whose code ({@link #code(HeapType)}) is {@code code}. */
+    private static HeapType concrete(int code, int typeIndex) {
+        return HeapType.concrete(typeIndex, code == STRUCT ? HeapType.Kind.STRUCT
+                : code == ARRAY ? HeapType.Kind.ARRAY : HeapType.Kind.FUNC);
+    }
+
+    private static boolean isConcrete(int code) {
+        return code == NONE || code == STRUCT || code == ARRAY;
     }
 
     /** The abstract heap type of binary code {@code code}. */
@@ -112,12 +136,12 @@ public final class TypeCodec {
 
     /** A heap type as one number {@code >= 0}: its code, or its type index shifted left by 8. */
     public static long pack(HeapType h) {
-        return h.isConcrete() ? (long) h.typeIndex() << 8 : code(h);
+        return h.isConcrete() ? (long) h.typeIndex() << 8 | code(h) : code(h);
     }
 
     public static HeapType unpackHeapType(long packed) {
         int code = (int) (packed & 0xFF);
-        return code == NONE ? HeapType.concrete(Math.toIntExact(packed >>> 8)) : heapTypeOfCode(code);
+        return isConcrete(code) ? concrete(code, Math.toIntExact(packed >>> 8)) : heapTypeOfCode(code);
     }
 
     /** A value type as one number {@code >= 0} (see the class comment). */
@@ -172,7 +196,7 @@ public final class TypeCodec {
             }
             int heap = in.readUnsignedByte();
             HeapType h = heap == FUNCTION ? HeapType.function(-1, readFunctionType(in))
-                    : heap == NONE ? HeapType.concrete(in.readInt()) : heapTypeOfCode(heap);
+                    : isConcrete(heap) ? concrete(heap, in.readInt()) : heapTypeOfCode(heap);
             return ValueType.ref(h, code == REF_NULL);
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);

@@ -2,6 +2,8 @@ package dev.wasm2jar.runtime.internal;
 
 import dev.wasm2jar.runtime.abi.Abi;
 import dev.wasm2jar.runtime.abi.CompiledInstance;
+import dev.wasm2jar.runtime.abi.GcFactory;
+import dev.wasm2jar.runtime.abi.GcType;
 import dev.wasm2jar.runtime.abi.Linkage;
 import dev.wasm2jar.runtime.abi.MeteredInstance;
 import java.lang.reflect.Field;
@@ -50,6 +52,21 @@ public final class CompiledClasses {
     public static String notMetered(Class<?> compiledClass, String what) {
         return compiledClass.getName() + " was compiled without metering, needed for " + what + "; compile it with "
                 + "wasm2jar compile --metering or CompilerOptions.withMetering(true)";
+    }
+
+    /**
+     * The canonical types of a module class with GC types ({@code GcFactory}), from its static {@code gcTypes}, which
+     * linking needs before there is an instance; null for any other module.
+     */
+    public static GcType[] gcTypes(Class<?> compiledClass) {
+        if (!GcFactory.class.isAssignableFrom(compiledClass)) {
+            return null;
+        }
+        try {
+            return (GcType[]) compiledClass.getField("gcTypes").get(null);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException(compiledClass.getName() + " is not a wasm2jar module class", e);
+        }
     }
 
     /** A new instance of {@code compiledClass} on {@code link}. */

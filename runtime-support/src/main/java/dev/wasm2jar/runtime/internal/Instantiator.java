@@ -1,10 +1,9 @@
 package dev.wasm2jar.runtime.internal;
 
 import dev.wasm2jar.runtime.ExternKind;
-import dev.wasm2jar.runtime.Limits;
 import dev.wasm2jar.runtime.FunctionType;
-import dev.wasm2jar.runtime.abi.TailCalls;
 import dev.wasm2jar.runtime.Global;
+import dev.wasm2jar.runtime.Limits;
 import dev.wasm2jar.runtime.Memory;
 import dev.wasm2jar.runtime.Module;
 import dev.wasm2jar.runtime.Table;
@@ -14,6 +13,9 @@ import dev.wasm2jar.runtime.V128;
 import dev.wasm2jar.runtime.WasmFunction;
 import dev.wasm2jar.runtime.abi.CompiledInstance;
 import dev.wasm2jar.runtime.abi.ConstExpr;
+import dev.wasm2jar.runtime.abi.GcFactory;
+import dev.wasm2jar.runtime.abi.GcOps;
+import dev.wasm2jar.runtime.abi.GcType;
 import dev.wasm2jar.runtime.abi.Linkage;
 import dev.wasm2jar.runtime.abi.MemoryOps;
 import dev.wasm2jar.runtime.abi.MeteredInstance;
@@ -23,6 +25,7 @@ import dev.wasm2jar.runtime.abi.ModuleShape.Import;
 import dev.wasm2jar.runtime.abi.ModuleShape.SegmentMode;
 import dev.wasm2jar.runtime.abi.ModuleShape;
 import dev.wasm2jar.runtime.abi.TableOps;
+import dev.wasm2jar.runtime.abi.TailCalls;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -58,6 +61,7 @@ public final class Instantiator {
                     + imports.size());
         }
         List<WasmFunction> functions = new ArrayList<>();
+        GcType[] gcTypes = CompiledClasses.gcTypes(instanceClass);
         List<Memory> memories = new ArrayList<>();
         List<Table> tables = new ArrayList<>();
         List<Global> importedGlobals = new ArrayList<>();
@@ -69,7 +73,7 @@ public final class Instantiator {
                         + Externs.expected(shape, im) + ")");
             }
             switch (im.kind()) {
-                case FUNCTION -> functions.add(linkFunction(shape, im, value));
+                case FUNCTION -> functions.add(linkFunction(shape, im, value, gcTypes));
                 case MEMORY -> memories.add(linkMemory(shape, im, value));
                 case TABLE -> tables.add(linkTable(shape, im, value));
                 case GLOBAL -> importedGlobals.add(linkGlobal(shape, im, value));
@@ -88,7 +92,8 @@ public final class Instantiator {
 
         InstanceLinkage link = new InstanceLinkage(memories.toArray(new Memory[0]), tableArray, globals,
                 functions.toArray(new WasmFunction[0]), data, elements, shape);
-        ConstExprs exprs = new ConstExprs(globals, link);
+        CompiledInstance[] made = new CompiledInstance[1];
+        ConstExprs exprs = new ConstExprs(globals, link, () -> (GcFactory) made[0]);
 
         // Tables may be initialized with ref.func, so they come once function references can be made; the compiled
         // instance only keeps the Table objects, which exist before it does.
@@ -101,6 +106,7 @@ public final class Instantiator {
                     t.limits().address64());
         }
         CompiledInstance generated = CompiledClasses.construct(instanceClass, link);
+        made[0] = generated;
         link.bind(instanceClass, generated);
         if (generated instanceof MeteredInstance metered) {
             metered.limit(limits.fuel(), limits.maxCallDepth());
@@ -174,9 +180,10 @@ public final class Instantiator {
         return value instanceof Long wide ? MemoryOps.u32(wide) : (Integer) value;
     }
 
-    private static WasmFunction linkFunction(ModuleShape shape, Import im, Object value) {
+    private static WasmFunction linkFunction(ModuleShape shape, Import im, Object value, GcType[] gcTypes) {
         FunctionType expected = shape.types().get(im.typeIndex());
-        if (!(value instanceof WasmFunction f) || !f.type().equals(expected)) {
+        GcType canonical = gcTypes == null ? null : gcTypes[im.typeIndex()];
+        if (!(value instanceof WasmFunction f) || !f.matches(canonical, expected)) {
             throw incompatible(shape, im, value);
         }
         return f;
@@ -257,12 +264,15 @@ public final class Instantiator {
         private WasmFunction define(int index) {
             String name = shape.functionNames()[index];
             String label = name != null ? name : "func[" + index + "]";
+            WasmFunction f;
             if (shape.functionMethods()[index - importedFunctions].endsWith(TailCalls.ENTRY_SUFFIX)) {
                 // A function that makes tail calls: its entry, and its body for tail calls to it.
-                return WasmFunction.lazy(shape.functionType(index), label, new HandleMaker(this, index, false),
+                f = WasmFunction.lazy(shape.functionType(index), label, new HandleMaker(this, index, false),
                         new HandleMaker(this, index, true));
+            } else {
+                f = WasmFunction.lazy(shape.functionType(index), label, new HandleMaker(this, index, false));
             }
-            return WasmFunction.lazy(shape.functionType(index), label, new HandleMaker(this, index, false));
+            return generated instanceof GcFactory gc ? f.withGcType(gc.gcType(shape.functionTypes()[index])) : f;
         }
 
         /**
@@ -297,7 +307,7 @@ public final class Instantiator {
     }
 
     /** Evaluates constant expressions against this instance's globals and functions. */
-    private record ConstExprs(Global[] globals, Linkage link) {
+    private record ConstExprs(Global[] globals, Linkage link, Supplier<GcFactory> gc) {
         Object evaluate(ConstExpr expr) {
             Object[] stack = new Object[expr.ops().length];
             int sp = 0;
@@ -319,6 +329,27 @@ public final class Instantiator {
                     case ConstExpr.I64_MUL -> { sp--; stack[sp - 1] = (Long) stack[sp - 1] * (Long) stack[sp]; }
                     case ConstExpr.V128_CONST -> stack[sp++] = new V128(arg, 0);
                     case ConstExpr.V128_HIGH -> stack[sp - 1] = new V128(((V128) stack[sp - 1]).lo(), arg);
+                    case ConstExpr.REF_I31 -> stack[sp - 1] = GcOps.i31((Integer) stack[sp - 1]);
+                    case ConstExpr.ANY_CONVERT_EXTERN, ConstExpr.EXTERN_CONVERT_ANY -> { }
+                    case ConstExpr.STRUCT_NEW -> {
+                        int n = (int) (arg >>> 32);
+                        sp -= n;
+                        Object[] fields = java.util.Arrays.copyOfRange(stack, sp, sp + n);
+                        stack[sp++] = gc.get().newStruct((int) arg, fields);
+                    }
+                    case ConstExpr.STRUCT_NEW_DEFAULT -> stack[sp++] = gc.get().newStruct((int) arg, null);
+                    case ConstExpr.ARRAY_NEW -> {
+                        sp--;
+                        stack[sp - 1] = GcValues.newBoxed(stack[sp - 1], (Integer) stack[sp], gc.get().gcType((int) arg));
+                    }
+                    case ConstExpr.ARRAY_NEW_DEFAULT ->
+                            stack[sp - 1] = GcOps.newDefault((Integer) stack[sp - 1], gc.get().gcType((int) arg));
+                    case ConstExpr.ARRAY_NEW_FIXED -> {
+                        int n = (int) (arg >>> 32);
+                        sp -= n;
+                        Object[] values = java.util.Arrays.copyOfRange(stack, sp, sp + n);
+                        stack[sp++] = GcValues.newFixed(values, gc.get().gcType((int) arg));
+                    }
                     default -> throw new IllegalStateException("unknown constant op " + expr.ops()[i]);
                 }
             }

@@ -8,6 +8,9 @@ import dev.wasm2jar.runtime.abi.CompiledInstance;
 import dev.wasm2jar.runtime.abi.F32x4Ops;
 import dev.wasm2jar.runtime.abi.F64x2Ops;
 import dev.wasm2jar.runtime.abi.FrameOps;
+import dev.wasm2jar.runtime.abi.GcFactory;
+import dev.wasm2jar.runtime.abi.GcOps;
+import dev.wasm2jar.runtime.abi.GcStruct;
 import dev.wasm2jar.runtime.abi.GlobalOps;
 import dev.wasm2jar.runtime.abi.I16x8Ops;
 import dev.wasm2jar.runtime.abi.I32x4Ops;
@@ -178,6 +181,42 @@ public enum Builtin {
     INIT_GLOBALS(Kind.IMPLEMENTED, CompiledInstance.class, "initGlobals", "()V"),
     /** A function type from its constant form, for the stubs of {@code call_indirect}. */
     FUNCTION_TYPE(TypeCodec.class, "functionType", "(Ljava/lang/String;)Ldev/wasm2jar/runtime/FunctionType;"),
+
+    // ---- the GC proposal: GcOps, the struct superclass and what modules with GC types implement (GcFactory)
+    GC_TYPES(GcOps.class, "types", "(Ljava/lang/String;)[Ldev/wasm2jar/runtime/abi/GcType;"),
+    GC_REF_EQ(GcOps.class, "refEq", "(Ljava/lang/Object;Ljava/lang/Object;)Z"),
+    GC_I31(GcOps.class, "i31", "(I)Ldev/wasm2jar/runtime/abi/I31;"),
+    GC_TEST(GcOps.class, "test", "(Ljava/lang/Object;Ldev/wasm2jar/runtime/abi/GcType;)Z"),
+    GC_TEST_FUNCTION(GcOps.class, "testFunction", "(Ljava/lang/Object;Ldev/wasm2jar/runtime/FunctionType;)Z"),
+    GC_TEST_FUNCTION_TYPE(GcOps.class, "testFunction",
+            "(Ljava/lang/Object;Ldev/wasm2jar/runtime/abi/GcType;Ldev/wasm2jar/runtime/FunctionType;)Z"),
+    /** call_indirect's callee in a module with GC types: (index, table, canonical type, signature). */
+    GC_FUNCTION(GcOps.class, "function",
+            "(ILdev/wasm2jar/runtime/Table;Ldev/wasm2jar/runtime/abi/GcType;Ldev/wasm2jar/runtime/FunctionType;)Ljava/lang/invoke/MethodHandle;"),
+    GC_TAIL_FUNCTION(GcOps.class, "tailFunction",
+            "(ILdev/wasm2jar/runtime/Table;Ldev/wasm2jar/runtime/abi/GcType;Ldev/wasm2jar/runtime/FunctionType;)Ljava/lang/invoke/MethodHandle;"),
+    GC_CAST_FAILURE(GcOps.class, "castFailure", "()Ldev/wasm2jar/runtime/TrapException;"),
+    GC_NEW_I8(GcOps.class, "newI8", "(IILdev/wasm2jar/runtime/abi/GcType;)Ldev/wasm2jar/runtime/abi/GcArray$I8;"),
+    GC_NEW_I16(GcOps.class, "newI16", "(IILdev/wasm2jar/runtime/abi/GcType;)Ldev/wasm2jar/runtime/abi/GcArray$I16;"),
+    GC_NEW_I32(GcOps.class, "newI32", "(IILdev/wasm2jar/runtime/abi/GcType;)Ldev/wasm2jar/runtime/abi/GcArray$I32;"),
+    GC_NEW_I64(GcOps.class, "newI64", "(JILdev/wasm2jar/runtime/abi/GcType;)Ldev/wasm2jar/runtime/abi/GcArray$I64;"),
+    GC_NEW_F32(GcOps.class, "newF32", "(FILdev/wasm2jar/runtime/abi/GcType;)Ldev/wasm2jar/runtime/abi/GcArray$F32;"),
+    GC_NEW_F64(GcOps.class, "newF64", "(DILdev/wasm2jar/runtime/abi/GcType;)Ldev/wasm2jar/runtime/abi/GcArray$F64;"),
+    GC_NEW_REF(GcOps.class, "newRef", "(Ljava/lang/Object;ILdev/wasm2jar/runtime/abi/GcType;)Ldev/wasm2jar/runtime/abi/GcArray$Ref;"),
+    GC_NEW_DEFAULT(GcOps.class, "newDefault", "(ILdev/wasm2jar/runtime/abi/GcType;)Ldev/wasm2jar/runtime/abi/GcArray;"),
+    GC_NEW_DATA(GcOps.class, "newData", "(IILdev/wasm2jar/runtime/abi/GcType;[B)Ldev/wasm2jar/runtime/abi/GcArray;"),
+    GC_NEW_ELEM(GcOps.class, "newElem", "(IILdev/wasm2jar/runtime/abi/GcType;[Ljava/lang/Object;)Ldev/wasm2jar/runtime/abi/GcArray;"),
+    GC_FILL_I32(GcOps.class, "fillI32", "(Ljava/lang/Object;III)V"),
+    GC_FILL_I64(GcOps.class, "fillI64", "(Ljava/lang/Object;IJI)V"),
+    GC_FILL_F32(GcOps.class, "fillF32", "(Ljava/lang/Object;IFI)V"),
+    GC_FILL_F64(GcOps.class, "fillF64", "(Ljava/lang/Object;IDI)V"),
+    GC_FILL_REF(GcOps.class, "fillRef", "(Ljava/lang/Object;ILjava/lang/Object;I)V"),
+    GC_COPY(GcOps.class, "copy", "(Ljava/lang/Object;ILjava/lang/Object;II)V"),
+    GC_INIT_DATA(GcOps.class, "initData", "(Ljava/lang/Object;III[B)V"),
+    GC_INIT_ELEM(GcOps.class, "initElem", "(Ljava/lang/Object;III[Ljava/lang/Object;)V"),
+    GC_STRUCT(Kind.SUPER_CONSTRUCTOR, GcStruct.class, "<init>", "(Ldev/wasm2jar/runtime/abi/GcType;)V"),
+    GC_TYPE(Kind.IMPLEMENTED, GcFactory.class, "gcType", "(I)Ldev/wasm2jar/runtime/abi/GcType;"),
+    GC_NEW_STRUCT(Kind.IMPLEMENTED, GcFactory.class, "newStruct", "(I[Ljava/lang/Object;)Ldev/wasm2jar/runtime/abi/GcStruct;"),
 
     // ---- traps and the frame of split functions: TrapOps, FrameOps
     TRAP_UNREACHABLE(TrapOps.class, "unreachable", "()Ldev/wasm2jar/runtime/TrapException;"),

@@ -27,4 +27,11 @@ public final class RuntimeTypes {
     public static final String WASM_FUNCTION_CLASS = Type.getInternalName(WasmFunction.class);
     public static final String V128_CLASS = Type.getInternalName(V128.class);
     public static final String LINKAGE_CLASS = Type.getInternalName(Linkage.class);
+    public static final String GC_TYPE = Type.getDescriptor(dev.wasm2jar.runtime.abi.GcType.class);
+    public static final String GC_TYPE_ARRAY = "[" + GC_TYPE;
+    public static final String GC_OBJECT_CLASS = Type.getInternalName(dev.wasm2jar.runtime.abi.GcObject.class);
+    public static final String GC_STRUCT_CLASS = Type.getInternalName(dev.wasm2jar.runtime.abi.GcStruct.class);
+    public static final String GC_ARRAY_CLASS = Type.getInternalName(dev.wasm2jar.runtime.abi.GcArray.class);
+    public static final String I31_CLASS = Type.getInternalName(dev.wasm2jar.runtime.abi.I31.class);
+    public static final String GC_FACTORY_CLASS = Type.getInternalName(dev.wasm2jar.runtime.abi.GcFactory.class);
 }

@@ -91,8 +91,9 @@ public final class ModuleClassWriter {
 
     /** Writes the class, translating every function with {@code bodies}; returns the class file. */
     public byte[] write() {
-        cw.visit(V21, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, superclass(),
-                new String[] {Builtin.INIT_GLOBALS.owner()});
+        cw.visit(V21, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, superclass(), model.hasGcTypes()
+                ? new String[] {Builtin.INIT_GLOBALS.owner(), Builtin.GC_TYPE.owner()}
+                : new String[] {Builtin.INIT_GLOBALS.owner()});
         cw.visitSource("module.wasm", null);
         fields();
         constructor();
@@ -117,6 +118,9 @@ public final class ModuleClassWriter {
         }
         if (layout.hasTailCalls()) {
             cw.visitField(ACC_PUBLIC, Names.TAIL_DEPTH, "I", null, null).visitEnd();
+        }
+        if (model.hasGcTypes()) {
+            GcFactoryWriter.write(cw, layout);
         }
         staticInit();
         cw.visitEnd();
@@ -251,8 +255,15 @@ public final class ModuleClassWriter {
         mv.visitVarInsn(ILOAD, indexSlot);
         mv.visitVarInsn(ALOAD, indexSlot + 1);
         mv.visitFieldInsn(GETFIELD, name, layout.tableField(table), TABLE);
-        mv.visitFieldInsn(GETSTATIC, name, Names.typeConstant(typeIndex), FUNCTION_TYPE);
-        (tail ? Builtin.TABLE_TAIL_FUNCTION : Builtin.TABLE_FUNCTION).invoke(mv);
+        if (model.hasGcTypes()) {
+            // Subtyping: the callee's canonical type may be a subtype of the one expected.
+            GcFactoryWriter.loadType(mv, layout, typeIndex);
+            mv.visitFieldInsn(GETSTATIC, name, Names.typeConstant(typeIndex), FUNCTION_TYPE);
+            (tail ? Builtin.GC_TAIL_FUNCTION : Builtin.GC_FUNCTION).invoke(mv);
+        } else {
+            mv.visitFieldInsn(GETSTATIC, name, Names.typeConstant(typeIndex), FUNCTION_TYPE);
+            (tail ? Builtin.TABLE_TAIL_FUNCTION : Builtin.TABLE_FUNCTION).invoke(mv);
+        }
         loadParams(mv, type.params());
         invokeExactAndReturn(mv, type);
     }
@@ -327,11 +338,14 @@ public final class ModuleClassWriter {
 
     private void staticInit() {
         java.util.Set<Integer> types = new java.util.TreeSet<>(layout.typeConstants());
-        if (types.isEmpty()) {
+        if (types.isEmpty() && !model.hasGcTypes()) {
             return;
         }
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
         mv.visitCode();
+        if (model.hasGcTypes()) {
+            GcFactoryWriter.initTypes(mv, layout);
+        }
         for (int typeIndex : types) {
             cw.visitField(ACC_STATIC | ACC_FINAL, Names.typeConstant(typeIndex), FUNCTION_TYPE, null, null).visitEnd();
             mv.visitLdcInsn(TypeCodec.toConstant(model.types().get(typeIndex)));

@@ -7,6 +7,7 @@ import dev.wasm2jar.compiler.internal.model.FunctionBody;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
 import dev.wasm2jar.compiler.internal.model.Op;
+import dev.wasm2jar.compiler.internal.model.TypeDefinitions;
 import dev.wasm2jar.runtime.ExternKind;
 import dev.wasm2jar.runtime.Feature;
 import dev.wasm2jar.runtime.FunctionType;
@@ -251,14 +252,30 @@ public final class EndiveDecoder {
             java.util.BitSet tailCalling, IntFunction<FunctionBody> bodies, Address64.Lowered lowered) {
         List<FunctionType> types = new ArrayList<>();
         var typeSection = m.typeSection();
-        for (int i = 0; i < typeSection.typeCount(); i++) {
+        TypeDefinitions definitions = null;
+        for (int i = 0; i < typeSection.typeCount() && definitions == null; i++) {
             RecType group = typeSection.getRecType(i);
-            if (!group.isLegacy()) {
+            String recursive = group.isLegacy() ? recursion(typeSection.getType(i), i) : null;
+            SubType only = group.subTypes().length == 1 ? group.subTypes()[0] : null;
+            boolean subtyping = only != null && (!only.isFinal() || only.typeIdx().length > 0);
+            if (!group.isLegacy() || subtyping || recursive != null && check.enabled(Feature.GC)) {
                 // Until the first group that is not a plain function type, group i is type i.
-                check.require(Feature.GC, gcTypes(group, i));
+                check.require(Feature.GC, recursive != null ? recursive : gcTypes(group, i));
+                definitions = DefinedTypes.read(typeSection, check);
             }
-            types.add(resolve(functionType(typeSection.getType(i)), types, i, typeSection.typeCount()));
         }
+        if (definitions != null) {
+            for (TypeDefinitions.Definition d : definitions.types()) {
+                types.add(d.function() != null ? d.function() : NO_SIGNATURE);
+            }
+        } else {
+            for (int i = 0; i < typeSection.typeCount(); i++) {
+                types.add(resolve(functionType(typeSection.getType(i)), types, i, typeSection.typeCount()));
+            }
+        }
+        TypeDefinitions defs = definitions;
+        java.util.function.Function<ValType, ValueType> typeOf = defs != null ? t -> check.typed(valueType(t))
+                : t -> resolve(valueType(t), types);
         List<ModuleShape.Import> imports = new ArrayList<>();
         List<Integer> functionTypes = new ArrayList<>();
         int importedTables = 0;
@@ -272,13 +289,13 @@ public final class EndiveDecoder {
                             false, null);
                 }
                 case TableImport t -> new ModuleShape.Import(im.module(), im.name(), ExternKind.TABLE, -1,
-                        resolve(valueType(t.entryType()), types), false,
+                        typeOf.apply(t.entryType()), false,
                         limits(limits(t.limits()), lowered, false, importedTables++));
                 case MemoryImport mem -> new ModuleShape.Import(im.module(), im.name(), ExternKind.MEMORY, -1, null,
                         false, limits(limits(mem.limits(), "import " + im.module() + "." + im.name(), check),
                                 lowered, true, importedMemories++));
                 case GlobalImport g -> new ModuleShape.Import(im.module(), im.name(), ExternKind.GLOBAL, -1,
-                        resolve(valueType(g.type()), types), g.mutabilityType() == MutabilityType.Var, null);
+                        typeOf.apply(g.type()), g.mutabilityType() == MutabilityType.Var, null);
                 case TagImport tag -> {
                     check.require(Feature.EXCEPTIONS, "import " + im.module() + "." + im.name() + " is a tag");
                     throw new AssertionError("exceptions are not supported");
@@ -301,9 +318,9 @@ public final class EndiveDecoder {
         for (int i = 0; i < m.tableSection().tableCount(); i++) {
             var t = m.tableSection().getTable(i);
             var init = t.initialize();
-            tables.add(new ModuleShape.TableType(resolve(valueType(t.elementType()), types),
+            tables.add(new ModuleShape.TableType(typeOf.apply(t.elementType()),
                     limits(limits(t.limits()), lowered, false, importedTables + i),
-                    init == null || init.isEmpty() ? null : constExpr(init)));
+                    init == null || init.isEmpty() ? null : constExpr(init, defs)));
         }
         List<ModuleShape.Limits> memories = new ArrayList<>();
         int memoriesBefore = importedMemories;
@@ -316,9 +333,9 @@ public final class EndiveDecoder {
         m.tagSection().ifPresent(s -> check.require(Feature.EXCEPTIONS, "it declares " + s.tagCount() + " tags"));
         List<ModuleShape.GlobalType> globals = new ArrayList<>();
         for (var g : m.globalSection().globals()) {
-            globals.add(new ModuleShape.GlobalType(resolve(valueType(g.valueType()), types),
+            globals.add(new ModuleShape.GlobalType(typeOf.apply(g.valueType()),
                     g.mutabilityType() == MutabilityType.Var,
-                    constExpr(g.initInstructions())));
+                    constExpr(g.initInstructions(), defs)));
         }
         List<ModuleShape.Export> exports = new ArrayList<>();
         for (int i = 0; i < m.exportSection().exportCount(); i++) {
@@ -343,12 +360,12 @@ public final class EndiveDecoder {
             elementIndex++;
             List<ConstExpr> items = new ArrayList<>();
             for (var init : e.initializers()) {
-                items.add(constExpr(init));
+                items.add(constExpr(init, defs));
             }
-            ValueType type = resolve(valueType(e.type()), types);
+            ValueType type = typeOf.apply(e.type());
             elements.add(switch (e) {
                 case ActiveElement a -> new ModuleShape.ElementSegment(SegmentMode.ACTIVE, a.tableIndex(),
-                        wideOffset != null ? wideOffset : constExpr(a.offset()), type, items);
+                        wideOffset != null ? wideOffset : constExpr(a.offset(), defs), type, items);
                 case DeclarativeElement d -> new ModuleShape.ElementSegment(SegmentMode.DECLARATIVE, 0, null, type,
                         items);
                 default -> new ModuleShape.ElementSegment(SegmentMode.PASSIVE, 0, null, type, items);
@@ -359,7 +376,7 @@ public final class EndiveDecoder {
             ConstExpr wideOffset = lowered == null ? null : lowered.dataOffsets().get(data.size());
             data.add(d instanceof ActiveDataSegment a
                     ? new ModuleShape.DataSegment(SegmentMode.ACTIVE, (int) a.index(),
-                            wideOffset != null ? wideOffset : constExpr(a.offsetInstructions()), a.data())
+                            wideOffset != null ? wideOffset : constExpr(a.offsetInstructions(), defs), a.data())
                     : new ModuleShape.DataSegment(SegmentMode.PASSIVE, 0, null, d.data()));
         }
         int start = m.startSection().map(s -> (int) s.startIndex()).orElse(-1);
@@ -374,7 +391,7 @@ public final class EndiveDecoder {
             Address64.checkOffsets(lowered, globalTypes(imports, globals));
         }
         return new ModuleModel(types, imports, ft, names, tables, memories, globals, exports, elements, data, start,
-                bodySizes, tailCalling, bodies);
+                bodySizes, tailCalling, bodies, definitions);
     }
 
     private static List<ValueType> globalTypes(List<ModuleShape.Import> imports, List<ModuleShape.GlobalType> globals) {
@@ -412,7 +429,7 @@ public final class EndiveDecoder {
         int localCount = body.localTypes().size() - (lowered == null ? 0 : lowered.addedLocals()[defined]);
         List<ValueType> locals = new ArrayList<>(localCount);
         for (ValType t : body.localTypes().subList(0, localCount)) {
-            ValueType type = valueType(t);
+            ValueType type = check.typed(valueType(t));
             check.local(type, functionIndex, locals.size());
             locals.add(type);
         }
@@ -440,7 +457,7 @@ public final class EndiveDecoder {
             } else if (op == null) {
                 throw unknownInstruction(in, functionIndex, address, wasm, check);
             }
-            Instruction instruction = new Instruction(op, operands(op, operands), address);
+            Instruction instruction = new Instruction(op, operands(op, operands, check), address);
             Wasm2Profile.checkReservedBytes(instruction, wasm, check);
             check.instruction(op, functionIndex, address);
             switch (op) {
@@ -472,7 +489,7 @@ public final class EndiveDecoder {
     }
 
     /** Rewrites immediates that name types into our encodings (see {@link Instruction}). */
-    private static long[] operands(Op op, long[] operands) {
+    private static long[] operands(Op op, long[] operands, FeatureCheck check) {
         switch (op) {
             case BLOCK, LOOP, IF -> {
                 long bt = operands[0];
@@ -482,15 +499,23 @@ public final class EndiveDecoder {
                 } else if (BlockType.isTypeIndex(bt)) {
                     encoded = BlockType.typeIndex(bt);
                 } else {
-                    encoded = BlockTypes.ofValue(valueType(ValType.builder().fromId(BlockType.valueTypeId(bt)).build()));
+                    encoded = BlockTypes.ofValue(check.typed(
+                            valueType(ValType.builder().fromId(BlockType.valueTypeId(bt)).build())));
                 }
                 return new long[] {encoded};
             }
             case SELECT_T -> {
-                return new long[] {TypeCodec.pack(valueTypeOfCode((int) operands[0]))};
+                return new long[] {TypeCodec.pack(check.typed(valueTypeOfCode((int) operands[0])))};
             }
             case REF_NULL -> {
-                return new long[] {TypeCodec.pack(ValueType.ref(heapType(operands[0]), true))};
+                return new long[] {TypeCodec.pack(ValueType.ref(check.typed(heapType(operands[0])), true))};
+            }
+            case REF_TEST, REF_TEST_NULL, CAST_TEST, CAST_TEST_NULL -> {
+                return new long[] {TypeCodec.pack(check.typed(heapType(operands[0])))};
+            }
+            case BR_ON_CAST, BR_ON_CAST_FAIL -> {
+                // Endive: flags (bit 0 the source, bit 1 the target nullable), label, source, target heap types.
+                return new long[] {operands[1], TypeCodec.pack(check.typed(heapType(operands[3]))), operands[0]};
             }
             default -> {
                 return operands;
@@ -536,6 +561,21 @@ public final class EndiveDecoder {
             return ValueType.ref(heapType(t.typeIdx()), t.isNullable());
         }
         throw new InvalidException("unknown value type " + t);
+    }
+
+    /**
+     * Why function type {@code index} needs the GC proposal's recursion groups: it refers to itself or to a later type
+     * (which {@link #resolve} refuses); null when it does not.
+     */
+    private static String recursion(run.endive.wasm.types.FunctionType t, int index) {
+        for (List<ValType> list : List.of(t.params(), t.returns())) {
+            for (ValType v : list) {
+                if (v.isReference() && v.typeIdx() >= index) {
+                    return "type " + index + " refers to type " + v.typeIdx() + ", a recursive type";
+                }
+            }
+        }
+        return null;
     }
 
     /** What a type group that is not a plain function type needs from the GC proposal, for the message. */
@@ -612,13 +652,16 @@ public final class EndiveDecoder {
         return resolve(v, types, types.size(), types.size());
     }
 
+    /** What {@link ModuleModel#types()} holds for a struct or array type. */
+    private static final FunctionType NO_SIGNATURE = FunctionType.of(List.of(), List.of());
+
     /**
      * A function's parameters become its JVM method's, and a JVM method takes at most 255 slots (i64 and f64 take
      * two); two are kept for the instance and a spare.
      */
     private static final int MAX_PARAMETER_SLOTS = 253;
 
-    private static FunctionType functionType(run.endive.wasm.types.FunctionType t) {
+    static FunctionType functionType(run.endive.wasm.types.FunctionType t) {
         List<ValueType> params = t.params().stream().map(EndiveDecoder::valueType).toList();
         int slots = 0;
         for (ValueType param : params) {
@@ -643,7 +686,7 @@ public final class EndiveDecoder {
         return new ModuleShape.Limits(l.min(), l.max() >= TableLimits.LIMIT_MAX ? -1 : l.max());
     }
 
-    private static ConstExpr constExpr(List<run.endive.wasm.types.Instruction> code) {
+    private static ConstExpr constExpr(List<run.endive.wasm.types.Instruction> code, TypeDefinitions definitions) {
         List<run.endive.wasm.types.Instruction> ins = code.stream().filter(i -> i.opcode() != OpCode.END).toList();
         java.io.ByteArrayOutputStream ops = new java.io.ByteArrayOutputStream();
         List<Long> args = new ArrayList<>();
@@ -673,6 +716,20 @@ public final class EndiveDecoder {
                 case I64_ADD -> ConstExpr.I64_ADD;
                 case I64_SUB -> ConstExpr.I64_SUB;
                 case I64_MUL -> ConstExpr.I64_MUL;
+                case REF_I31 -> ConstExpr.REF_I31;
+                case ANY_CONVERT_EXTERN -> ConstExpr.ANY_CONVERT_EXTERN;
+                case EXTERN_CONVERT_ANY -> ConstExpr.EXTERN_CONVERT_ANY;
+                case STRUCT_NEW -> {
+                    arg |= (long) definitions.type((int) arg).fields().size() << 32;
+                    yield ConstExpr.STRUCT_NEW;
+                }
+                case STRUCT_NEW_DEFAULT -> ConstExpr.STRUCT_NEW_DEFAULT;
+                case ARRAY_NEW -> ConstExpr.ARRAY_NEW;
+                case ARRAY_NEW_DEFAULT -> ConstExpr.ARRAY_NEW_DEFAULT;
+                case ARRAY_NEW_FIXED -> {
+                    arg |= in.operand(1) << 32;
+                    yield ConstExpr.ARRAY_NEW_FIXED;
+                }
                 default -> throw new InvalidException("constant expression required, found " + in.opcode());
             };
             ops.write(op);

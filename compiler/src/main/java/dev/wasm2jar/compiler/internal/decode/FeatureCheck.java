@@ -26,12 +26,37 @@ final class FeatureCheck {
     private final boolean[] enabled = new boolean[Feature.values().length];
     /** Per {@link Op}, whether it may be compiled. */
     private final boolean[] allowedOps = new boolean[Op.values().length];
+    /**
+     * For a module with GC types, what each type index defines (func, struct or array), which decides how references
+     * to it are carried; null for other modules. Kept here since this check goes wherever a body is decoded.
+     */
+    private HeapType.Kind[] definitions;
 
     FeatureCheck(Set<Feature> features) {
         features.forEach(f -> enabled[f.ordinal()] = true);
         for (Op op : Op.values()) {
             allowedOps[op.ordinal()] = allowed(featureOf(op));
         }
+    }
+
+    void definitions(HeapType.Kind[] kinds) {
+        definitions = kinds;
+    }
+
+    /** {@code t}, a reference to a type index made a reference to a struct or array type where one is defined there. */
+    ValueType typed(ValueType t) {
+        return t.isReference() ? ValueType.ref(typed(t.heapType()), t.nullable()) : t;
+    }
+
+    HeapType typed(HeapType h) {
+        if (definitions == null || !h.isConcrete() || h.function() != null) {
+            return h;
+        }
+        int index = h.typeIndex();
+        if (index >= definitions.length) {
+            throw new dev.wasm2jar.runtime.InvalidException("unknown type " + index);
+        }
+        return HeapType.concrete(index, definitions[index]);
     }
 
     /** Whether the options enable {@code f}: the module is judged by the language that includes it. */
@@ -132,6 +157,11 @@ final class FeatureCheck {
             case REF_NULL, REF_IS_NULL, REF_FUNC, TABLE_GET, TABLE_SET, TABLE_SIZE, TABLE_GROW, TABLE_FILL,
                     SELECT_T -> Feature.REFERENCE_TYPES;
             case CALL_REF, REF_AS_NON_NULL, BR_ON_NULL, BR_ON_NON_NULL -> Feature.FUNCTION_REFERENCES;
+            case STRUCT_NEW, STRUCT_NEW_DEFAULT, STRUCT_GET, STRUCT_GET_S, STRUCT_GET_U, STRUCT_SET, ARRAY_NEW,
+                    ARRAY_NEW_DEFAULT, ARRAY_NEW_FIXED, ARRAY_NEW_DATA, ARRAY_NEW_ELEM, ARRAY_GET, ARRAY_GET_S,
+                    ARRAY_GET_U, ARRAY_SET, ARRAY_LEN, ARRAY_FILL, ARRAY_COPY, ARRAY_INIT_DATA, ARRAY_INIT_ELEM,
+                    REF_TEST, REF_TEST_NULL, CAST_TEST, CAST_TEST_NULL, BR_ON_CAST, BR_ON_CAST_FAIL,
+                    ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY, REF_I31, I31_GET_S, I31_GET_U, REF_EQ -> Feature.GC;
             case RETURN_CALL, RETURN_CALL_INDIRECT -> Feature.TAIL_CALL;
             case RETURN_CALL_REF -> Feature.TAIL_CALL; // and function-references, for its typed reference
             default -> Feature.MVP;
@@ -256,6 +286,9 @@ final class FeatureCheck {
                 case ConstExpr.I32_ADD, ConstExpr.I32_SUB, ConstExpr.I32_MUL, ConstExpr.I64_ADD, ConstExpr.I64_SUB,
                         ConstExpr.I64_MUL -> require(Feature.EXTENDED_CONST, where + " uses arithmetic");
                 case ConstExpr.V128_CONST -> require(Feature.SIMD, where + " is a v128.const");
+                case ConstExpr.REF_I31, ConstExpr.STRUCT_NEW, ConstExpr.STRUCT_NEW_DEFAULT, ConstExpr.ARRAY_NEW,
+                        ConstExpr.ARRAY_NEW_DEFAULT, ConstExpr.ARRAY_NEW_FIXED, ConstExpr.ANY_CONVERT_EXTERN,
+                        ConstExpr.EXTERN_CONVERT_ANY -> require(Feature.GC, where + " makes a GC value");
                 default -> { }
             }
         }

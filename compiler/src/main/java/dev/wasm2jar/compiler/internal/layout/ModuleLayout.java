@@ -36,6 +36,8 @@ public final class ModuleLayout {
     private final int[] classOf;
     private final boolean metered;
     private final FixedTables fixedTables;
+    /** For a module with GC types, each type's representative among the types it equals; null otherwise. */
+    private final int[] representatives;
 
     /**
      * How much code one class takes: wasm body bytes and functions. A class file has at most 65,535 constants, and
@@ -78,6 +80,7 @@ public final class ModuleLayout {
         model.tables().forEach(t -> tableTypes.add(t.elementType()));
         this.memoryCount = model.importCount(ExternKind.MEMORY) + model.memories().size();
         this.classOf = new int[methods.length];
+        this.representatives = model.hasGcTypes() ? model.definitions().representatives() : null;
         classes.add(this.className);
         int bytes = 0;
         int functions = 0;
@@ -327,6 +330,24 @@ public final class ModuleLayout {
         List<int[]> out = new ArrayList<>();
         for (long key : keys) {
             out.add(new int[] {(int) (key >>> 32), (int) key});
+        }
+        return out;
+    }
+
+    /**
+     * The class of struct type {@code typeIndex}: {@code Module$Struct3}, one for all the types equal to type 3.
+     */
+    public String structClass(int typeIndex) {
+        return className + "$Struct" + representatives[typeIndex];
+    }
+
+    /** The struct types that have a class of their own: one of each set of equal types. */
+    public List<Integer> structClasses() {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; representatives != null && i < representatives.length; i++) {
+            if (representatives[i] == i && model.definitions().isStruct(i)) {
+                out.add(i);
+            }
         }
         return out;
     }

@@ -31,6 +31,13 @@ public final class Names {
 
     /** The instance's count of tail calls since the last unwinding (RATIONALE.md, "Tail calls"). */
     public static final String TAIL_DEPTH = "tailDepth";
+    /** The module class's static {@code GcType[]}: the canonical types of a module with GC types, by index. */
+    public static final String GC_TYPES = "gcTypes";
+
+    /** A struct field: {@code f0}, {@code f1} ... */
+    public static String field(int index) {
+        return "f" + index;
+    }
 
     public static String tailCallIndirectStub(int typeIndex, int table) {
         return "returnCallIndirect" + typeIndex + "_" + table;

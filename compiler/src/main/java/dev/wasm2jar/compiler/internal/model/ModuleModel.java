@@ -12,6 +12,9 @@ import java.util.function.IntFunction;
  * {@link ModuleShape}; function bodies come from {@code bodies} on demand, so a large module need not hold all its
  * code in our form at once. {@code bodySizes} gives each defined function's code size in bytes; {@code tailCalling}
  * which defined functions make tail calls (their entries catch what such calls unwind: RATIONALE.md, "Tail calls").
+ * {@code definitions} describes the type section of a module with GC types (struct and array types, subtyping,
+ * recursion groups), null for any other; there, {@code types} holds a function type's signature and, for a struct or
+ * array type, an empty one that nothing calls.
  */
 public record ModuleModel(
         List<FunctionType> types,
@@ -27,7 +30,8 @@ public record ModuleModel(
         int start,
         int[] bodySizes,
         java.util.BitSet tailCalling,
-        IntFunction<FunctionBody> bodies) {
+        IntFunction<FunctionBody> bodies,
+        TypeDefinitions definitions) {
 
     public int importCount(ExternKind kind) {
         return (int) imports.stream().filter(i -> i.kind() == kind).count();
@@ -35,6 +39,11 @@ public record ModuleModel(
 
     public int functionCount() {
         return functionTypes.length;
+    }
+
+    /** Whether the module defines GC types ({@link #definitions()}). */
+    public boolean hasGcTypes() {
+        return definitions != null;
     }
 
     public FunctionType functionType(int index) {

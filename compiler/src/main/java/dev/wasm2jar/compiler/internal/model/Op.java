@@ -473,7 +473,40 @@ public enum Op {
     F64X2_RELAXED_MAX(VECTOR),
     I16X8_RELAXED_Q15MULR_S(VECTOR),
     I16X8_RELAXED_DOT_I8X16_I7X16_S(VECTOR),
-    I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S(VECTOR);
+    I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S(VECTOR),
+    // The GC proposal: struct and array types, i31, casts. Endive calls ref.cast CAST_TEST.
+    STRUCT_NEW(GC),
+    STRUCT_NEW_DEFAULT(GC),
+    STRUCT_GET(GC),
+    STRUCT_GET_S(GC),
+    STRUCT_GET_U(GC),
+    STRUCT_SET(GC),
+    ARRAY_NEW(GC),
+    ARRAY_NEW_DEFAULT(GC),
+    ARRAY_NEW_FIXED(GC),
+    ARRAY_NEW_DATA(GC),
+    ARRAY_NEW_ELEM(GC),
+    ARRAY_GET(GC),
+    ARRAY_GET_S(GC),
+    ARRAY_GET_U(GC),
+    ARRAY_SET(GC),
+    ARRAY_LEN(GC),
+    ARRAY_FILL(GC),
+    ARRAY_COPY(GC),
+    ARRAY_INIT_DATA(GC),
+    ARRAY_INIT_ELEM(GC),
+    REF_TEST(GC),
+    REF_TEST_NULL(GC),
+    CAST_TEST(GC),
+    CAST_TEST_NULL(GC),
+    BR_ON_CAST(GC),
+    BR_ON_CAST_FAIL(GC),
+    ANY_CONVERT_EXTERN(GC),
+    EXTERN_CONVERT_ANY(GC),
+    REF_I31(GC),
+    I31_GET_S(GC),
+    I31_GET_U(GC),
+    REF_EQ(GC);
 
     /**
      * The kinds of instruction, as the translator dispatches them: one emitter per family. Families never follow
@@ -498,7 +531,9 @@ public enum Op {
         /** The 128-bit SIMD instructions that do not access memory. */
         VECTOR,
         /** The SIMD loads and stores. */
-        VECTOR_MEMORY
+        VECTOR_MEMORY,
+        /** Structs, arrays, i31, casts and the conversions between any and extern. */
+        GC
     }
 
     private final Family family;

@@ -261,6 +261,24 @@ final class ControlFlow implements Emitter {
     }
 
     /**
+     * {@code br_on_cast} ({@code onFailure} false) and {@code br_on_cast_fail}: {@code test} consumes a copy of the
+     * reference on top and leaves 1 when it is of the target type; the reference branches, as the last value carried,
+     * when the test passes (fails), and otherwise stays.
+     */
+    void brOnTest(int depth, Runnable test, boolean onFailure) {
+        ControlFrame target = frameAt(depth);
+        int carried = target.branchTypes().size();
+        stack.reads(carried);
+        canonicalizeTop(carried);
+        Label skip = new Label();
+        mv.visitInsn(DUP);
+        test.run();
+        mv.visitJumpInsn(onFailure ? IFNE : IFEQ, skip);
+        branch(target);
+        mv.visitLabel(skip);
+    }
+
+    /**
      * A {@code tableswitch} takes 13 bytes and four per target, so one of more targets than this could never fit in
      * a JVM method (65,535 bytes); a hostile br_table of millions is refused before ASM spends minutes on its edges.
      */

@@ -130,6 +130,7 @@ public final class FunctionTranslator {
         table.put(Family.NUMERIC, new NumericEmitter(ctx));
         table.put(Family.VECTOR, new SimdEmitter(ctx, lanes));
         table.put(Family.VECTOR_MEMORY, new SimdMemoryEmitter(ctx, lanes));
+        table.put(Family.GC, new GcEmitter(ctx, control));
         return table;
     }
 
