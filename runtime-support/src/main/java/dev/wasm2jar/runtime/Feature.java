@@ -21,7 +21,7 @@ public enum Feature {
     SIMD("simd", "fixed-width SIMD", true),
     EXTENDED_CONST("extended-const", "extended constant expressions", true),
     TAIL_CALL("tail-call", "tail calls", true),
-    EXCEPTIONS("exceptions", "exception handling", false),
+    EXCEPTIONS("exceptions", "exception handling", true),
     FUNCTION_REFERENCES("function-references", "typed function references", true),
     GC("gc", "the GC proposal", false),
     MEMORY64("memory64", "64-bit memories and tables", false),

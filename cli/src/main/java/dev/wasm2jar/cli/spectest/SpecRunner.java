@@ -10,6 +10,7 @@ import dev.wasm2jar.runtime.Instance;
 import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.MalformedException;
 import dev.wasm2jar.runtime.Module;
+import dev.wasm2jar.runtime.ThrownException;
 import dev.wasm2jar.runtime.TrapException;
 import dev.wasm2jar.runtime.UninstantiableException;
 import dev.wasm2jar.runtime.UnlinkableException;
@@ -126,6 +127,7 @@ public final class SpecRunner {
                 case "assert_trap" -> c.action() != null ? assertActionFails(c, TrapException.class)
                         : assertModuleFails(c, TrapException.class);
                 case "assert_exhaustion" -> assertActionFails(c, ExhaustionException.class);
+                case "assert_exception" -> assertActionFails(c, ThrownException.class);
                 case "assert_invalid" -> assertDoesNotCompile(c, InvalidException.class);
                 case "assert_malformed" -> assertDoesNotCompile(c, MalformedException.class);
                 case "assert_unlinkable" -> assertModuleFails(c, UnlinkableException.class);

@@ -4,6 +4,7 @@ import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.Global;
 import dev.wasm2jar.runtime.Memory;
 import dev.wasm2jar.runtime.Table;
+import dev.wasm2jar.runtime.Tag;
 import dev.wasm2jar.runtime.ValueType;
 import dev.wasm2jar.runtime.WasmFunction;
 import dev.wasm2jar.runtime.abi.ModuleShape.Import;
@@ -28,6 +29,7 @@ public final class Externs {
             case MEMORY -> "memory (" + limits(im.limits()) + ")";
             case TABLE -> im.valueType() + " table (" + limits(im.limits()) + ")";
             case GLOBAL -> (im.mutable() ? "mutable " : "") + "global " + im.valueType();
+            case TAG -> "tag " + type(shape.types().get(im.typeIndex()));
         };
     }
 
@@ -44,6 +46,9 @@ public final class Externs {
         }
         if (value instanceof Table t) {
             return t.elementType() + " table of " + t.size() + (t.maxSize() < 0 ? "" : ", max " + t.maxSize());
+        }
+        if (value instanceof Tag t) {
+            return "tag " + type(t.type());
         }
         return String.valueOf(value);
     }

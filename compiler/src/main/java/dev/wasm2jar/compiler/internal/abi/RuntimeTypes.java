@@ -27,4 +27,6 @@ public final class RuntimeTypes {
     public static final String WASM_FUNCTION_CLASS = Type.getInternalName(WasmFunction.class);
     public static final String V128_CLASS = Type.getInternalName(V128.class);
     public static final String LINKAGE_CLASS = Type.getInternalName(Linkage.class);
+    /** What {@code try_table} handlers catch, and {@code exnref} values are. */
+    public static final String THROWN_EXCEPTION_CLASS = Type.getInternalName(dev.wasm2jar.runtime.ThrownException.class);
 }

@@ -258,7 +258,8 @@ public final class EndiveDecoder {
                         resolve(valueType(g.type()), types), g.mutabilityType() == MutabilityType.Var, null);
                 case TagImport tag -> {
                     check.require(Feature.EXCEPTIONS, "import " + im.module() + "." + im.name() + " is a tag");
-                    throw new AssertionError("exceptions are not supported");
+                    yield new ModuleShape.Import(im.module(), im.name(), ExternKind.TAG, tag.tagType().typeIdx(), null,
+                            false, null);
                 }
                 default -> throw new InvalidException("unsupported import kind " + im.importType() + " for "
                         + im.module() + "." + im.name());
@@ -287,7 +288,13 @@ public final class EndiveDecoder {
                 memories.add(limits(s.getMemory(i).limits(), "memory " + i, check));
             }
         });
-        m.tagSection().ifPresent(s -> check.require(Feature.EXCEPTIONS, "it declares " + s.tagCount() + " tags"));
+        List<Integer> tags = new ArrayList<>();
+        m.tagSection().ifPresent(s -> {
+            check.require(Feature.EXCEPTIONS, "it declares " + s.tagCount() + " tags");
+            for (int i = 0; i < s.tagCount(); i++) {
+                tags.add(s.getTag(i).typeIdx());
+            }
+        });
         List<ModuleShape.GlobalType> globals = new ArrayList<>();
         for (var g : m.globalSection().globals()) {
             globals.add(new ModuleShape.GlobalType(resolve(valueType(g.valueType()), types),
@@ -304,7 +311,7 @@ public final class EndiveDecoder {
                 case GLOBAL -> ExternKind.GLOBAL;
                 case TAG -> {
                     check.require(Feature.EXCEPTIONS, "export " + e.name() + " is a tag");
-                    throw new AssertionError("exceptions are not supported");
+                    yield ExternKind.TAG;
                 }
                 default -> throw new InvalidException("unsupported export kind " + e.exportType());
             };
@@ -341,7 +348,7 @@ public final class EndiveDecoder {
             }
         }
         return new ModuleModel(types, imports, ft, names, tables, memories, globals, exports, elements, data, start,
-                bodySizes, tailCalling, bodies);
+                tags.stream().mapToInt(Integer::intValue).toArray(), bodySizes, tailCalling, bodies);
     }
 
     /**
@@ -371,7 +378,7 @@ public final class EndiveDecoder {
             Wasm2Profile.checkReservedBytes(instruction, wasm, check);
             check.instruction(op, functionIndex, address);
             switch (op) {
-                case BLOCK, LOOP, IF -> check.blockType(instruction.operand(0), functionIndex, address);
+                case BLOCK, LOOP, IF, TRY_TABLE -> check.blockType(instruction.operand(0), functionIndex, address);
                 case SELECT_T, REF_NULL -> check.immediateType(TypeCodec.unpack(instruction.operand(0)), op,
                         functionIndex, address);
                 default -> { }
@@ -401,17 +408,20 @@ public final class EndiveDecoder {
     /** Rewrites immediates that name types into our encodings (see {@link Instruction}). */
     private static long[] operands(Op op, long[] operands) {
         switch (op) {
-            case BLOCK, LOOP, IF -> {
-                long bt = operands[0];
-                long encoded;
-                if (BlockType.isEmpty(bt)) {
-                    encoded = BlockTypes.EMPTY;
-                } else if (BlockType.isTypeIndex(bt)) {
-                    encoded = BlockType.typeIndex(bt);
-                } else {
-                    encoded = BlockTypes.ofValue(valueType(ValType.builder().fromId(BlockType.valueTypeId(bt)).build()));
+            case TRY_TABLE -> {
+                long[] out = new long[1 + 3 * (int) operands[1]];
+                out[0] = blockType(operands[0]);
+                int at = 2;
+                for (int c = 0; c < operands[1]; c++) {
+                    int kind = (int) operands[at++];
+                    out[1 + 3 * c] = kind;
+                    out[2 + 3 * c] = kind == Instruction.CATCH || kind == Instruction.CATCH_REF ? operands[at++] : -1;
+                    out[3 + 3 * c] = operands[at++];
                 }
-                return new long[] {encoded};
+                return out;
+            }
+            case BLOCK, LOOP, IF -> {
+                return new long[] {blockType(operands[0])};
             }
             case SELECT_T -> {
                 return new long[] {TypeCodec.pack(valueTypeOfCode((int) operands[0]))};
@@ -423,6 +433,17 @@ public final class EndiveDecoder {
                 return operands;
             }
         }
+    }
+
+    /** A block type as Endive gives it, in our encoding ({@link BlockTypes}). */
+    private static long blockType(long bt) {
+        if (BlockType.isEmpty(bt)) {
+            return BlockTypes.EMPTY;
+        }
+        if (BlockType.isTypeIndex(bt)) {
+            return BlockType.typeIndex(bt);
+        }
+        return BlockTypes.ofValue(valueType(ValType.builder().fromId(BlockType.valueTypeId(bt)).build()));
     }
 
     /** A heap type as Endive gives it: the binary format's s33, negative for the abstract ones. */

@@ -133,6 +133,7 @@ final class FeatureCheck {
                     SELECT_T -> Feature.REFERENCE_TYPES;
             case CALL_REF, REF_AS_NON_NULL, BR_ON_NULL, BR_ON_NON_NULL -> Feature.FUNCTION_REFERENCES;
             case RETURN_CALL, RETURN_CALL_INDIRECT -> Feature.TAIL_CALL;
+            case TRY_TABLE, THROW, THROW_REF -> Feature.EXCEPTIONS;
             case RETURN_CALL_REF -> Feature.TAIL_CALL; // and function-references, for its typed reference
             default -> Feature.MVP;
         };

@@ -25,12 +25,26 @@ public record ModuleModel(
         List<ModuleShape.ElementSegment> elements,
         List<ModuleShape.DataSegment> data,
         int start,
+        int[] tags,
         int[] bodySizes,
         java.util.BitSet tailCalling,
         IntFunction<FunctionBody> bodies) {
 
     public int importCount(ExternKind kind) {
         return (int) imports.stream().filter(i -> i.kind() == kind).count();
+    }
+
+    /** The type of tag {@code index}, imported or defined: its parameters are what its exceptions carry. */
+    public FunctionType tagType(int index) {
+        int imported = 0;
+        for (ModuleShape.Import im : imports) {
+            if (im.kind() == ExternKind.TAG) {
+                if (imported++ == index) {
+                    return types.get(im.typeIndex());
+                }
+            }
+        }
+        return types.get(tags[index - imported]);
     }
 
     public int functionCount() {

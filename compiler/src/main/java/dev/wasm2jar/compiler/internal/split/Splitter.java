@@ -58,7 +58,7 @@ public final class Splitter {
         Deque<Integer> open = new ArrayDeque<>();
         for (int i = 0; i < code.size(); i++) {
             Op op = code.get(i).op();
-            if (op == Op.BLOCK || op == Op.LOOP || op == Op.IF) {
+            if (op == Op.BLOCK || op == Op.LOOP || op == Op.IF || op == Op.TRY_TABLE) {
                 open.push(i);
             } else if (op == Op.ELSE) {
                 elses[open.peek()] = i;
@@ -87,7 +87,7 @@ public final class Splitter {
         int i = from;
         while (i < to) {
             Op op = code.get(i).op();
-            if (op == Op.BLOCK || op == Op.LOOP || op == Op.IF) {
+            if (op == Op.BLOCK || op == Op.LOOP || op == Op.IF || op == Op.TRY_TABLE) {
                 items.add(planConstruct(i));
                 i = match[i] + 1;
             } else {

@@ -20,7 +20,7 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /**
- * Structured control flow onto labels: the control stack of blocks, loops and ifs, branches (a branch that leaves
+ * Structured control flow onto labels: the control stack of blocks, loops, ifs and try_tables ({@link TryTables}), branches (a branch that leaves
  * values below the ones it carries drops them through temporaries), {@code br_table} as a {@code tableswitch}, and
  * returns. Code after an unconditional branch is skipped ({@link #skip}), which also spares the JVM verifier wasm's
  * polymorphic stack. In a part of a split function, a branch to a construct outside it and a return leave the
@@ -34,6 +34,7 @@ final class ControlFlow implements Emitter {
     /** How this method leaves for constructs outside it, in a part; null in a function's own method. */
     private final PartBoundary exits;
     private final Deque<ControlFrame> control = new ArrayDeque<>();
+    private final TryTables tries;
 
     ControlFlow(EmitContext ctx, FunctionType type, PartBoundary exits) {
         this.ctx = ctx;
@@ -41,6 +42,7 @@ final class ControlFlow implements Emitter {
         this.stack = ctx.stack;
         this.type = type;
         this.exits = exits;
+        this.tries = new TryTables(ctx);
     }
 
     /** Enters the function body. */
@@ -76,8 +78,8 @@ final class ControlFlow implements Emitter {
     void skip(Instruction in) {
         ControlFrame frame = control.peek();
         switch (in.op()) {
-            case BLOCK, LOOP, IF -> push(new ControlFrame(in.op(), blockType(in), control.size(), stack.size(), true,
-                    false));
+            case BLOCK, LOOP, IF, TRY_TABLE -> push(new ControlFrame(in.op(), blockType(in), control.size(),
+                    stack.size(), true, false));
             case ELSE -> {
                 if (!frame.dead) {
                     elseBranch(frame);
@@ -99,6 +101,13 @@ final class ControlFlow implements Emitter {
                 frame.unreachable = true;
             }
             case BLOCK -> enter(Op.BLOCK, in);
+            case TRY_TABLE -> {
+                FunctionType bt = blockType(in);
+                ctx.vectors.materializeAll();
+                canonicalizeTop(bt.params().size());
+                TryTables.Handlers handlers = tries.enter(in, bt.params().size(), this::frameAt);
+                enter(Op.TRY_TABLE, in).handlers = handlers;
+            }
             case LOOP -> {
                 ControlFrame loop = enter(Op.LOOP, in);
                 mv.visitLabel(loop.target);
@@ -182,6 +191,13 @@ final class ControlFlow implements Emitter {
         }
         if (frame.kind == Op.IF && !frame.sawElse) {
             mv.visitLabel(frame.elseLabel);
+        }
+        if (frame.handlers != null) {
+            if (!frame.unreachable) {
+                mv.visitJumpInsn(GOTO, frame.end);
+            }
+            stack.truncate(frame.height);
+            tries.finish(frame.handlers, this::frameAt, this::branch);
         }
         if (frame.kind != Op.LOOP) {
             mv.visitLabel(frame.end);

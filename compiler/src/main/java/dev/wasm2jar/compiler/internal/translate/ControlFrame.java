@@ -7,7 +7,7 @@ import java.util.List;
 import org.objectweb.asm.Label;
 
 /**
- * One entry of the control stack: a block, loop, if, or the function body itself ({@code kind} null). In a part of a
+ * One entry of the control stack: a block, loop, if, try_table, or the function body itself ({@code kind} null). In a part of a
  * split function, the constructs around the part are on the stack too, as {@code outside} frames: a branch to one of
  * them leaves the part's method.
  */
@@ -29,6 +29,8 @@ final class ControlFrame {
     final boolean outside;
     boolean unreachable;
     boolean sawElse;
+    /** For a try_table with catch clauses: its instruction and where its handlers are ({@link TryTables}). */
+    TryTables.Handlers handlers;
 
     ControlFrame(Op kind, FunctionType type, int index, int height, boolean dead, boolean outside) {
         this.kind = kind;

@@ -121,6 +121,7 @@ public final class FunctionTranslator {
         SimdLaneEmitter lanes = new SimdLaneEmitter(ctx);
         table.put(Family.CONTROL, control);
         table.put(Family.CALL, new CallEmitter(ctx, control));
+        table.put(Family.EXCEPTION, new ExceptionEmitter(ctx, control));
         table.put(Family.PARAMETRIC, new ParametricEmitter(ctx));
         table.put(Family.LOCAL, new LocalEmitter(ctx, locals));
         table.put(Family.GLOBAL, new GlobalEmitter(ctx));
