@@ -258,6 +258,7 @@ public final class EndiveDecoder {
                         resolve(valueType(g.type()), types), g.mutabilityType() == MutabilityType.Var, null);
                 case TagImport tag -> {
                     check.require(Feature.EXCEPTIONS, "import " + im.module() + "." + im.name() + " is a tag");
+                    tagType(tag.tagType().typeIdx(), types);
                     yield new ModuleShape.Import(im.module(), im.name(), ExternKind.TAG, tag.tagType().typeIdx(), null,
                             false, null);
                 }
@@ -292,7 +293,7 @@ public final class EndiveDecoder {
         m.tagSection().ifPresent(s -> {
             check.require(Feature.EXCEPTIONS, "it declares " + s.tagCount() + " tags");
             for (int i = 0; i < s.tagCount(); i++) {
-                tags.add(s.getTag(i).typeIdx());
+                tags.add(tagType(s.getTag(i).typeIdx(), types));
             }
         });
         List<ModuleShape.GlobalType> globals = new ArrayList<>();
@@ -433,6 +434,17 @@ public final class EndiveDecoder {
                 return operands;
             }
         }
+    }
+
+    /** A tag's type index, checked: a function type without results (what its exceptions carry). */
+    private static int tagType(int typeIndex, List<FunctionType> types) {
+        if (typeIndex < 0 || typeIndex >= types.size()) {
+            throw new InvalidException("unknown type " + typeIndex);
+        }
+        if (!types.get(typeIndex).results().isEmpty()) {
+            throw new InvalidException("non-empty tag result type");
+        }
+        return typeIndex;
     }
 
     /** A block type as Endive gives it, in our encoding ({@link BlockTypes}). */

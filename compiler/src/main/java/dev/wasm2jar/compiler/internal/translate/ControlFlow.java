@@ -69,6 +69,21 @@ final class ControlFlow implements Emitter {
         control.peek().unreachable = true;
     }
 
+    /** Emits a tail call ({@code call}) outside the ranges of the try_tables around it ({@link TryTables}). */
+    void outsideTryTables(Runnable call) {
+        List<TryTables.Handlers> around = new java.util.ArrayList<>();
+        for (ControlFrame f : control) {
+            if (f.handlers != null && !f.dead && !f.outside) {
+                around.add(f.handlers);
+            }
+        }
+        if (around.isEmpty()) {
+            call.run();
+        } else {
+            tries.outside(around, call);
+        }
+    }
+
     /** The control stack, innermost first. */
     Deque<ControlFrame> frames() {
         return control;

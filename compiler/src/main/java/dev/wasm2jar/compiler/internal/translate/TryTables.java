@@ -34,8 +34,9 @@ final class TryTables {
     /** A try_table's catch clauses, its range and the locals that keep the values below it. */
     static final class Handlers {
         final Instruction in;
-        final Label start = new Label();
-        final Label end = new Label();
+        /** The range, in pieces: a tail call leaves the try_table's frame, so the range leaves it out. */
+        final List<Label> starts = new java.util.ArrayList<>();
+        final List<Label> ends = new java.util.ArrayList<>();
         final Label handler = new Label();
         /** Per stack position below the try_table, the local its value is copied to, or -1 (a vector, or not kept). */
         final int[] kept;
@@ -109,9 +110,31 @@ final class TryTables {
             }
         }
         Handlers h = new Handlers(in, kept);
-        mv.visitLabel(h.start);
-        mv.visitInsn(NOP); // a range must not be empty, even around a body that is
+        open(h);
         return h;
+    }
+
+    private void open(Handlers h) {
+        Label start = new Label();
+        h.starts.add(start);
+        mv.visitLabel(start);
+        mv.visitInsn(NOP); // a range must not be empty, even around a body that is
+    }
+
+    private void close(Handlers h) {
+        Label end = new Label();
+        h.ends.add(end);
+        mv.visitLabel(end);
+    }
+
+    /**
+     * Emits a tail call ({@code call}) outside the ranges of the try_tables around it in this method
+     * ({@code around}): its callee runs in place of this function, so what it throws is not theirs to catch.
+     */
+    void outside(List<Handlers> around, Runnable call) {
+        around.forEach(this::close);
+        call.run();
+        around.forEach(this::open);
     }
 
     /**
@@ -119,8 +142,10 @@ final class TryTables {
      * handler; {@code labels} gives the frame of each depth, {@code branch} emits a branch to one.
      */
     void finish(Handlers h, IntFunction<ControlFrame> labels, java.util.function.Consumer<ControlFrame> branch) {
-        mv.visitLabel(h.end);
-        mv.visitTryCatchBlock(h.start, h.end, h.handler, RuntimeTypes.THROWN_EXCEPTION_CLASS);
+        close(h);
+        for (int i = 0; i < h.starts.size(); i++) {
+            mv.visitTryCatchBlock(h.starts.get(i), h.ends.get(i), h.handler, RuntimeTypes.THROWN_EXCEPTION_CLASS);
+        }
         mv.visitLabel(h.handler);
         int caught = ctx.slots.temp(ValueType.EXTERNREF);
         mv.visitVarInsn(ASTORE, caught);
