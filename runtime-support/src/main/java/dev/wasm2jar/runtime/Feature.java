@@ -39,10 +39,17 @@ public enum Feature {
     public static final Set<Feature> WASM_3_0 = Collections.unmodifiableSet(EnumSet.range(MVP, RELAXED_SIMD));
 
     /**
-     * What the compiler enables unless told otherwise: WebAssembly 2.0, and extended-const, which wasm2jar has always
-     * compiled.
+     * What the compiler enables unless told otherwise: what WasmEdge enables by default (since 0.16, the whole of
+     * WebAssembly 3.0; threads stay off), less what wasm2jar does not compile yet. A module that needs one of those
+     * is refused as {@linkplain UnsupportedFeatureException#unsupported unsupported}, naming it, either way.
      */
-    public static final Set<Feature> DEFAULT = Collections.unmodifiableSet(EnumSet.range(MVP, EXTENDED_CONST));
+    public static final Set<Feature> DEFAULT = Collections.unmodifiableSet(supportedOf(WASM_3_0));
+
+    private static EnumSet<Feature> supportedOf(Set<Feature> features) {
+        EnumSet<Feature> out = EnumSet.noneOf(Feature.class);
+        features.stream().filter(Feature::supported).forEach(out::add);
+        return out;
+    }
 
     private final String flag;
     private final String description;

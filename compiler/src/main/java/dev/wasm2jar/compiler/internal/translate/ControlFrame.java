@@ -47,7 +47,9 @@ final class ControlFrame {
 
     /** The same construct as seen from a part inside it. */
     ControlFrame asOutside() {
-        return new ControlFrame(kind, type, index, 0, false, true);
+        ControlFrame outside = new ControlFrame(kind, type, index, 0, false, true);
+        outside.handlers = handlers; // a part inside a try_table's range hands what it throws back (PartBoundary)
+        return outside;
     }
 
     /** The values a branch to this frame carries: a loop's parameters, anything else's results. */

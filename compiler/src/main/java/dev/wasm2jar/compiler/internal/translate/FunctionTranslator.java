@@ -201,7 +201,7 @@ public final class FunctionTranslator {
         FunctionTranslator t = new FunctionTranslator(mv, methods, layout, functionIndex, body, part, frame, null, true,
                 plan, pairs);
         mv.visitCode();
-        t.boundary.enter(consumed);
+        t.boundary.enter(consumed, around.stream().anyMatch(f -> f.handlers != null));
         t.control.enterOutside(around);
         t.run();
         t.boundary.finish(!t.control.unreachable());

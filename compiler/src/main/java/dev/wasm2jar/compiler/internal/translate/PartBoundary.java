@@ -22,6 +22,12 @@ import org.objectweb.asm.MethodVisitor;
 final class PartBoundary {
     /** The exit code of a return from the function. */
     static final int RETURN = -1;
+    /**
+     * The exit code of a wasm exception that escaped the part, inside a try_table of a method that called it: the
+     * exception is in the frame ({@link FrameMoves#storeException}), the locals the part wrote too, and the caller
+     * throws it again where its own handlers see it.
+     */
+    static final int THROW = -2;
 
     private final EmitContext ctx;
     private final MethodVisitor mv;
@@ -33,6 +39,8 @@ final class PartBoundary {
     /** Where every branch out goes, with an empty operand stack and its exit code in {@link #exitSlot}. */
     private Label exitBlock;
     private int exitSlot = -1;
+    /** For a part inside a try_table's range: where its code starts, for the range that hands exceptions back. */
+    private Label bodyStart;
 
     PartBoundary(EmitContext ctx, FrameMoves moves, Region region) {
         this.ctx = ctx;
@@ -42,14 +50,28 @@ final class PartBoundary {
     }
 
     /** At the start of the part: the locals it uses, the memory, and the operands it pops, from the frame. */
-    void enter(List<ValueType> consumed) {
+    void enter(List<ValueType> consumed, boolean insideTry) {
         region.directUses.stream().forEach(moves::loadLocal);
         ctx.memory.reload();
         moves.pushOperands(consumed);
+        if (insideTry) {
+            bodyStart = new Label();
+            mv.visitLabel(bodyStart);
+            mv.visitInsn(NOP);
+        }
     }
 
     /** At the end of the part's code: returns 0 if it runs to there, then the exit block. */
     void finish(boolean reachesEnd) {
+        Label handler = null;
+        if (bodyStart != null) {
+            // Listed after the part's own try_tables, which ended before: theirs catch first.
+            Label bodyEnd = new Label();
+            handler = new Label();
+            mv.visitLabel(bodyEnd);
+            mv.visitTryCatchBlock(bodyStart, bodyEnd, handler, dev.wasm2jar.compiler.internal.abi.RuntimeTypes
+                    .THROWN_EXCEPTION_CLASS);
+        }
         if (reachesEnd) {
             completes = true;
             produced = ctx.stack.slice(0);
@@ -57,6 +79,17 @@ final class PartBoundary {
             moves.flushLocals(region.directWrites);
             mv.visitInsn(ICONST_0);
             mv.visitInsn(IRETURN);
+        }
+        if (handler != null) {
+            mv.visitLabel(handler);
+            moves.storeException();
+            exits.add(THROW);
+            ctx.pushInt(THROW);
+            mv.visitVarInsn(ISTORE, exitSlot());
+            if (exitBlock == null) {
+                exitBlock = new Label();
+            }
+            mv.visitJumpInsn(GOTO, exitBlock);
         }
         if (exitBlock != null) {
             mv.visitLabel(exitBlock);

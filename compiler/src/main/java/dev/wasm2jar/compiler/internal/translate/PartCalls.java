@@ -104,7 +104,7 @@ final class PartCalls {
             List<Integer> here = new ArrayList<>();
             Set<Integer> passed = new TreeSet<>();
             for (int exit : part.exits()) {
-                if (own != null && exit < firstInside) {
+                if (own != null && exit < firstInside && exit != PartBoundary.THROW) {
                     passed.add(exit);
                 } else {
                     here.add(exit);
@@ -146,6 +146,12 @@ final class PartCalls {
 
     /** After a part left with an exit this method handles: the function's return, or a branch to a construct here. */
     private void followExit(int exit) {
+        if (exit == PartBoundary.THROW) {
+            // Thrown again here, inside this method's try_table ranges (or, in a part, its own hand-back range).
+            moves.loadException();
+            mv.visitInsn(ATHROW);
+            return;
+        }
         if (exit == PartBoundary.RETURN) {
             moves.pushOperands(type.results());
             control.emitReturn();
