@@ -83,7 +83,58 @@ public enum Feature {
                 return f;
             }
         }
-        throw new IllegalArgumentException("no WebAssembly feature is called '" + flag + "'");
+        StringBuilder known = new StringBuilder();
+        for (Feature f : values()) {
+            known.append(known.isEmpty() ? "" : ", ").append(f.flag);
+        }
+        throw new IllegalArgumentException("no WebAssembly feature is called '" + flag + "' (known: " + known
+                + ", and all, default, 2.0, 3.0)");
+    }
+
+    /**
+     * The features a list names, as {@code --features} spells them: names separated by commas, each {@code +name}
+     * (add it), {@code -name} (leave it out) or a plain name (the list then starts from mvp alone instead of
+     * {@code base}); besides the flags, {@code all} (every feature, unsupported ones too), {@code default}
+     * ({@link #DEFAULT}), {@code 2.0} and {@code 3.0}. {@code +tail-call,-simd} is {@code base} with tail calls and
+     * without SIMD; {@code 2.0,+tail-call} is WebAssembly 2.0 and tail calls.
+     *
+     * @throws IllegalArgumentException for an unknown name, or a list that leaves out mvp
+     */
+    public static Set<Feature> parse(String list, Set<Feature> base) {
+        String[] items = list.split(",", -1);
+        boolean fromScratch = false;
+        for (String item : items) {
+            String name = item.strip();
+            fromScratch |= !name.startsWith("+") && !name.startsWith("-");
+        }
+        EnumSet<Feature> out = EnumSet.of(MVP);
+        if (!fromScratch) {
+            out.addAll(base);
+        }
+        for (String item : items) {
+            String name = item.strip();
+            boolean remove = name.startsWith("-");
+            if (remove || name.startsWith("+")) {
+                name = name.substring(1);
+            }
+            Set<Feature> named = switch (name.toLowerCase(Locale.ROOT)) {
+                case "all" -> EnumSet.allOf(Feature.class);
+                case "default" -> DEFAULT;
+                case "2.0" -> WASM_2_0;
+                case "3.0" -> WASM_3_0;
+                case "" -> throw new IllegalArgumentException("an empty name in the feature list '" + list + "'");
+                default -> EnumSet.of(ofFlag(name));
+            };
+            if (remove) {
+                out.removeAll(named);
+            } else {
+                out.addAll(named);
+            }
+        }
+        if (!out.contains(MVP)) {
+            throw new IllegalArgumentException("the feature list '" + list + "' leaves out mvp, which every module needs");
+        }
+        return Collections.unmodifiableSet(out);
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The scripts of the WebAssembly 3.0 suites that wasm2jar passes completely, one test per script, judged as 3.0:
- * whole folders, and the scripts of the core folder listed in {@link #CORE}. A script joins when all of it passes, so
+ * whole folders, the scripts of the core folder listed in {@link #CORE} and those of other folders in {@link #SCRIPTS}. A script joins when all of it passes, so
  * this never hides a failure; {@code wasm2jar spectest DIR} gives the counts of the rest.
  */
 class Wasm3SpecTest {
@@ -27,6 +27,10 @@ class Wasm3SpecTest {
     static final List<String> CORE = List.of("br_on_non_null", "br_on_null", "br_table", "call_ref", "linking",
             "ref_as_non_null", "ref_is_null", "return_call", "return_call_indirect", "return_call_ref",
             "unreached-valid");
+
+    /** Scripts of other {@code wasm-3.0-*} folders that pass completely, as {@code folder/script}. */
+    static final List<String> SCRIPTS = List.of("wasm-3.0-exceptions/throw", "wasm-3.0-exceptions/throw_ref",
+            "wasm-3.0-exceptions/try_table");
 
     @TestFactory
     Stream<DynamicTest> wasm30() throws IOException {
@@ -43,6 +47,9 @@ class Wasm3SpecTest {
         }
         for (String name : CORE) {
             scripts.add(suites.resolve("wasm-3.0").resolve(name));
+        }
+        for (String name : SCRIPTS) {
+            scripts.add(suites.resolve(name));
         }
         Duration timeout = Duration.ofSeconds(Long.getLong("spectest.timeout", 300));
         return scripts.build().map(folder -> {
