@@ -28,9 +28,12 @@ class Wasm3SpecTest {
             "ref_as_non_null", "ref_is_null", "return_call", "return_call_indirect", "return_call_ref",
             "unreached-valid");
 
-    /** Scripts of other {@code wasm-3.0-*} folders that pass completely, as {@code folder/script}. */
+    /**
+     * Scripts of other folders that pass completely, as {@code folder/script}: of {@code wasm-3.0-*}, and exception
+     * handling's legacy form (judged as 3.0 too: wasm2jar takes it as part of the exceptions feature, as WasmEdge does).
+     */
     static final List<String> SCRIPTS = List.of("wasm-3.0-exceptions/throw", "wasm-3.0-exceptions/throw_ref",
-            "wasm-3.0-exceptions/try_table");
+            "wasm-3.0-exceptions/try_table", "exception-handling-legacy/throw", "exception-handling-legacy/try_catch");
 
     @TestFactory
     Stream<DynamicTest> wasm30() throws IOException {

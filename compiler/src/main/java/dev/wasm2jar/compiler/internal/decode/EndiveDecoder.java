@@ -102,6 +102,20 @@ public final class EndiveDecoder {
     }
 
     private static ModuleModel decodeUnlocated(byte[] wasm, Set<Feature> features, int windowBytes) {
+        try {
+            return decodeModern(wasm, features, windowBytes);
+        } catch (MalformedException | InvalidException e) {
+            // Endive does not decode exception handling's legacy form: a module that uses it is rewritten.
+            byte[] rewritten = LegacyExceptions.rewrite(wasm);
+            if (rewritten == null) {
+                throw e;
+            }
+            new FeatureCheck(features).require(Feature.EXCEPTIONS, "its legacy try, catch, rethrow or delegate");
+            return decodeModern(rewritten, features, windowBytes);
+        }
+    }
+
+    private static ModuleModel decodeModern(byte[] wasm, Set<Feature> features, int windowBytes) {
         BinaryPrescan.checkHeader(wasm);
         BinaryPrescan.checkNameLengths(wasm);
         FeatureCheck check = new FeatureCheck(features);
