@@ -24,9 +24,9 @@ class Wasm3SpecTest {
     static final List<String> FOLDERS = List.of("wasm-3.0-relaxed-simd");
 
     /** Scripts of {@code wasm-3.0} that 2.0's suite does not have, or has otherwise, and that pass completely. */
-    static final List<String> CORE = List.of("br_on_non_null", "br_on_null", "br_table", "call_ref", "linking",
-            "ref_as_non_null", "ref_is_null", "return_call", "return_call_indirect", "return_call_ref",
-            "unreached-valid");
+    static final List<String> CORE = List.of("br_on_non_null", "br_on_null", "br_table", "call_ref", "exports",
+            "imports", "linking", "ref_as_non_null", "ref_is_null", "return_call", "return_call_indirect",
+            "return_call_ref", "unreached-valid");
 
     /**
      * Scripts of other folders that pass completely, as {@code folder/script}: of {@code wasm-3.0-*}, and exception
