@@ -58,7 +58,7 @@ class UnsupportedFeatureTest {
         assertEquals(Feature.GC, e.feature());
         assertEquals("the module needs the GC proposal (gc), which wasm2jar does not support yet: function 0 at byte"
                 + " 0x19: ref.i31", e.getMessage());
-        UnsupportedFeatureException off = unsupported(TAIL_CALL, Feature.DEFAULT);
+        UnsupportedFeatureException off = unsupported(TAIL_CALL, Feature.WASM_2_0);
         assertEquals("the module needs tail calls (tail-call), which is not enabled: function 0 at byte 0x17:"
                 + " return_call", off.getMessage());
         Compiler.compile(TAIL_CALL, new CompilerOptions("test.TailCall", Feature.WASM_3_0));
@@ -114,11 +114,17 @@ class UnsupportedFeatureTest {
                 + " core modules", e.getMessage());
     }
 
+    /** WasmEdge's default (all of 3.0, threads off), less what wasm2jar does not compile. */
     @Test
-    void optionsDefaultTo20AndExtendedConst() {
+    void optionsDefaultToWasmEdgesFeaturesThatCompile() {
         assertEquals(Feature.DEFAULT, CompilerOptions.defaults().features());
         assertTrue(Feature.DEFAULT.containsAll(Feature.WASM_2_0));
-        assertTrue(Feature.DEFAULT.contains(Feature.EXTENDED_CONST));
+        for (Feature f : Feature.WASM_3_0) {
+            assertEquals(f.supported(), Feature.DEFAULT.contains(f), f.flag());
+        }
+        assertTrue(Feature.DEFAULT.containsAll(EnumSet.of(Feature.EXTENDED_CONST, Feature.TAIL_CALL,
+                Feature.EXCEPTIONS, Feature.FUNCTION_REFERENCES, Feature.RELAXED_SIMD)));
+        assertTrue(!Feature.DEFAULT.contains(Feature.THREADS));
         assertTrue(Feature.WASM_3_0.contains(Feature.GC));
         assertEquals(Feature.GC, Feature.ofFlag("gc"));
         assertThrows(IllegalArgumentException.class, () -> new CompilerOptions("a.B", Set.of(Feature.SIMD)));

@@ -66,6 +66,6 @@ public final class ThrownException extends WasmException {
 
     @Override
     public String getMessage() {
-        return "uncaught exception: " + tag + " with " + Arrays.toString(values);
+        return tag + " with " + Arrays.toString(values);
     }
 }

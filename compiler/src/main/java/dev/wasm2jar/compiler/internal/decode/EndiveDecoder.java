@@ -105,12 +105,12 @@ public final class EndiveDecoder {
         try {
             return decodeModern(wasm, features, windowBytes);
         } catch (MalformedException | InvalidException e) {
-            // Endive does not decode exception handling's legacy form: a module that uses it is rewritten.
-            byte[] rewritten = LegacyExceptions.rewrite(wasm);
+            // Endive does not decode exception handling's legacy form: a module that uses it is rewritten. Without
+            // exceptions its opcodes are not the language's, and Endive's error stands.
+            byte[] rewritten = features.contains(Feature.EXCEPTIONS) ? LegacyExceptions.rewrite(wasm) : null;
             if (rewritten == null) {
                 throw e;
             }
-            new FeatureCheck(features).require(Feature.EXCEPTIONS, "its legacy try, catch, rethrow or delegate");
             return decodeModern(rewritten, features, windowBytes);
         }
     }

@@ -145,7 +145,11 @@ final class LegacyExceptions {
     }
 
     private static byte[][] valueTypes(Reader in) {
-        byte[][] out = new byte[(int) in.u32()][];
+        long n = in.u32();
+        if (n > in.wasm.length - in.at) {
+            throw new IllegalStateException("more value types than bytes"); // a broken module: Endive's error stands
+        }
+        byte[][] out = new byte[(int) n][];
         for (int i = 0; i < out.length; i++) {
             int start = in.at;
             in.valueType();
