@@ -4,6 +4,7 @@ import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.Global;
 import dev.wasm2jar.runtime.Memory;
 import dev.wasm2jar.runtime.Table;
+import dev.wasm2jar.runtime.ThrownException;
 import dev.wasm2jar.runtime.V128;
 import dev.wasm2jar.runtime.WasmFunction;
 import dev.wasm2jar.runtime.abi.Linkage;
@@ -28,5 +29,5 @@ public final class RuntimeTypes {
     public static final String V128_CLASS = Type.getInternalName(V128.class);
     public static final String LINKAGE_CLASS = Type.getInternalName(Linkage.class);
     /** What {@code try_table} handlers catch, and {@code exnref} values are. */
-    public static final String THROWN_EXCEPTION_CLASS = Type.getInternalName(dev.wasm2jar.runtime.ThrownException.class);
+    public static final String THROWN_EXCEPTION_CLASS = Type.getInternalName(ThrownException.class);
 }

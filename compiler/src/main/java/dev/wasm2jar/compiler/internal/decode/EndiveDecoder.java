@@ -49,7 +49,9 @@ import run.endive.wasm.types.ValType;
 /**
  * Decodes and validates with Endive's parser ({@code run.endive:wasm}) and translates its module into our
  * {@link ModuleModel}. It, {@link BodyWindows} (which decodes a large module's bodies a window at a time) and
- * {@link ErrorLocator} (which lists a failing body's instructions) are the only classes that see Endive's types.
+ * {@link ErrorLocator} (which lists a failing body's instructions) are the only classes that see Endive's types,
+ * besides the walks over raw code that read Endive's table of immediates ({@link RelaxedSimd},
+ * {@link LegacyExceptions}).
  */
 public final class EndiveDecoder {
     private static final EnumMap<OpCode, Op> OPS = new EnumMap<>(OpCode.class);

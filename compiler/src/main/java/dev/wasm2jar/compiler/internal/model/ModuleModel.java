@@ -10,8 +10,9 @@ import java.util.function.IntFunction;
 /**
  * A decoded and validated module, in the compiler's own terms. The parts the runtime needs too are the records of
  * {@link ModuleShape}; function bodies come from {@code bodies} on demand, so a large module need not hold all its
- * code in our form at once. {@code bodySizes} gives each defined function's code size in bytes; {@code tailCalling}
- * which defined functions make tail calls (their entries catch what such calls unwind: RATIONALE.md, "Tail calls").
+ * code in our form at once. {@code tags} gives the type index of each defined exception tag; {@code bodySizes} each
+ * defined function's code size in bytes; {@code tailCalling} which defined functions make tail calls (their entries
+ * catch what such calls unwind: RATIONALE.md, "Tail calls").
  */
 public record ModuleModel(
         List<FunctionType> types,

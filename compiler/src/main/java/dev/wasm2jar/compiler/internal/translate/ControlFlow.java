@@ -12,6 +12,7 @@ import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.ValueType;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -71,7 +72,7 @@ final class ControlFlow implements Emitter {
 
     /** Emits a tail call ({@code call}) outside the ranges of the try_tables around it ({@link TryTables}). */
     void outsideTryTables(Runnable call) {
-        List<TryTables.Handlers> around = new java.util.ArrayList<>();
+        List<TryTables.Handlers> around = new ArrayList<>();
         for (ControlFrame f : control) {
             if (f.handlers != null && !f.dead && !f.outside) {
                 around.add(f.handlers);

@@ -3,6 +3,7 @@ package dev.wasm2jar.compiler.internal.translate;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.wasm2jar.compiler.internal.abi.JvmTypes;
+import dev.wasm2jar.compiler.internal.abi.RuntimeTypes;
 import dev.wasm2jar.compiler.internal.split.Region;
 import dev.wasm2jar.runtime.ValueType;
 import java.util.List;
@@ -69,8 +70,7 @@ final class PartBoundary {
             Label bodyEnd = new Label();
             handler = new Label();
             mv.visitLabel(bodyEnd);
-            mv.visitTryCatchBlock(bodyStart, bodyEnd, handler, dev.wasm2jar.compiler.internal.abi.RuntimeTypes
-                    .THROWN_EXCEPTION_CLASS);
+            mv.visitTryCatchBlock(bodyStart, bodyEnd, handler, RuntimeTypes.THROWN_EXCEPTION_CLASS);
         }
         if (reachesEnd) {
             completes = true;

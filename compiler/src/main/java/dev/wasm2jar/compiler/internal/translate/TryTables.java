@@ -7,8 +7,12 @@ import dev.wasm2jar.compiler.internal.abi.JvmTypes;
 import dev.wasm2jar.compiler.internal.abi.RuntimeTypes;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.runtime.FunctionType;
+import dev.wasm2jar.runtime.HeapType;
 import dev.wasm2jar.runtime.ValueType;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -35,8 +39,8 @@ final class TryTables {
     static final class Handlers {
         final Instruction in;
         /** The range, in pieces: a tail call leaves the try_table's frame, so the range leaves it out. */
-        final List<Label> starts = new java.util.ArrayList<>();
-        final List<Label> ends = new java.util.ArrayList<>();
+        final List<Label> starts = new ArrayList<>();
+        final List<Label> ends = new ArrayList<>();
         final Label handler = new Label();
         /** Per stack position below the try_table, the local its value is copied to, or -1 (a vector, or not kept). */
         final int[] kept;
@@ -84,7 +88,7 @@ final class TryTables {
             keep = Math.max(keep, labels.apply(in.intOperand(3 + 3 * c)).height);
         }
         int[] kept = new int[keep];
-        java.util.Arrays.fill(kept, -1);
+        Arrays.fill(kept, -1);
         boolean scalarKept = false;
         for (int p = 0; p < keep; p++) {
             scalarKept |= stack.type(p) != ValueType.V128;
@@ -141,7 +145,7 @@ final class TryTables {
      * At the try_table's end, its frame popped and the stack at the height below it: closes the range and emits the
      * handler; {@code labels} gives the frame of each depth, {@code branch} emits a branch to one.
      */
-    void finish(Handlers h, IntFunction<ControlFrame> labels, java.util.function.Consumer<ControlFrame> branch) {
+    void finish(Handlers h, IntFunction<ControlFrame> labels, Consumer<ControlFrame> branch) {
         close(h);
         for (int i = 0; i < h.starts.size(); i++) {
             mv.visitTryCatchBlock(h.starts.get(i), h.ends.get(i), h.handler, RuntimeTypes.THROWN_EXCEPTION_CLASS);
@@ -186,7 +190,7 @@ final class TryTables {
             }
             if (kind == Instruction.CATCH_REF || kind == Instruction.CATCH_ALL_REF) {
                 mv.visitVarInsn(ALOAD, caught);
-                stack.push(ValueType.ref(dev.wasm2jar.runtime.HeapType.EXN, false));
+                stack.push(ValueType.ref(HeapType.EXN, false));
             }
             branch.accept(target);
             stack.restore(before);
