@@ -40,6 +40,16 @@ class ExceptionHandlingTest {
         // thrower(x, y): throws e(y) unless x is 0.
         int thrower = b.function("thrower", twoI32, new int[0], new Code().get(0).begin(0x04, EMPTY).get(1)
                 .throwTag(e).end());
+        // orThrow(x, y): throws e(y) unless x is 0, then returns y.
+        int orThrow = b.function("orThrow", b.type(new int[] {WasmBuilder.I32, WasmBuilder.I32},
+                new int[] {WasmBuilder.I32}), new int[0], new Code().get(0).begin(0x04, EMPTY).get(1).throwTag(e)
+                .end().get(1));
+        // tailInTry(x): counts local 1 up FILLER times inside a try_table catching e, then tail-calls orThrow(x,
+        // local 1): the callee runs in place of tailInTry, so what it throws is not the try_table's to catch.
+        Code tail = new Code().begin(0x02, WasmBuilder.I32).tryTable(EMPTY, new int[] {CATCH, e, 0});
+        filler(tail);
+        tail.get(0).get(1).u8(0x12).u32(orThrow).end().i32(-1).u8(0x0F).end();
+        b.function("tailInTry", i32ToI32, new int[] {WasmBuilder.I32}, tail);
         // escape(): throws e(42) to whoever called it.
         b.function("escape", none, new int[0], new Code().i32(42).throwTag(e));
         // counted(x): counts local 1 up FILLER times, calls thrower(x, local 1), counts up FILLER times more; a
@@ -119,7 +129,7 @@ class ExceptionHandlingTest {
     }
 
     @Test
-    void anExceptionThrownInOnePartIsCaughtInAnotherWithTheLocalsItLeft() {
+    void anExceptionThrownInOnePartIsCaughtInAnotherWithTheLocalsItLeftButNotATailCallees() {
         CompiledModule whole = Compiler.compile(module(), new CompilerOptions("eh.Whole"));
         CompiledModule split = Compiler.compile(module(), new CompilerOptions("eh.Split"), Progress.NONE, 300);
         assertEquals(0, whole.stats().parts());
@@ -128,6 +138,10 @@ class ExceptionHandlingTest {
             Instance instance = instantiate(compiled, NOTHING);
             assertArrayEquals(new Object[] {FILLER * 100000 + FILLER}, instance.function("counted").call(1));
             assertArrayEquals(new Object[] {2 * FILLER}, instance.function("counted").call(0));
+            assertArrayEquals(new Object[] {FILLER}, instance.function("tailInTry").call(0));
+            ThrownException past = assertThrows(ThrownException.class, () -> instance.function("tailInTry").call(1),
+                    compiled == whole ? "whole" : "split");
+            assertArrayEquals(new Object[] {FILLER}, past.values(), "a tail call's exception passes its caller's try");
         }
     }
 }

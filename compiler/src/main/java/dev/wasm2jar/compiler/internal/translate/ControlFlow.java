@@ -78,10 +78,11 @@ final class ControlFlow implements Emitter {
                 around.add(f.handlers);
             }
         }
-        if (around.isEmpty()) {
-            call.run();
+        Runnable outside = around.isEmpty() ? call : () -> tries.outside(around, call);
+        if (exits != null && exits.handsBack()) {
+            exits.escapeRange(outside); // a part inside a try_table of a method around it (PartBoundary.ESCAPE)
         } else {
-            tries.outside(around, call);
+            outside.run();
         }
     }
 
