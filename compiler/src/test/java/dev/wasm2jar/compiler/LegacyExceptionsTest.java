@@ -3,12 +3,14 @@ package dev.wasm2jar.compiler;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasm2jar.runtime.Feature;
 import dev.wasm2jar.runtime.Imports;
 import dev.wasm2jar.runtime.Instance;
 import dev.wasm2jar.runtime.MalformedException;
 import dev.wasm2jar.runtime.ThrownException;
+import dev.wasm2jar.runtime.UnsupportedFeatureException;
 import java.io.InputStream;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,29 @@ class LegacyExceptionsTest {
         ThrownException out = assertThrows(ThrownException.class, () -> instance.function("delegate-out").call(5));
         assertSame(instance.tag("e"), out.tag());
         assertArrayEquals(new Object[] {5}, out.values());
+    }
+
+    /**
+     * The rewrite walks modules Endive could not decode, broken ones included: every truncation and every byte
+     * flipped of the legacy module is refused cleanly (or compiles), never with another exception.
+     */
+    @Test
+    void brokenLegacyModulesAreRefusedCleanly() throws Exception {
+        byte[] wasm = module();
+        for (int i = 8; i < wasm.length; i++) {
+            compilesOrIsRefused(java.util.Arrays.copyOf(wasm, i));
+            byte[] flipped = wasm.clone();
+            flipped[i] ^= (byte) 0xFF;
+            compilesOrIsRefused(flipped);
+        }
+    }
+
+    private static void compilesOrIsRefused(byte[] wasm) {
+        try {
+            Compiler.compile(wasm, new CompilerOptions("legacy.Broken"));
+        } catch (dev.wasm2jar.runtime.WasmException | UnsupportedFeatureException | CompilationException e) {
+            assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), e.toString());
+        }
     }
 
     @Test
