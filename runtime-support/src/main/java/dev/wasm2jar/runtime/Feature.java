@@ -132,7 +132,8 @@ public enum Feature {
             }
         }
         if (!out.contains(MVP)) {
-            throw new IllegalArgumentException("the feature list '" + list + "' leaves out mvp, which every module needs");
+            throw new IllegalArgumentException("the feature list '" + list
+                    + "' leaves out mvp, which every module needs");
         }
         return Collections.unmodifiableSet(out);
     }

@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What a module may import: {@link WasmFunction}s, {@link Memory}s, {@link Table}s, {@link Global}s and {@link Tag}s by module and
- * field name. Other instances' exports come in whole with {@link #addInstance}.
+ * What a module may import: {@link WasmFunction}s, {@link Memory}s, {@link Table}s, {@link Global}s and {@link Tag}s
+ * by module and field name. Other instances' exports come in whole with {@link #addInstance}.
  */
 public final class Imports {
     private final Map<String, Map<String, Object>> byModule = new HashMap<>();

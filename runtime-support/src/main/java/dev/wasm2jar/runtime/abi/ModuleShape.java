@@ -61,7 +61,9 @@ public record ModuleShape(
     /** Sizes in pages (memories) or elements (tables); {@code max} is -1 when absent. */
     public record Limits(long min, long max) {}
 
-    /** An import. {@code typeIndex} is set for functions and tags; {@code valueType} for tables (element) and globals. */
+    /**
+     * An import. {@code typeIndex} is set for functions and tags; {@code valueType} for tables (element) and globals.
+     */
     public record Import(String module, String name, ExternKind kind, int typeIndex, ValueType valueType,
             boolean mutable, Limits limits) {}
 

@@ -21,11 +21,11 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /**
- * Structured control flow onto labels: the control stack of blocks, loops, ifs and try_tables ({@link TryTables}), branches (a branch that leaves
- * values below the ones it carries drops them through temporaries), {@code br_table} as a {@code tableswitch}, and
- * returns. Code after an unconditional branch is skipped ({@link #skip}), which also spares the JVM verifier wasm's
- * polymorphic stack. In a part of a split function, a branch to a construct outside it and a return leave the
- * method through {@link PartBoundary}.
+ * Structured control flow onto labels: the control stack of blocks, loops, ifs and try_tables ({@link TryTables}),
+ * branches (a branch that leaves values below the ones it carries drops them through temporaries), {@code br_table}
+ * as a {@code tableswitch}, and returns. Code after an unconditional branch is skipped ({@link #skip}), which also
+ * spares the JVM verifier wasm's polymorphic stack. In a part of a split function, a branch to a construct outside
+ * it and a return leave the method through {@link PartBoundary}.
  */
 final class ControlFlow implements Emitter {
     private final EmitContext ctx;
@@ -70,7 +70,11 @@ final class ControlFlow implements Emitter {
         control.peek().unreachable = true;
     }
 
-    /** Emits a tail call ({@code call}) outside the ranges of the try_tables around it ({@link TryTables}). */
+    /**
+     * Emits {@code call} (a tail call, or the throw of a tail callee's exception) outside the ranges of the try_tables
+     * around it ({@link TryTables}) and, in a part that hands exceptions back, in an escape range of its own
+     * ({@link PartBoundary#ESCAPE}).
+     */
     void outsideTryTables(Runnable call) {
         List<TryTables.Handlers> around = new ArrayList<>();
         for (ControlFrame f : control) {

@@ -7,9 +7,9 @@ import java.util.List;
 import org.objectweb.asm.Label;
 
 /**
- * One entry of the control stack: a block, loop, if, try_table, or the function body itself ({@code kind} null). In a part of a
- * split function, the constructs around the part are on the stack too, as {@code outside} frames: a branch to one of
- * them leaves the part's method.
+ * One entry of the control stack: a block, loop, if, try_table, or the function body itself ({@code kind} null). In a
+ * part of a split function, the constructs around the part are on the stack too, as {@code outside} frames: a branch
+ * to one of them leaves the part's method.
  */
 final class ControlFrame {
     final Op kind;
