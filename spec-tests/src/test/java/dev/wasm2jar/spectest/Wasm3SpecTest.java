@@ -16,8 +16,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The scripts of the WebAssembly 3.0 suites that wasm2jar passes completely, one test per script, judged as 3.0:
- * whole folders, the scripts of the core folder listed in {@link #CORE} and those of other folders in {@link #SCRIPTS}. A script joins when all of it passes, so
- * this never hides a failure; {@code wasm2jar spectest DIR} gives the counts of the rest.
+ * whole folders, the scripts of the core folder listed in {@link #CORE} and those of other folders in
+ * {@link #SCRIPTS}. A script joins when all of it passes, so this never hides a failure; {@code wasm2jar spectest DIR}
+ * gives the counts of the rest.
  */
 class Wasm3SpecTest {
     /** Folders of {@code wasm-3.0-*} every script of which passes. */
@@ -29,8 +30,9 @@ class Wasm3SpecTest {
             "return_call_ref", "unreached-valid");
 
     /**
-     * Scripts of other folders that pass completely, as {@code folder/script}: of {@code wasm-3.0-*}, and exception
-     * handling's legacy form (judged as 3.0 too: wasm2jar takes it as part of the exceptions feature, as WasmEdge does).
+     * Scripts of other folders that pass completely, as {@code folder/script}: of {@code wasm-3.0-*}, and of exception
+     * handling's legacy form (judged as 3.0 too: wasm2jar takes it as part of the exceptions feature, as WasmEdge
+     * does).
      */
     static final List<String> SCRIPTS = List.of("wasm-3.0-exceptions/throw", "wasm-3.0-exceptions/throw_ref",
             "wasm-3.0-exceptions/try_table", "exception-handling-legacy/throw", "exception-handling-legacy/try_catch");
