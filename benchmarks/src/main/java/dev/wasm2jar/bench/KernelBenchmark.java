@@ -28,7 +28,7 @@ public class KernelBenchmark {
     public static final String CHECKSUMS_PROPERTY = "bench.checksums";
 
     @Param({"fib", "sieve", "fannkuch", "nbody", "spectral_norm", "mandelbrot", "matmul", "sort", "hashmap", "memops",
-            "sha256", "interp", "json"})
+            "sha256", "interp", "json", "sha512", "vcall"})
     public String kernel;
 
     @Param({"native", "wasm2jar", "chicory-compiler", "graalwasm", "endive-interpreter"})

@@ -24,8 +24,8 @@ public enum Feature {
     EXCEPTIONS("exceptions", "exception handling", true),
     FUNCTION_REFERENCES("function-references", "typed function references", true),
     GC("gc", "the GC proposal", false),
-    MEMORY64("memory64", "64-bit memories and tables", false),
-    MULTI_MEMORY("multi-memory", "multiple memories", false),
+    MEMORY64("memory64", "64-bit memories and tables", true),
+    MULTI_MEMORY("multi-memory", "multiple memories", true),
     RELAXED_SIMD("relaxed-simd", "relaxed SIMD", true),
     THREADS("threads", "threads and atomics", false);
 

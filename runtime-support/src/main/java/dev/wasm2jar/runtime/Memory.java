@@ -35,6 +35,7 @@ public final class Memory {
     private final long maxPages;
     /** The host's limit in pages ({@link Limits#maxMemoryPages()}), below the declared maximum; -1 for none. */
     private final long limitPages;
+    private final boolean address64;
     /** How many times growth has replaced the array: the first {@link #EXACT_REPLACEMENTS} get no room. */
     private int replacements;
     /**
@@ -62,17 +63,32 @@ public final class Memory {
      * @throws UninstantiableException when {@code initialPages} is over the limit
      */
     public Memory(long initialPages, long maxPages, long limitPages) {
+        this(initialPages, maxPages, limitPages, false);
+    }
+
+    /**
+     * {@link #Memory(long, long, long)}, of 64-bit addresses when {@code address64} (memory64): its type, which an
+     * import must match. It is a Java array all the same, so it holds at most {@link #MAX_PAGES} pages too.
+     */
+    public Memory(long initialPages, long maxPages, long limitPages, boolean address64) {
         if (limitPages >= 0 && initialPages > limitPages) {
             throw new UninstantiableException("memory of " + initialPages + " pages (" + initialPages * 64
                     + " KiB) is over the limit of " + limitPages + " pages (" + limitPages * 64 + " KiB)");
         }
         if (initialPages > MAX_PAGES) {
-            throw new UninstantiableException("memory of " + initialPages + " pages is larger than a JVM array");
+            throw new UninstantiableException("memory of " + initialPages + " pages is larger than a JVM array: "
+                    + "wasm2jar's memories hold at most " + MAX_PAGES + " pages (2 GiB - 64 KiB)");
         }
         this.size = (int) initialPages * PAGE_SIZE;
         this.buffer = new byte[size];
         this.maxPages = maxPages;
         this.limitPages = limitPages;
+        this.address64 = address64;
+    }
+
+    /** Whether the memory has 64-bit addresses (memory64). */
+    public boolean address64() {
+        return address64;
     }
 
     /**

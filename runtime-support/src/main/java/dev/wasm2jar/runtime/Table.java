@@ -12,6 +12,7 @@ public final class Table {
 
     private final ValueType elementType;
     private final long maxSize;
+    private final boolean address64;
     private Object[] elements;
 
     /**
@@ -21,6 +22,14 @@ public final class Table {
      * @param initialValue what every element holds at first
      */
     public Table(ValueType elementType, long initialSize, long maxSize, Object initialValue) {
+        this(elementType, initialSize, maxSize, initialValue, false);
+    }
+
+    /**
+     * {@link #Table(ValueType, long, long, Object)}, of 64-bit indices when {@code address64} (memory64): its type,
+     * which an import must match. It is a Java array all the same, of at most {@link #MAX_ELEMENTS}.
+     */
+    public Table(ValueType elementType, long initialSize, long maxSize, Object initialValue, boolean address64) {
         if (!elementType.isReference()) {
             throw new IllegalArgumentException("a table holds references, not " + elementType);
         }
@@ -29,6 +38,7 @@ public final class Table {
         }
         this.elementType = elementType;
         this.maxSize = maxSize;
+        this.address64 = address64;
         this.elements = new Object[(int) initialSize];
         if (initialValue != null) {
             Arrays.fill(elements, initialValue);
@@ -37,6 +47,11 @@ public final class Table {
 
     public ValueType elementType() {
         return elementType;
+    }
+
+    /** Whether the table has 64-bit indices (memory64). */
+    public boolean address64() {
+        return address64;
     }
 
     /** The declared maximum, or -1 when there is none. */

@@ -23,7 +23,9 @@ public enum Kernel {
     MEMOPS(Result.I64, 48),
     SHA256(Result.I64, 1024),
     INTERP(Result.I64, 60_000),
-    JSON(Result.I64, 10_000);
+    JSON(Result.I64, 10_000),
+    SHA512(Result.I64, 20_000),
+    VCALL(Result.I64, 100);
 
     /** What {@code run} returns; an f64 checksum is compared by its bits. */
     public enum Result { I64, F64 }

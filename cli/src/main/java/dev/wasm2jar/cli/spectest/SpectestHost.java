@@ -10,8 +10,8 @@ import dev.wasm2jar.runtime.WasmFunction;
 
 /**
  * The {@code spectest} module that the test scripts import from, as the reference interpreter defines it: print
- * functions that print nothing here, four immutable globals of 666, a funcref table of 10 (max 20) and a memory of 1
- * page (max 2).
+ * functions that print nothing here, four immutable globals of 666, a funcref table of 10 (max 20), the same of 64-bit
+ * indices ({@code table64}, memory64) and a memory of 1 page (max 2).
  */
 public final class SpectestHost {
     public static final String MODULE = "spectest";
@@ -33,6 +33,7 @@ public final class SpectestHost {
         imports.add(MODULE, "global_f32", new Global(ValueType.F32, false, 666.6f));
         imports.add(MODULE, "global_f64", new Global(ValueType.F64, false, 666.6));
         imports.add(MODULE, "table", new Table(ValueType.FUNCREF, 10, 20, null));
+        imports.add(MODULE, "table64", new Table(ValueType.FUNCREF, 10, 20, null, true));
         imports.add(MODULE, "memory", new Memory(1, 2));
         return imports;
     }

@@ -181,4 +181,28 @@ class SplitterTest {
         assertEquals(body.code.size() - 1, last.end, "the drop ends the last part: " + plan.children);
         assertTrue(last.consumed >= 1, "the last part pops what was pushed before it: " + last);
     }
+
+    @Test
+    void partsOutsideLoopsAimSmallerThanPartsInsideThem() {
+        int target = Splitter.DEFAULT_TARGET;
+        Body body = new Body().straight(120, 100);
+        int loopStart = body.code.size();
+        body.open(Op.LOOP).straight(300, 100).end();
+        int loopEnd = body.code.size();
+        body.end();
+        Region plan = body.plan(target);
+        int largestOutside = 0;
+        int largestInside = 0;
+        for (Region r : plan.all().subList(1, plan.all().size())) {
+            boolean inside = r.start > loopStart && r.end < loopEnd;
+            if (inside) {
+                largestInside = Math.max(largestInside, body.ownBytes(r));
+            } else {
+                largestOutside = Math.max(largestOutside, body.ownBytes(r));
+            }
+        }
+        assertTrue(largestOutside <= Splitter.OUTSIDE_LOOPS_TARGET, "outside the loop: " + largestOutside);
+        assertTrue(largestInside > Splitter.OUTSIDE_LOOPS_TARGET && largestInside <= target,
+                "inside the loop: " + largestInside);
+    }
 }

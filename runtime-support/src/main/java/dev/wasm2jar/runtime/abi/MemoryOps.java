@@ -555,6 +555,16 @@ public final class MemoryOps {
         System.arraycopy(m, src, m, dst, length);
     }
 
+    /**
+     * {@code memory.copy} from one memory to another (multi-memory), each given with its size or NO_ROOM; a memory
+     * imported twice may be both, so the ranges may overlap as within one.
+     */
+    public static void copy(int dst, int src, int length, byte[] dm, int dsize, byte[] sm, int ssize) {
+        checkRange(src, length, ssize == MemoryRoom.NO_ROOM ? sm.length : ssize);
+        checkRange(dst, length, dsize == MemoryRoom.NO_ROOM ? dm.length : dsize);
+        System.arraycopy(sm, src, dm, dst, length);
+    }
+
     /** {@code memory.init} from a passive data segment. */
     public static void init(int dst, int src, int length, byte[] m, byte[] segment) {
         init(dst, src, length, m, m.length, segment);
@@ -565,6 +575,15 @@ public final class MemoryOps {
         checkRange(src, length, segment.length);
         checkRange(dst, length, size == MemoryRoom.NO_ROOM ? m.length : size);
         System.arraycopy(segment, src, m, dst, length);
+    }
+
+    /**
+     * An i64 address or length of a 64-bit memory (memory64) as the unsigned int the helpers above take: itself below
+     * 2^32, else 2^32-1. A memory is a Java array, smaller than 2 GiB, so both are out of its bounds alike; only these
+     * operands differ from a 32-bit memory's, so the same helpers serve both.
+     */
+    public static int u32(long value) {
+        return value >>> 32 == 0 ? (int) value : -1;
     }
 
     /** Traps unless {@code [start, start + length)}, both unsigned, lies within {@code size}. */

@@ -58,8 +58,16 @@ public record ModuleShape(
      */
     static final int VERSION = 3;
 
-    /** Sizes in pages (memories) or elements (tables); {@code max} is -1 when absent. */
-    public record Limits(long min, long max) {}
+    /**
+     * Sizes in pages (memories) or elements (tables); {@code max} is -1 when absent. {@code address64}: a memory or
+     * table of 64-bit addresses (memory64).
+     */
+    public record Limits(long min, long max, boolean address64) {
+        /** Limits of a memory or table of 32-bit addresses. */
+        public Limits(long min, long max) {
+            this(min, max, false);
+        }
+    }
 
     /**
      * An import. {@code typeIndex} is set for functions and tags; {@code valueType} for tables (element) and globals.
@@ -299,8 +307,9 @@ public record ModuleShape(
         return TypeCodec.readValueType(in);
     }
 
+    /** Absent, present, or present and 64-bit: 0, 1 or 2 (so 32-bit limits are written as format 2 always was). */
     private static void writeLimits(DataOutputStream out, Limits l) throws IOException {
-        out.writeBoolean(l != null);
+        out.writeByte(l == null ? 0 : l.address64() ? 2 : 1);
         if (l != null) {
             out.writeLong(l.min());
             out.writeLong(l.max());
@@ -308,7 +317,8 @@ public record ModuleShape(
     }
 
     private static Limits readLimits(DataInputStream in) throws IOException {
-        return in.readBoolean() ? new Limits(in.readLong(), in.readLong()) : null;
+        int present = in.readByte();
+        return present == 0 ? null : new Limits(in.readLong(), in.readLong(), present == 2);
     }
 
     private static void writeExpr(DataOutputStream out, ConstExpr e) throws IOException {

@@ -91,6 +91,14 @@ public final class TableOps {
         System.arraycopy(segment, src, table.elements(), dst, length);
     }
 
+    /**
+     * An i64 index or length of a 64-bit table (memory64) as the unsigned int the helpers above take: itself below
+     * 2^32, else 2^32-1, beyond every table alike (a table is a Java array).
+     */
+    public static int u32(long value) {
+        return value >>> 32 == 0 ? (int) value : -1;
+    }
+
     private static void checkRange(int start, int length, int size) {
         if (Integer.toUnsignedLong(start) + Integer.toUnsignedLong(length) > size) {
             throw new TrapException("out of bounds table access");

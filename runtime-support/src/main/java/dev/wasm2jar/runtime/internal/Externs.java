@@ -26,8 +26,9 @@ public final class Externs {
     public static String expected(ModuleShape shape, Import im) {
         return switch (im.kind()) {
             case FUNCTION -> "function " + type(shape.types().get(im.typeIndex()));
-            case MEMORY -> "memory (" + limits(im.limits()) + ")";
-            case TABLE -> im.valueType() + " table (" + limits(im.limits()) + ")";
+            case MEMORY -> (im.limits().address64() ? "64-bit " : "") + "memory (" + limits(im.limits()) + ")";
+            case TABLE -> (im.limits().address64() ? "64-bit " : "") + im.valueType() + " table ("
+                    + limits(im.limits()) + ")";
             case GLOBAL -> (im.mutable() ? "mutable " : "") + "global " + im.valueType();
             case TAG -> "tag " + type(shape.types().get(im.typeIndex()));
         };
@@ -42,10 +43,12 @@ public final class Externs {
             return (g.isMutable() ? "mutable " : "") + "global " + g.type();
         }
         if (value instanceof Memory m) {
-            return "memory of " + m.pages() + " pages" + (m.maxPages() < 0 ? "" : ", max " + m.maxPages());
+            return (m.address64() ? "64-bit " : "") + "memory of " + m.pages() + " pages"
+                    + (m.maxPages() < 0 ? "" : ", max " + m.maxPages());
         }
         if (value instanceof Table t) {
-            return t.elementType() + " table of " + t.size() + (t.maxSize() < 0 ? "" : ", max " + t.maxSize());
+            return (t.address64() ? "64-bit " : "") + t.elementType() + " table of " + t.size()
+                    + (t.maxSize() < 0 ? "" : ", max " + t.maxSize());
         }
         if (value instanceof Tag t) {
             return "tag " + type(t.type());

@@ -79,7 +79,7 @@ public final class Instantiator {
             }
         }
         for (ModuleShape.Limits memory : shape.memories()) {
-            memories.add(new Memory(memory.min(), memory.max(), limits.maxMemoryPages()));
+            memories.add(new Memory(memory.min(), memory.max(), limits.maxMemoryPages(), memory.address64()));
         }
         Global[] globals = new Global[importedGlobals.size() + shape.globals().size()];
         for (int i = 0; i < importedGlobals.size(); i++) {
@@ -104,7 +104,8 @@ public final class Instantiator {
         }
         int definedTable = tables.size();
         for (ModuleShape.TableType t : shape.tables()) {
-            tableArray[definedTable++] = new Table(t.elementType(), t.limits().min(), t.limits().max(), null);
+            tableArray[definedTable++] = new Table(t.elementType(), t.limits().min(), t.limits().max(), null,
+                    t.limits().address64());
         }
         CompiledInstance generated = CompiledClasses.construct(instanceClass, link);
         link.bind(instanceClass, generated);
@@ -143,7 +144,7 @@ public final class Instantiator {
         for (int i = 0; i < elements.length; i++) {
             ElementSegment segment = shape.elements().get(i);
             if (segment.mode() == SegmentMode.ACTIVE) {
-                int offset = (Integer) exprs.evaluate(segment.offset());
+                int offset = offset(exprs.evaluate(segment.offset()));
                 TableOps.init(offset, 0, elements[i].length, tableArray[segment.table()], elements[i]);
             }
             if (segment.mode() != SegmentMode.PASSIVE) {
@@ -153,7 +154,7 @@ public final class Instantiator {
         for (int i = 0; i < data.length; i++) {
             DataSegment segment = shape.data().get(i);
             if (segment.mode() == SegmentMode.ACTIVE) {
-                int offset = (Integer) exprs.evaluate(segment.offset());
+                int offset = offset(exprs.evaluate(segment.offset()));
                 Memory memory = link.memory(segment.memory());
                 MemoryOps.init(offset, 0, data[i].length, memory.buffer(), memory.byteSize(), data[i]);
                 link.dropData(i);
@@ -176,6 +177,11 @@ public final class Instantiator {
         return new Instantiated(exports, generated);
     }
 
+    /** A segment's offset: an i32, or an i64 into a 64-bit memory or table (2^32-1 when larger, out of bounds). */
+    private static int offset(Object value) {
+        return value instanceof Long wide ? MemoryOps.u32(wide) : (Integer) value;
+    }
+
     private static WasmFunction linkFunction(ModuleShape shape, Import im, Object value) {
         FunctionType expected = shape.types().get(im.typeIndex());
         if (!(value instanceof WasmFunction f) || !f.type().equals(expected)) {
@@ -192,14 +198,16 @@ public final class Instantiator {
     }
 
     private static Memory linkMemory(ModuleShape shape, Import im, Object value) {
-        if (!(value instanceof Memory m) || !limitsMatch(m.pages(), m.maxPages(), im.limits())) {
+        if (!(value instanceof Memory m) || m.address64() != im.limits().address64()
+                || !limitsMatch(m.pages(), m.maxPages(), im.limits())) {
             throw incompatible(shape, im, value);
         }
         return m;
     }
 
     private static Table linkTable(ModuleShape shape, Import im, Object value) {
-        if (!(value instanceof Table t) || !t.elementType().equals(im.valueType())
+        if (!(value instanceof Table t) || t.address64() != im.limits().address64()
+                || !t.elementType().equals(im.valueType())
                 || !limitsMatch(t.size(), t.maxSize(), im.limits())) {
             throw incompatible(shape, im, value);
         }

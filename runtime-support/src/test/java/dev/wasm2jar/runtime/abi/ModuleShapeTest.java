@@ -52,9 +52,9 @@ class ModuleShapeTest {
         globals.add(new GlobalType(ValueType.I64, false, EVERY_OP));
         return new ModuleShape(types, imports, new int[] {1, 0, 2}, List.of("a.B", "a.B$1"), new int[] {0, 1},
                 new String[] {"f1", "f2_x"}, new String[] {null, "one", "x"},
-                List.of(new TableType(ValueType.EXTERNREF, new Limits(0, 10), null),
+                List.of(new TableType(ValueType.EXTERNREF, new Limits(0, 10, true), null),
                         new TableType(NON_NULL_FUNC, new Limits(2, -1), ConstExpr.of(ConstExpr.REF_FUNC, 1))),
-                List.of(new Limits(0, -1), new Limits(3, 4)), globals,
+                List.of(new Limits(0, -1), new Limits(3, 4), new Limits(1, 1L << 48, true)), globals,
                 List.of(new Export("f", ExternKind.FUNCTION, 2), new Export("t", ExternKind.TABLE, 1),
                         new Export("m", ExternKind.MEMORY, 0), new Export("g", ExternKind.GLOBAL, 3)),
                 List.of(new ElementSegment(SegmentMode.ACTIVE, 1, ConstExpr.of(ConstExpr.I32_CONST, 0), NON_NULL_FUNC,

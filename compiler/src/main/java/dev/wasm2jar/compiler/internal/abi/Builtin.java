@@ -125,6 +125,10 @@ public enum Builtin {
     MEMORY_FILL_SIZED(MemoryOps.class, "fill", "(III[BI)V"),
     MEMORY_COPY_SIZED(MemoryOps.class, "copy", "(III[BI)V"),
     MEMORY_INIT_SIZED(MemoryOps.class, "init", "(III[BI[B)V"),
+    /** An i64 address or length of a 64-bit memory as an unsigned int, saturated (memory64). */
+    MEMORY_U32(MemoryOps.class, "u32", "(J)I"),
+    /** {@code memory.copy} between two memories (multi-memory), each with its size or NO_ROOM. */
+    MEMORY_COPY_BETWEEN(MemoryOps.class, "copy", "(III[BI[BI)V"),
 
     // ---- tables: TableOps
     FUNCTION_HANDLE(TableOps.class, "handle", "(Ldev/wasm2jar/runtime/WasmFunction;)Ljava/lang/invoke/MethodHandle;"),
@@ -140,6 +144,8 @@ public enum Builtin {
     TAIL_CALL_RUN(TailCalls.class, "run", "(Ljava/lang/Object;)Ljava/lang/Object;"),
     TABLE_FUNCTION(TableOps.class, "function", "(ILdev/wasm2jar/runtime/Table;Ldev/wasm2jar/runtime/FunctionType;)Ljava/lang/invoke/MethodHandle;"),
     TABLE_GET(TableOps.class, "get", "(ILdev/wasm2jar/runtime/Table;)Ljava/lang/Object;"),
+    /** An i64 index or length of a 64-bit table as an unsigned int, saturated (memory64). */
+    TABLE_U32(TableOps.class, "u32", "(J)I"),
     TABLE_SET(TableOps.class, "set", "(ILjava/lang/Object;Ldev/wasm2jar/runtime/Table;)V"),
     TABLE_SIZE(TableOps.class, "size", "(Ldev/wasm2jar/runtime/Table;)I"),
     TABLE_GROW(TableOps.class, "grow", "(Ljava/lang/Object;ILdev/wasm2jar/runtime/Table;)I"),

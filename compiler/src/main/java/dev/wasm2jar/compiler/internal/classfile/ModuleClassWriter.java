@@ -5,6 +5,7 @@ import static org.objectweb.asm.Opcodes.*;
 import dev.wasm2jar.compiler.internal.abi.Builtin;
 import dev.wasm2jar.compiler.internal.abi.JvmTypes;
 import dev.wasm2jar.compiler.internal.abi.RuntimeTypes;
+import dev.wasm2jar.compiler.internal.layout.FixedTables;
 import dev.wasm2jar.compiler.internal.layout.ModuleLayout;
 import dev.wasm2jar.compiler.internal.layout.Names;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
@@ -43,6 +44,8 @@ public final class ModuleClassWriter {
     private static final String GLOBAL = RuntimeTypes.GLOBAL;
     private static final String HANDLE = RuntimeTypes.METHOD_HANDLE;
     private static final String FUNCTION_TYPE = RuntimeTypes.FUNCTION_TYPE;
+    /** How much code an indirect-call stub may spend on direct calls: far below the JIT's 8,000-byte limit. */
+    private static final int DIRECT_CASE_BYTES = 3000;
 
     private final ModuleLayout layout;
     private final ModuleModel model;
@@ -242,6 +245,9 @@ public final class ModuleClassWriter {
                 layout.callIndirectDescriptor(type), null, null);
         mv.visitCode();
         int indexSlot = slots(type.params());
+        if (!tail) {
+            directCases(mv, typeIndex, table, indexSlot);
+        }
         mv.visitVarInsn(ILOAD, indexSlot);
         mv.visitVarInsn(ALOAD, indexSlot + 1);
         mv.visitFieldInsn(GETFIELD, name, layout.tableField(table), TABLE);
@@ -249,6 +255,50 @@ public final class ModuleClassWriter {
         (tail ? Builtin.TABLE_TAIL_FUNCTION : Builtin.TABLE_FUNCTION).invoke(mv);
         loadParams(mv, type.params());
         invokeExactAndReturn(mv, type);
+    }
+
+    /**
+     * When table K never changes ({@link FixedTables}), a switch over the index that calls the elements of type T
+     * directly, so that the JIT can inline them; every other index falls through to the generic lookup, which traps
+     * as the spec says. Cases stop at {@link #DIRECT_CASE_BYTES} of code, which keeps the stub compilable.
+     */
+    private void directCases(MethodVisitor mv, int typeIndex, int table, int indexSlot) {
+        int[] elements = layout.fixedTables().elements(table);
+        if (elements == null) {
+            return;
+        }
+        FunctionType type = model.types().get(typeIndex);
+        int caseBytes = 16 + 2 * type.params().size();
+        List<Integer> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < elements.length && keys.size() * caseBytes < DIRECT_CASE_BYTES; i++) {
+            int function = elements[i];
+            // The element's declared type, not an equal one: types of different recursion groups differ.
+            if (function != FixedTables.UNKNOWN && model.functionTypes()[function] == typeIndex) {
+                keys.add(i);
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        Label generic = new Label();
+        Label[] labels = new Label[keys.size()];
+        int[] keyArray = new int[keys.size()];
+        for (int k = 0; k < labels.length; k++) {
+            labels[k] = new Label();
+            keyArray[k] = keys.get(k);
+        }
+        mv.visitVarInsn(ILOAD, indexSlot);
+        mv.visitLookupSwitchInsn(generic, keyArray, labels);
+        for (int k = 0; k < labels.length; k++) {
+            int function = elements[keyArray[k]];
+            mv.visitLabel(labels[k]);
+            loadParams(mv, type.params());
+            mv.visitVarInsn(ALOAD, indexSlot + 1);
+            mv.visitMethodInsn(INVOKESTATIC, layout.functionOwner(function), layout.callMethod(function),
+                    layout.functionDescriptor(type), false);
+            mv.visitInsn(JvmTypes.resultType(type.results()).getOpcode(IRETURN));
+        }
+        mv.visitLabel(generic);
     }
 
     /**

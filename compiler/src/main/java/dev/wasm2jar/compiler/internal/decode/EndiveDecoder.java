@@ -121,11 +121,30 @@ public final class EndiveDecoder {
         BinaryPrescan.checkHeader(wasm);
         BinaryPrescan.checkNameLengths(wasm);
         FeatureCheck check = new FeatureCheck(features);
+        if (!check.enabled(Feature.MEMORY64)) {
+            return decodeUnlocated(wasm, features, windowBytes, check, null);
+        }
+        // Endive cannot decode 64-bit memories and tables: it reads a lowered copy (Address64).
+        Address64.Lowered lowered = Address64.lowerIfNeeded(wasm);
+        try {
+            return decodeUnlocated(wasm, features, windowBytes, check, lowered);
+        } catch (MalformedException | InvalidException e) {
+            Address64.Lowered retry = lowered == null ? Address64.lowerAfterRefusal(wasm) : null;
+            if (retry == null) {
+                throw e;
+            }
+            return decodeUnlocated(wasm, features, windowBytes, check, retry);
+        }
+    }
+
+    private static ModuleModel decodeUnlocated(byte[] wasm, Set<Feature> features, int windowBytes,
+            FeatureCheck check, Address64.Lowered lowered) {
+        byte[] decoded = lowered == null ? wasm : lowered.wasm();
         // Endive cannot decode relaxed SIMD: it reads a copy with stand-ins, each body their offsets (RelaxedSimd).
-        RelaxedSimd.StandIns relaxed = check.enabled(Feature.RELAXED_SIMD) ? RelaxedSimd.standIns(wasm) : null;
-        byte[] source = relaxed == null ? wasm : relaxed.wasm();
+        RelaxedSimd.StandIns relaxed = check.enabled(Feature.RELAXED_SIMD) ? RelaxedSimd.standIns(decoded) : null;
+        byte[] source = relaxed == null ? decoded : relaxed.wasm();
         boolean tailCalls = check.enabled(Feature.TAIL_CALL);
-        Sections sections = windowBytes < source.length ? readSections(source) : null;
+        Sections sections = windowBytes < source.length && lowered == null ? readSections(source) : null;
         ModuleModel model;
         if (sections != null && BodyWindows.needed(sections, windowBytes)) {
             // Module-level validation on a copy whose bodies are stubs; each body validates in its window.
@@ -139,7 +158,7 @@ public final class EndiveDecoder {
                     f -> nameSection == null ? null : nameSection.nameOfFunction(f), relaxed);
             java.util.BitSet tailCalling = tailCalls ? RelaxedSimd.tailCalling(source, sizes.length)
                     : new java.util.BitSet();
-            model = convert(skeleton, check, sizes, tailCalling, windows::body);
+            model = convert(skeleton, check, sizes, tailCalling, windows::body, null);
         } else {
             WasmModule m = parse(source, check);
             var code = m.codeSection();
@@ -156,8 +175,8 @@ public final class EndiveDecoder {
                     }
                 }
             }
-            model = convert(m, check, sizes, tailCalling,
-                    defined -> body(code.getFunctionBody(defined), imported + defined, 0, wasm, check, relaxed));
+            model = convert(m, check, sizes, tailCalling, defined -> body(code.getFunctionBody(defined),
+                    imported + defined, 0, wasm, check, relaxed, lowered, defined), lowered);
         }
         Wasm2Profile.check(model, check);
         check.module(model);
@@ -245,7 +264,7 @@ public final class EndiveDecoder {
 
     /** Our model of {@code m}, with its code's {@code bodySizes} and {@code bodies} as the caller decodes them. */
     private static ModuleModel convert(WasmModule m, FeatureCheck check, int[] bodySizes,
-            java.util.BitSet tailCalling, IntFunction<FunctionBody> bodies) {
+            java.util.BitSet tailCalling, IntFunction<FunctionBody> bodies, Address64.Lowered lowered) {
         List<FunctionType> types = new ArrayList<>();
         var typeSection = m.typeSection();
         for (int i = 0; i < typeSection.typeCount(); i++) {
@@ -258,6 +277,8 @@ public final class EndiveDecoder {
         }
         List<ModuleShape.Import> imports = new ArrayList<>();
         List<Integer> functionTypes = new ArrayList<>();
+        int importedTables = 0;
+        int importedMemories = 0;
         for (int i = 0; i < m.importSection().importCount(); i++) {
             var im = m.importSection().getImport(i);
             imports.add(switch (im) {
@@ -267,9 +288,11 @@ public final class EndiveDecoder {
                             false, null);
                 }
                 case TableImport t -> new ModuleShape.Import(im.module(), im.name(), ExternKind.TABLE, -1,
-                        resolve(valueType(t.entryType()), types), false, limits(t.limits()));
+                        resolve(valueType(t.entryType()), types), false,
+                        limits(limits(t.limits()), lowered, false, importedTables++));
                 case MemoryImport mem -> new ModuleShape.Import(im.module(), im.name(), ExternKind.MEMORY, -1, null,
-                        false, limits(mem.limits(), "import " + im.module() + "." + im.name(), check));
+                        false, limits(limits(mem.limits(), "import " + im.module() + "." + im.name(), check),
+                                lowered, true, importedMemories++));
                 case GlobalImport g -> new ModuleShape.Import(im.module(), im.name(), ExternKind.GLOBAL, -1,
                         resolve(valueType(g.type()), types), g.mutabilityType() == MutabilityType.Var, null);
                 case TagImport tag -> {
@@ -296,13 +319,16 @@ public final class EndiveDecoder {
         for (int i = 0; i < m.tableSection().tableCount(); i++) {
             var t = m.tableSection().getTable(i);
             var init = t.initialize();
-            tables.add(new ModuleShape.TableType(resolve(valueType(t.elementType()), types), limits(t.limits()),
+            tables.add(new ModuleShape.TableType(resolve(valueType(t.elementType()), types),
+                    limits(limits(t.limits()), lowered, false, importedTables + i),
                     init == null || init.isEmpty() ? null : constExpr(init)));
         }
         List<ModuleShape.Limits> memories = new ArrayList<>();
+        int memoriesBefore = importedMemories;
         m.memorySection().ifPresent(s -> {
             for (int i = 0; i < s.memoryCount(); i++) {
-                memories.add(limits(s.getMemory(i).limits(), "memory " + i, check));
+                memories.add(limits(limits(s.getMemory(i).limits(), "memory " + i, check), lowered, true,
+                        memoriesBefore + i));
             }
         });
         List<Integer> tags = new ArrayList<>();
@@ -335,7 +361,10 @@ public final class EndiveDecoder {
             exports.add(new ModuleShape.Export(e.name(), kind, e.index()));
         }
         List<ModuleShape.ElementSegment> elements = new ArrayList<>();
+        int elementIndex = 0;
         for (Element e : m.elementSection().elements()) {
+            ConstExpr wideOffset = lowered == null ? null : lowered.elementOffsets().get(elementIndex);
+            elementIndex++;
             List<ConstExpr> items = new ArrayList<>();
             for (var init : e.initializers()) {
                 items.add(constExpr(init));
@@ -343,7 +372,7 @@ public final class EndiveDecoder {
             ValueType type = resolve(valueType(e.type()), types);
             elements.add(switch (e) {
                 case ActiveElement a -> new ModuleShape.ElementSegment(SegmentMode.ACTIVE, a.tableIndex(),
-                        constExpr(a.offset()), type, items);
+                        wideOffset != null ? wideOffset : constExpr(a.offset()), type, items);
                 case DeclarativeElement d -> new ModuleShape.ElementSegment(SegmentMode.DECLARATIVE, 0, null, type,
                         items);
                 default -> new ModuleShape.ElementSegment(SegmentMode.PASSIVE, 0, null, type, items);
@@ -351,9 +380,10 @@ public final class EndiveDecoder {
         }
         List<ModuleShape.DataSegment> data = new ArrayList<>();
         for (DataSegment d : m.dataSection().dataSegments()) {
+            ConstExpr wideOffset = lowered == null ? null : lowered.dataOffsets().get(data.size());
             data.add(d instanceof ActiveDataSegment a
-                    ? new ModuleShape.DataSegment(SegmentMode.ACTIVE, (int) a.index(), constExpr(a.offsetInstructions()),
-                            a.data())
+                    ? new ModuleShape.DataSegment(SegmentMode.ACTIVE, (int) a.index(),
+                            wideOffset != null ? wideOffset : constExpr(a.offsetInstructions()), a.data())
                     : new ModuleShape.DataSegment(SegmentMode.PASSIVE, 0, null, d.data()));
         }
         int start = m.startSection().map(s -> (int) s.startIndex()).orElse(-1);
@@ -364,8 +394,28 @@ public final class EndiveDecoder {
                 throw new InvalidException("unknown type " + typeIndex);
             }
         }
+        if (lowered != null) {
+            Address64.checkOffsets(lowered, globalTypes(imports, globals));
+        }
         return new ModuleModel(types, imports, ft, names, tables, memories, globals, exports, elements, data, start,
                 tags.stream().mapToInt(Integer::intValue).toArray(), bodySizes, tailCalling, bodies);
+    }
+
+    private static List<ValueType> globalTypes(List<ModuleShape.Import> imports, List<ModuleShape.GlobalType> globals) {
+        List<ValueType> out = new ArrayList<>();
+        imports.stream().filter(i -> i.kind() == ExternKind.GLOBAL).forEach(i -> out.add(i.valueType()));
+        globals.forEach(g -> out.add(g.type()));
+        return out;
+    }
+
+    /** The true limits of memory or table {@code index} where the module was lowered (Address64), else {@code l}. */
+    private static ModuleShape.Limits limits(ModuleShape.Limits l, Address64.Lowered lowered, boolean memory,
+            int index) {
+        if (lowered == null) {
+            return l;
+        }
+        List<ModuleShape.Limits> all = memory ? lowered.memories() : lowered.tables();
+        return index < all.size() ? all.get(index) : l;
     }
 
     /**
@@ -374,8 +424,18 @@ public final class EndiveDecoder {
      */
     static FunctionBody body(run.endive.wasm.types.FunctionBody body, int functionIndex, int shift, byte[] wasm,
             FeatureCheck check, RelaxedSimd.StandIns relaxed) {
-        List<ValueType> locals = new ArrayList<>(body.localTypes().size());
-        for (ValType t : body.localTypes()) {
+        return body(body, functionIndex, shift, wasm, check, relaxed, null, -1);
+    }
+
+    /**
+     * {@link #body}, of defined function {@code defined} of a module Endive read {@code lowered} (Address64): without
+     * the instructions and locals the lowering added, with the true offsets of accesses and instructions.
+     */
+    static FunctionBody body(run.endive.wasm.types.FunctionBody body, int functionIndex, int shift, byte[] wasm,
+            FeatureCheck check, RelaxedSimd.StandIns relaxed, Address64.Lowered lowered, int defined) {
+        int localCount = body.localTypes().size() - (lowered == null ? 0 : lowered.addedLocals()[defined]);
+        List<ValueType> locals = new ArrayList<>(localCount);
+        for (ValType t : body.localTypes().subList(0, localCount)) {
             ValueType type = valueType(t);
             check.local(type, functionIndex, locals.size());
             locals.add(type);
@@ -386,12 +446,25 @@ public final class EndiveDecoder {
             Op op = OPS.get(in.opcode());
             int address = in.address() + shift;
             Op standsFor = RelaxedSimd.at(relaxed, address);
+            long[] operands = in.operands();
+            if (lowered != null) {
+                int at = lowered.originalOffset(address);
+                if (at < 0) {
+                    continue; // a conversion the lowering added
+                }
+                Long offset = lowered.offsets().get(address);
+                if (offset != null) {
+                    operands = operands.clone();
+                    operands[1] = offset;
+                }
+                address = at;
+            }
             if (standsFor != null) {
                 op = standsFor;
             } else if (op == null) {
                 throw unknownInstruction(in, functionIndex, address, wasm, check);
             }
-            Instruction instruction = new Instruction(op, operands(op, in.operands()), address);
+            Instruction instruction = new Instruction(op, operands(op, operands), address);
             Wasm2Profile.checkReservedBytes(instruction, wasm, check);
             check.instruction(op, functionIndex, address);
             switch (op) {

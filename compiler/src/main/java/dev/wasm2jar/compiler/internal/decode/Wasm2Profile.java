@@ -42,8 +42,8 @@ final class Wasm2Profile {
     static void check(ModuleModel model, FeatureCheck features) {
         int memories = model.importCount(ExternKind.MEMORY) + model.memories().size();
         if (memories > 1 && !features.enabled(Feature.MULTI_MEMORY)) {
-            throw new InvalidException("multiple memories (WebAssembly 2.0 allows one; wasm2jar does not support"
-                    + " multi-memory yet)");
+            throw new InvalidException("multiple memories (WebAssembly 2.0 allows one;"
+                    + " multi-memory is not enabled)");
         }
         // Endive does not check the global indices of constant expressions. 2.0 lets them read imported globals; 3.0
         // (with the GC proposal) also the defined globals before the one being initialized, and all in segments.

@@ -35,6 +35,7 @@ public final class ModuleLayout {
     /** For each defined function, the index of its class in {@link #classes}. */
     private final int[] classOf;
     private final boolean metered;
+    private final FixedTables fixedTables;
 
     /**
      * How much code one class takes: wasm body bytes and functions. A class file has at most 65,535 constants, and
@@ -60,6 +61,7 @@ public final class ModuleLayout {
     public ModuleLayout(ModuleModel model, String className, ClassBudget budget, boolean metered) {
         this.model = model;
         this.metered = metered;
+        this.fixedTables = new FixedTables(model);
         this.className = className.replace('.', '/');
         this.importedFunctions = model.importCount(ExternKind.FUNCTION);
         this.methods = new String[model.functionCount() - importedFunctions];
@@ -152,12 +154,33 @@ public final class ModuleLayout {
         return limits.max() == limits.min();
     }
 
+    /** Whether memory {@code index} has 64-bit addresses (memory64). */
+    public boolean memoryAddress64(int index) {
+        return limits(ExternKind.MEMORY, index, model.memories()).address64();
+    }
+
+    /** Whether table {@code index} has 64-bit indices (memory64). */
+    public boolean tableAddress64(int index) {
+        return limits(ExternKind.TABLE, index, model.tables().stream().map(ModuleShape.TableType::limits).toList())
+                .address64();
+    }
+
+    private ModuleShape.Limits limits(ExternKind kind, int index, java.util.List<ModuleShape.Limits> defined) {
+        var imported = model.imports().stream().filter(i -> i.kind() == kind).toList();
+        return index < imported.size() ? imported.get(index).limits() : defined.get(index - imported.size());
+    }
+
     public int tableCount() {
         return tableTypes.size();
     }
 
     public ValueType tableType(int index) {
         return tableTypes.get(index);
+    }
+
+    /** The tables whose contents are known at compile time; translation reports every table it writes. */
+    public FixedTables fixedTables() {
+        return fixedTables;
     }
 
     public int globalCount() {

@@ -20,6 +20,13 @@ public final class Splitter {
     public static final int METHOD_LIMIT = 8000;
     /** What planning aims for, leaving room for estimates that fall short. */
     public static final int DEFAULT_TARGET = 6000;
+    /**
+     * What planning aims for outside every loop. Code there runs once per call, so a part call costs little beside
+     * it, while C2 takes minutes over a straight-line method of 6,000 bytes with many live values (RATIONALE.md,
+     * "Parts outside loops are small"); inside a loop a part boundary is crossed on every iteration, so parts stay
+     * large there.
+     */
+    public static final int OUTSIDE_LOOPS_TARGET = 1500;
 
     /** Bytes a call of a part costs its caller, beside moving locals and operands. */
     private static final int CALL_COST = 64;
@@ -45,6 +52,8 @@ public final class Splitter {
     private final int target;
     private final int[] match;
     private final int[] elses;
+    /** Whether instruction {@code i} lies inside a loop of the function. */
+    private final boolean[] inLoop;
     private final List<Region> regions = new ArrayList<>();
     private final java.util.Set<Long> partKeys = new java.util.HashSet<>();
 
@@ -54,16 +63,22 @@ public final class Splitter {
         this.target = target;
         this.match = new int[code.size()];
         this.elses = new int[code.size()];
+        this.inLoop = new boolean[code.size() + 1];
         java.util.Arrays.fill(elses, -1);
         Deque<Integer> open = new ArrayDeque<>();
+        int loops = 0;
         for (int i = 0; i < code.size(); i++) {
+            inLoop[i] = loops > 0;
             Op op = code.get(i).op();
             if (op == Op.BLOCK || op == Op.LOOP || op == Op.IF || op == Op.TRY_TABLE) {
                 open.push(i);
+                loops += op == Op.LOOP ? 1 : 0;
             } else if (op == Op.ELSE) {
                 elses[open.peek()] = i;
             } else if (op == Op.END && !open.isEmpty()) {
-                match[open.pop()] = i;
+                int start = open.pop();
+                match[start] = i;
+                loops -= code.get(start).op() == Op.LOOP ? 1 : 0;
             }
         }
     }
@@ -109,7 +124,7 @@ public final class Splitter {
         Item first = cut(firstItems, start + 1, firstEnd, false, made);
         Item second = secondItems == null ? null : cut(secondItems, elseAt + 1, end, false, made);
         int cost = own + first.cost() + (second == null ? 0 : second.cost());
-        if (cost > target) {
+        if (cost > targetAt(start)) {
             // Each arm fits, both together do not: cut the arms harder.
             regions.removeAll(made);
             made.forEach(r -> partKeys.remove(key(r.start, r.end)));
@@ -146,6 +161,7 @@ public final class Splitter {
      * worth of overhead to gain), and returns the body as one item of its cost in the containing method.
      */
     private Item cut(List<Item> items, int from, int to, boolean force, List<Region> made) {
+        int target = targetAt(from);
         while (total(items) > (force ? CALL_COST * 4 : target) && items.size() > 1) {
             List<Item> grouped = new ArrayList<>();
             List<Item> run = new ArrayList<>();
@@ -176,6 +192,11 @@ public final class Splitter {
             writes.or(item.writes());
         }
         return new Item(from, to, total(items), uses, writes);
+    }
+
+    /** The size parts aim for in a block body that starts at instruction {@code index}. */
+    private int targetAt(int index) {
+        return inLoop[index] ? target : Math.min(target, OUTSIDE_LOOPS_TARGET);
     }
 
     /** Makes {@code run} a part, unless it is a single planned part already or too small to be worth a call. */

@@ -13,8 +13,9 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 /**
- * One memory of 32-bit addresses, whose bytes are the {@code byte[]} of its {@code Memory}, kept in a local of each
- * method and read again after calls and growth. Every access is a {@code MemoryOps} helper taking the address, the
+ * Memories whose bytes are the {@code byte[]} of their {@code Memory}: memory 0's kept in a local of each method and
+ * read again after calls and growth, the others' (multi-memory) read from their field at each access, so that a
+ * module of one memory pays nothing for the others. Every access is a {@code MemoryOps} helper taking the address, the
  * bytes and the constant offset; the helpers are a few bytes each, so HotSpot inlines them into a bounds-checked
  * array access.
  *
@@ -92,6 +93,7 @@ final class ByteArrayMemory implements MemoryAccess {
 
     private final EmitContext ctx;
     private final MethodVisitor mv;
+    private final Narrowing narrowing;
     /** The local holding the memory's bytes, or -1 when the module has no memory. */
     private final int bytes;
     /** The local holding the memory's size in bytes, or -1 when its array is exactly its size. */
@@ -100,20 +102,26 @@ final class ByteArrayMemory implements MemoryAccess {
     ByteArrayMemory(EmitContext ctx) {
         this.ctx = ctx;
         this.mv = ctx.mv;
+        this.narrowing = Narrowing.ofMemories(ctx);
         this.bytes = ctx.layout.hasMemory() ? ctx.slots.allocate(1) : -1;
         this.size = ctx.layout.hasMemory() && !ctx.layout.fixedSizeMemory(0) ? ctx.slots.allocate(1) : -1;
     }
 
     @Override
     public void check(int memory) {
-        if (memory != 0 || bytes < 0) {
+        if (memory < 0 || memory >= ctx.layout.memoryCount()) {
             throw new InvalidException("unknown memory " + memory);
         }
     }
 
     @Override
     public ValueType addressType(int memory) {
-        return ValueType.I32;
+        return wide(memory) ? ValueType.I64 : ValueType.I32;
+    }
+
+    /** Whether the memory has 64-bit addresses (memory64): its operands are narrowed to the same helpers' ints. */
+    private boolean wide(int memory) {
+        return ctx.layout.memoryAddress64(memory);
     }
 
     @Override
@@ -121,7 +129,7 @@ final class ByteArrayMemory implements MemoryAccess {
         if (bytes < 0) {
             return;
         }
-        loadMemoryObject();
+        loadMemoryObject(0);
         if (size >= 0) {
             mv.visitInsn(DUP);
             Builtin.MEMORY_SIZE_BYTES.invoke(mv);
@@ -133,16 +141,28 @@ final class ByteArrayMemory implements MemoryAccess {
 
     @Override
     public void load(Op access, int memory, long offset) {
+        if (wide(memory)) {
+            narrowing.top();
+        }
         call(memory, offset, helper(access));
     }
 
     @Override
     public void store(Op access, int memory, long offset) {
+        if (wide(memory)) {
+            String name = access.name();
+            Type value = name.startsWith("I32") ? Type.INT_TYPE : name.startsWith("I64") ? Type.LONG_TYPE
+                    : name.startsWith("F32") ? Type.FLOAT_TYPE : Type.DOUBLE_TYPE;
+            narrowing.operands(new Type[] {Type.LONG_TYPE, value}, true, false);
+        }
         call(memory, offset, helper(access));
     }
 
     @Override
     public void loadHalves(int memory, long offset, Runnable storeLow, Runnable storeHigh) {
+        if (wide(memory)) {
+            narrowing.top();
+        }
         mv.visitInsn(DUP);
         call(memory, offset, Builtin.V128_LOAD_LOW);
         storeLow.run();
@@ -152,13 +172,19 @@ final class ByteArrayMemory implements MemoryAccess {
 
     @Override
     public void storeHalves(int memory, long offset) {
+        if (wide(memory)) {
+            narrowing.operands(new Type[] {Type.LONG_TYPE, Type.LONG_TYPE, Type.LONG_TYPE}, true, false, false);
+        }
         call(memory, offset, Builtin.V128_STORE_HALVES);
     }
 
     @Override
     public int effectiveAddress(int memory, long offset, int extra) {
         check(memory);
-        ctx.pushInt((int) offset);
+        if (wide(memory)) {
+            narrowing.top();
+        }
+        ctx.pushInt(offset32(memory, offset));
         ctx.pushInt(extra);
         Builtin.EFFECTIVE_ADDRESS_PLUS.invoke(mv);
         int address = ctx.slots.scratch(Type.INT_TYPE);
@@ -169,9 +195,9 @@ final class ByteArrayMemory implements MemoryAccess {
     @Override
     public void loadElement(int memory, Shape shape, int address, int delta) {
         mv.visitVarInsn(ILOAD, address);
-        pushBytes();
+        pushBytes(memory);
         ctx.pushInt(delta);
-        sized(switch (shape) {
+        sized(memory, switch (shape) {
             case L2 -> Builtin.I64_AT;
             case I4 -> Builtin.I32_AT;
             case F4 -> Builtin.F32_AT;
@@ -183,9 +209,9 @@ final class ByteArrayMemory implements MemoryAccess {
     public void storeElement(int memory, Shape shape, int address, int delta, Runnable value) {
         mv.visitVarInsn(ILOAD, address);
         value.run();
-        pushBytes();
+        pushBytes(memory);
         ctx.pushInt(delta);
-        sized(switch (shape) {
+        sized(memory, switch (shape) {
             case L2 -> Builtin.I64_AT_PUT;
             case I4 -> Builtin.I32_AT_PUT;
             case F4 -> Builtin.F32_AT_PUT;
@@ -196,67 +222,135 @@ final class ByteArrayMemory implements MemoryAccess {
     @Override
     public void size(int memory) {
         check(memory);
-        if (size >= 0) {
-            loadMemoryObject();
-            Builtin.MEMORY_PAGES.invoke(mv);
-        } else {
+        if (memory == 0 && size < 0) {
             mv.visitVarInsn(ALOAD, bytes);
             Builtin.MEMORY_SIZE.invoke(mv);
+        } else {
+            loadMemoryObject(memory);
+            Builtin.MEMORY_PAGES.invoke(mv);
+        }
+        if (wide(memory)) {
+            mv.visitInsn(I2L);
         }
     }
 
     @Override
     public void grow(int memory) {
         check(memory);
-        loadMemoryObject();
+        if (wide(memory)) {
+            narrowing.top();
+        }
+        loadMemoryObject(memory);
         Builtin.MEMORY_GROW.invoke(mv);
-        reload();
+        if (wide(memory)) {
+            mv.visitInsn(I2L); // -1 stays -1
+        }
+        reload(); // memory 0 too: a module may import one memory twice
     }
 
     @Override
     public void fill(int memory) {
         check(memory);
-        pushBytes();
-        sized(Builtin.MEMORY_FILL).invoke(mv);
+        if (wide(memory)) {
+            narrowing.operands(new Type[] {Type.LONG_TYPE, Type.INT_TYPE, Type.LONG_TYPE}, true, false, true);
+        }
+        pushBytes(memory);
+        sized(memory, Builtin.MEMORY_FILL).invoke(mv);
     }
 
     @Override
     public void copy(int dstMemory, int srcMemory) {
         check(dstMemory);
         check(srcMemory);
-        pushBytes();
-        sized(Builtin.MEMORY_COPY).invoke(mv);
+        boolean dst = wide(dstMemory);
+        boolean src = wide(srcMemory);
+        if (dst || src) {
+            narrowing.operands(new Type[] {type(dst), type(src), type(dst && src)}, dst, src, dst && src);
+        }
+        if (dstMemory == srcMemory) {
+            pushBytes(dstMemory);
+            sized(dstMemory, Builtin.MEMORY_COPY).invoke(mv);
+        } else {
+            pushBytesAndSize(dstMemory);
+            pushBytesAndSize(srcMemory);
+            Builtin.MEMORY_COPY_BETWEEN.invoke(mv);
+        }
     }
 
     @Override
     public void init(int memory, int segment) {
         check(memory);
-        pushBytes();
+        if (wide(memory)) {
+            narrowing.operands(new Type[] {Type.LONG_TYPE, Type.INT_TYPE, Type.INT_TYPE}, true, false, false);
+        }
+        pushBytes(memory);
         ctx.loadLink();
         ctx.pushInt(segment);
         Builtin.LINK_DATA.invoke(mv);
-        sized(Builtin.MEMORY_INIT).invoke(mv);
+        sized(memory, Builtin.MEMORY_INIT).invoke(mv);
     }
 
     /** The operands are on the stack: pushes the bytes (and size) and the offset, then calls {@code helper}. */
     private void call(int memory, long offset, Builtin helper) {
         check(memory);
-        pushBytes();
-        ctx.pushInt((int) offset);
-        sized(helper).invoke(mv);
+        pushBytes(memory);
+        ctx.pushInt(offset32(memory, offset));
+        sized(memory, helper).invoke(mv);
     }
 
-    /** The bytes, and the size after them when the memory has one apart from its array. */
-    private void pushBytes() {
-        mv.visitVarInsn(ALOAD, bytes);
-        if (size >= 0) {
-            mv.visitVarInsn(ILOAD, size);
+    /**
+     * The static offset as the helpers' unsigned int: a 64-bit memory's of 2^32 or more as 2^32-1, out of bounds of
+     * every memory alike.
+     */
+    private static int offset32(int memory, long offset) {
+        return offset >>> 32 == 0 ? (int) offset : -1;
+    }
+
+    private static Type type(boolean wide) {
+        return wide ? Type.LONG_TYPE : Type.INT_TYPE;
+    }
+
+    /**
+     * The bytes, and the size after them when the memory has one apart from its array. Memory 0's are in locals;
+     * another memory's come from its field at each access, and its size is always given (NO_ROOM when its array is
+     * exactly the memory), unless it can never grow.
+     */
+    private void pushBytes(int memory) {
+        if (memory == 0) {
+            mv.visitVarInsn(ALOAD, bytes);
+            if (size >= 0) {
+                mv.visitVarInsn(ILOAD, size);
+            }
+        } else if (ctx.layout.fixedSizeMemory(memory)) {
+            loadMemoryObject(memory);
+            Builtin.MEMORY_BYTES.invoke(mv);
+        } else {
+            pushBytesAndSize(memory);
+        }
+    }
+
+    /** The bytes and the size, NO_ROOM ({@code -1}) when the array is exactly the memory. */
+    private void pushBytesAndSize(int memory) {
+        if (memory == 0) {
+            mv.visitVarInsn(ALOAD, bytes);
+            if (size >= 0) {
+                mv.visitVarInsn(ILOAD, size);
+            } else {
+                mv.visitInsn(ICONST_M1);
+            }
+        } else {
+            loadMemoryObject(memory);
+            mv.visitInsn(DUP);
+            Builtin.MEMORY_BYTES.invoke(mv);
+            mv.visitInsn(SWAP);
+            Builtin.MEMORY_SIZE_BYTES.invoke(mv);
         }
     }
 
     /** The helper for this memory: {@code helper} itself, or its form that takes the size. */
-    private Builtin sized(Builtin helper) {
-        return size < 0 ? helper : SIZED.get(helper);
+    private Builtin sized(int memory, Builtin helper) {
+        boolean exact = memory == 0 ? size < 0 : ctx.layout.fixedSizeMemory(memory);
+        return exact ? helper : SIZED.get(helper);
     }
 
     private static Builtin helper(Op access) {
@@ -267,8 +361,8 @@ final class ByteArrayMemory implements MemoryAccess {
         return helper;
     }
 
-    private void loadMemoryObject() {
+    private void loadMemoryObject(int memory) {
         ctx.loadSelf();
-        mv.visitFieldInsn(GETFIELD, ctx.layout.className(), ctx.layout.memoryField(0), RuntimeTypes.MEMORY);
+        mv.visitFieldInsn(GETFIELD, ctx.layout.className(), ctx.layout.memoryField(memory), RuntimeTypes.MEMORY);
     }
 }

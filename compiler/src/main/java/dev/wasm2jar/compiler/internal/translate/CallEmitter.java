@@ -36,7 +36,10 @@ final class CallEmitter implements Emitter {
     public void emit(Instruction in) {
         switch (in.op()) {
             case CALL -> call(in.intOperand(0));
-            case CALL_INDIRECT -> callIndirect(in.intOperand(0), in.intOperand(1));
+            case CALL_INDIRECT -> {
+                narrowIndex(in.intOperand(1));
+                callIndirect(in.intOperand(0), in.intOperand(1));
+            }
             case CALL_REF -> callRef(in.intOperand(0));
             default -> control.outsideTryTables(() -> tailCall(in));
         }
@@ -63,6 +66,7 @@ final class CallEmitter implements Emitter {
             case RETURN_CALL_INDIRECT -> {
                 int type = in.intOperand(0);
                 int table = in.intOperand(1);
+                narrowIndex(table);
                 tailCall(ctx.layout.model().types().get(type), Tail.INDIRECT, type, table,
                         () -> invokeIndirect(type, table, true));
             }
@@ -88,6 +92,13 @@ final class CallEmitter implements Emitter {
         mv.visitMethodInsn(INVOKESTATIC, ctx.layout.functionOwner(function),
                 tail ? ctx.layout.functionMethod(function) : ctx.layout.callMethod(function),
                 ctx.layout.functionDescriptor(callee), false);
+    }
+
+    /** A 64-bit table's index (memory64), on top of the stack, as the int the stubs take ({@link Narrowing}). */
+    private void narrowIndex(int table) {
+        if (ctx.layout.tableAddress64(table)) {
+            Builtin.TABLE_U32.invoke(mv);
+        }
     }
 
     private void callIndirect(int typeIndex, int tableIndex) {

@@ -6,8 +6,8 @@ import dev.wasm2jar.runtime.ValueType;
 /**
  * How memory instructions reach a memory: which memory an instruction names, how its addresses are typed, and what
  * backs it. Every memory instruction, scalar, vector and bulk, goes through this, so that several memories or 64-bit
- * addresses change one implementation and no emitter. Today there is one, {@link ByteArrayMemory}: a single memory of
- * 32-bit addresses whose bytes are a {@code byte[]} kept in a local.
+ * addresses change one implementation and no emitter. Today there is one, {@link ByteArrayMemory}: memories whose
+ * bytes are a {@code byte[]}, memory 0's kept in a local.
  *
  * <p>Stack effects are given as {@code [before] -> [after]}. An {@code access} is the scalar load or store
  * instruction whose access it is ({@code I32_LOAD8_U}), also for the vector instructions that load or store one lane.

@@ -1,0 +1,109 @@
+package dev.wasm2jar.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.wasm2jar.runtime.Imports;
+import dev.wasm2jar.runtime.Instance;
+import dev.wasm2jar.runtime.TrapException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * {@code call_indirect} through a table that never changes switches over the index to direct calls; every index the
+ * switch does not take still traps as the spec says, and a table that may change keeps the generic lookup.
+ */
+class FixedTableCallsTest {
+    /** Slots 0-2 hold two functions of type $ii and one of another type; 3 and 4 stay null. */
+    private static final String MODULE = """
+            (module
+              (type $ii (func (param i32) (result i32)))
+              (type $v (func (result i32)))
+              (table $t 5 funcref)
+              (elem (i32.const 0) $double $triple $seven)
+              (func $double (type $ii) (i32.mul (local.get 0) (i32.const 2)))
+              (func $triple (type $ii) (i32.mul (local.get 0) (i32.const 3)))
+              (func $seven (type $v) (i32.const 7))
+              (func (export "call") (param i32 i32) (result i32)
+                (call_indirect (type $ii) (local.get 1) (local.get 0)))
+              EXTRA)
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFixedTableCallsDirectlyAndTrapsAsTheSpecSays() throws IOException {
+        CompiledModule compiled = compile(MODULE.replace("EXTRA", ""));
+        assertEquals(1, switchesInStubs(compiled));
+        Instance m = compiled.load().instantiate(Imports.empty());
+        assertArrayEquals(new Object[] {10}, m.function("call").call(0, 5));
+        assertArrayEquals(new Object[] {15}, m.function("call").call(1, 5));
+        assertEquals("indirect call type mismatch", trap(m, 2));
+        assertEquals("uninitialized element 3", trap(m, 3));
+        assertEquals("undefined element", trap(m, 5));
+        assertEquals("undefined element", trap(m, -1));
+    }
+
+    @Test
+    void aTableWrittenByTheModuleKeepsTheGenericLookup() throws IOException {
+        CompiledModule compiled = compile(MODULE.replace("EXTRA",
+                "(func (export \"swap\") (table.set $t (i32.const 0) (table.get $t (i32.const 1))))"));
+        assertEquals(0, switchesInStubs(compiled));
+        Instance m = compiled.load().instantiate(Imports.empty());
+        assertArrayEquals(new Object[] {10}, m.function("call").call(0, 5));
+        m.function("swap").call();
+        assertArrayEquals(new Object[] {15}, m.function("call").call(0, 5));
+    }
+
+    @Test
+    void anExportedTableKeepsTheGenericLookup() throws IOException {
+        CompiledModule compiled = compile(MODULE.replace("EXTRA", "(export \"table\" (table $t))"));
+        assertEquals(0, switchesInStubs(compiled));
+        Instance m = compiled.load().instantiate(Imports.empty());
+        m.table("table").set(0, m.table("table").get(1));
+        assertArrayEquals(new Object[] {15}, m.function("call").call(0, 5));
+    }
+
+    private CompiledModule compile(String wat) throws IOException {
+        Assumptions.assumeTrue(TextFormat.available(), "wabt's wat2wasm is not installed");
+        Path file = dir.resolve("m.wat");
+        Files.writeString(file, wat);
+        return Compiler.compile(TextFormat.assemble(file), new CompilerOptions("test.FixedTable"));
+    }
+
+    private static String trap(Instance m, int index) {
+        return assertThrows(TrapException.class, () -> m.function("call").call(index, 5)).getMessage();
+    }
+
+    /** How many {@code callIndirect} stubs of the module class switch over the index. */
+    private static int switchesInStubs(CompiledModule compiled) {
+        int[] count = {0};
+        new ClassReader(compiled.files().get("test/FixedTable.class")).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                if (!name.startsWith("callIndirect")) {
+                    return null;
+                }
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+                        count[0]++;
+                    }
+                };
+            }
+        }, 0);
+        return count[0];
+    }
+}
