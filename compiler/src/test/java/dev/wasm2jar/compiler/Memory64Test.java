@@ -14,10 +14,10 @@ import dev.wasm2jar.runtime.Module;
 import dev.wasm2jar.runtime.TrapException;
 import dev.wasm2jar.runtime.UninstantiableException;
 import dev.wasm2jar.runtime.UnsupportedFeatureException;
-import java.util.HexFormat;
-import org.junit.jupiter.api.Test;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /**
  * memory64 and multi-memory together: a 64-bit memory's i64 addresses, static offsets and sizes, traps exactly where
