@@ -1,5 +1,6 @@
 package dev.wasm2jar.cli;
 
+import dev.wasm2jar.runtime.Feature;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,6 +79,35 @@ final class Args {
             }
         }
         return found;
+    }
+
+    /**
+     * The features {@code --features LIST} names ({@link Feature#parse}), or {@code base} without it. The help text of
+     * every command that takes it is {@link #FEATURES_HELP}.
+     */
+    Set<Feature> features(Set<Feature> base) {
+        return features(option(FEATURES), base);
+    }
+
+    static final String FEATURES = "--features";
+
+    static final String FEATURES_HELP = """
+              --features LIST     the WebAssembly features a module may use: +name adds one, -name leaves one
+                                  out (--features=+threads,-simd), plain names start from mvp alone; also
+                                  all, default, 2.0, 3.0. Default: what WasmEdge enables (WebAssembly 3.0)
+                                  that wasm2jar compiles
+            """;
+
+    /** {@link #features(Set)} of an option value given elsewhere; null means {@code base}. */
+    static Set<Feature> features(String list, Set<Feature> base) {
+        if (list == null) {
+            return base;
+        }
+        try {
+            return Feature.parse(list, base);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--features: " + e.getMessage());
+        }
     }
 
     /** Whether the switch {@code name} was given. */

@@ -2,6 +2,7 @@ package dev.wasm2jar.cli;
 
 import dev.wasm2jar.compiler.CompiledModule;
 import dev.wasm2jar.compiler.CompilerOptions;
+import dev.wasm2jar.runtime.Feature;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +23,7 @@ final class CompileCommand implements Command {
     public String usage() {
         return """
                 usage: wasm2jar compile IN.wasm [-o OUT] [--class-name NAME | --package PACKAGE] [--main] [--metering]
+                                        [--features LIST]
 
                 Compiles IN.wasm ahead of time into JVM classes. OUT ending in .jar gets a jar (its manifest names
                 the module class, for Module.fromJar); any other OUT is a directory for the class path. Functions
@@ -40,12 +42,12 @@ final class CompileCommand implements Command {
                   --main                a runnable jar of a WASI command (java -jar OUT ARGS)
                   --metering            polls at every function entry and loop head, for fuel, deadlines, call
                                         depths and Instance.interrupt() (see RATIONALE.md for what they cost)
-                """;
+                """ + Args.FEATURES_HELP;
     }
 
     @Override
     public int run(List<String> rawArgs, Console console) throws Exception {
-        Args args = Args.parse(name(), rawArgs, Set.of("-o", "--output", "--class-name", "--package"),
+        Args args = Args.parse(name(), rawArgs, Set.of("-o", "--output", "--class-name", "--package", Args.FEATURES),
                 Set.of("--main", "--metering"));
         if (args.operands().size() != 1) {
             throw new CliException(args.operands().isEmpty() ? "compile needs an input .wasm file"
@@ -66,7 +68,8 @@ final class CompileCommand implements Command {
         ProgressDisplay progress = new ProgressDisplay(console.err(), System.console() != null);
         CompiledModule module;
         try {
-            module = ModuleFiles.compile(in, new CompilerOptions(className).withMetering(args.has("--metering")),
+            module = ModuleFiles.compile(in, new CompilerOptions(className).withMetering(args.has("--metering"))
+                    .withFeatures(args.features(Feature.DEFAULT)),
                     progress);
         } finally {
             progress.finish();

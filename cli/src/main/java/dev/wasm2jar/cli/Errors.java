@@ -3,6 +3,7 @@ package dev.wasm2jar.cli;
 import dev.wasm2jar.runtime.ExhaustionException;
 import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.MalformedException;
+import dev.wasm2jar.runtime.ThrownException;
 import dev.wasm2jar.runtime.TrapException;
 import dev.wasm2jar.runtime.UninstantiableException;
 import dev.wasm2jar.runtime.UnlinkableException;
@@ -76,6 +77,9 @@ final class Errors {
         }
         if (t instanceof TrapException) {
             return "trap";
+        }
+        if (t instanceof ThrownException) {
+            return "uncaught exception";
         }
         return t.getClass().getSimpleName();
     }

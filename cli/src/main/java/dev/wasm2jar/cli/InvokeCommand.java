@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.wasm2jar.runtime.Feature;
 
 /**
  * {@code wasm2jar invoke FILE NAME ARGS...}: instantiate a module with no imports (or linked to WASI, when it imports
@@ -28,13 +29,16 @@ final class InvokeCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: wasm2jar invoke FILE.wasm|FILE.jar NAME [ARGS...]
+                usage: wasm2jar invoke [--features LIST] FILE.wasm|FILE.jar NAME [ARGS...]
 
                 Instantiates the module with no imports, calls its exported function NAME and prints each result
                 on a line of its own (integers as signed decimal). A module that imports WASI is linked as 'wasm2jar
                 run' links it (no directories, no environment; a trap exits with 134) and, if it is a reactor, its
                 _initialize is called first. A .wasm file is compiled in memory; a .jar is one written by 'wasm2jar
                 compile'.
+
+                options:
+                """ + Args.FEATURES_HELP + """
 
                 arguments, by the function's parameter types:
                   i32, i64   decimal, signed or unsigned (-1, 4294967295), or hex (0xff)
@@ -46,7 +50,7 @@ final class InvokeCommand implements Command {
 
     @Override
     public int run(List<String> rawArgs, Console console) throws Exception {
-        Args args = Args.parse(name(), rawArgs, Set.of());
+        Args args = Args.parse(name(), rawArgs, Set.of(Args.FEATURES));
         List<String> operands = args.operands();
         if (operands.size() < 2) {
             throw new CliException(operands.isEmpty() ? "invoke needs a module file and a function name"
@@ -56,7 +60,7 @@ final class InvokeCommand implements Command {
         String name = operands.get(1);
         List<String> texts = operands.subList(2, operands.size());
 
-        Module module = ModuleFiles.load(file);
+        Module module = ModuleFiles.load(file, null, false, args.features(Feature.DEFAULT));
         ExportCall call = new ExportCall(name, texts, console.out());
         if (ExportCall.importsWasi(module.shape())) {
             // linked as run links a command, with no directories and no environment; a trap exits as run's do

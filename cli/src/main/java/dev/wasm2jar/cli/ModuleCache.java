@@ -3,6 +3,7 @@ package dev.wasm2jar.cli;
 import dev.wasm2jar.compiler.CompiledModule;
 import dev.wasm2jar.compiler.Compiler;
 import dev.wasm2jar.compiler.CompilerOptions;
+import dev.wasm2jar.runtime.Feature;
 import dev.wasm2jar.runtime.Module;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -68,6 +70,16 @@ final class ModuleCache {
         return directory;
     }
 
+    /** The features as a number, one bit per feature by its flag's position in the alphabet of flags. */
+    private static String featureBits(Set<Feature> features) {
+        java.util.List<String> flags = java.util.Arrays.stream(Feature.values()).map(Feature::flag).sorted().toList();
+        long bits = 0;
+        for (Feature f : features) {
+            bits |= 1L << flags.indexOf(f.flag());
+        }
+        return Long.toHexString(bits);
+    }
+
     /** The module compiled from {@code file}: from the cache when it is there, else compiled and stored. */
     Module load(Path file) throws IOException {
         return load(file, false);
@@ -75,7 +87,16 @@ final class ModuleCache {
 
     /** {@link #load(Path)} compiled with {@code metering} or without: two entries, since the code differs. */
     Module load(Path file, boolean metering) throws IOException {
-        String kind = metering ? "-metered.jar" : ".jar";
+        return load(file, metering, Feature.DEFAULT);
+    }
+
+    /**
+     * {@link #load(Path, boolean)} with {@code features}: other features than the default make an entry of their own,
+     * since they judge the module by another language.
+     */
+    Module load(Path file, boolean metering, Set<Feature> features) throws IOException {
+        String kind = (features.equals(Feature.DEFAULT) ? "" : "-f" + featureBits(features))
+                + (metering ? "-metered.jar" : ".jar");
         Path entry = indexEntry(file);
         String hash = rememberedHash(entry);
         byte[] wasm = null;
@@ -99,7 +120,8 @@ final class ModuleCache {
             jar = directory.resolve(sha256(wasm) + "-" + buildId() + kind);
         }
         CompiledModule compiled = ModuleFiles.compile(file, wasm,
-                new CompilerOptions(ModuleFiles.defaultClassName(file, null)).withMetering(metering));
+                new CompilerOptions(ModuleFiles.defaultClassName(file, null)).withMetering(metering)
+                        .withFeatures(features));
         try {
             Files.createDirectories(directory);
             Path temporary = Files.createTempFile(directory, "compiling-", ".jar");

@@ -5,11 +5,13 @@ import dev.wasm2jar.compiler.Compiler;
 import dev.wasm2jar.compiler.CompilerOptions;
 import dev.wasm2jar.compiler.Progress;
 import dev.wasm2jar.compiler.TextFormat;
+import dev.wasm2jar.runtime.Feature;
 import dev.wasm2jar.runtime.Module;
 import dev.wasm2jar.runtime.WasmException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Reading, compiling and loading the modules that commands are given, with errors that name the file. */
@@ -72,11 +74,16 @@ final class ModuleFiles {
      * compiled.
      */
     static Module load(Path file, ModuleCache cache, boolean metering) throws IOException {
+        return load(file, cache, metering, Feature.DEFAULT);
+    }
+
+    /** Like {@link #load(Path, ModuleCache, boolean)}, a .wasm compiled with {@code features}. */
+    static Module load(Path file, ModuleCache cache, boolean metering, Set<Feature> features) throws IOException {
         if (!Files.exists(file)) {
             throw new java.nio.file.NoSuchFileException(file.toString());
         }
         if (cache != null && !file.getFileName().toString().endsWith(".jar") && !TextFormat.isText(file)) {
-            return cache.load(file, metering);
+            return cache.load(file, metering, features);
         }
         if (file.getFileName().toString().endsWith(".jar")) {
             try {
@@ -87,8 +94,8 @@ final class ModuleFiles {
                 throw new CliException(file + ": " + e.getMessage(), e, CliException.FAILURE);
             }
         }
-        return compile(file, new CompilerOptions(defaultClassName(file, null)).withMetering(metering), Progress.NONE)
-                .load();
+        return compile(file, new CompilerOptions(defaultClassName(file, null)).withMetering(metering)
+                .withFeatures(features), Progress.NONE).load();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.wasm2jar.cli;
 
+import dev.wasm2jar.runtime.Feature;
 import dev.wasm2jar.runtime.Limits;
 import dev.wasm2jar.runtime.Module;
 import dev.wasm2jar.runtime.WasmException;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code wasm2jar run [OPTIONS] FILE [ARGS...]}: runs a WASI command as {@code wasmedge} or {@code wasmtime} would,
@@ -57,7 +59,7 @@ final class RunCommand implements Command {
                                        to do by it (busybox, clang's wasm build)
                   --reactor            call FUNCTION of a reactor instead of _start
                   --no-cache           compile .wasm files in memory without the cache
-                """ + hostOptionsHelp();
+                """ + Args.FEATURES_HELP + hostOptionsHelp();
     }
 
     /** The options of the registered host modules besides WASI, one line each. */
@@ -87,6 +89,7 @@ final class RunCommand implements Command {
 
     private static boolean takesValue(String option) {
         return WasiFlags.NAMES.contains(option) || LimitFlags.NAMES.contains(option) || option.equals("--preload")
+                || option.equals(Args.FEATURES)
                 || option.equals(Launcher.ARGV0) || isHostOption(option);
     }
 
@@ -112,6 +115,7 @@ final class RunCommand implements Command {
         boolean cache = true;
         boolean reactor = false;
         String argv0 = null;
+        String features = null;
         int i = 0;
         for (; i < args.size(); i++) {
             String arg = args.get(i);
@@ -141,6 +145,10 @@ final class RunCommand implements Command {
             String value = eq > 0 ? arg.substring(eq + 1) : args.get(++i);
             if (name.equals(Launcher.ARGV0)) {
                 argv0 = value;
+                continue;
+            }
+            if (name.equals(Args.FEATURES)) {
+                features = value;
                 continue;
             }
             if (name.equals("--preload")) {
@@ -184,10 +192,11 @@ final class RunCommand implements Command {
         }
         ModuleCache moduleCache = cache ? ModuleCache.user() : null;
         boolean metering = limits.needsMetering();
+        Set<Feature> enabled = Args.features(features, Feature.DEFAULT);
         for (String[] p : preloads) {
-            libraries.add(new Launcher.Library(p[0], ModuleFiles.load(Path.of(p[1]), moduleCache, metering)));
+            libraries.add(new Launcher.Library(p[0], ModuleFiles.load(Path.of(p[1]), moduleCache, metering, enabled)));
         }
-        Module command = ModuleFiles.load(file, moduleCache, metering);
+        Module command = ModuleFiles.load(file, moduleCache, metering, enabled);
         return launch(command, file, libraries, config.withArgs(guestArgs), hostOptions, console, entry, limits);
     }
 

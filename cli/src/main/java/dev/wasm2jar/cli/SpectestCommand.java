@@ -27,7 +27,8 @@ final class SpectestCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: wasm2jar spectest [--wasm 2.0|3.0] [--timeout SECONDS] [--metering] FILE.json|DIR...
+                usage: wasm2jar spectest [--wasm 2.0|3.0] [--features LIST] [--timeout SECONDS] [--metering]
+                                         FILE.json|DIR...
 
                 Runs spec-test scripts in wast2json's format (module files lie beside each script); a directory
                 means every *.json under it. Every module is compiled by wasm2jar, as a module of the WebAssembly
@@ -40,6 +41,9 @@ final class SpectestCommand implements Command {
                 options:
                   --wasm VERSION      the version the scripts test: 3.0 (default) or 2.0, whose suite asserts
                                       that some of 3.0's modules are invalid
+                  --features LIST     changes that version's features: +name adds one, -name leaves one out
+                                      (--features=-simd), plain names start from mvp alone; also all,
+                                      default, 2.0, 3.0 (exception handling's legacy scripts need nothing more)
                   --timeout SECONDS   give up on a script after this long (default: no limit)
                   --metering          compile with metering (wasm2jar compile --metering): its polls at calls
                                       and loops must change no result
@@ -49,12 +53,12 @@ final class SpectestCommand implements Command {
 
     @Override
     public int run(List<String> rawArgs, Console console) throws Exception {
-        Args args = Args.parse(name(), rawArgs, Set.of("--timeout", "--wasm"), Set.of("--metering"));
+        Args args = Args.parse(name(), rawArgs, Set.of("--timeout", "--wasm", Args.FEATURES), Set.of("--metering"));
         if (args.operands().isEmpty()) {
             throw new CliException("spectest needs at least one .json file or directory");
         }
         Duration timeout = timeout(args.option("--timeout"));
-        Set<Feature> language = language(args.option("--wasm"));
+        Set<Feature> language = args.features(language(args.option("--wasm")));
         List<Path> scripts = SpecSuite.findScripts(args.operands().stream().map(Path::of).toList());
 
         long passed = 0;

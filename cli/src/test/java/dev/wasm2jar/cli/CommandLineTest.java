@@ -51,6 +51,30 @@ class CommandLineTest {
         assertEquals("argv[0]=" + guest("demo") + "\nargv[1]=args\nargv[2]=--verbose\n", guest.out());
     }
 
+    /** {@code (func return_call 0)}: a module that needs tail calls. */
+    private static final byte[] TAIL_CALL = java.util.HexFormat.of().parseHex("0061736d01000000"
+            + "010401600000" + "03020100" + "0a0601040012000b");
+
+    @Test
+    void featuresChooseWhatAModuleMayUse() throws IOException {
+        Path wasm = dir.resolve("tail.wasm");
+        Files.write(wasm, TAIL_CALL);
+        String out = dir.resolve("tail.jar").toString();
+        assertEquals(0, run("compile", wasm.toString(), "-o", out).exit(), "tail calls are WasmEdge's default");
+        CliRun without = run("compile", "--features=-tail-call", wasm.toString(), "-o", out);
+        assertEquals(1, without.exit(), without.err());
+        assertEquals(1, without.errLines().size(), without.err());
+        assertTrue(without.err().contains("needs tail calls (tail-call), which is not enabled"), without.err());
+        CliRun in20 = run("invoke", "--features", "2.0", wasm.toString(), "f");
+        assertTrue(in20.err().contains("(tail-call), which is not enabled"), in20.err());
+        assertUsageError(run("compile", "--features=+bogus", wasm.toString()), "--features: no WebAssembly feature is"
+                + " called 'bogus' (known: mvp, sign-ext, sat-conversions, multi-value, bulk-memory, reference-types,"
+                + " simd, extended-const, tail-call, exceptions, function-references, gc, memory64, multi-memory,"
+                + " relaxed-simd, threads, and all, default, 2.0, 3.0)");
+        assertUsageError(run("run", "--features=-mvp", wasm.toString()), "--features: the feature list '-mvp' leaves"
+                + " out mvp, which every module needs");
+    }
+
     @Test
     void helpForEveryCommandThreeWays() {
         for (String command : List.of("compile", "run", "invoke", "inspect", "spectest")) {

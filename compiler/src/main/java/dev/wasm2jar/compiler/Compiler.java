@@ -151,6 +151,7 @@ public final class Compiler {
         List<String> classes = layout.classes().stream().map(c -> c.replace('/', '.')).toList();
         return new ModuleShape(model.types(), model.imports(), model.functionTypes(), classes,
                 layout.functionClasses(), layout.definedFunctionMethods(), model.functionNames(), model.tables(),
-                model.memories(), model.globals(), model.exports(), model.elements(), model.data(), model.start());
+                model.memories(), model.globals(), model.exports(), model.elements(), model.data(), model.start(),
+                model.tags());
     }
 }

@@ -2,6 +2,7 @@ package dev.wasm2jar.compiler;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.wasm2jar.runtime.Feature;
 import dev.wasm2jar.runtime.Imports;
 import dev.wasm2jar.runtime.Instance;
 import dev.wasm2jar.runtime.InvalidException;
@@ -67,7 +68,9 @@ class CompilerTest {
     void badModulesAreReportedByKind() {
         assertThrows(MalformedException.class, () -> Compiler.compile(new byte[] {0, 'a', 's', 'x'},
                 CompilerOptions.defaults()));
-        assertThrows(MalformedException.class, () -> Compiler.compile(spec("binary.47.wasm"), CompilerOptions.defaults()));
+        // What 2.0 calls malformed: the options say which language judges (the default is 3.0's features).
+        CompilerOptions wasm20 = new CompilerOptions("test.Bad20", Feature.WASM_2_0);
+        assertThrows(MalformedException.class, () -> Compiler.compile(spec("binary.47.wasm"), wasm20));
         InvalidException invalid = assertThrows(InvalidException.class,
                 () -> Compiler.compile(spec("exports.18.wasm"), CompilerOptions.defaults()));
         assertTrue(invalid.getMessage().contains("duplicate export name"), invalid.getMessage());
@@ -75,8 +78,7 @@ class CompilerTest {
         for (String flags : new String[] {"20", "44"}) {
             byte[] wasm = java.util.HexFormat.of().parseHex("0061736d010000000104016000000302010005030100010a0b0109004100fd00"
                     + flags + "001a0b");
-            MalformedException e = assertThrows(MalformedException.class,
-                    () -> Compiler.compile(wasm, CompilerOptions.defaults()), flags);
+            MalformedException e = assertThrows(MalformedException.class, () -> Compiler.compile(wasm, wasm20), flags);
             // Located at the body's start where Endive cannot decode it (flags 20), at the load where it can (44).
             assertEquals("function 0 at offset 0x" + (flags.equals("20") ? "1b" : "1e") + ": malformed memop flags",
                     e.getMessage(), flags);

@@ -45,20 +45,21 @@ class UnsupportedFeatureTest {
 
     @Test
     void gcTypesNeedTheFeatureEnabled() {
-        UnsupportedFeatureException e = unsupported(GC_STRUCT, Feature.DEFAULT);
+        UnsupportedFeatureException e = unsupported(GC_STRUCT, Feature.WASM_2_0);
         assertEquals(Feature.GC, e.feature());
         assertEquals("the module needs the GC proposal (gc), which is not enabled: type 0 is a struct type",
                 e.getMessage());
         Compiler.compile(GC_STRUCT, new CompilerOptions("test.Struct", Feature.WASM_3_0));
+        Compiler.compile(GC_STRUCT, new CompilerOptions("test.Struct", Feature.DEFAULT));
     }
 
     @Test
     void anInstructionIsNamedWithItsFunctionAndOffset() {
-        UnsupportedFeatureException e = unsupported(REF_I31, Feature.DEFAULT);
+        UnsupportedFeatureException e = unsupported(REF_I31, Feature.WASM_2_0);
         assertEquals(Feature.GC, e.feature());
         assertEquals("the module needs the GC proposal (gc), which is not enabled: function 0 at byte 0x19: ref.i31",
                 e.getMessage());
-        UnsupportedFeatureException off = unsupported(TAIL_CALL, Feature.DEFAULT);
+        UnsupportedFeatureException off = unsupported(TAIL_CALL, Feature.WASM_2_0);
         assertEquals("the module needs tail calls (tail-call), which is not enabled: function 0 at byte 0x17:"
                 + " return_call", off.getMessage());
         Compiler.compile(TAIL_CALL, new CompilerOptions("test.TailCall", Feature.WASM_3_0));
@@ -90,7 +91,9 @@ class UnsupportedFeatureTest {
     /** Endive cannot decode 64-bit limits and calls them malformed; the module needs memory64 all the same. */
     @Test
     void sixtyFourBitMemoriesNeedMemory64() {
-        UnsupportedFeatureException e = unsupported(MEMORY64, Feature.DEFAULT);
+        Set<Feature> without = EnumSet.copyOf(Feature.DEFAULT);
+        without.remove(Feature.MEMORY64);
+        UnsupportedFeatureException e = unsupported(MEMORY64, without);
         assertEquals(Feature.MEMORY64, e.feature());
         assertTrue(e.getMessage().endsWith(": memory 0 is 64-bit"), e.getMessage());
         Compiler.compile(MEMORY64, new CompilerOptions("test.Memory64", Feature.WASM_3_0));
@@ -114,11 +117,17 @@ class UnsupportedFeatureTest {
                 + " core modules", e.getMessage());
     }
 
+    /** WasmEdge's default (all of 3.0, threads off), less what wasm2jar does not compile. */
     @Test
-    void optionsDefaultTo20AndExtendedConst() {
+    void optionsDefaultToWasmEdgesFeaturesThatCompile() {
         assertEquals(Feature.DEFAULT, CompilerOptions.defaults().features());
         assertTrue(Feature.DEFAULT.containsAll(Feature.WASM_2_0));
-        assertTrue(Feature.DEFAULT.contains(Feature.EXTENDED_CONST));
+        for (Feature f : Feature.WASM_3_0) {
+            assertEquals(f.supported(), Feature.DEFAULT.contains(f), f.flag());
+        }
+        assertTrue(Feature.DEFAULT.containsAll(EnumSet.of(Feature.EXTENDED_CONST, Feature.TAIL_CALL,
+                Feature.EXCEPTIONS, Feature.FUNCTION_REFERENCES, Feature.RELAXED_SIMD)));
+        assertTrue(!Feature.DEFAULT.contains(Feature.THREADS));
         assertTrue(Feature.WASM_3_0.contains(Feature.GC));
         assertEquals(Feature.GC, Feature.ofFlag("gc"));
         assertThrows(IllegalArgumentException.class, () -> new CompilerOptions("a.B", Set.of(Feature.SIMD)));

@@ -16,6 +16,32 @@ public final class WasmBuilder {
     private final List<byte[]> bodies = new ArrayList<>();
     private final List<String> exports = new ArrayList<>();
     private final List<Integer> exported = new ArrayList<>();
+    private final List<Integer> exportKinds = new ArrayList<>();
+    private final List<byte[]> imports = new ArrayList<>();
+    private int importedFunctions;
+    private final List<Integer> tags = new ArrayList<>();
+
+    /** Imports a function of type {@code type}; returns its index. Call before adding functions. */
+    public int importFunction(String module, String name, int type) {
+        imports.add(new Code().raw(utf8(module)).raw(utf8(name)).u8(0).u32(type).bytes());
+        return importedFunctions++;
+    }
+
+    /** Defines an exception tag of type {@code type} (no results), exported as {@code name} unless null. */
+    public int tag(String name, int type) {
+        tags.add(type);
+        if (name != null) {
+            exports.add(name);
+            exported.add(tags.size() - 1);
+            exportKinds.add(4);
+        }
+        return tags.size() - 1;
+    }
+
+    private static byte[] utf8(String s) {
+        byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new Code().u32(bytes.length).raw(bytes).bytes();
+    }
 
     /** Adds a type and returns its index. */
     public int type(int[] params, int[] results) {
@@ -42,22 +68,31 @@ public final class WasmBuilder {
         bodies.add(f.bytes());
         if (name != null) {
             exports.add(name);
-            exported.add(functionTypes.size() - 1);
+            exported.add(importedFunctions + functionTypes.size() - 1);
+            exportKinds.add(0);
         }
-        return functionTypes.size() - 1;
+        return importedFunctions + functionTypes.size() - 1;
     }
 
     public byte[] build() {
         Code m = new Code().raw(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
         section(m, 1, vector(types));
+        if (!imports.isEmpty()) {
+            section(m, 2, vector(imports));
+        }
         Code funcs = new Code().u32(functionTypes.size());
         functionTypes.forEach(funcs::u32);
         section(m, 3, funcs.bytes());
         section(m, 5, new Code().u32(1).u8(0).u32(1).bytes());
+        if (!tags.isEmpty()) {
+            Code t = new Code().u32(tags.size());
+            tags.forEach(type -> t.u8(0).u32(type));
+            section(m, 13, t.bytes());
+        }
         Code ex = new Code().u32(exports.size());
         for (int i = 0; i < exports.size(); i++) {
             byte[] name = exports.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            ex.u32(name.length).raw(name).u8(0).u32(exported.get(i));
+            ex.u32(name.length).raw(name).u8(exportKinds.get(i)).u32(exported.get(i));
         }
         section(m, 7, ex.bytes());
         Code code = new Code().u32(bodies.size());
@@ -154,6 +189,27 @@ public final class WasmBuilder {
         /** The same with a type index as block type (multi-value). */
         public Code beginTyped(int opcode, int typeIndex) {
             return u8(opcode).s64(typeIndex);
+        }
+
+        /** {@code try_table} with an empty block type and {@code catches}: kind, tag (ignored for catch_all), label. */
+        public Code tryTable(int blockType, int[]... catches) {
+            u8(0x1F).u8(blockType).u32(catches.length);
+            for (int[] c : catches) {
+                u8(c[0]);
+                if (c[0] < 2) {
+                    u32(c[1]);
+                }
+                u32(c[2]);
+            }
+            return this;
+        }
+
+        public Code throwTag(int tag) {
+            return u8(0x08).u32(tag);
+        }
+
+        public Code call(int function) {
+            return u8(0x10).u32(function);
         }
 
         public Code end() {

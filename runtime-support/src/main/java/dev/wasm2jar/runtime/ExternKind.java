@@ -2,7 +2,7 @@ package dev.wasm2jar.runtime;
 
 /** What an import or export is. */
 public enum ExternKind {
-    FUNCTION, TABLE, MEMORY, GLOBAL;
+    FUNCTION, TABLE, MEMORY, GLOBAL, TAG;
 
     @Override
     public String toString() {

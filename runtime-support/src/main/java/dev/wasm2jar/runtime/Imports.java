@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What a module may import: {@link WasmFunction}s, {@link Memory}s, {@link Table}s and {@link Global}s by module and
- * field name. Other instances' exports come in whole with {@link #addInstance}.
+ * What a module may import: {@link WasmFunction}s, {@link Memory}s, {@link Table}s, {@link Global}s and {@link Tag}s
+ * by module and field name. Other instances' exports come in whole with {@link #addInstance}.
  */
 public final class Imports {
     private final Map<String, Map<String, Object>> byModule = new HashMap<>();
@@ -14,10 +14,10 @@ public final class Imports {
         return new Imports();
     }
 
-    /** Offers {@code value} (a function, memory, table or global) as {@code module.name}. */
+    /** Offers {@code value} (a function, memory, table, global or tag) as {@code module.name}. */
     public Imports add(String module, String name, Object value) {
         if (!(value instanceof WasmFunction || value instanceof Memory || value instanceof Table
-                || value instanceof Global)) {
+                || value instanceof Global || value instanceof Tag)) {
             throw new IllegalArgumentException("cannot import a " + (value == null ? "null" : value.getClass()));
         }
         byModule.computeIfAbsent(module, m -> new HashMap<>()).put(name, value);

@@ -22,7 +22,7 @@ public final class Instance {
         return module;
     }
 
-    /** Every export by name, in the module's order: WasmFunction, Memory, Table or Global values. */
+    /** Every export by name, in the module's order: WasmFunction, Memory, Table, Global or Tag values. */
     public Map<String, Object> exports() {
         return exports;
     }
@@ -42,6 +42,11 @@ public final class Instance {
 
     public Global global(String name) {
         return export(name, Global.class, "global");
+    }
+
+    /** The exported tag {@code name}: what the guest's exceptions of it carry ({@link ThrownException#tag()}). */
+    public Tag tag(String name) {
+        return export(name, Tag.class, "tag");
     }
 
     /**

@@ -20,4 +20,9 @@ public abstract class WasmException extends RuntimeException {
     public WasmException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** For exceptions that are control flow ({@link ThrownException}): no stack trace, no suppressed exceptions. */
+    WasmException(String message, Throwable cause, boolean enableSuppression, boolean writableStackTrace) {
+        super(message, cause, enableSuppression, writableStackTrace);
+    }
 }

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The scripts of the WebAssembly 3.0 suites that wasm2jar passes completely, one test per script, judged as 3.0:
- * whole folders, and the scripts of the core folder listed in {@link #CORE}. A script joins when all of it passes, so
- * this never hides a failure; {@code wasm2jar spectest DIR} gives the counts of the rest.
+ * whole folders, the scripts of the core folder listed in {@link #CORE} and those of other folders in
+ * {@link #SCRIPTS}. A script joins when all of it passes, so this never hides a failure; {@code wasm2jar spectest DIR}
+ * gives the counts of the rest.
  */
 class Wasm3SpecTest {
     /** Folders of {@code wasm-3.0-*} every script of which passes. */
@@ -25,9 +26,19 @@ class Wasm3SpecTest {
             "wasm-3.0-relaxed-simd");
 
     /** Scripts of {@code wasm-3.0} that 2.0's suite does not have, or has otherwise, and that pass completely. */
-    static final List<String> CORE = List.of("align", "br_on_non_null", "br_on_null", "br_table", "call_ref", "linking",
-            "memory", "ref", "ref_as_non_null", "ref_is_null", "return_call", "return_call_indirect", "return_call_ref",
-            "type-canon", "type-equivalence", "type-rec", "unreached-valid");
+    static final List<String> CORE = List.of("align", "br_on_non_null", "br_on_null", "br_table", "call_ref",
+            "exports", "imports", "linking", "memory", "ref", "ref_as_non_null", "ref_is_null", "return_call",
+            "return_call_indirect", "return_call_ref", "type-canon", "type-equivalence", "type-rec",
+            "unreached-valid");
+
+    /**
+     * Scripts of other folders that pass completely, as {@code folder/script}: of {@code wasm-3.0-*}, and of exception
+     * handling's legacy form (judged as 3.0 too: wasm2jar takes it as part of the exceptions feature, as WasmEdge
+     * does).
+     */
+    static final List<String> SCRIPTS = List.of("wasm-3.0-exceptions/instance", "wasm-3.0-exceptions/throw",
+            "wasm-3.0-exceptions/throw_ref", "wasm-3.0-exceptions/try_table", "exception-handling-legacy/throw",
+            "exception-handling-legacy/try_catch");
 
     @TestFactory
     Stream<DynamicTest> wasm30() throws IOException {
@@ -44,6 +55,9 @@ class Wasm3SpecTest {
         }
         for (String name : CORE) {
             scripts.add(suites.resolve("wasm-3.0").resolve(name));
+        }
+        for (String name : SCRIPTS) {
+            scripts.add(suites.resolve(name));
         }
         Duration timeout = Duration.ofSeconds(Long.getLong("spectest.timeout", 300));
         return scripts.build().map(folder -> {

@@ -5,6 +5,7 @@ import dev.wasm2jar.runtime.Instance;
 import dev.wasm2jar.runtime.LargeStack;
 import dev.wasm2jar.runtime.Limits;
 import dev.wasm2jar.runtime.Module;
+import dev.wasm2jar.runtime.ThrownException;
 import dev.wasm2jar.runtime.TrapException;
 import dev.wasm2jar.runtime.UnlinkableException;
 import dev.wasm2jar.runtime.WasmException;
@@ -197,9 +198,10 @@ public final class Launcher {
                 return entry.enter(wasi, linker.instantiate(command));
             } catch (WasiExit e) {
                 return e.code(); // proc_exit from a library's _initialize or a start function
-            } catch (TrapException | ExhaustionException e) {
-                err.println(prefix + ": error: " + (e instanceof ExhaustionException ? "exhaustion" : "trap") + ": "
-                        + e.getMessage());
+            } catch (TrapException | ExhaustionException | ThrownException e) {
+                // A wasm exception that no handler caught ends the guest as a trap does (wasmtime's exit code too).
+                err.println(prefix + ": error: " + (e instanceof ExhaustionException ? "exhaustion"
+                        : e instanceof ThrownException ? "uncaught exception" : "trap") + ": " + e.getMessage());
                 List<String> lines = new Backtrace(labels).lines(e);
                 if (!lines.isEmpty()) {
                     err.println("wasm backtrace:");

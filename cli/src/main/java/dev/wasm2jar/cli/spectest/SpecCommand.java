@@ -17,13 +17,14 @@ import java.util.Map;
  * @param expected what the action should return
  * @param either for an action with one result, the results it may return, any one of them (relaxed SIMD's
  *     instructions may give any of a set); empty otherwise
+ * @param definition for module_instance, the name of the module_definition it instantiates
  */
 public record SpecCommand(String type, int line, String name, String as, String filename, String moduleType,
-        String text, Action action, List<SpecValue> expected, List<SpecValue> either) {
+        String text, Action action, List<SpecValue> expected, List<SpecValue> either, String definition) {
 
     public SpecCommand(String type, int line, String name, String as, String filename, String moduleType,
             String text, Action action, List<SpecValue> expected) {
-        this(type, line, name, as, filename, moduleType, text, action, expected, List.of());
+        this(type, line, name, as, filename, moduleType, text, action, expected, List.of(), null);
     }
 
     static SpecCommand fromJson(Object json) {
@@ -44,7 +45,8 @@ public record SpecCommand(String type, int line, String name, String as, String 
                 (String) map.get("text"),
                 action instanceof Map<?, ?> a ? Action.fromJson(a) : null,
                 expected.stream().map(SpecValue::fromJson).toList(),
-                either.stream().map(SpecValue::fromJson).toList());
+                either.stream().map(SpecValue::fromJson).toList(),
+                (String) map.get("definition"));
     }
 
     /** Whether this command is an assertion that the totals count: {@code action} and every {@code assert_*}. */

@@ -10,6 +10,7 @@ import dev.wasm2jar.runtime.Instance;
 import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.MalformedException;
 import dev.wasm2jar.runtime.Module;
+import dev.wasm2jar.runtime.ThrownException;
 import dev.wasm2jar.runtime.TrapException;
 import dev.wasm2jar.runtime.UninstantiableException;
 import dev.wasm2jar.runtime.UnlinkableException;
@@ -48,6 +49,8 @@ public final class SpecRunner {
     private final boolean metering;
     private final Imports imports = SpectestHost.imports();
     private final Map<String, Loaded> named = new HashMap<>();
+    /** The modules of module_definition commands, by name. */
+    private final Map<String, Module> definitions = new HashMap<>();
     /** Names that register gave modules which did not load for want of a feature: importing from them decides nothing. */
     private final Map<String, Feature> unsupportedRegistrations = new HashMap<>();
     private Loaded latest = new Loaded(null, "no module has been defined yet", null);
@@ -113,9 +116,11 @@ public final class SpecRunner {
             return switch (c.type()) {
                 case "module" -> module(c);
                 case "module_definition" -> {
-                    compile(c); // (module definition ...): compiled and validated, not instantiated
+                    // (module definition ...): compiled and validated, instantiated by module_instance commands
+                    definitions.put(c.name(), compile(c));
                     yield CommandResult.passed(c, null);
                 }
+                case "module_instance" -> moduleInstance(c);
                 case "register" -> register(c);
                 case "action" -> {
                     checkSupported(c);
@@ -126,6 +131,7 @@ public final class SpecRunner {
                 case "assert_trap" -> c.action() != null ? assertActionFails(c, TrapException.class)
                         : assertModuleFails(c, TrapException.class);
                 case "assert_exhaustion" -> assertActionFails(c, ExhaustionException.class);
+                case "assert_exception" -> assertActionFails(c, ThrownException.class);
                 case "assert_invalid" -> assertDoesNotCompile(c, InvalidException.class);
                 case "assert_malformed" -> assertDoesNotCompile(c, MalformedException.class);
                 case "assert_unlinkable" -> assertModuleFails(c, UnlinkableException.class);
@@ -153,6 +159,31 @@ public final class SpecRunner {
             loaded = new Loaded(null, "module " + c.filename() + " at line " + c.line() + " failed: " + reason,
                     t instanceof UnsupportedFeatureException u ? u.feature() : null);
             result = CommandResult.failed(c, reason, t);
+        }
+        latest = loaded;
+        if (c.name() != null) {
+            named.put(c.name(), loaded);
+        }
+        return result;
+    }
+
+    /** {@code (module instance $i $m)}: a new instance of a defined module, named. */
+    private CommandResult moduleInstance(SpecCommand c) {
+        Module definition = definitions.get(c.definition());
+        Loaded loaded;
+        CommandResult result;
+        if (definition == null) {
+            loaded = new Loaded(null, "no module definition named " + c.definition(), null);
+            result = CommandResult.failed(c, loaded.error(), null);
+        } else {
+            try {
+                loaded = new Loaded(definition.instantiate(imports), null, null);
+                result = CommandResult.passed(c, null);
+            } catch (Throwable t) {
+                loaded = new Loaded(null, "instance " + c.name() + " at line " + c.line() + " failed: " + describe(t),
+                        null);
+                result = CommandResult.failed(c, describe(t), t);
+            }
         }
         latest = loaded;
         if (c.name() != null) {

@@ -3,6 +3,7 @@ package dev.wasm2jar.runtime.abi;
 import dev.wasm2jar.runtime.Global;
 import dev.wasm2jar.runtime.Memory;
 import dev.wasm2jar.runtime.Table;
+import dev.wasm2jar.runtime.Tag;
 import dev.wasm2jar.runtime.WasmFunction;
 import java.lang.invoke.MethodHandle;
 
@@ -24,6 +25,8 @@ public abstract class Linkage {
     private final WasmFunction[] importedFunctions;
     private final byte[][] data;
     private final Object[][] elements;
+    /** Every tag, imported and defined. */
+    private Tag[] tags = new Tag[0];
 
     protected Linkage(Memory[] memories, Table[] tables, Global[] globals, WasmFunction[] importedFunctions,
             byte[][] data, Object[][] elements) {
@@ -54,6 +57,16 @@ public abstract class Linkage {
      */
     public final MethodHandle importedFunction(int index) {
         return importedFunctions[index].handle();
+    }
+
+    /** Tag {@code index}, imported or defined: what {@code throw} throws and {@code catch} compares by identity. */
+    public final Tag tag(int index) {
+        return tags[index];
+    }
+
+    /** The tags, imported ones first; the runtime sets them before the instance runs. */
+    protected final void tags(Tag[] all) {
+        tags = all;
     }
 
     /** {@code ref.func}: the reference to function {@code index} of this instance (the same object every time). */

@@ -31,6 +31,7 @@ import java.util.List;
  * @param elements element segments
  * @param data data segments
  * @param start the start function's index, or -1
+ * @param tags the type index of every defined tag (exception handling)
  */
 public record ModuleShape(
         List<FunctionType> types,
@@ -46,14 +47,16 @@ public record ModuleShape(
         List<Export> exports,
         List<ElementSegment> elements,
         List<DataSegment> data,
-        int start) {
+        int start,
+        int[] tags) {
 
     private static final int MAGIC = 0x7761736d; // "wasm"
     /**
      * The format's version. 1: value types by enum ordinal, function types as letters. 2: every enum-like value by an
-     * explicit tag (types by {@link TypeCodec}, the rest below), so reordering a Java enum never changes a jar.
+     * explicit tag (types by {@link TypeCodec}, the rest below), so reordering a Java enum never changes a jar. 3: the
+     * exception tags a module defines, after everything else.
      */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     /**
      * Sizes in pages (memories) or elements (tables); {@code max} is -1 when absent. {@code address64}: a memory or
@@ -66,7 +69,9 @@ public record ModuleShape(
         }
     }
 
-    /** An import. {@code typeIndex} is set for functions; {@code valueType} for tables (element) and globals. */
+    /**
+     * An import. {@code typeIndex} is set for functions and tags; {@code valueType} for tables (element) and globals.
+     */
     public record Import(String module, String name, ExternKind kind, int typeIndex, ValueType valueType,
             boolean mutable, Limits limits) {}
 
@@ -183,6 +188,7 @@ public record ModuleShape(
             out.write(d.bytes());
         }
         out.writeInt(start);
+        writeInts(out, tags);
     }
 
     public static ModuleShape read(DataInputStream in) throws IOException {
@@ -249,17 +255,19 @@ public record ModuleShape(
             data.add(new DataSegment(mode, memory, offset, bytes));
         }
         int start = in.readInt();
+        int[] tags = readInts(in);
         return new ModuleShape(types, imports, functionTypes, classes, functionClass, methods, names, tables,
-                memories, globals, exports, elements, data, start);
+                memories, globals, exports, elements, data, start, tags);
     }
 
-    /** The binary format's external kinds: 0 function, 1 table, 2 memory, 3 global. */
+    /** The binary format's external kinds: 0 function, 1 table, 2 memory, 3 global, 4 tag. */
     private static int tag(ExternKind kind) {
         return switch (kind) {
             case FUNCTION -> 0;
             case TABLE -> 1;
             case MEMORY -> 2;
             case GLOBAL -> 3;
+            case TAG -> 4;
         };
     }
 
@@ -269,6 +277,7 @@ public record ModuleShape(
             case 1 -> ExternKind.TABLE;
             case 2 -> ExternKind.MEMORY;
             case 3 -> ExternKind.GLOBAL;
+            case 4 -> ExternKind.TAG;
             default -> throw new IOException("unknown extern kind tag " + tag);
         };
     }

@@ -4,6 +4,7 @@ import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.Global;
 import dev.wasm2jar.runtime.Memory;
 import dev.wasm2jar.runtime.Table;
+import dev.wasm2jar.runtime.Tag;
 import dev.wasm2jar.runtime.ValueType;
 import dev.wasm2jar.runtime.WasmFunction;
 import dev.wasm2jar.runtime.abi.ModuleShape.Import;
@@ -29,6 +30,7 @@ public final class Externs {
             case TABLE -> (im.limits().address64() ? "64-bit " : "") + im.valueType() + " table ("
                     + limits(im.limits()) + ")";
             case GLOBAL -> (im.mutable() ? "mutable " : "") + "global " + im.valueType();
+            case TAG -> "tag " + type(shape.types().get(im.typeIndex()));
         };
     }
 
@@ -47,6 +49,9 @@ public final class Externs {
         if (value instanceof Table t) {
             return (t.address64() ? "64-bit " : "") + t.elementType() + " table of " + t.size()
                     + (t.maxSize() < 0 ? "" : ", max " + t.maxSize());
+        }
+        if (value instanceof Tag t) {
+            return "tag " + type(t.type());
         }
         return String.valueOf(value);
     }

@@ -7,6 +7,7 @@ import dev.wasm2jar.runtime.Limits;
 import dev.wasm2jar.runtime.Memory;
 import dev.wasm2jar.runtime.Module;
 import dev.wasm2jar.runtime.Table;
+import dev.wasm2jar.runtime.Tag;
 import dev.wasm2jar.runtime.UninstantiableException;
 import dev.wasm2jar.runtime.UnlinkableException;
 import dev.wasm2jar.runtime.V128;
@@ -65,6 +66,7 @@ public final class Instantiator {
         List<Memory> memories = new ArrayList<>();
         List<Table> tables = new ArrayList<>();
         List<Global> importedGlobals = new ArrayList<>();
+        List<Tag> tags = new ArrayList<>();
         for (int index = 0; index < imports.size(); index++) {
             Import im = shape.imports().get(index);
             Object value = imports.get(index);
@@ -77,6 +79,7 @@ public final class Instantiator {
                 case MEMORY -> memories.add(linkMemory(shape, im, value));
                 case TABLE -> tables.add(linkTable(shape, im, value));
                 case GLOBAL -> importedGlobals.add(linkGlobal(shape, im, value));
+                case TAG -> tags.add(linkTag(shape, im, value));
             }
         }
         for (ModuleShape.Limits memory : shape.memories()) {
@@ -92,6 +95,10 @@ public final class Instantiator {
 
         InstanceLinkage link = new InstanceLinkage(memories.toArray(new Memory[0]), tableArray, globals,
                 functions.toArray(new WasmFunction[0]), data, elements, shape);
+        for (int typeIndex : shape.tags()) {
+            tags.add(new Tag(shape.types().get(typeIndex)));
+        }
+        link.setTags(tags.toArray(new Tag[0]));
         CompiledInstance[] made = new CompiledInstance[1];
         ConstExprs exprs = new ConstExprs(globals, link, () -> (GcFactory) made[0]);
 
@@ -167,6 +174,7 @@ public final class Instantiator {
                 case MEMORY -> link.memory(e.index());
                 case TABLE -> tableArray[e.index()];
                 case GLOBAL -> globals[e.index()];
+                case TAG -> link.tag(e.index());
             });
         }
         if (shape.start() >= 0) {
@@ -187,6 +195,13 @@ public final class Instantiator {
             throw incompatible(shape, im, value);
         }
         return f;
+    }
+
+    private static Tag linkTag(ModuleShape shape, Import im, Object value) {
+        if (!(value instanceof Tag t) || !t.type().equals(shape.types().get(im.typeIndex()))) {
+            throw incompatible(shape, im, value);
+        }
+        return t;
     }
 
     private static Memory linkMemory(ModuleShape shape, Import im, Object value) {
@@ -245,6 +260,10 @@ public final class Instantiator {
             this.shape = shape;
             this.functions = java.util.Arrays.copyOf(imported, shape.functionTypes().length);
             this.importedFunctions = imported.length;
+        }
+
+        void setTags(Tag[] all) {
+            tags(all);
         }
 
         void bind(Class<?> instanceClass, Object generated) {

@@ -64,7 +64,7 @@ class ModuleShapeTest {
                         new ElementSegment(SegmentMode.DECLARATIVE, 0, null, ValueType.FUNCREF, List.of())),
                 List.of(new DataSegment(SegmentMode.ACTIVE, 1, ConstExpr.of(ConstExpr.GLOBAL_GET, 0), new byte[] {1, 2}),
                         new DataSegment(SegmentMode.PASSIVE, 0, null, new byte[0])),
-                2);
+                2, new int[] {0, 2});
     }
 
     @Test
@@ -93,6 +93,7 @@ class ModuleShapeTest {
             assertArrayEquals(d.bytes(), e.bytes());
         }
         assertEquals(shape.start(), back.start());
+        assertArrayEquals(shape.tags(), back.tags());
         assertArrayEquals(bytes, back.toBytes());
     }
 
@@ -101,7 +102,7 @@ class ModuleShapeTest {
     void tagsAreExplicit() {
         ModuleShape one = new ModuleShape(List.of(), List.of(new Import("m", "g", ExternKind.GLOBAL, -1,
                 ValueType.EXTERNREF, false, null)), new int[0], List.of(), new int[0], new String[0], new String[0],
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), -1);
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), -1, new int[0]);
         byte[] bytes = one.toBytes();
         // magic, version, 0 types, 1 import, "m", "g", then the kind and the type.
         int at = 4 + 4 + 4 + 4 + 3 + 3;
@@ -124,9 +125,9 @@ class ModuleShapeTest {
     void unknownTagsAreRefused() {
         ModuleShape one = new ModuleShape(List.of(), List.of(), new int[0], List.of(), new int[0], new String[0],
                 new String[0], List.of(), List.of(), List.of(),
-                List.of(new Export("e", ExternKind.MEMORY, 0)), List.of(), List.of(), -1);
+                List.of(new Export("e", ExternKind.MEMORY, 0)), List.of(), List.of(), -1, new int[0]);
         byte[] bytes = one.toBytes();
-        int kind = bytes.length - 1 - 4 - 4 - 4 - 4; // then the export's index, two empty lists and the start
+        int kind = bytes.length - 1 - 4 - 4 - 4 - 4 - 4; // then the export's index, two empty lists, start, no tags
         assertEquals(2, bytes[kind], "memory is external kind 2");
         bytes[kind] = 9;
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> ModuleShape.fromBytes(bytes));

@@ -4,7 +4,9 @@ import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 
+import dev.wasm2jar.runtime.ThrownException;
 import dev.wasm2jar.runtime.abi.CompiledInstance;
+import dev.wasm2jar.runtime.abi.ExceptionOps;
 import dev.wasm2jar.runtime.abi.F32x4Ops;
 import dev.wasm2jar.runtime.abi.F64x2Ops;
 import dev.wasm2jar.runtime.abi.FrameOps;
@@ -223,6 +225,13 @@ public enum Builtin {
     TRAP_NULL_REFERENCE(TrapOps.class, "nullReference", "()Ldev/wasm2jar/runtime/TrapException;"),
     /** Not called by compiled bytecode: the Java facades the Maven plugin generates turn what a call threw into a trap. */
     TRAP_FROM_JAVA(TrapOps.class, "fromJava", "(Ljava/lang/Throwable;)Ljava/lang/RuntimeException;"),
+    // ---- exception handling: ExceptionOps, and what a handler reads of the exception it caught
+    EXCEPTION_NEW(ExceptionOps.class, "exception",
+            "([Ljava/lang/Object;Ldev/wasm2jar/runtime/Tag;)Ldev/wasm2jar/runtime/ThrownException;"),
+    EXCEPTION_RETHROW(ExceptionOps.class, "rethrow", "(Ljava/lang/Object;)Ldev/wasm2jar/runtime/ThrownException;"),
+    EXCEPTION_TAG(Kind.VIRTUAL, ThrownException.class, "tag", "()Ldev/wasm2jar/runtime/Tag;"),
+    EXCEPTION_VALUE(Kind.VIRTUAL, ThrownException.class, "value", "(I)Ljava/lang/Object;"),
+    LINK_TAG(Kind.VIRTUAL, Linkage.class, "tag", "(I)Ldev/wasm2jar/runtime/Tag;"),
     FRAME_PUT_I32(FrameOps.class, "putI32", "(I[JI)V"),
     FRAME_PUT_I64(FrameOps.class, "putI64", "(J[JI)V"),
     FRAME_PUT_F32(FrameOps.class, "putF32", "(F[JI)V"),

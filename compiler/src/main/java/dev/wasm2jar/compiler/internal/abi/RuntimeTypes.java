@@ -4,6 +4,7 @@ import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.Global;
 import dev.wasm2jar.runtime.Memory;
 import dev.wasm2jar.runtime.Table;
+import dev.wasm2jar.runtime.ThrownException;
 import dev.wasm2jar.runtime.V128;
 import dev.wasm2jar.runtime.WasmFunction;
 import dev.wasm2jar.runtime.abi.Linkage;
@@ -34,4 +35,6 @@ public final class RuntimeTypes {
     public static final String GC_ARRAY_CLASS = Type.getInternalName(dev.wasm2jar.runtime.abi.GcArray.class);
     public static final String I31_CLASS = Type.getInternalName(dev.wasm2jar.runtime.abi.I31.class);
     public static final String GC_FACTORY_CLASS = Type.getInternalName(dev.wasm2jar.runtime.abi.GcFactory.class);
+    /** What {@code try_table} handlers catch, and {@code exnref} values are. */
+    public static final String THROWN_EXCEPTION_CLASS = Type.getInternalName(ThrownException.class);
 }

@@ -50,7 +50,9 @@ import run.endive.wasm.types.ValType;
 /**
  * Decodes and validates with Endive's parser ({@code run.endive:wasm}) and translates its module into our
  * {@link ModuleModel}. It, {@link BodyWindows} (which decodes a large module's bodies a window at a time) and
- * {@link ErrorLocator} (which lists a failing body's instructions) are the only classes that see Endive's types.
+ * {@link ErrorLocator} (which lists a failing body's instructions) are the only classes that see Endive's types,
+ * besides the walks over raw code that read Endive's table of immediates ({@link RelaxedSimd},
+ * {@link LegacyExceptions}).
  */
 public final class EndiveDecoder {
     private static final EnumMap<OpCode, Op> OPS = new EnumMap<>(OpCode.class);
@@ -103,6 +105,20 @@ public final class EndiveDecoder {
     }
 
     private static ModuleModel decodeUnlocated(byte[] wasm, Set<Feature> features, int windowBytes) {
+        try {
+            return decodeModern(wasm, features, windowBytes);
+        } catch (MalformedException | InvalidException e) {
+            // Endive does not decode exception handling's legacy form: a module that uses it is rewritten. Without
+            // exceptions its opcodes are not the language's, and Endive's error stands.
+            byte[] rewritten = features.contains(Feature.EXCEPTIONS) ? LegacyExceptions.rewrite(wasm) : null;
+            if (rewritten == null) {
+                throw e;
+            }
+            return decodeModern(rewritten, features, windowBytes);
+        }
+    }
+
+    private static ModuleModel decodeModern(byte[] wasm, Set<Feature> features, int windowBytes) {
         BinaryPrescan.checkHeader(wasm);
         BinaryPrescan.checkNameLengths(wasm);
         FeatureCheck check = new FeatureCheck(features);
@@ -298,7 +314,9 @@ public final class EndiveDecoder {
                         typeOf.apply(g.type()), g.mutabilityType() == MutabilityType.Var, null);
                 case TagImport tag -> {
                     check.require(Feature.EXCEPTIONS, "import " + im.module() + "." + im.name() + " is a tag");
-                    throw new AssertionError("exceptions are not supported");
+                    tagType(tag.tagType().typeIdx(), types);
+                    yield new ModuleShape.Import(im.module(), im.name(), ExternKind.TAG, tag.tagType().typeIdx(), null,
+                            false, null);
                 }
                 default -> throw new InvalidException("unsupported import kind " + im.importType() + " for "
                         + im.module() + "." + im.name());
@@ -330,7 +348,13 @@ public final class EndiveDecoder {
                         memoriesBefore + i));
             }
         });
-        m.tagSection().ifPresent(s -> check.require(Feature.EXCEPTIONS, "it declares " + s.tagCount() + " tags"));
+        List<Integer> tags = new ArrayList<>();
+        m.tagSection().ifPresent(s -> {
+            check.require(Feature.EXCEPTIONS, "it declares " + s.tagCount() + " tags");
+            for (int i = 0; i < s.tagCount(); i++) {
+                tags.add(tagType(s.getTag(i).typeIdx(), types));
+            }
+        });
         List<ModuleShape.GlobalType> globals = new ArrayList<>();
         for (var g : m.globalSection().globals()) {
             globals.add(new ModuleShape.GlobalType(typeOf.apply(g.valueType()),
@@ -347,7 +371,7 @@ public final class EndiveDecoder {
                 case GLOBAL -> ExternKind.GLOBAL;
                 case TAG -> {
                     check.require(Feature.EXCEPTIONS, "export " + e.name() + " is a tag");
-                    throw new AssertionError("exceptions are not supported");
+                    yield ExternKind.TAG;
                 }
                 default -> throw new InvalidException("unsupported export kind " + e.exportType());
             };
@@ -391,7 +415,7 @@ public final class EndiveDecoder {
             Address64.checkOffsets(lowered, globalTypes(imports, globals));
         }
         return new ModuleModel(types, imports, ft, names, tables, memories, globals, exports, elements, data, start,
-                bodySizes, tailCalling, bodies, definitions);
+                tags.stream().mapToInt(Integer::intValue).toArray(), bodySizes, tailCalling, bodies, definitions);
     }
 
     private static List<ValueType> globalTypes(List<ModuleShape.Import> imports, List<ModuleShape.GlobalType> globals) {
@@ -461,7 +485,7 @@ public final class EndiveDecoder {
             Wasm2Profile.checkReservedBytes(instruction, wasm, check);
             check.instruction(op, functionIndex, address);
             switch (op) {
-                case BLOCK, LOOP, IF -> check.blockType(instruction.operand(0), functionIndex, address);
+                case BLOCK, LOOP, IF, TRY_TABLE -> check.blockType(instruction.operand(0), functionIndex, address);
                 case SELECT_T, REF_NULL -> check.immediateType(TypeCodec.unpack(instruction.operand(0)), op,
                         functionIndex, address);
                 default -> { }
@@ -491,18 +515,20 @@ public final class EndiveDecoder {
     /** Rewrites immediates that name types into our encodings (see {@link Instruction}). */
     private static long[] operands(Op op, long[] operands, FeatureCheck check) {
         switch (op) {
-            case BLOCK, LOOP, IF -> {
-                long bt = operands[0];
-                long encoded;
-                if (BlockType.isEmpty(bt)) {
-                    encoded = BlockTypes.EMPTY;
-                } else if (BlockType.isTypeIndex(bt)) {
-                    encoded = BlockType.typeIndex(bt);
-                } else {
-                    encoded = BlockTypes.ofValue(check.typed(
-                            valueType(ValType.builder().fromId(BlockType.valueTypeId(bt)).build())));
+            case TRY_TABLE -> {
+                long[] out = new long[1 + 3 * (int) operands[1]];
+                out[0] = blockType(operands[0], check);
+                int at = 2;
+                for (int c = 0; c < operands[1]; c++) {
+                    int kind = (int) operands[at++];
+                    out[1 + 3 * c] = kind;
+                    out[2 + 3 * c] = kind == Instruction.CATCH || kind == Instruction.CATCH_REF ? operands[at++] : -1;
+                    out[3 + 3 * c] = operands[at++];
                 }
-                return new long[] {encoded};
+                return out;
+            }
+            case BLOCK, LOOP, IF -> {
+                return new long[] {blockType(operands[0], check)};
             }
             case SELECT_T -> {
                 return new long[] {TypeCodec.pack(check.typed(valueTypeOfCode((int) operands[0])))};
@@ -521,6 +547,28 @@ public final class EndiveDecoder {
                 return operands;
             }
         }
+    }
+
+    /** A tag's type index, checked: a function type without results (what its exceptions carry). */
+    private static int tagType(int typeIndex, List<FunctionType> types) {
+        if (typeIndex < 0 || typeIndex >= types.size()) {
+            throw new InvalidException("unknown type " + typeIndex);
+        }
+        if (!types.get(typeIndex).results().isEmpty()) {
+            throw new InvalidException("non-empty tag result type");
+        }
+        return typeIndex;
+    }
+
+    /** A block type as Endive gives it, in our encoding ({@link BlockTypes}). */
+    private static long blockType(long bt, FeatureCheck check) {
+        if (BlockType.isEmpty(bt)) {
+            return BlockTypes.EMPTY;
+        }
+        if (BlockType.isTypeIndex(bt)) {
+            return BlockType.typeIndex(bt);
+        }
+        return BlockTypes.ofValue(check.typed(valueType(ValType.builder().fromId(BlockType.valueTypeId(bt)).build())));
     }
 
     /** A heap type as Endive gives it: the binary format's s33, negative for the abstract ones. */

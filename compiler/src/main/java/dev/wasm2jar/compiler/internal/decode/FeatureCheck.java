@@ -163,6 +163,7 @@ final class FeatureCheck {
                     REF_TEST, REF_TEST_NULL, CAST_TEST, CAST_TEST_NULL, BR_ON_CAST, BR_ON_CAST_FAIL,
                     ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY, REF_I31, I31_GET_S, I31_GET_U, REF_EQ -> Feature.GC;
             case RETURN_CALL, RETURN_CALL_INDIRECT -> Feature.TAIL_CALL;
+            case TRY_TABLE, THROW, THROW_REF -> Feature.EXCEPTIONS;
             case RETURN_CALL_REF -> Feature.TAIL_CALL; // and function-references, for its typed reference
             default -> Feature.MVP;
         };

@@ -73,6 +73,7 @@ final class Wasm2Profile {
                 case MEMORY -> memories;
                 case TABLE -> model.importCount(ExternKind.TABLE) + model.tables().size();
                 case GLOBAL -> importedGlobals + model.globals().size();
+                case TAG -> model.importCount(ExternKind.TAG) + model.tags().length;
             };
             if (e.index() < 0 || e.index() >= count) {
                 throw new InvalidException("unknown " + e.kind() + " " + e.index());

@@ -10,8 +10,9 @@ import java.util.function.IntFunction;
 /**
  * A decoded and validated module, in the compiler's own terms. The parts the runtime needs too are the records of
  * {@link ModuleShape}; function bodies come from {@code bodies} on demand, so a large module need not hold all its
- * code in our form at once. {@code bodySizes} gives each defined function's code size in bytes; {@code tailCalling}
- * which defined functions make tail calls (their entries catch what such calls unwind: RATIONALE.md, "Tail calls").
+ * code in our form at once. {@code tags} gives the type index of each defined exception tag; {@code bodySizes} each
+ * defined function's code size in bytes; {@code tailCalling} which defined functions make tail calls (their entries
+ * catch what such calls unwind: RATIONALE.md, "Tail calls").
  * {@code definitions} describes the type section of a module with GC types (struct and array types, subtyping,
  * recursion groups), null for any other; there, {@code types} holds a function type's signature and, for a struct or
  * array type, an empty one that nothing calls.
@@ -28,6 +29,7 @@ public record ModuleModel(
         List<ModuleShape.ElementSegment> elements,
         List<ModuleShape.DataSegment> data,
         int start,
+        int[] tags,
         int[] bodySizes,
         java.util.BitSet tailCalling,
         IntFunction<FunctionBody> bodies,
@@ -35,6 +37,19 @@ public record ModuleModel(
 
     public int importCount(ExternKind kind) {
         return (int) imports.stream().filter(i -> i.kind() == kind).count();
+    }
+
+    /** The type of tag {@code index}, imported or defined: its parameters are what its exceptions carry. */
+    public FunctionType tagType(int index) {
+        int imported = 0;
+        for (ModuleShape.Import im : imports) {
+            if (im.kind() == ExternKind.TAG) {
+                if (imported++ == index) {
+                    return types.get(im.typeIndex());
+                }
+            }
+        }
+        return types.get(tags[index - imported]);
     }
 
     public int functionCount() {

@@ -27,6 +27,9 @@ public enum Op {
     RETURN_CALL_REF(Family.CALL),
     BR_ON_NULL(CONTROL),
     BR_ON_NON_NULL(CONTROL),
+    TRY_TABLE(CONTROL),
+    THROW(EXCEPTION),
+    THROW_REF(EXCEPTION),
     DROP(PARAMETRIC),
     SELECT(PARAMETRIC),
     SELECT_T(PARAMETRIC),
@@ -516,6 +519,8 @@ public enum Op {
         /** Blocks, branches, return, unreachable, nop. */
         CONTROL,
         CALL,
+        /** {@code throw}, {@code throw_ref} ({@code try_table} is {@link #CONTROL}'s: it is a block). */
+        EXCEPTION,
         /** {@code drop}, {@code select}. */
         PARAMETRIC,
         LOCAL,

@@ -70,7 +70,7 @@ public final class Splitter {
         for (int i = 0; i < code.size(); i++) {
             inLoop[i] = loops > 0;
             Op op = code.get(i).op();
-            if (op == Op.BLOCK || op == Op.LOOP || op == Op.IF) {
+            if (op == Op.BLOCK || op == Op.LOOP || op == Op.IF || op == Op.TRY_TABLE) {
                 open.push(i);
                 loops += op == Op.LOOP ? 1 : 0;
             } else if (op == Op.ELSE) {
@@ -102,7 +102,7 @@ public final class Splitter {
         int i = from;
         while (i < to) {
             Op op = code.get(i).op();
-            if (op == Op.BLOCK || op == Op.LOOP || op == Op.IF) {
+            if (op == Op.BLOCK || op == Op.LOOP || op == Op.IF || op == Op.TRY_TABLE) {
                 items.add(planConstruct(i));
                 i = match[i] + 1;
             } else {

@@ -41,6 +41,12 @@ final class CallEmitter implements Emitter {
                 callIndirect(in.intOperand(0), in.intOperand(1));
             }
             case CALL_REF -> callRef(in.intOperand(0));
+            default -> control.outsideTryTables(() -> tailCall(in));
+        }
+    }
+
+    private void tailCall(Instruction in) {
+        switch (in.op()) {
             case RETURN_CALL -> {
                 int function = in.intOperand(0);
                 FunctionType callee = ctx.layout.model().functionType(function);

@@ -12,6 +12,7 @@ import dev.wasm2jar.runtime.FunctionType;
 import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.ValueType;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -20,11 +21,11 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /**
- * Structured control flow onto labels: the control stack of blocks, loops and ifs, branches (a branch that leaves
- * values below the ones it carries drops them through temporaries), {@code br_table} as a {@code tableswitch}, and
- * returns. Code after an unconditional branch is skipped ({@link #skip}), which also spares the JVM verifier wasm's
- * polymorphic stack. In a part of a split function, a branch to a construct outside it and a return leave the
- * method through {@link PartBoundary}.
+ * Structured control flow onto labels: the control stack of blocks, loops, ifs and try_tables ({@link TryTables}),
+ * branches (a branch that leaves values below the ones it carries drops them through temporaries), {@code br_table}
+ * as a {@code tableswitch}, and returns. Code after an unconditional branch is skipped ({@link #skip}), which also
+ * spares the JVM verifier wasm's polymorphic stack. In a part of a split function, a branch to a construct outside
+ * it and a return leave the method through {@link PartBoundary}.
  */
 final class ControlFlow implements Emitter {
     private final EmitContext ctx;
@@ -34,6 +35,7 @@ final class ControlFlow implements Emitter {
     /** How this method leaves for constructs outside it, in a part; null in a function's own method. */
     private final PartBoundary exits;
     private final Deque<ControlFrame> control = new ArrayDeque<>();
+    private final TryTables tries;
 
     ControlFlow(EmitContext ctx, FunctionType type, PartBoundary exits) {
         this.ctx = ctx;
@@ -41,6 +43,7 @@ final class ControlFlow implements Emitter {
         this.stack = ctx.stack;
         this.type = type;
         this.exits = exits;
+        this.tries = new TryTables(ctx);
     }
 
     /** Enters the function body. */
@@ -67,6 +70,26 @@ final class ControlFlow implements Emitter {
         control.peek().unreachable = true;
     }
 
+    /**
+     * Emits {@code call} (a tail call, or the throw of a tail callee's exception) outside the ranges of the try_tables
+     * around it ({@link TryTables}) and, in a part that hands exceptions back, in an escape range of its own
+     * ({@link PartBoundary#ESCAPE}).
+     */
+    void outsideTryTables(Runnable call) {
+        List<TryTables.Handlers> around = new ArrayList<>();
+        for (ControlFrame f : control) {
+            if (f.handlers != null && !f.dead && !f.outside) {
+                around.add(f.handlers);
+            }
+        }
+        Runnable outside = around.isEmpty() ? call : () -> tries.outside(around, call);
+        if (exits != null && exits.handsBack()) {
+            exits.escapeRange(outside); // a part inside a try_table of a method around it (PartBoundary.ESCAPE)
+        } else {
+            outside.run();
+        }
+    }
+
     /** The control stack, innermost first. */
     Deque<ControlFrame> frames() {
         return control;
@@ -76,8 +99,8 @@ final class ControlFlow implements Emitter {
     void skip(Instruction in) {
         ControlFrame frame = control.peek();
         switch (in.op()) {
-            case BLOCK, LOOP, IF -> push(new ControlFrame(in.op(), blockType(in), control.size(), stack.size(), true,
-                    false));
+            case BLOCK, LOOP, IF, TRY_TABLE -> push(new ControlFrame(in.op(), blockType(in), control.size(),
+                    stack.size(), true, false));
             case ELSE -> {
                 if (!frame.dead) {
                     elseBranch(frame);
@@ -99,6 +122,13 @@ final class ControlFlow implements Emitter {
                 frame.unreachable = true;
             }
             case BLOCK -> enter(Op.BLOCK, in);
+            case TRY_TABLE -> {
+                FunctionType bt = blockType(in);
+                ctx.vectors.materializeAll();
+                canonicalizeTop(bt.params().size());
+                TryTables.Handlers handlers = tries.enter(in, bt.params().size(), this::frameAt);
+                enter(Op.TRY_TABLE, in).handlers = handlers;
+            }
             case LOOP -> {
                 ControlFrame loop = enter(Op.LOOP, in);
                 mv.visitLabel(loop.target);
@@ -182,6 +212,13 @@ final class ControlFlow implements Emitter {
         }
         if (frame.kind == Op.IF && !frame.sawElse) {
             mv.visitLabel(frame.elseLabel);
+        }
+        if (frame.handlers != null) {
+            if (!frame.unreachable) {
+                mv.visitJumpInsn(GOTO, frame.end);
+            }
+            stack.truncate(frame.height);
+            tries.finish(frame.handlers, this::frameAt, this::branch);
         }
         if (frame.kind != Op.LOOP) {
             mv.visitLabel(frame.end);

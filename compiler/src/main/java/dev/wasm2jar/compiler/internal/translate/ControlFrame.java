@@ -7,9 +7,9 @@ import java.util.List;
 import org.objectweb.asm.Label;
 
 /**
- * One entry of the control stack: a block, loop, if, or the function body itself ({@code kind} null). In a part of a
- * split function, the constructs around the part are on the stack too, as {@code outside} frames: a branch to one of
- * them leaves the part's method.
+ * One entry of the control stack: a block, loop, if, try_table, or the function body itself ({@code kind} null). In a
+ * part of a split function, the constructs around the part are on the stack too, as {@code outside} frames: a branch
+ * to one of them leaves the part's method.
  */
 final class ControlFrame {
     final Op kind;
@@ -29,6 +29,8 @@ final class ControlFrame {
     final boolean outside;
     boolean unreachable;
     boolean sawElse;
+    /** For a try_table with catch clauses: its instruction and where its handlers are ({@link TryTables}). */
+    TryTables.Handlers handlers;
 
     ControlFrame(Op kind, FunctionType type, int index, int height, boolean dead, boolean outside) {
         this.kind = kind;
@@ -45,7 +47,9 @@ final class ControlFrame {
 
     /** The same construct as seen from a part inside it. */
     ControlFrame asOutside() {
-        return new ControlFrame(kind, type, index, 0, false, true);
+        ControlFrame outside = new ControlFrame(kind, type, index, 0, false, true);
+        outside.handlers = handlers; // a part inside a try_table's range hands what it throws back (PartBoundary)
+        return outside;
     }
 
     /** The values a branch to this frame carries: a loop's parameters, anything else's results. */

@@ -109,6 +109,20 @@ final class FrameMoves {
         }
     }
 
+    /**
+     * Pops the exception a part lets escape into the frame's first operand slot (a part that throws carries no
+     * operands), for the method that called it to throw again ({@link PartBoundary#THROW}).
+     */
+    void storeException() {
+        putSlot(ValueType.EXTERNREF, frame.locals());
+    }
+
+    /** Pushes the exception {@link #storeException} stored. */
+    void loadException() {
+        getSlot(ValueType.EXTERNREF, frame.locals());
+        mv.visitTypeInsn(CHECKCAST, RuntimeTypes.THROWN_EXCEPTION_CLASS);
+    }
+
     /** Pops a vector's two halves (high on top) into frame slots {@code slot} and {@code slot + 1}. */
     private void putHalves(int slot) {
         putSlot(ValueType.I64, slot + 1);

@@ -121,6 +121,7 @@ public final class FunctionTranslator {
         SimdLaneEmitter lanes = new SimdLaneEmitter(ctx);
         table.put(Family.CONTROL, control);
         table.put(Family.CALL, new CallEmitter(ctx, control));
+        table.put(Family.EXCEPTION, new ExceptionEmitter(ctx, control));
         table.put(Family.PARAMETRIC, new ParametricEmitter(ctx));
         table.put(Family.LOCAL, new LocalEmitter(ctx, locals));
         table.put(Family.GLOBAL, new GlobalEmitter(ctx));
@@ -201,7 +202,7 @@ public final class FunctionTranslator {
         FunctionTranslator t = new FunctionTranslator(mv, methods, layout, functionIndex, body, part, frame, null, true,
                 plan, pairs);
         mv.visitCode();
-        t.boundary.enter(consumed);
+        t.boundary.enter(consumed, around.stream().anyMatch(f -> f.handlers != null));
         t.control.enterOutside(around);
         t.run();
         t.boundary.finish(!t.control.unreachable());

@@ -104,10 +104,18 @@ final class PartCalls {
             List<Integer> here = new ArrayList<>();
             Set<Integer> passed = new TreeSet<>();
             for (int exit : part.exits()) {
-                if (own != null && exit < firstInside) {
+                boolean passOn = exit == PartBoundary.ESCAPE ? own != null && own.handsBack()
+                        : own != null && exit < firstInside && exit != PartBoundary.THROW;
+                if (passOn) {
                     passed.add(exit);
                 } else {
                     here.add(exit);
+                }
+            }
+            // The exceptions handled here first: their codes are below firstInside too.
+            for (int exit : here) {
+                if (exit == PartBoundary.THROW || exit == PartBoundary.ESCAPE) {
+                    followExitIf(exit, code);
                 }
             }
             if (!passed.isEmpty()) {
@@ -119,12 +127,9 @@ final class PartCalls {
                 mv.visitLabel(stays);
             }
             for (int exit : here) {
-                Label next = new Label();
-                mv.visitVarInsn(ILOAD, code);
-                ctx.pushInt(exit);
-                mv.visitJumpInsn(IF_ICMPNE, next);
-                followExit(exit);
-                mv.visitLabel(next);
+                if (exit != PartBoundary.THROW && exit != PartBoundary.ESCAPE) {
+                    followExitIf(exit, code);
+                }
             }
             // No other code comes back; the JVM still needs this path closed.
             mv.visitInsn(ACONST_NULL);
@@ -144,8 +149,32 @@ final class PartCalls {
         }
     }
 
+    /** Follows {@code exit} when the exit code in local {@code code} is it. */
+    private void followExitIf(int exit, int code) {
+        Label next = new Label();
+        mv.visitVarInsn(ILOAD, code);
+        ctx.pushInt(exit);
+        mv.visitJumpInsn(IF_ICMPNE, next);
+        followExit(exit);
+        mv.visitLabel(next);
+    }
+
     /** After a part left with an exit this method handles: the function's return, or a branch to a construct here. */
     private void followExit(int exit) {
+        if (exit == PartBoundary.ESCAPE) {
+            // A tail callee's exception: thrown again here outside every range, as if from this function's caller.
+            control.outsideTryTables(() -> {
+                moves.loadException();
+                mv.visitInsn(ATHROW);
+            });
+            return;
+        }
+        if (exit == PartBoundary.THROW) {
+            // Thrown again here, inside this method's try_table ranges (or, in a part, its own hand-back range).
+            moves.loadException();
+            mv.visitInsn(ATHROW);
+            return;
+        }
         if (exit == PartBoundary.RETURN) {
             moves.pushOperands(type.results());
             control.emitReturn();

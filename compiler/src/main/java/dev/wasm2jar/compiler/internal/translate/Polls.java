@@ -20,8 +20,7 @@ import org.objectweb.asm.Label;
 final class Polls {
     private final EmitContext ctx;
     private final boolean on;
-    private Label bodyEnd;
-    private Label handler;
+    private Label bodyStart;
 
     Polls(EmitContext ctx) {
         this.ctx = ctx;
@@ -33,10 +32,7 @@ final class Polls {
         if (!on) {
             return;
         }
-        Label bodyStart = new Label();
-        bodyEnd = new Label();
-        handler = new Label();
-        ctx.mv.visitTryCatchBlock(bodyStart, bodyEnd, handler, null);
+        bodyStart = new Label();
         ctx.mv.visitLabel(bodyStart);
         call(Builtin.METER_ENTER); // inside the handler's range: a call refused there is given back too
     }
@@ -60,7 +56,12 @@ final class Polls {
         if (!on) {
             return;
         }
+        Label bodyEnd = new Label();
+        Label handler = new Label();
         ctx.mv.visitLabel(bodyEnd);
+        // Entered into the exception table last: the JVM takes the first range that matches, and the ranges of the
+        // body's try_tables, inside this one, must come first (TryTables).
+        ctx.mv.visitTryCatchBlock(bodyStart, bodyEnd, handler, null);
         ctx.mv.visitLabel(handler);
         call(Builtin.METER_LEAVE);
         ctx.mv.visitInsn(ATHROW);

@@ -112,4 +112,30 @@ final class ValueStack {
     List<ValueType> slice(int from) {
         return new ArrayList<>(types.subList(from, types.size()));
     }
+
+    /** What the stack holds now, to {@link #restore} after emitting code for another path (a catch handler). */
+    ValueStack snapshot() {
+        return copy();
+    }
+
+    void restore(ValueStack saved) {
+        types.clear();
+        types.addAll(saved.types);
+        shapes.clear();
+        shapes.addAll(saved.shapes);
+        aliases.clear();
+        aliases.addAll(saved.aliases);
+        producers.clear();
+        producers.addAll(saved.producers);
+    }
+
+    private ValueStack copy() {
+        ValueStack c = new ValueStack();
+        c.types.addAll(types);
+        c.shapes.addAll(shapes);
+        c.aliases.addAll(aliases);
+        c.producers.addAll(producers);
+        c.low = low;
+        return c;
+    }
 }
