@@ -36,9 +36,9 @@ class Wasm3SpecTest {
      * handling's legacy form (judged as 3.0 too: wasm2jar takes it as part of the exceptions feature, as WasmEdge
      * does).
      */
-    static final List<String> SCRIPTS = List.of("wasm-3.0-exceptions/instance", "wasm-3.0-exceptions/throw",
-            "wasm-3.0-exceptions/throw_ref", "wasm-3.0-exceptions/try_table", "exception-handling-legacy/throw",
-            "exception-handling-legacy/try_catch");
+    static final List<String> SCRIPTS = List.of("wasm-3.0-exceptions/instance", "wasm-3.0-exceptions/tag",
+            "wasm-3.0-exceptions/throw", "wasm-3.0-exceptions/throw_ref", "wasm-3.0-exceptions/try_table",
+            "exception-handling-legacy/throw", "exception-handling-legacy/try_catch");
 
     @TestFactory
     Stream<DynamicTest> wasm30() throws IOException {

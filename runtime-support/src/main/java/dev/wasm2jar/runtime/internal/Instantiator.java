@@ -79,7 +79,7 @@ public final class Instantiator {
                 case MEMORY -> memories.add(linkMemory(shape, im, value));
                 case TABLE -> tables.add(linkTable(shape, im, value));
                 case GLOBAL -> importedGlobals.add(linkGlobal(shape, im, value));
-                case TAG -> tags.add(linkTag(shape, im, value));
+                case TAG -> tags.add(linkTag(shape, im, value, gcTypes));
             }
         }
         for (ModuleShape.Limits memory : shape.memories()) {
@@ -96,7 +96,7 @@ public final class Instantiator {
         InstanceLinkage link = new InstanceLinkage(memories.toArray(new Memory[0]), tableArray, globals,
                 functions.toArray(new WasmFunction[0]), data, elements, shape);
         for (int typeIndex : shape.tags()) {
-            tags.add(new Tag(shape.types().get(typeIndex)));
+            tags.add(new Tag(shape.types().get(typeIndex), gcTypes == null ? null : gcTypes[typeIndex]));
         }
         link.setTags(tags.toArray(new Tag[0]));
         CompiledInstance[] made = new CompiledInstance[1];
@@ -197,9 +197,19 @@ public final class Instantiator {
         return f;
     }
 
-    private static Tag linkTag(ModuleShape shape, Import im, Object value) {
-        if (!(value instanceof Tag t) || !t.type().equals(shape.types().get(im.typeIndex()))) {
+    /** A tag's type must be the import's: the same canonical type where either module has GC types. */
+    private static Tag linkTag(ModuleShape shape, Import im, Object value, GcType[] gcTypes) {
+        FunctionType expected = shape.types().get(im.typeIndex());
+        if (!(value instanceof Tag t) || !t.type().equals(expected)) {
             throw incompatible(shape, im, value);
+        }
+        GcType wanted = gcTypes == null ? null : gcTypes[im.typeIndex()];
+        if (wanted != null || t.gcType() != null) {
+            GcType mine = t.gcType() != null ? t.gcType() : dev.wasm2jar.runtime.abi.GcTypes.plain(t.type());
+            GcType want = wanted != null ? wanted : dev.wasm2jar.runtime.abi.GcTypes.plain(expected);
+            if (mine != want) {
+                throw incompatible(shape, im, value);
+            }
         }
         return t;
     }
