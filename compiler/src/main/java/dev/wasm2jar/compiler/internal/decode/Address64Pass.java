@@ -356,49 +356,7 @@ final class Address64Pass {
             return;
         }
         for (WasmEncoding e : OpCode.signature(opCode)) {
-            switch (e) {
-                case BYTE -> at++;
-                case VARUINT, VARSINT32, VARSINT64 -> skipLeb();
-                case FLOAT32 -> at += 4;
-                case FLOAT64 -> at += 8;
-                case V128 -> at += 16;
-                case VEC_VARUINT -> {
-                    long n = u32();
-                    for (long i = 0; i < n; i++) {
-                        skipLeb();
-                    }
-                }
-                case VEC_CATCH -> {
-                    long n = u32();
-                    for (long i = 0; i < n; i++) {
-                        int kind = wasm[at++] & 0xFF;
-                        if (kind <= 1) {
-                            skipLeb();
-                        }
-                        skipLeb();
-                    }
-                }
-                case BLOCK_TYPE -> {
-                    int first = wasm[at] & 0xFF;
-                    skipLeb();
-                    if (first == 0x63 || first == 0x64) {
-                        skipLeb();
-                    }
-                }
-                case VEC_VALUE_TYPE -> {
-                    long n = u32();
-                    for (long i = 0; i < n; i++) {
-                        skipValueType();
-                    }
-                }
-                case MEMARG -> {
-                    long flags = u32();
-                    if ((flags & 0x40) != 0) {
-                        skipLeb();
-                    }
-                    skipLeb();
-                }
-            }
+            at = Immediates.skip(wasm, at, e);
         }
     }
 

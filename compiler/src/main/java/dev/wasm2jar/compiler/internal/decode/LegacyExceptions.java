@@ -701,39 +701,7 @@ final class LegacyExceptions {
         }
 
         void immediate(WasmEncoding e) {
-            switch (e) {
-                case BYTE -> at++;
-                case VARUINT, VARSINT32, VARSINT64 -> s64();
-                case FLOAT32 -> at += 4;
-                case FLOAT64 -> at += 8;
-                case V128 -> at += 16;
-                case VEC_VARUINT -> {
-                    for (long n = u32(); n > 0; n--) {
-                        u32();
-                    }
-                }
-                case VEC_CATCH -> {
-                    for (long n = u32(); n > 0; n--) {
-                        if (u8() <= 1) {
-                            u32();
-                        }
-                        u32();
-                    }
-                }
-                case BLOCK_TYPE -> blockType();
-                case VEC_VALUE_TYPE -> {
-                    for (long n = u32(); n > 0; n--) {
-                        valueType();
-                    }
-                }
-                case MEMARG -> {
-                    long flags = u32();
-                    if ((flags >> 6) != 0) {
-                        u32();
-                    }
-                    u64();
-                }
-            }
+            at = Immediates.skip(wasm, at, e);
         }
     }
 

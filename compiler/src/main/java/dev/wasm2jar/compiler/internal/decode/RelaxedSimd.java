@@ -167,49 +167,7 @@ final class RelaxedSimd {
         }
 
         private void immediate(WasmEncoding e) {
-            switch (e) {
-                case BYTE -> at++;
-                case VARUINT, VARSINT32, VARSINT64 -> leb();
-                case FLOAT32 -> at += 4;
-                case FLOAT64 -> at += 8;
-                case V128 -> at += 16;
-                case VEC_VARUINT -> {
-                    long n = u32();
-                    for (long i = 0; i < n; i++) {
-                        leb();
-                    }
-                }
-                case VEC_CATCH -> {
-                    long n = u32();
-                    for (long i = 0; i < n; i++) {
-                        int kind = wasm[at++] & 0xFF;
-                        if (kind <= 1) {
-                            leb(); // catch and catch_ref name a tag, then a label; the catch_all forms a label only
-                        }
-                        leb();
-                    }
-                }
-                case BLOCK_TYPE -> {
-                    int first = wasm[at] & 0xFF;
-                    leb();
-                    if (first == 0x63 || first == 0x64) {
-                        leb(); // a reference type's heap type
-                    }
-                }
-                case VEC_VALUE_TYPE -> {
-                    long n = u32();
-                    for (long i = 0; i < n; i++) {
-                        valueType();
-                    }
-                }
-                case MEMARG -> {
-                    long flags = u32();
-                    if ((flags >> 6) != 0) {
-                        leb(); // a memory index
-                    }
-                    leb();
-                }
-            }
+            at = Immediates.skip(wasm, at, e);
         }
 
         private void valueType() {
