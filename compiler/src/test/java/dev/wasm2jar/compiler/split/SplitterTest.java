@@ -205,4 +205,28 @@ class SplitterTest {
         assertTrue(largestInside > Splitter.OUTSIDE_LOOPS_TARGET && largestInside <= target,
                 "inside the loop: " + largestInside);
     }
+
+    @Test
+    void aLargeLoopOfAFunctionThatFitsGetsAMethodOfItsOwn() {
+        Body body = new Body().straight(40, 20);
+        int loopStart = body.code.size();
+        body.open(Op.LOOP).straight(10, 20).open(Op.LOOP).straight(10, 20).end().straight(10, 20).end();
+        int loopEnd = body.code.size();
+        body.straight(10, 20).end();
+        assertTrue(body.bytes(0, body.code.size()) < Splitter.DEFAULT_TARGET, "the function fits one method");
+        Region plan = Splitter.outlineLoops(body.code, body.profile());
+        assertEquals(1, plan.all().size() - 1, "only the outer loop: " + plan.all());
+        Region loop = plan.children.get(0);
+        assertEquals(loopStart, loop.start);
+        assertEquals(loopEnd, loop.end);
+        assertEquals(0, loop.consumed);
+    }
+
+    @Test
+    void smallLoopsAndLoopsThatAreNearlyTheWholeFunctionStay() {
+        Body small = new Body().straight(60, 20).open(Op.LOOP).straight(10, 20).end().end();
+        assertEquals(null, Splitter.outlineLoops(small.code, small.profile()), "a loop C2 would inline back");
+        Body whole = new Body().straight(10, 20).open(Op.LOOP).straight(60, 20).end().end();
+        assertEquals(null, Splitter.outlineLoops(whole.code, whole.profile()), "nothing around the loop to gain from");
+    }
 }

@@ -28,6 +28,19 @@ public final class Splitter {
      */
     public static final int OUTSIDE_LOOPS_TARGET = 1500;
 
+    /**
+     * A loop at least this large is outlined from a function that fits one method when at least
+     * {@link #AROUND_LOOP_MINIMUM} bytes lie outside it: C2 never inlines a method this large back into its caller
+     * ({@code -XX:FreqInlineSize}), so the loop is compiled on its own, with an inlining budget of its own.
+     */
+    public static final int LOOP_MINIMUM = 326;
+    /**
+     * Code outside a loop that makes the loop worth a method of its own. C2 inlines in bytecode order and stops at
+     * 8,000 inlined bytes (a memory access costs about 250), so a function's set-up code before its hot loop spends
+     * the budget the loop then misses (RATIONALE.md, "Hot loops get methods of their own").
+     */
+    public static final int AROUND_LOOP_MINIMUM = 600;
+
     /** Bytes a call of a part costs its caller, beside moving locals and operands. */
     private static final int CALL_COST = 64;
     /** Bytes to move one local or operand between a JVM local and the frame. */
@@ -89,6 +102,26 @@ public final class Splitter {
         // The body runs to the function's final END, which stays in the function's method.
         s.planSequence(0, code.size() - 1, false);
         return s.tree();
+    }
+
+    /**
+     * For a function that fits one method: each outermost loop of at least {@link #LOOP_MINIMUM} bytes with at least
+     * {@link #AROUND_LOOP_MINIMUM} bytes of the function outside it becomes a part; null when no loop qualifies.
+     */
+    public static Region outlineLoops(List<Instruction> code, Profile profile) {
+        Splitter s = new Splitter(code, profile, DEFAULT_TARGET);
+        for (int i = 0; i < code.size(); i++) {
+            if (code.get(i).op() != Op.LOOP || s.inLoop[i]) {
+                continue;
+            }
+            int end = s.match[i] + 1;
+            int bytes = s.bytes(i, end);
+            if (bytes >= LOOP_MINIMUM && profile.size() - bytes >= AROUND_LOOP_MINIMUM && s.reachable(i)) {
+                s.part(List.of(s.planConstruct(i)), new ArrayList<>());
+            }
+            i = end - 1;
+        }
+        return s.regions.isEmpty() ? null : s.tree();
     }
 
     /** Plans the block body {@code [from, to)} and returns what it costs the method that contains it. */
