@@ -228,5 +228,7 @@ class SplitterTest {
         assertEquals(null, Splitter.outlineLoops(small.code, small.profile()), "a loop C2 would inline back");
         Body whole = new Body().straight(10, 20).open(Op.LOOP).straight(60, 20).end().end();
         assertEquals(null, Splitter.outlineLoops(whole.code, whole.profile()), "nothing around the loop to gain from");
+        Body typed = new Body().straight(40, 20).add(Op.LOOP, 3, 0, 0).straight(20, 20).end().end();
+        assertEquals(null, Splitter.outlineLoops(typed.code, typed.profile()), "a loop that may take parameters");
     }
 }

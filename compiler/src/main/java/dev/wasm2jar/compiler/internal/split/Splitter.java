@@ -116,7 +116,11 @@ public final class Splitter {
             }
             int end = s.match[i] + 1;
             int bytes = s.bytes(i, end);
-            if (bytes >= LOOP_MINIMUM && profile.size() - bytes >= AROUND_LOOP_MINIMUM && s.reachable(i)) {
+            // A loop typed by a type index may take parameters, which a part would have to take from below its
+            // start even where the loop never pops them; compilers do not emit those for hot loops.
+            boolean typeIndex = code.get(i).operands()[0] >= 0;
+            if (bytes >= LOOP_MINIMUM && profile.size() - bytes >= AROUND_LOOP_MINIMUM && s.reachable(i)
+                    && !typeIndex) {
                 s.part(List.of(s.planConstruct(i)), new ArrayList<>());
             }
             i = end - 1;
