@@ -36,13 +36,13 @@ class BuiltinTest {
         List<String> problems = new ArrayList<>();
         for (Builtin b : Builtin.values()) {
             Class<?> owner = b.ownerClass();
+            if (b.kind() == Builtin.Kind.CONSTANT) {
+                problems.addAll(constantProblems(b, owner));
+                continue;
+            }
             MethodType type = MethodType.fromMethodDescriptorString(b.descriptor(), getClass().getClassLoader());
             if (b.kind() == Builtin.Kind.SUPER_CONSTRUCTOR) {
                 problems.addAll(superConstructorProblems(b, owner, type));
-                continue;
-            }
-            if (b.kind() == Builtin.Kind.CONSTANT) {
-                problems.addAll(constantProblems(b, owner));
                 continue;
             }
             if (b.kind() == Builtin.Kind.POLYMORPHIC) {
