@@ -98,16 +98,16 @@ final class ByteArrayMemory implements MemoryAccess {
     private final int bytes;
     /** The local holding the memory's size in bytes, or -1 when its array is exactly its size. */
     private final int size;
-    /** Memory 0's scalar accesses, written out in the method. */
+    /** Memory 0's scalar accesses, written out in the method; null when they call the helpers. */
     private final InlineAccess inline;
 
-    ByteArrayMemory(EmitContext ctx) {
+    ByteArrayMemory(EmitContext ctx, boolean inlineAccesses) {
         this.ctx = ctx;
         this.mv = ctx.mv;
         this.narrowing = Narrowing.ofMemories(ctx);
         this.bytes = ctx.layout.hasMemory() ? ctx.slots.allocate(1) : -1;
         this.size = ctx.layout.hasMemory() && !ctx.layout.fixedSizeMemory(0) ? ctx.slots.allocate(1) : -1;
-        this.inline = new InlineAccess(ctx, bytes, size);
+        this.inline = inlineAccesses && bytes >= 0 ? new InlineAccess(ctx, bytes, size) : null;
     }
 
     @Override
@@ -147,7 +147,7 @@ final class ByteArrayMemory implements MemoryAccess {
         if (wide(memory)) {
             narrowing.top();
         }
-        if (memory == 0 && InlineAccess.handles(access)) {
+        if (memory == 0 && inline != null && InlineAccess.handles(access)) {
             check(memory);
             inline.load(access, offset32(memory, offset));
             return;
@@ -163,7 +163,7 @@ final class ByteArrayMemory implements MemoryAccess {
                     : name.startsWith("F32") ? Type.FLOAT_TYPE : Type.DOUBLE_TYPE;
             narrowing.operands(new Type[] {Type.LONG_TYPE, value}, true, false);
         }
-        if (memory == 0 && InlineAccess.handles(access)) {
+        if (memory == 0 && inline != null && InlineAccess.handles(access)) {
             check(memory);
             inline.store(access, offset32(memory, offset));
             return;

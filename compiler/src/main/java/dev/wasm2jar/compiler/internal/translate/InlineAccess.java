@@ -3,7 +3,9 @@ package dev.wasm2jar.compiler.internal.translate;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.wasm2jar.compiler.internal.abi.Builtin;
+import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.compiler.internal.model.Op;
+import java.util.List;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
@@ -21,6 +23,14 @@ import org.objectweb.asm.Type;
  * RATIONALE.md, "Memory accesses written out".
  */
 final class InlineAccess {
+    /**
+     * The most scalar accesses a function may have for its accesses to be written out; larger functions call the
+     * helpers. C2 inlines a written-out access's VarHandle code past its inlining budget, so a function of hundreds of
+     * accesses (QuickJS's parser and interpreter have 32 over 256) would cost C2 much more time to compile, which a
+     * program's start pays on two cores. The kernels' hot functions fit: nbody's has 92 accesses, and json ran 3x
+     * slower with a limit of 128 than with 256.
+     */
+    static final int MAX_ACCESSES = 256;
     /** How an access reads or writes: its width in bytes, the view (null for a byte) and the conversions. */
     private enum Form {
         I32(4, Type.INT_TYPE),
@@ -60,6 +70,15 @@ final class InlineAccess {
         this.mv = ctx.mv;
         this.bytes = bytes;
         this.size = size;
+    }
+
+    /** Whether a function of these instructions gets its accesses written out: at most {@link #MAX_ACCESSES}. */
+    static boolean suits(List<Instruction> code) {
+        int accesses = 0;
+        for (Instruction in : code) {
+            accesses += MemoryAccess.accesses(in.op());
+        }
+        return accesses <= MAX_ACCESSES;
     }
 
     /** Whether {@code access} is a scalar load or store this class writes out. */
