@@ -24,12 +24,15 @@ class LoopOutliningTest {
     private static final int STOP_NEVER = -1;
 
     /**
-     * {@code run(n, stop)}: x mixed 100 times, then a loop over i that mixes x and i into acc 40 times per turn;
+     * {@code run(n, stop)}: x mixed 100 times, then a loop over i that mixes x and i into acc 40 times per turn and
+     * passes acc through a function {@code mix} four times;
      * at {@code i == stop} it returns acc, at {@code i == 1000} it leaves its block with acc + 1; the block's value
      * (acc when the loop ends by its count) is xored with x.
      */
     private static byte[] module() {
         WasmBuilder m = new WasmBuilder();
+        int i64ToI64 = m.type(new int[] {I64}, new int[] {I64});
+        m.function("mix", i64ToI64, new int[0], new Code().get(0).i64(3).op(0x7E).i64(1).op(0x7C));
         Code body = new Code();
         for (int k = 0; k < 100; k++) {
             body.get(2).i32(5).op(0x6C).i32(k).op(0x73).set(2);
@@ -37,6 +40,9 @@ class LoopOutliningTest {
         body.begin(0x02, I64).begin(0x03, 0x40);
         for (int k = 0; k < 40; k++) {
             body.get(3).i64(31).op(0x7E).get(2).get(4).op(0x73).op(0xAC).op(0x7C).set(3);
+        }
+        for (int k = 0; k < 4; k++) {
+            body.get(3).call(0).set(3);
         }
         body.get(4).get(1).op(0x46).begin(0x04, 0x40).get(3).op(0x0F).end();
         body.get(4).i32(1000).op(0x46).begin(0x04, 0x40).get(3).i64(1).op(0x7C).br(2).end();
@@ -58,6 +64,9 @@ class LoopOutliningTest {
         while (true) {
             for (int k = 0; k < 40; k++) {
                 acc = acc * 31 + (x ^ i);
+            }
+            for (int k = 0; k < 4; k++) {
+                acc = acc * 3 + 1;
             }
             if (i == stop) {
                 return acc;

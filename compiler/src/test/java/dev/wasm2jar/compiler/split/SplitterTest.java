@@ -45,6 +45,14 @@ class SplitterTest {
             return this;
         }
 
+        /** {@code n} calls of a function of no parameters and no results. */
+        Body calls(int n) {
+            for (int i = 0; i < n; i++) {
+                add(Op.CALL, 4, height, 0);
+            }
+            return this;
+        }
+
         Body localSet(int local, int size) {
             add(Op.I32_CONST, 2, height + 1, 0);
             return add(Op.LOCAL_SET, size, height - 1, local);
@@ -210,7 +218,7 @@ class SplitterTest {
     void aLargeLoopOfAFunctionThatFitsGetsAMethodOfItsOwn() {
         Body body = new Body().straight(40, 20);
         int loopStart = body.code.size();
-        body.open(Op.LOOP).straight(10, 20).open(Op.LOOP).straight(10, 20).end().straight(10, 20).end();
+        body.open(Op.LOOP).straight(10, 20).open(Op.LOOP).straight(10, 20).end().calls(4).straight(10, 20).end();
         int loopEnd = body.code.size();
         body.straight(10, 20).end();
         assertTrue(body.bytes(0, body.code.size()) < Splitter.DEFAULT_TARGET, "the function fits one method");
@@ -224,11 +232,13 @@ class SplitterTest {
 
     @Test
     void smallLoopsAndLoopsThatAreNearlyTheWholeFunctionStay() {
-        Body small = new Body().straight(60, 20).open(Op.LOOP).straight(10, 20).end().end();
+        Body small = new Body().straight(60, 20).open(Op.LOOP).calls(4).straight(10, 20).end().end();
         assertEquals(null, Splitter.outlineLoops(small.code, small.profile()), "a loop C2 would inline back");
-        Body whole = new Body().straight(10, 20).open(Op.LOOP).straight(60, 20).end().end();
+        Body whole = new Body().straight(10, 20).open(Op.LOOP).calls(4).straight(60, 20).end().end();
         assertEquals(null, Splitter.outlineLoops(whole.code, whole.profile()), "nothing around the loop to gain from");
-        Body typed = new Body().straight(40, 20).add(Op.LOOP, 3, 0, 0).straight(20, 20).end().end();
+        Body typed = new Body().straight(40, 20).add(Op.LOOP, 3, 0, 0).calls(4).straight(20, 20).end().end();
         assertEquals(null, Splitter.outlineLoops(typed.code, typed.profile()), "a loop that may take parameters");
+        Body noCalls = new Body().straight(40, 20).open(Op.LOOP).calls(3).straight(20, 20).end().end();
+        assertEquals(null, Splitter.outlineLoops(noCalls.code, noCalls.profile()), "too few calls to spend a budget");
     }
 }

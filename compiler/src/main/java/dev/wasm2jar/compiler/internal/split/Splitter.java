@@ -40,6 +40,12 @@ public final class Splitter {
      * the budget the loop then misses (RATIONALE.md, "Hot loops get methods of their own").
      */
     public static final int AROUND_LOOP_MINIMUM = 600;
+    /**
+     * Calls in a loop that make it worth a method of its own. Memory accesses are written out and inlined past C2's
+     * budget, so what spends it is callees: inlined into a loop that runs before the function's hot code, they leave
+     * that code none.
+     */
+    public static final int CALLS_IN_LOOP_MINIMUM = 4;
 
     /** Bytes a call of a part costs its caller, beside moving locals and operands. */
     private static final int CALL_COST = 64;
@@ -105,8 +111,9 @@ public final class Splitter {
     }
 
     /**
-     * For a function that fits one method: each outermost loop of at least {@link #LOOP_MINIMUM} bytes with at least
-     * {@link #AROUND_LOOP_MINIMUM} bytes of the function outside it becomes a part; null when no loop qualifies.
+     * For a function that fits one method: each outermost loop of at least {@link #LOOP_MINIMUM} bytes and
+     * {@link #CALLS_IN_LOOP_MINIMUM} calls, with at least {@link #AROUND_LOOP_MINIMUM} bytes of the function outside
+     * it, becomes a part; null when no loop qualifies.
      */
     public static Region outlineLoops(List<Instruction> code, Profile profile) {
         Splitter s = new Splitter(code, profile, DEFAULT_TARGET);
@@ -120,12 +127,20 @@ public final class Splitter {
             // start even where the loop never pops them; compilers do not emit those for hot loops.
             boolean typeIndex = code.get(i).operands()[0] >= 0;
             if (bytes >= LOOP_MINIMUM && profile.size() - bytes >= AROUND_LOOP_MINIMUM && s.reachable(i)
-                    && !typeIndex) {
+                    && !typeIndex && calls(code, i, end) >= CALLS_IN_LOOP_MINIMUM) {
                 s.part(List.of(s.planConstruct(i)), new ArrayList<>());
             }
             i = end - 1;
         }
         return s.regions.isEmpty() ? null : s.tree();
+    }
+
+    private static int calls(List<Instruction> code, int from, int to) {
+        int calls = 0;
+        for (int i = from; i < to; i++) {
+            calls += code.get(i).op().family() == Op.Family.CALL ? 1 : 0;
+        }
+        return calls;
     }
 
     /** Plans the block body {@code [from, to)} and returns what it costs the method that contains it. */
