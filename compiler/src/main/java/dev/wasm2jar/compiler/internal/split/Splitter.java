@@ -36,8 +36,8 @@ public final class Splitter {
     public static final int LOOP_MINIMUM = 326;
     /**
      * Code outside a loop that makes the loop worth a method of its own. C2 inlines in bytecode order and stops at
-     * 8,000 inlined bytes (a memory access costs about 250), so a function's set-up code before its hot loop spends
-     * the budget the loop then misses (RATIONALE.md, "Hot loops get methods of their own").
+     * 8,000 inlined bytes, so what a function inlines before its hot code spends the budget that code then misses
+     * (RATIONALE.md, "Hot loops get methods of their own").
      */
     public static final int AROUND_LOOP_MINIMUM = 600;
     /**
