@@ -45,6 +45,14 @@ class SplitterTest {
             return this;
         }
 
+        /** {@code n} calls of a function of no parameters and no results. */
+        Body calls(int n) {
+            for (int i = 0; i < n; i++) {
+                add(Op.CALL, 4, height, 0);
+            }
+            return this;
+        }
+
         Body localSet(int local, int size) {
             add(Op.I32_CONST, 2, height + 1, 0);
             return add(Op.LOCAL_SET, size, height - 1, local);
@@ -204,5 +212,33 @@ class SplitterTest {
         assertTrue(largestOutside <= Splitter.OUTSIDE_LOOPS_TARGET, "outside the loop: " + largestOutside);
         assertTrue(largestInside > Splitter.OUTSIDE_LOOPS_TARGET && largestInside <= target,
                 "inside the loop: " + largestInside);
+    }
+
+    @Test
+    void aLargeLoopOfAFunctionThatFitsGetsAMethodOfItsOwn() {
+        Body body = new Body().straight(40, 20);
+        int loopStart = body.code.size();
+        body.open(Op.LOOP).straight(10, 20).open(Op.LOOP).straight(10, 20).end().calls(4).straight(10, 20).end();
+        int loopEnd = body.code.size();
+        body.straight(10, 20).end();
+        assertTrue(body.bytes(0, body.code.size()) < Splitter.DEFAULT_TARGET, "the function fits one method");
+        Region plan = Splitter.outlineLoops(body.code, body.profile());
+        assertEquals(1, plan.all().size() - 1, "only the outer loop: " + plan.all());
+        Region loop = plan.children.get(0);
+        assertEquals(loopStart, loop.start);
+        assertEquals(loopEnd, loop.end);
+        assertEquals(0, loop.consumed);
+    }
+
+    @Test
+    void smallLoopsAndLoopsThatAreNearlyTheWholeFunctionStay() {
+        Body small = new Body().straight(60, 20).open(Op.LOOP).calls(4).straight(10, 20).end().end();
+        assertEquals(null, Splitter.outlineLoops(small.code, small.profile()), "a loop C2 would inline back");
+        Body whole = new Body().straight(10, 20).open(Op.LOOP).calls(4).straight(60, 20).end().end();
+        assertEquals(null, Splitter.outlineLoops(whole.code, whole.profile()), "nothing around the loop to gain from");
+        Body typed = new Body().straight(40, 20).add(Op.LOOP, 3, 0, 0).calls(4).straight(20, 20).end().end();
+        assertEquals(null, Splitter.outlineLoops(typed.code, typed.profile()), "a loop that may take parameters");
+        Body noCalls = new Body().straight(40, 20).open(Op.LOOP).calls(3).straight(20, 20).end().end();
+        assertEquals(null, Splitter.outlineLoops(noCalls.code, noCalls.profile()), "too few calls to spend a budget");
     }
 }

@@ -5,6 +5,7 @@ import static org.objectweb.asm.Opcodes.*;
 import dev.wasm2jar.compiler.internal.layout.ModuleLayout;
 import dev.wasm2jar.compiler.internal.model.FunctionBody;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
+import dev.wasm2jar.compiler.internal.model.Op;
 import dev.wasm2jar.compiler.internal.split.Region;
 import dev.wasm2jar.compiler.internal.split.SizeCounter;
 import dev.wasm2jar.compiler.internal.split.Splitter;
@@ -23,6 +24,8 @@ import org.objectweb.asm.MethodVisitor;
 public final class FunctionWriter {
     /** Functions this short never need measuring: even at this many bytes per instruction they fit. */
     private static final int ESTIMATED_BYTES_PER_INSTRUCTION = 12;
+    /** Functions with loops this long are measured for {@link Splitter#outlineLoops} (about 3 bytes each). */
+    private static final int LOOP_OUTLINING_INSTRUCTIONS = 400;
 
     private final ModuleLayout layout;
     private final ModuleModel model;
@@ -50,13 +53,15 @@ public final class FunctionWriter {
         Region plan = Region.whole(count);
         FunctionTranslator.Frame frame = null;
         int target = targets.getOrDefault(index, Splitter.DEFAULT_TARGET);
-        if (count * ESTIMATED_BYTES_PER_INSTRUCTION > target) {
+        if (count * ESTIMATED_BYTES_PER_INSTRUCTION > target || count >= LOOP_OUTLINING_INSTRUCTIONS && hasLoop(body)) {
             Splitter.Profile profile = measure(index, body);
-            if (profile.size() > target) {
-                plan = Splitter.plan(body.instructions(), profile, target);
-                List<Region> parts = plan.all();
-                for (int k = 1; k < parts.size(); k++) {
-                    parts.get(k).method = layout.functionMethod(index) + "_part" + k;
+            Region parts = profile.size() > target ? Splitter.plan(body.instructions(), profile, target)
+                    : Splitter.outlineLoops(body.instructions(), profile);
+            if (parts != null) {
+                plan = parts;
+                List<Region> all = plan.all();
+                for (int k = 1; k < all.size(); k++) {
+                    all.get(k).method = layout.functionMethod(index) + "_part" + k;
                 }
                 frame = FunctionTranslator.frame(type, body, profile.maxHeight());
             }
@@ -67,6 +72,15 @@ public final class FunctionWriter {
             TailEntry.write(cw, layout, index);
         }
         functionDone.run();
+    }
+
+    private static boolean hasLoop(FunctionBody body) {
+        for (var in : body.instructions()) {
+            if (in.op() == Op.LOOP) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Translates {@code body} unsplit into a counter, recording code size and stack height per instruction. */

@@ -28,6 +28,25 @@ public final class Splitter {
      */
     public static final int OUTSIDE_LOOPS_TARGET = 1500;
 
+    /**
+     * A loop at least this large is outlined from a function that fits one method when at least
+     * {@link #AROUND_LOOP_MINIMUM} bytes lie outside it: C2 never inlines a method this large back into its caller
+     * ({@code -XX:FreqInlineSize}), so the loop is compiled on its own, with an inlining budget of its own.
+     */
+    public static final int LOOP_MINIMUM = 326;
+    /**
+     * Code outside a loop that makes the loop worth a method of its own. C2 inlines in bytecode order and stops at
+     * 8,000 inlined bytes, so what a function inlines before its hot code spends the budget that code then misses
+     * (RATIONALE.md, "Hot loops get methods of their own").
+     */
+    public static final int AROUND_LOOP_MINIMUM = 600;
+    /**
+     * Calls in a loop that make it worth a method of its own. Memory accesses are written out and inlined past C2's
+     * budget, so what spends it is callees: inlined into a loop that runs before the function's hot code, they leave
+     * that code none.
+     */
+    public static final int CALLS_IN_LOOP_MINIMUM = 4;
+
     /** Bytes a call of a part costs its caller, beside moving locals and operands. */
     private static final int CALL_COST = 64;
     /** Bytes to move one local or operand between a JVM local and the frame. */
@@ -89,6 +108,39 @@ public final class Splitter {
         // The body runs to the function's final END, which stays in the function's method.
         s.planSequence(0, code.size() - 1, false);
         return s.tree();
+    }
+
+    /**
+     * For a function that fits one method: each outermost loop of at least {@link #LOOP_MINIMUM} bytes and
+     * {@link #CALLS_IN_LOOP_MINIMUM} calls, with at least {@link #AROUND_LOOP_MINIMUM} bytes of the function outside
+     * it, becomes a part; null when no loop qualifies.
+     */
+    public static Region outlineLoops(List<Instruction> code, Profile profile) {
+        Splitter s = new Splitter(code, profile, DEFAULT_TARGET);
+        for (int i = 0; i < code.size(); i++) {
+            if (code.get(i).op() != Op.LOOP || s.inLoop[i]) {
+                continue;
+            }
+            int end = s.match[i] + 1;
+            int bytes = s.bytes(i, end);
+            // A loop typed by a type index may take parameters, which a part would have to take from below its
+            // start even where the loop never pops them; compilers do not emit those for hot loops.
+            boolean typeIndex = code.get(i).operands()[0] >= 0;
+            if (bytes >= LOOP_MINIMUM && profile.size() - bytes >= AROUND_LOOP_MINIMUM && s.reachable(i)
+                    && !typeIndex && calls(code, i, end) >= CALLS_IN_LOOP_MINIMUM) {
+                s.part(List.of(s.planConstruct(i)), new ArrayList<>());
+            }
+            i = end - 1;
+        }
+        return s.regions.isEmpty() ? null : s.tree();
+    }
+
+    private static int calls(List<Instruction> code, int from, int to) {
+        int calls = 0;
+        for (int i = from; i < to; i++) {
+            calls += code.get(i).op().family() == Op.Family.CALL ? 1 : 0;
+        }
+        return calls;
     }
 
     /** Plans the block body {@code [from, to)} and returns what it costs the method that contains it. */
