@@ -49,6 +49,7 @@ class BuiltinTest {
             boolean kindMatches = switch (b.kind()) {
                 case STATIC -> isStatic;
                 case VIRTUAL -> !isStatic && !owner.isInterface();
+                case INTERFACE -> !isStatic && owner.isInterface();
                 case IMPLEMENTED -> owner.isInterface() && Modifier.isAbstract(method.getModifiers());
                 case SUPER_CONSTRUCTOR -> false; // checked above
             };
