@@ -205,6 +205,12 @@ public final class WasmFunction {
         }
         Object result;
         try {
+            if (args.length == 0 && type.results().isEmpty()) {
+                // A command's _start, a reactor's _initialize: invokeExact, since invokeWithArguments spins classes
+                // of the JDK's for its spreading (start-up; RATIONALE.md).
+                handle().invokeExact();
+                return new Object[0];
+            }
             result = handle().invokeWithArguments(args);
         } catch (ClassCastException e) {
             throw new IllegalArgumentException("arguments " + java.util.Arrays.toString(args) + " do not match " + type);
