@@ -24,9 +24,19 @@ import java.util.Objects;
 public final class MemoryOps {
     private MemoryOps() {}
 
-    private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /*
+     * The views of a memory's bytes as little-endian numbers. Compiled code reads and writes memory 0 through them
+     * itself (getstatic, then VarHandle.get or set at the exact type), not through the helpers below: the JDK's
+     * methods behind a VarHandle are @ForceInline, which C2 inlines whatever the call site's frequency or the
+     * compilation's inlining budget, and a helper of ours gets neither guarantee.
+     */
+
+    /** A {@code byte[]} as little-endian shorts: {@code (byte[], int) short}. */
+    public static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    /** A {@code byte[]} as little-endian ints: {@code (byte[], int) int}. */
+    public static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    /** A {@code byte[]} as little-endian longs: {@code (byte[], int) long}. */
+    public static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /**
      * The effective address {@code address + offset}, both unsigned, as an array index; negative (so out of bounds)

@@ -1,5 +1,6 @@
 package dev.wasm2jar.compiler.internal.abi;
 
+import static org.objectweb.asm.Opcodes.GETSTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEINTERFACE;
 import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
@@ -30,6 +31,8 @@ import dev.wasm2jar.runtime.abi.TailCalls;
 import dev.wasm2jar.runtime.abi.TrapOps;
 import dev.wasm2jar.runtime.abi.TypeCodec;
 import dev.wasm2jar.runtime.abi.V128Ops;
+import java.lang.invoke.VarHandle;
+import java.util.Objects;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
@@ -73,6 +76,21 @@ public enum Builtin {
     V128_LOAD_LOW(MemoryOps.class, "v128Load", "(I[BI)J"),
     V128_LOAD_HIGH(MemoryOps.class, "v128LoadHigh", "(I[BI)J"),
     V128_STORE_HALVES(MemoryOps.class, "v128Store", "(IJJ[BI)V"),
+    // ---- scalar accesses of memory 0, written out in generated code: the runtime's little-endian byte-array views,
+    // called at the call site's own descriptor (VarHandle.get and set are signature-polymorphic), and the size check
+    /** {@code MemoryOps.I16}: a {@code byte[]} viewed as little-endian shorts. */
+    I16_VIEW(Kind.CONSTANT, MemoryOps.class, "I16", "Ljava/lang/invoke/VarHandle;"),
+    I32_VIEW(Kind.CONSTANT, MemoryOps.class, "I32", "Ljava/lang/invoke/VarHandle;"),
+    I64_VIEW(Kind.CONSTANT, MemoryOps.class, "I64", "Ljava/lang/invoke/VarHandle;"),
+    /** (view, bytes, index): the value; a bad index throws IndexOutOfBoundsException, the out-of-bounds trap. */
+    VIEW_GET_I16(Kind.POLYMORPHIC, VarHandle.class, "get", "([BI)S"),
+    VIEW_GET_I32(Kind.POLYMORPHIC, VarHandle.class, "get", "([BI)I"),
+    VIEW_GET_I64(Kind.POLYMORPHIC, VarHandle.class, "get", "([BI)J"),
+    VIEW_SET_I16(Kind.POLYMORPHIC, VarHandle.class, "set", "([BIS)V"),
+    VIEW_SET_I32(Kind.POLYMORPHIC, VarHandle.class, "set", "([BII)V"),
+    VIEW_SET_I64(Kind.POLYMORPHIC, VarHandle.class, "set", "([BIJ)V"),
+    /** (index, length): the index, or IndexOutOfBoundsException; {@code @ForceInline} and intrinsic. */
+    CHECK_INDEX(Objects.class, "checkIndex", "(II)I"),
     /** The effective address of an access: (address, offset); -1 when out of any array's range. */
     EFFECTIVE_ADDRESS(MemoryOps.class, "address", "(II)I"),
     /** The effective address of an access, plus some bytes: (address, offset, extra). Vector accesses, once. */
@@ -514,7 +532,14 @@ public enum Builtin {
         /** Implements it: an abstract method of an interface that generated classes implement. */
         IMPLEMENTED,
         /** Extends its owner: the constructor that generated classes call with {@code invokespecial}. */
-        SUPER_CONSTRUCTOR
+        SUPER_CONSTRUCTOR,
+        /** Reads it with {@code getstatic}: a {@code public static final} field, whose name and type these are. */
+        CONSTANT,
+        /**
+         * Calls it with {@code invokevirtual} at this descriptor: a signature-polymorphic method of {@code VarHandle},
+         * whose descriptor is the call site's.
+         */
+        POLYMORPHIC
     }
 
     private final Kind kind;
@@ -561,10 +586,17 @@ public enum Builtin {
         return valueOf("HOST_CALL_" + arity);
     }
 
-    /** Emits the call: its operands (and for a virtual method the receiver, below them) are on the stack. */
+    /**
+     * Emits the call: its operands (and for a virtual method the receiver, below them) are on the stack. For a
+     * constant, emits the read of the field.
+     */
     public void invoke(MethodVisitor mv) {
         if (kind == Kind.IMPLEMENTED) {
             throw new IllegalStateException(this + " is implemented by generated code, not called");
+        }
+        if (kind == Kind.CONSTANT) {
+            mv.visitFieldInsn(GETSTATIC, ownerName, method, descriptor);
+            return;
         }
         int opcode = switch (kind) {
             case STATIC -> INVOKESTATIC;

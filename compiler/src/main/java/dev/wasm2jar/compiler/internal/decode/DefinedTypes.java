@@ -53,7 +53,7 @@ final class DefinedTypes {
             FunctionType function = null;
             List<TypeDefinitions.Field> fields = new ArrayList<>();
             if (kinds[i] == HeapType.Kind.FUNC) {
-                FunctionType raw = EndiveDecoder.functionType(comp.funcType());
+                FunctionType raw = EndiveTypes.functionType(comp.funcType());
                 function = FunctionType.of(raw.params().stream().map(check::typed).toList(),
                         raw.results().stream().map(check::typed).toList());
             } else if (kinds[i] == HeapType.Kind.STRUCT) {
@@ -80,6 +80,6 @@ final class DefinedTypes {
         }
         // A v128 field is declared (toolchains declare such types without using them); the instructions that would
         // read or write one are refused (GcEmitter).
-        return new TypeDefinitions.Field(check.typed(EndiveDecoder.valueType(f.storageType().valType())), 0, mutable);
+        return new TypeDefinitions.Field(check.typed(EndiveTypes.valueType(f.storageType().valType())), 0, mutable);
     }
 }

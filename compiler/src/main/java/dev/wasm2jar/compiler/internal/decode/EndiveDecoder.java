@@ -1,8 +1,5 @@
 package dev.wasm2jar.compiler.internal.decode;
 
-import dev.wasm2jar.compiler.CompilationException;
-import dev.wasm2jar.compiler.internal.model.BlockTypes;
-import dev.wasm2jar.compiler.internal.model.JvmLimitException;
 import dev.wasm2jar.compiler.internal.model.FunctionBody;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
@@ -11,7 +8,6 @@ import dev.wasm2jar.compiler.internal.model.TypeDefinitions;
 import dev.wasm2jar.runtime.ExternKind;
 import dev.wasm2jar.runtime.Feature;
 import dev.wasm2jar.runtime.FunctionType;
-import dev.wasm2jar.runtime.HeapType;
 import dev.wasm2jar.runtime.InvalidException;
 import dev.wasm2jar.runtime.MalformedException;
 import dev.wasm2jar.runtime.UnsupportedFeatureException;
@@ -30,20 +26,17 @@ import run.endive.wasm.WasmModule;
 import run.endive.wasm.types.ActiveDataSegment;
 import run.endive.wasm.types.ActiveElement;
 import run.endive.wasm.types.AnnotatedInstruction;
-import run.endive.wasm.types.BlockType;
 import run.endive.wasm.types.DataSegment;
 import run.endive.wasm.types.DeclarativeElement;
 import run.endive.wasm.types.Element;
 import run.endive.wasm.types.FunctionImport;
 import run.endive.wasm.types.GlobalImport;
 import run.endive.wasm.types.MemoryImport;
-import run.endive.wasm.types.MemoryLimits;
 import run.endive.wasm.types.MutabilityType;
 import run.endive.wasm.types.OpCode;
 import run.endive.wasm.types.RecType;
 import run.endive.wasm.types.SubType;
 import run.endive.wasm.types.TableImport;
-import run.endive.wasm.types.TableLimits;
 import run.endive.wasm.types.TagImport;
 import run.endive.wasm.types.ValType;
 
@@ -271,12 +264,12 @@ public final class EndiveDecoder {
         TypeDefinitions definitions = null;
         for (int i = 0; i < typeSection.typeCount() && definitions == null; i++) {
             RecType group = typeSection.getRecType(i);
-            String recursive = group.isLegacy() ? recursion(typeSection.getType(i), i) : null;
+            String recursive = group.isLegacy() ? EndiveTypes.recursion(typeSection.getType(i), i) : null;
             SubType only = group.subTypes().length == 1 ? group.subTypes()[0] : null;
             boolean subtyping = only != null && (!only.isFinal() || only.typeIdx().length > 0);
             if (!group.isLegacy() || subtyping || recursive != null && check.enabled(Feature.GC)) {
                 // Until the first group that is not a plain function type, group i is type i.
-                check.require(Feature.GC, recursive != null ? recursive : gcTypes(group, i));
+                check.require(Feature.GC, recursive != null ? recursive : EndiveTypes.gcTypes(group, i));
                 definitions = DefinedTypes.read(typeSection, check);
             }
         }
@@ -286,12 +279,14 @@ public final class EndiveDecoder {
             }
         } else {
             for (int i = 0; i < typeSection.typeCount(); i++) {
-                types.add(resolve(functionType(typeSection.getType(i)), types, i, typeSection.typeCount()));
+                FunctionType t = EndiveTypes.functionType(typeSection.getType(i));
+                types.add(EndiveTypes.resolve(t, types, i, typeSection.typeCount()));
             }
         }
         TypeDefinitions defs = definitions;
-        java.util.function.Function<ValType, ValueType> typeOf = defs != null ? t -> check.typed(valueType(t))
-                : t -> resolve(valueType(t), types);
+        java.util.function.Function<ValType, ValueType> typeOf = defs != null
+                ? t -> check.typed(EndiveTypes.valueType(t))
+                : t -> EndiveTypes.resolve(EndiveTypes.valueType(t), types);
         List<ModuleShape.Import> imports = new ArrayList<>();
         List<Integer> functionTypes = new ArrayList<>();
         int importedTables = 0;
@@ -306,10 +301,10 @@ public final class EndiveDecoder {
                 }
                 case TableImport t -> new ModuleShape.Import(im.module(), im.name(), ExternKind.TABLE, -1,
                         typeOf.apply(t.entryType()), false,
-                        limits(limits(t.limits()), lowered, false, importedTables++));
+                        limits(EndiveTypes.limits(t.limits()), lowered, false, importedTables++));
                 case MemoryImport mem -> new ModuleShape.Import(im.module(), im.name(), ExternKind.MEMORY, -1, null,
-                        false, limits(limits(mem.limits(), "import " + im.module() + "." + im.name(), check),
-                                lowered, true, importedMemories++));
+                        false, limits(EndiveTypes.limits(mem.limits(), "import " + im.module() + "." + im.name(),
+                                check), lowered, true, importedMemories++));
                 case GlobalImport g -> new ModuleShape.Import(im.module(), im.name(), ExternKind.GLOBAL, -1,
                         typeOf.apply(g.type()), g.mutabilityType() == MutabilityType.Var, null);
                 case TagImport tag -> {
@@ -337,14 +332,14 @@ public final class EndiveDecoder {
             var t = m.tableSection().getTable(i);
             var init = t.initialize();
             tables.add(new ModuleShape.TableType(typeOf.apply(t.elementType()),
-                    limits(limits(t.limits()), lowered, false, importedTables + i),
-                    init == null || init.isEmpty() ? null : constExpr(init, defs)));
+                    limits(EndiveTypes.limits(t.limits()), lowered, false, importedTables + i),
+                    init == null || init.isEmpty() ? null : EndiveTypes.constExpr(init, defs)));
         }
         List<ModuleShape.Limits> memories = new ArrayList<>();
         int memoriesBefore = importedMemories;
         m.memorySection().ifPresent(s -> {
             for (int i = 0; i < s.memoryCount(); i++) {
-                memories.add(limits(limits(s.getMemory(i).limits(), "memory " + i, check), lowered, true,
+                memories.add(limits(EndiveTypes.limits(s.getMemory(i).limits(), "memory " + i, check), lowered, true,
                         memoriesBefore + i));
             }
         });
@@ -359,7 +354,7 @@ public final class EndiveDecoder {
         for (var g : m.globalSection().globals()) {
             globals.add(new ModuleShape.GlobalType(typeOf.apply(g.valueType()),
                     g.mutabilityType() == MutabilityType.Var,
-                    constExpr(g.initInstructions(), defs)));
+                    EndiveTypes.constExpr(g.initInstructions(), defs)));
         }
         List<ModuleShape.Export> exports = new ArrayList<>();
         for (int i = 0; i < m.exportSection().exportCount(); i++) {
@@ -384,12 +379,12 @@ public final class EndiveDecoder {
             elementIndex++;
             List<ConstExpr> items = new ArrayList<>();
             for (var init : e.initializers()) {
-                items.add(constExpr(init, defs));
+                items.add(EndiveTypes.constExpr(init, defs));
             }
             ValueType type = typeOf.apply(e.type());
             elements.add(switch (e) {
                 case ActiveElement a -> new ModuleShape.ElementSegment(SegmentMode.ACTIVE, a.tableIndex(),
-                        wideOffset != null ? wideOffset : constExpr(a.offset(), defs), type, items);
+                        wideOffset != null ? wideOffset : EndiveTypes.constExpr(a.offset(), defs), type, items);
                 case DeclarativeElement d -> new ModuleShape.ElementSegment(SegmentMode.DECLARATIVE, 0, null, type,
                         items);
                 default -> new ModuleShape.ElementSegment(SegmentMode.PASSIVE, 0, null, type, items);
@@ -400,7 +395,8 @@ public final class EndiveDecoder {
             ConstExpr wideOffset = lowered == null ? null : lowered.dataOffsets().get(data.size());
             data.add(d instanceof ActiveDataSegment a
                     ? new ModuleShape.DataSegment(SegmentMode.ACTIVE, (int) a.index(),
-                            wideOffset != null ? wideOffset : constExpr(a.offsetInstructions(), defs), a.data())
+                            wideOffset != null ? wideOffset : EndiveTypes.constExpr(a.offsetInstructions(), defs),
+                            a.data())
                     : new ModuleShape.DataSegment(SegmentMode.PASSIVE, 0, null, d.data()));
         }
         int start = m.startSection().map(s -> (int) s.startIndex()).orElse(-1);
@@ -453,7 +449,7 @@ public final class EndiveDecoder {
         int localCount = body.localTypes().size() - (lowered == null ? 0 : lowered.addedLocals()[defined]);
         List<ValueType> locals = new ArrayList<>(localCount);
         for (ValType t : body.localTypes().subList(0, localCount)) {
-            ValueType type = check.typed(valueType(t));
+            ValueType type = check.typed(EndiveTypes.valueType(t));
             check.local(type, functionIndex, locals.size());
             locals.add(type);
         }
@@ -517,7 +513,7 @@ public final class EndiveDecoder {
         switch (op) {
             case TRY_TABLE -> {
                 long[] out = new long[1 + 3 * (int) operands[1]];
-                out[0] = blockType(operands[0], check);
+                out[0] = EndiveTypes.blockType(operands[0], check);
                 int at = 2;
                 for (int c = 0; c < operands[1]; c++) {
                     int kind = (int) operands[at++];
@@ -528,26 +524,30 @@ public final class EndiveDecoder {
                 return out;
             }
             case BLOCK, LOOP, IF -> {
-                return new long[] {blockType(operands[0], check)};
+                return new long[] {EndiveTypes.blockType(operands[0], check)};
             }
             case SELECT_T -> {
-                return new long[] {TypeCodec.pack(check.typed(valueTypeOfCode((int) operands[0])))};
+                return new long[] {TypeCodec.pack(check.typed(EndiveTypes.valueTypeOfCode((int) operands[0])))};
             }
             case REF_NULL -> {
-                return new long[] {TypeCodec.pack(ValueType.ref(check.typed(heapType(operands[0])), true))};
+                return new long[] {TypeCodec.pack(ValueType.ref(check.typed(EndiveTypes.heapType(operands[0])), true))};
             }
             case REF_TEST, REF_TEST_NULL, CAST_TEST, CAST_TEST_NULL -> {
-                return new long[] {TypeCodec.pack(check.typed(heapType(operands[0])))};
+                return new long[] {TypeCodec.pack(check.typed(EndiveTypes.heapType(operands[0])))};
             }
             case BR_ON_CAST, BR_ON_CAST_FAIL -> {
                 // Endive: flags (bit 0 the source, bit 1 the target nullable), label, source, target heap types.
-                return new long[] {operands[1], TypeCodec.pack(check.typed(heapType(operands[3]))), operands[0]};
+                long target = TypeCodec.pack(check.typed(EndiveTypes.heapType(operands[3])));
+                return new long[] {operands[1], target, operands[0]};
             }
             default -> {
                 return operands;
             }
         }
     }
+
+    /** What {@link ModuleModel#types()} holds for a struct or array type. */
+    private static final FunctionType NO_SIGNATURE = FunctionType.of(List.of(), List.of());
 
     /** A tag's type index, checked: a function type without results (what its exceptions carry). */
     private static int tagType(int typeIndex, List<FunctionType> types) {
@@ -560,229 +560,4 @@ public final class EndiveDecoder {
         return typeIndex;
     }
 
-    /** A block type as Endive gives it, in our encoding ({@link BlockTypes}). */
-    private static long blockType(long bt, FeatureCheck check) {
-        if (BlockType.isEmpty(bt)) {
-            return BlockTypes.EMPTY;
-        }
-        if (BlockType.isTypeIndex(bt)) {
-            return BlockType.typeIndex(bt);
-        }
-        return BlockTypes.ofValue(check.typed(valueType(ValType.builder().fromId(BlockType.valueTypeId(bt)).build())));
-    }
-
-    /** A heap type as Endive gives it: the binary format's s33, negative for the abstract ones. */
-    private static HeapType heapType(long heapType) {
-        try {
-            return heapType >= 0 ? HeapType.concrete(Math.toIntExact(heapType))
-                    : TypeCodec.heapTypeOfCode((int) heapType + 0x80);
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new InvalidException("unknown heap type " + heapType);
-        }
-    }
-
-    private static ValueType valueTypeOfCode(int code) {
-        return switch (code) {
-            case 0x7F -> ValueType.I32;
-            case 0x7E -> ValueType.I64;
-            case 0x7D -> ValueType.F32;
-            case 0x7C -> ValueType.F64;
-            case 0x7B -> ValueType.V128;
-            case 0x70 -> ValueType.FUNCREF;
-            case 0x6F -> ValueType.EXTERNREF;
-            default -> valueType(ValType.builder().fromId(code).build());
-        };
-    }
-
-    static ValueType valueType(ValType t) {
-        if (t.equals(ValType.I32)) {
-            return ValueType.I32;
-        } else if (t.equals(ValType.I64)) {
-            return ValueType.I64;
-        } else if (t.equals(ValType.F32)) {
-            return ValueType.F32;
-        } else if (t.equals(ValType.F64)) {
-            return ValueType.F64;
-        } else if (t.equals(ValType.V128)) {
-            return ValueType.V128;
-        } else if (t.isReference()) {
-            return ValueType.ref(heapType(t.typeIdx()), t.isNullable());
-        }
-        throw new InvalidException("unknown value type " + t);
-    }
-
-    /**
-     * Why function type {@code index} needs the GC proposal's recursion groups: it refers to itself or to a later type
-     * (which {@link #resolve} refuses); null when it does not.
-     */
-    private static String recursion(run.endive.wasm.types.FunctionType t, int index) {
-        for (List<ValType> list : List.of(t.params(), t.returns())) {
-            for (ValType v : list) {
-                if (v.isReference() && v.typeIdx() >= index) {
-                    return "type " + index + " refers to type " + v.typeIdx() + ", a recursive type";
-                }
-            }
-        }
-        return null;
-    }
-
-    /** What a type group that is not a plain function type needs from the GC proposal, for the message. */
-    private static String gcTypes(RecType group, int first) {
-        SubType[] members = group.subTypes();
-        for (int k = 0; k < members.length; k++) {
-            var comp = members[k].compType();
-            if (comp.structType() != null) {
-                return "type " + (first + k) + " is a struct type";
-            }
-            if (comp.arrayType() != null) {
-                return "type " + (first + k) + " is an array type";
-            }
-        }
-        return members.length == 1 ? "type " + first + " declares subtyping"
-                : "types " + first + " to " + (first + members.length - 1) + " form a recursive group";
-    }
-
-    /**
-     * A function type's size in value types ({@link FunctionType#size()}) beyond which a module is refused: each type
-     * is written out whole in a string constant of generated code, which holds at most 65,535 bytes.
-     */
-    private static final int MAX_TYPE_SIZE = 2_000;
-
-    /**
-     * Type {@code index}'s references to earlier types resolved to what those define ({@link HeapType#function}), so
-     * that the type means the same in every module. A type that refers to itself or a later one is recursive: that
-     * needs the GC proposal's recursion groups.
-     */
-    private static FunctionType resolve(FunctionType t, List<FunctionType> earlier, int index, int count) {
-        boolean concrete = false;
-        for (ValueType v : t.params()) {
-            concrete |= v.isReference() && v.heapType().isConcrete();
-        }
-        for (ValueType v : t.results()) {
-            concrete |= v.isReference() && v.heapType().isConcrete();
-        }
-        if (!concrete) {
-            return t;
-        }
-        List<ValueType> params = new ArrayList<>();
-        List<ValueType> results = new ArrayList<>();
-        for (ValueType v : t.params()) {
-            params.add(resolve(v, earlier, index, count));
-        }
-        for (ValueType v : t.results()) {
-            results.add(resolve(v, earlier, index, count));
-        }
-        FunctionType resolved = FunctionType.of(params, results);
-        if (resolved.size() > MAX_TYPE_SIZE) {
-            throw new JvmLimitException("type " + index + " nests more than " + MAX_TYPE_SIZE
-                    + " value types through the function types it refers to");
-        }
-        return resolved;
-    }
-
-    private static ValueType resolve(ValueType v, List<FunctionType> earlier, int index, int count) {
-        if (!v.isReference() || !v.heapType().isConcrete()) {
-            return v;
-        }
-        int target = v.heapType().typeIndex();
-        if (target >= count) {
-            throw new InvalidException("unknown type " + target);
-        }
-        if (target >= index) {
-            throw UnsupportedFeatureException.unsupported(Feature.GC, "type " + index + " refers to type " + target
-                    + ", a recursive type");
-        }
-        return ValueType.ref(HeapType.function(target, earlier.get(target)), v.nullable());
-    }
-
-    /** A value type of the module outside the type section, its concrete heap type resolved. */
-    private static ValueType resolve(ValueType v, List<FunctionType> types) {
-        return resolve(v, types, types.size(), types.size());
-    }
-
-    /** What {@link ModuleModel#types()} holds for a struct or array type. */
-    private static final FunctionType NO_SIGNATURE = FunctionType.of(List.of(), List.of());
-
-    /**
-     * A function's parameters become its JVM method's, and a JVM method takes at most 255 slots (i64 and f64 take
-     * two); two are kept for the instance and a spare.
-     */
-    private static final int MAX_PARAMETER_SLOTS = 253;
-
-    static FunctionType functionType(run.endive.wasm.types.FunctionType t) {
-        List<ValueType> params = t.params().stream().map(EndiveDecoder::valueType).toList();
-        int slots = 0;
-        for (ValueType param : params) {
-            slots += param.javaType() == long.class || param.javaType() == double.class ? 2 : 1;
-        }
-        if (slots > MAX_PARAMETER_SLOTS) {
-            throw new JvmLimitException("a function type with " + params.size() + " parameters needs " + slots
-                    + " JVM parameter slots; wasm2jar compiles up to " + MAX_PARAMETER_SLOTS);
-        }
-        return FunctionType.of(params, t.returns().stream().map(EndiveDecoder::valueType).toList());
-    }
-
-    private static ModuleShape.Limits limits(MemoryLimits l, String where, FeatureCheck check) {
-        if (l.shared()) {
-            check.require(Feature.THREADS, where + " is shared");
-        }
-        // Endive reports an absent maximum as MAX_PAGES; a declared maximum of exactly that behaves the same.
-        return new ModuleShape.Limits(l.initialPages(), l.maximumPages() >= MemoryLimits.MAX_PAGES ? -1 : l.maximumPages());
-    }
-
-    private static ModuleShape.Limits limits(TableLimits l) {
-        return new ModuleShape.Limits(l.min(), l.max() >= TableLimits.LIMIT_MAX ? -1 : l.max());
-    }
-
-    private static ConstExpr constExpr(List<run.endive.wasm.types.Instruction> code, TypeDefinitions definitions) {
-        List<run.endive.wasm.types.Instruction> ins = code.stream().filter(i -> i.opcode() != OpCode.END).toList();
-        java.io.ByteArrayOutputStream ops = new java.io.ByteArrayOutputStream();
-        List<Long> args = new ArrayList<>();
-        for (var in : ins) {
-            long arg = in.operandCount() > 0 ? in.operand(0) : 0;
-            byte op = switch (in.opcode()) {
-                case I32_CONST -> ConstExpr.I32_CONST;
-                case I64_CONST -> ConstExpr.I64_CONST;
-                case F32_CONST -> ConstExpr.F32_CONST;
-                case F64_CONST -> ConstExpr.F64_CONST;
-                case V128_CONST -> {
-                    // Two entries: the low half here, the high half in a V128_HIGH after it.
-                    ops.write(ConstExpr.V128_CONST);
-                    args.add(arg);
-                    arg = in.operand(1);
-                    yield ConstExpr.V128_HIGH;
-                }
-                case REF_NULL -> {
-                    arg = TypeCodec.pack(heapType(arg));
-                    yield ConstExpr.REF_NULL;
-                }
-                case REF_FUNC -> ConstExpr.REF_FUNC;
-                case GLOBAL_GET -> ConstExpr.GLOBAL_GET;
-                case I32_ADD -> ConstExpr.I32_ADD;
-                case I32_SUB -> ConstExpr.I32_SUB;
-                case I32_MUL -> ConstExpr.I32_MUL;
-                case I64_ADD -> ConstExpr.I64_ADD;
-                case I64_SUB -> ConstExpr.I64_SUB;
-                case I64_MUL -> ConstExpr.I64_MUL;
-                case REF_I31 -> ConstExpr.REF_I31;
-                case ANY_CONVERT_EXTERN -> ConstExpr.ANY_CONVERT_EXTERN;
-                case EXTERN_CONVERT_ANY -> ConstExpr.EXTERN_CONVERT_ANY;
-                case STRUCT_NEW -> {
-                    arg |= (long) definitions.type((int) arg).fields().size() << 32;
-                    yield ConstExpr.STRUCT_NEW;
-                }
-                case STRUCT_NEW_DEFAULT -> ConstExpr.STRUCT_NEW_DEFAULT;
-                case ARRAY_NEW -> ConstExpr.ARRAY_NEW;
-                case ARRAY_NEW_DEFAULT -> ConstExpr.ARRAY_NEW_DEFAULT;
-                case ARRAY_NEW_FIXED -> {
-                    arg |= in.operand(1) << 32;
-                    yield ConstExpr.ARRAY_NEW_FIXED;
-                }
-                default -> throw new InvalidException("constant expression required, found " + in.opcode());
-            };
-            ops.write(op);
-            args.add(arg);
-        }
-        return new ConstExpr(ops.toByteArray(), args.stream().mapToLong(Long::longValue).toArray());
-    }
 }

@@ -77,7 +77,7 @@ final class LegacyExceptions {
 
     private byte[] run() {
         List<int[]> sections = new ArrayList<>(); // id, content start, content end
-        Reader r = new Reader(wasm, 8);
+        BinaryReader r = new BinaryReader(wasm, 8);
         while (r.at < wasm.length) {
             int id = r.u8();
             int size = (int) r.u32();
@@ -85,7 +85,7 @@ final class LegacyExceptions {
             r.at += size;
         }
         for (int[] s : sections) {
-            Reader in = new Reader(wasm, s[1]);
+            BinaryReader in = new BinaryReader(wasm, s[1]);
             switch (s[0]) {
                 case 1 -> readTypes(in);
                 case 2 -> readImports(in);
@@ -106,19 +106,19 @@ final class LegacyExceptions {
         byte[] code = null;
         for (int[] s : sections) {
             if (s[0] == 10) {
-                code = rewriteCode(new Reader(wasm, s[1]));
+                code = rewriteCode(new BinaryReader(wasm, s[1]));
             }
         }
         if (!legacy) {
             return null;
         }
-        Writer out = new Writer();
+        BinaryWriter out = new BinaryWriter();
         out.bytes(Arrays.copyOf(wasm, 8));
         for (int[] s : sections) {
             byte[] content = Arrays.copyOfRange(wasm, s[1], s[2]);
             if (s[0] == 1) {
-                Writer t = new Writer();
-                Reader in = new Reader(wasm, s[1]);
+                BinaryWriter t = new BinaryWriter();
+                BinaryReader in = new BinaryReader(wasm, s[1]);
                 t.u32(in.u32() + added.size());
                 t.bytes(Arrays.copyOfRange(wasm, in.at, s[2]));
                 t.bytes(addedTypes.toByteArray());
@@ -133,7 +133,7 @@ final class LegacyExceptions {
         return out.toBytes();
     }
 
-    private void readTypes(Reader in) {
+    private void readTypes(BinaryReader in) {
         for (long n = in.u32(); n > 0; n--) {
             if (in.u8() != 0x60) {
                 throw new IllegalStateException("not a plain function type"); // GC's groups: left to Endive
@@ -144,7 +144,7 @@ final class LegacyExceptions {
         }
     }
 
-    private static byte[][] valueTypes(Reader in) {
+    private static byte[][] valueTypes(BinaryReader in) {
         long n = in.u32();
         if (n > in.wasm.length - in.at) {
             throw new IllegalStateException("more value types than bytes"); // a broken module: Endive's error stands
@@ -158,7 +158,7 @@ final class LegacyExceptions {
         return out;
     }
 
-    private void readImports(Reader in) {
+    private void readImports(BinaryReader in) {
         for (long n = in.u32(); n > 0; n--) {
             for (int name = 0; name < 2; name++) { // module and name
                 int length = (int) in.u32();
@@ -188,7 +188,7 @@ final class LegacyExceptions {
         }
     }
 
-    private static void limits(Reader in) {
+    private static void limits(BinaryReader in) {
         int flags = in.u8();
         in.u64();
         if ((flags & 1) != 0) {
@@ -196,9 +196,9 @@ final class LegacyExceptions {
         }
     }
 
-    private byte[] rewriteCode(Reader in) {
+    private byte[] rewriteCode(BinaryReader in) {
         long bodies = in.u32();
-        Writer out = new Writer();
+        BinaryWriter out = new BinaryWriter();
         out.u32(bodies);
         for (int f = 0; f < bodies; f++) {
             int size = (int) in.u32();
@@ -213,7 +213,7 @@ final class LegacyExceptions {
 
     /** The index of a function type {@code [params] -> [results]}, appended to the type section when new. */
     private int typeIndex(byte[][] params, byte[][] results) {
-        Writer t = new Writer();
+        BinaryWriter t = new BinaryWriter();
         t.u8(0x60);
         t.u32(params.length);
         for (byte[] p : params) {
@@ -264,9 +264,9 @@ final class LegacyExceptions {
     /** One function body. */
     private final class Body {
         private final int function;
-        private final Reader in;
+        private final BinaryReader in;
         private final int end;
-        private final Writer out = new Writer();
+        private final BinaryWriter out = new BinaryWriter();
         private final Deque<Frame> frames = new ArrayDeque<>();
         private int labels;
         private int nextLocal;
@@ -275,7 +275,7 @@ final class LegacyExceptions {
         private final Map<Integer, Clauses> tries = new HashMap<>();
         private boolean functionLanding;
 
-        Body(int function, Reader in, int end) {
+        Body(int function, BinaryReader in, int end) {
             this.function = function;
             this.in = in;
             this.end = end;
@@ -306,9 +306,9 @@ final class LegacyExceptions {
             while (in.at < end) {
                 instruction();
             }
-            Writer whole = new Writer();
+            BinaryWriter whole = new BinaryWriter();
             whole.u32(groups + (newLocals > 0 ? 1 : 0));
-            whole.bytes(Arrays.copyOfRange(wasm, localsStart + Reader.lebLength(wasm, localsStart), codeStart));
+            whole.bytes(Arrays.copyOfRange(wasm, localsStart + BinaryReader.lebLength(wasm, localsStart), codeStart));
             if (newLocals > 0) {
                 whole.u32(newLocals);
                 whole.u8(EXNREF);
@@ -581,14 +581,14 @@ final class LegacyExceptions {
         }
 
         private byte[][][] blockType(int at) {
-            long encoded = new Reader(wasm, at).s64();
+            long encoded = new BinaryReader(wasm, at).s64();
             if (encoded >= 0) {
                 return types.get((int) encoded);
             }
             if ((wasm[at] & 0xFF) == EMPTY) {
                 return new byte[][][] {new byte[0][], new byte[0][]};
             }
-            Reader r = new Reader(wasm, at); // a value type: one byte, or 0x63/0x64 and a heap type
+            BinaryReader r = new BinaryReader(wasm, at); // a value type: one byte, or 0x63/0x64 and a heap type
             r.valueType();
             return new byte[][][] {new byte[0][], {Arrays.copyOfRange(wasm, at, r.at)}};
         }
@@ -630,115 +630,4 @@ final class LegacyExceptions {
         }
     }
 
-    /** Reads the binary format. */
-    private static final class Reader {
-        final byte[] wasm;
-        int at;
-
-        Reader(byte[] wasm, int at) {
-            this.wasm = wasm;
-            this.at = at;
-        }
-
-        int u8() {
-            return wasm[at++] & 0xFF;
-        }
-
-        long u32() {
-            return u64();
-        }
-
-        long u64() {
-            long value = 0;
-            for (int shift = 0; ; shift += 7) {
-                int b = u8();
-                value |= (long) (b & 0x7F) << shift;
-                if ((b & 0x80) == 0) {
-                    return value;
-                }
-                if (shift > 63) {
-                    throw new IllegalStateException("LEB128 too long");
-                }
-            }
-        }
-
-        long s64() {
-            long value = 0;
-            int shift = 0;
-            int b;
-            do {
-                b = u8();
-                value |= (long) (b & 0x7F) << shift;
-                shift += 7;
-            } while ((b & 0x80) != 0 && shift < 70);
-            if (shift < 64 && (b & 0x40) != 0) {
-                value |= -1L << shift;
-            }
-            return value;
-        }
-
-        static int lebLength(byte[] wasm, int at) {
-            int n = 1;
-            while ((wasm[at++] & 0x80) != 0) {
-                n++;
-            }
-            return n;
-        }
-
-        void valueType() {
-            int code = u8();
-            if (code == 0x63 || code == 0x64) {
-                s64();
-            }
-        }
-
-        void blockType() {
-            int first = wasm[at] & 0xFF;
-            s64();
-            if (first == 0x63 || first == 0x64) {
-                s64();
-            }
-        }
-
-        void immediate(WasmEncoding e) {
-            at = Immediates.skip(wasm, at, e);
-        }
-    }
-
-    /** Writes the binary format. */
-    private static final class Writer {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        void u8(int b) {
-            out.write(b);
-        }
-
-        void bytes(byte[] b) {
-            out.writeBytes(b);
-        }
-
-        void u32(long v) {
-            do {
-                int b = (int) (v & 0x7F);
-                v >>>= 7;
-                out.write(v != 0 ? b | 0x80 : b);
-            } while (v != 0);
-        }
-
-        void s33(long v) {
-            while (true) {
-                int b = (int) (v & 0x7F);
-                v >>= 7;
-                if ((v == 0 && (b & 0x40) == 0) || (v == -1 && (b & 0x40) != 0)) {
-                    out.write(b);
-                    return;
-                }
-                out.write(b | 0x80);
-            }
-        }
-
-        byte[] toBytes() {
-            return out.toByteArray();
-        }
-    }
 }

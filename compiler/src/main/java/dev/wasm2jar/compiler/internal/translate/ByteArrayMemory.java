@@ -15,9 +15,9 @@ import org.objectweb.asm.Type;
 /**
  * Memories whose bytes are the {@code byte[]} of their {@code Memory}: memory 0's kept in a local of each method and
  * read again after calls and growth, the others' (multi-memory) read from their field at each access, so that a
- * module of one memory pays nothing for the others. Every access is a {@code MemoryOps} helper taking the address, the
- * bytes and the constant offset; the helpers are a few bytes each, so HotSpot inlines them into a bounds-checked
- * array access.
+ * module of one memory pays nothing for the others. Memory 0's scalar loads and stores are written out in the method
+ * ({@link InlineAccess}); other accesses are a {@code MemoryOps} helper taking the address, the bytes and the constant
+ * offset.
  *
  * <p>A memory that can grow may have room past its size in its array, so its size in bytes is kept in a second
  * local, read again with the bytes, and every helper takes it after the bytes and checks against it ({@code _SIZED});
@@ -98,13 +98,16 @@ final class ByteArrayMemory implements MemoryAccess {
     private final int bytes;
     /** The local holding the memory's size in bytes, or -1 when its array is exactly its size. */
     private final int size;
+    /** Memory 0's scalar accesses, written out in the method; null when they call the helpers. */
+    private final InlineAccess inline;
 
-    ByteArrayMemory(EmitContext ctx) {
+    ByteArrayMemory(EmitContext ctx, boolean inlineAccesses) {
         this.ctx = ctx;
         this.mv = ctx.mv;
         this.narrowing = Narrowing.ofMemories(ctx);
         this.bytes = ctx.layout.hasMemory() ? ctx.slots.allocate(1) : -1;
         this.size = ctx.layout.hasMemory() && !ctx.layout.fixedSizeMemory(0) ? ctx.slots.allocate(1) : -1;
+        this.inline = inlineAccesses && bytes >= 0 ? new InlineAccess(ctx, bytes, size) : null;
     }
 
     @Override
@@ -144,6 +147,11 @@ final class ByteArrayMemory implements MemoryAccess {
         if (wide(memory)) {
             narrowing.top();
         }
+        if (memory == 0 && inline != null && InlineAccess.handles(access)) {
+            check(memory);
+            inline.load(access, offset32(memory, offset));
+            return;
+        }
         call(memory, offset, helper(access));
     }
 
@@ -154,6 +162,11 @@ final class ByteArrayMemory implements MemoryAccess {
             Type value = name.startsWith("I32") ? Type.INT_TYPE : name.startsWith("I64") ? Type.LONG_TYPE
                     : name.startsWith("F32") ? Type.FLOAT_TYPE : Type.DOUBLE_TYPE;
             narrowing.operands(new Type[] {Type.LONG_TYPE, value}, true, false);
+        }
+        if (memory == 0 && inline != null && InlineAccess.handles(access)) {
+            check(memory);
+            inline.store(access, offset32(memory, offset));
+            return;
         }
         call(memory, offset, helper(access));
     }

@@ -67,6 +67,8 @@ public final class FunctionTranslator {
     private final Recorder recorder;
     private final ShapePlan plan;
     private final Peepholes.Fused[] pairs;
+    /** Whether memory 0's scalar accesses are written out in this function's methods ({@link InlineAccess}). */
+    private final boolean inlineAccesses;
     private final List<ValueType> localTypes = new ArrayList<>();
     private final Map<Integer, Region> children = new HashMap<>();
     private final EmitContext ctx;
@@ -85,12 +87,13 @@ public final class FunctionTranslator {
     public FunctionTranslator(MethodVisitor mv, MethodFactory methods, ModuleLayout layout, int functionIndex,
             FunctionBody body, Region region, Frame frame, Recorder recorder) {
         this(mv, methods, layout, functionIndex, body, region, frame, recorder, false,
-                shapePlan(layout, functionIndex, body), Peepholes.find(body.instructions()));
+                shapePlan(layout, functionIndex, body), Peepholes.find(body.instructions()),
+                InlineAccess.suits(body.instructions()));
     }
 
     private FunctionTranslator(MethodVisitor mv, MethodFactory methods, ModuleLayout layout, int functionIndex,
             FunctionBody body, Region region, Frame frame, Recorder recorder, boolean part, ShapePlan plan,
-            Peepholes.Fused[] pairs) {
+            Peepholes.Fused[] pairs, boolean inlineAccesses) {
         this.methods = methods;
         this.layout = layout;
         this.functionIndex = functionIndex;
@@ -101,11 +104,12 @@ public final class FunctionTranslator {
         this.recorder = recorder;
         this.plan = plan;
         this.pairs = pairs;
+        this.inlineAccesses = inlineAccesses;
         region.children.forEach(c -> children.put(c.start, c));
         localTypes.addAll(type.params());
         localTypes.addAll(body.locals());
         Slots slots = part ? Slots.ofPart(localTypes) : Slots.ofFunction(localTypes, type.params().size(), frame != null);
-        ctx = new EmitContext(mv, layout, slots, new Cursor(functionIndex), localTypes, plan);
+        ctx = new EmitContext(mv, layout, slots, new Cursor(functionIndex), localTypes, plan, inlineAccesses);
         moves = new FrameMoves(ctx, localTypes, FrameMoves.frameSlots(type, body), frame);
         boundary = part ? new PartBoundary(ctx, moves, region) : null;
         control = new ControlFlow(ctx, type, boundary);
@@ -150,7 +154,7 @@ public final class FunctionTranslator {
         ShapePlan survey = ShapePlan.survey(type.params().size() + body.locals().size());
         new FunctionTranslator(new MethodVisitor(ASM9) {}, null, layout, functionIndex, body,
                 Region.whole(body.instructions().size()), null, null, false, survey,
-                Peepholes.find(body.instructions())).translate();
+                Peepholes.find(body.instructions()), InlineAccess.suits(body.instructions())).translate();
         return survey.decide();
     }
 
@@ -200,7 +204,7 @@ public final class FunctionTranslator {
     private PartBoundary translatePart(Region part, Deque<ControlFrame> around, List<ValueType> consumed) {
         MethodVisitor mv = methods.open(part.method, partDescriptor(layout.className()));
         FunctionTranslator t = new FunctionTranslator(mv, methods, layout, functionIndex, body, part, frame, null, true,
-                plan, pairs);
+                plan, pairs, inlineAccesses);
         mv.visitCode();
         t.boundary.enter(consumed, around.stream().anyMatch(f -> f.handlers != null));
         t.control.enterOutside(around);

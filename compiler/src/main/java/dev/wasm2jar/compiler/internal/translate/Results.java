@@ -21,8 +21,16 @@ final class Results {
 
     /** Replaces the top {@code types.size()} values with one array holding them (vectors boxed from their slots). */
     static void pack(EmitContext ctx, List<ValueType> types) {
+        pack(ctx, types, FunctionType.resultJavaType(types) == long[].class);
+    }
+
+    /** Replaces the top {@code types.size()} values with an {@code Object[]} of them, boxed (an exception's). */
+    static void packBoxed(EmitContext ctx, List<ValueType> types) {
+        pack(ctx, types, false);
+    }
+
+    private static void pack(EmitContext ctx, List<ValueType> types, boolean bits) {
         MethodVisitor mv = ctx.mv;
-        boolean bits = FunctionType.resultJavaType(types) == long[].class;
         int first = ctx.stack.size() - types.size();
         int[] temps = new int[types.size()];
         for (int i = types.size() - 1; i >= 0; i--) {

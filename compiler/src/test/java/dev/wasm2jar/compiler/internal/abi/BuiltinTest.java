@@ -9,7 +9,9 @@ import dev.wasm2jar.compiler.CompilerOptions;
 import dev.wasm2jar.compiler.TextFormat;
 import dev.wasm2jar.runtime.abi.Linkage;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /** The list of builtins against the runtime's classes, and generated code against the list. */
 class BuiltinTest {
@@ -33,9 +36,17 @@ class BuiltinTest {
         List<String> problems = new ArrayList<>();
         for (Builtin b : Builtin.values()) {
             Class<?> owner = b.ownerClass();
+            if (b.kind() == Builtin.Kind.CONSTANT) {
+                problems.addAll(constantProblems(b, owner));
+                continue;
+            }
             MethodType type = MethodType.fromMethodDescriptorString(b.descriptor(), getClass().getClassLoader());
             if (b.kind() == Builtin.Kind.SUPER_CONSTRUCTOR) {
                 problems.addAll(superConstructorProblems(b, owner, type));
+                continue;
+            }
+            if (b.kind() == Builtin.Kind.POLYMORPHIC) {
+                problems.addAll(polymorphicProblems(b, owner));
                 continue;
             }
             Method method;
@@ -51,7 +62,7 @@ class BuiltinTest {
                 case VIRTUAL -> !isStatic && !owner.isInterface();
                 case INTERFACE -> !isStatic && owner.isInterface();
                 case IMPLEMENTED -> owner.isInterface() && Modifier.isAbstract(method.getModifiers());
-                case SUPER_CONSTRUCTOR -> false; // checked above
+                case SUPER_CONSTRUCTOR, CONSTANT, POLYMORPHIC -> false; // checked above
             };
             if (method.getReturnType() != type.returnType()) {
                 problems.add(b + ": returns " + method.getReturnType().getName() + ", not " + type.returnType().getName());
@@ -67,6 +78,45 @@ class BuiltinTest {
             }
         }
         assertEquals(List.of(), problems);
+    }
+
+    /** A field generated code reads: public, static and final, of exactly this type, in a public class. */
+    private static List<String> constantProblems(Builtin b, Class<?> owner) {
+        List<String> problems = new ArrayList<>();
+        try {
+            var field = owner.getField(b.method());
+            int access = field.getModifiers();
+            if (!Modifier.isStatic(access) || !Modifier.isFinal(access) || !Modifier.isPublic(owner.getModifiers())) {
+                problems.add(b + ": not a public static final field of a public class");
+            }
+            if (!Type.getDescriptor(field.getType()).equals(b.descriptor())) {
+                problems.add(b + ": of type " + field.getType().getName() + ", not " + b.descriptor());
+            }
+        } catch (NoSuchFieldException e) {
+            problems.add(b + ": no public field " + owner.getName() + "." + b.method());
+        }
+        return problems;
+    }
+
+    /**
+     * A signature-polymorphic method (the JVM links each call site at its own descriptor): a native varargs method of
+     * {@code VarHandle} or {@code MethodHandle} taking and returning {@code Object}.
+     */
+    private static List<String> polymorphicProblems(Builtin b, Class<?> owner) {
+        List<String> problems = new ArrayList<>();
+        if (owner != VarHandle.class && owner != MethodHandle.class) {
+            problems.add(b + ": " + owner.getName() + " has no signature-polymorphic methods");
+            return problems;
+        }
+        try {
+            Method method = owner.getMethod(b.method(), Object[].class);
+            if (!Modifier.isNative(method.getModifiers()) || !method.isVarArgs()) {
+                problems.add(b + ": " + method + " is not signature-polymorphic");
+            }
+        } catch (NoSuchMethodException e) {
+            problems.add(b + ": no method " + owner.getName() + "." + b.method());
+        }
+        return problems;
     }
 
     /** A class generated classes extend: public, abstract, with an accessible constructor of exactly that type. */
@@ -183,7 +233,7 @@ class BuiltinTest {
 
                     @Override
                     public void visitFieldInsn(int opcode, String owner, String field, String d) {
-                        if (!own.contains(owner)) {
+                        if (!own.contains(owner) && !listed.contains(owner + "." + field + d)) {
                             outside.add(owner + "." + field + ":" + d);
                         }
                     }
