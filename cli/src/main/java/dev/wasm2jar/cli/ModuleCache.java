@@ -150,7 +150,7 @@ final class ModuleCache {
         }
     }
 
-    /** Whether {@code s} is 64 lower-case hex digits; a loop, since a first regular expression costs 8 ms of a start. */
+    /** Whether {@code s} is 64 lower-case hex digits; a loop: a first regular expression costs 8 ms of a start. */
     private static boolean isSha256(String s) {
         if (s.length() != 64) {
             return false;

@@ -27,7 +27,10 @@ public interface HostCall {
     /** The most parameters a host call takes. */
     int MAX_PARAMS = 10;
 
-    /** Whether functions of {@code type} can be host calls: numbers only, at most one result and {@link #MAX_PARAMS} parameters. */
+    /**
+     * Whether functions of {@code type} can be host calls: numbers only, at most one result and {@link #MAX_PARAMS}
+     * parameters.
+     */
     static boolean fits(FunctionType type) {
         if (type.params().size() > MAX_PARAMS || type.results().size() > 1) {
             return false;

@@ -49,7 +49,8 @@ public final class ErrorCodes {
             throw new IllegalArgumentException("a function returning an error code returns int, not "
                     + function.type().returnType());
         }
-        MethodHandle handler = MethodHandles.dropArguments(Handles.CODE.bindTo(mapper), 1, function.type().parameterList());
+        MethodHandle handler = MethodHandles.dropArguments(Handles.CODE.bindTo(mapper), 1,
+                function.type().parameterList());
         return MethodHandles.catchException(function, Throwable.class, handler);
     }
 
