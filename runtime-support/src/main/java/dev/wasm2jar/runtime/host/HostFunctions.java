@@ -17,8 +17,9 @@ import java.util.function.Supplier;
  *
  * <p>A function's code is a {@link Supplier} of its {@link HostCall} ({@link #addCall}, for functions of numbers) or of
  * its method handle ({@link #add}), called only when an import takes that function: a program imports a few of the
- * functions a host module has, and making a method handle costs start-up time. The same module and name may be offered in several types (WasmEdge's sockets have a V1 and a V2
- * form of some calls); the linker binds the one whose type equals the import's.
+ * functions a host module has, and making a method handle costs start-up time. The same module and name may be
+ * offered in several types (WasmEdge's sockets have a V1 and a V2 form of some calls); the linker binds the one whose
+ * type equals the import's.
  */
 public final class HostFunctions {
     /** One offered function: its code is a method handle or a host call. */
