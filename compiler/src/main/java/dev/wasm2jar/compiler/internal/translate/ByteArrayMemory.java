@@ -94,20 +94,21 @@ final class ByteArrayMemory implements MemoryAccess {
     private final EmitContext ctx;
     private final MethodVisitor mv;
     private final Narrowing narrowing;
-    /** The local holding the memory's bytes, or -1 when the module has no memory. */
+    /** The local holding memory 0's bytes, or -1 when the module has no memory or the function never touches it. */
     private final int bytes;
     /** The local holding the memory's size in bytes, or -1 when its array is exactly its size. */
     private final int size;
     /** Memory 0's scalar accesses, written out in the method; null when they call the helpers. */
     private final InlineAccess inline;
 
-    ByteArrayMemory(EmitContext ctx, boolean inlineAccesses) {
+    ByteArrayMemory(EmitContext ctx, AccessPlan access) {
         this.ctx = ctx;
         this.mv = ctx.mv;
         this.narrowing = Narrowing.ofMemories(ctx);
-        this.bytes = ctx.layout.hasMemory() ? ctx.slots.allocate(1) : -1;
-        this.size = ctx.layout.hasMemory() && !ctx.layout.fixedSizeMemory(0) ? ctx.slots.allocate(1) : -1;
-        this.inline = inlineAccesses && bytes >= 0 ? new InlineAccess(ctx, bytes, size) : null;
+        boolean local = ctx.layout.hasMemory() && access.loads();
+        this.bytes = local ? ctx.slots.allocate(1) : -1;
+        this.size = local && !ctx.layout.fixedSizeMemory(0) ? ctx.slots.allocate(1) : -1;
+        this.inline = access.writesOut() && bytes >= 0 ? new InlineAccess(ctx, bytes, size) : null;
     }
 
     @Override

@@ -27,12 +27,12 @@ final class EmitContext {
     final Polls polls;
 
     EmitContext(MethodVisitor mv, ModuleLayout layout, Slots slots, Cursor cursor, List<ValueType> localTypes,
-            ShapePlan plan, boolean inlineAccesses) {
+            ShapePlan plan, AccessPlan access) {
         this.mv = mv;
         this.layout = layout;
         this.slots = slots;
         this.cursor = cursor;
-        this.memory = MemoryAccess.of(this, inlineAccesses);
+        this.memory = MemoryAccess.of(this, access);
         this.vectors = new Vectors(this, localTypes, plan);
         this.polls = new Polls(this);
     }

@@ -67,8 +67,8 @@ public final class FunctionTranslator {
     private final Recorder recorder;
     private final ShapePlan plan;
     private final Peepholes.Fused[] pairs;
-    /** Whether memory 0's scalar accesses are written out in this function's methods ({@link InlineAccess}). */
-    private final boolean inlineAccesses;
+    /** How this function's methods reach memory. */
+    private final AccessPlan access;
     private final List<ValueType> localTypes = new ArrayList<>();
     private final Map<Integer, Region> children = new HashMap<>();
     private final EmitContext ctx;
@@ -88,12 +88,12 @@ public final class FunctionTranslator {
             FunctionBody body, Region region, Frame frame, Recorder recorder) {
         this(mv, methods, layout, functionIndex, body, region, frame, recorder, false,
                 shapePlan(layout, functionIndex, body), Peepholes.find(body.instructions()),
-                InlineAccess.suits(body.instructions()));
+                AccessPlan.of(body.instructions()));
     }
 
     private FunctionTranslator(MethodVisitor mv, MethodFactory methods, ModuleLayout layout, int functionIndex,
             FunctionBody body, Region region, Frame frame, Recorder recorder, boolean part, ShapePlan plan,
-            Peepholes.Fused[] pairs, boolean inlineAccesses) {
+            Peepholes.Fused[] pairs, AccessPlan access) {
         this.methods = methods;
         this.layout = layout;
         this.functionIndex = functionIndex;
@@ -104,12 +104,12 @@ public final class FunctionTranslator {
         this.recorder = recorder;
         this.plan = plan;
         this.pairs = pairs;
-        this.inlineAccesses = inlineAccesses;
+        this.access = access;
         region.children.forEach(c -> children.put(c.start, c));
         localTypes.addAll(type.params());
         localTypes.addAll(body.locals());
         Slots slots = part ? Slots.ofPart(localTypes) : Slots.ofFunction(localTypes, type.params().size(), frame != null);
-        ctx = new EmitContext(mv, layout, slots, new Cursor(functionIndex), localTypes, plan, inlineAccesses);
+        ctx = new EmitContext(mv, layout, slots, new Cursor(functionIndex), localTypes, plan, access);
         moves = new FrameMoves(ctx, localTypes, FrameMoves.frameSlots(type, body), frame);
         boundary = part ? new PartBoundary(ctx, moves, region) : null;
         control = new ControlFlow(ctx, type, boundary);
@@ -154,7 +154,7 @@ public final class FunctionTranslator {
         ShapePlan survey = ShapePlan.survey(type.params().size() + body.locals().size());
         new FunctionTranslator(new MethodVisitor(ASM9) {}, null, layout, functionIndex, body,
                 Region.whole(body.instructions().size()), null, null, false, survey,
-                Peepholes.find(body.instructions()), InlineAccess.suits(body.instructions())).translate();
+                Peepholes.find(body.instructions()), AccessPlan.of(body.instructions())).translate();
         return survey.decide();
     }
 
@@ -204,7 +204,7 @@ public final class FunctionTranslator {
     private PartBoundary translatePart(Region part, Deque<ControlFrame> around, List<ValueType> consumed) {
         MethodVisitor mv = methods.open(part.method, partDescriptor(layout.className()));
         FunctionTranslator t = new FunctionTranslator(mv, methods, layout, functionIndex, body, part, frame, null, true,
-                plan, pairs, inlineAccesses);
+                plan, pairs, access);
         mv.visitCode();
         t.boundary.enter(consumed, around.stream().anyMatch(f -> f.handlers != null));
         t.control.enterOutside(around);

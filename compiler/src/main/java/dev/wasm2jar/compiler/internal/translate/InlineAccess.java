@@ -3,9 +3,7 @@ package dev.wasm2jar.compiler.internal.translate;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.wasm2jar.compiler.internal.abi.Builtin;
-import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.compiler.internal.model.Op;
-import java.util.List;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
@@ -70,15 +68,6 @@ final class InlineAccess {
         this.mv = ctx.mv;
         this.bytes = bytes;
         this.size = size;
-    }
-
-    /** Whether a function of these instructions gets its accesses written out: at most {@link #MAX_ACCESSES}. */
-    static boolean suits(List<Instruction> code) {
-        int accesses = 0;
-        for (Instruction in : code) {
-            accesses += MemoryAccess.accesses(in.op());
-        }
-        return accesses <= MAX_ACCESSES;
     }
 
     /** Whether {@code access} is a scalar load or store this class writes out. */

@@ -13,9 +13,8 @@ import dev.wasm2jar.runtime.ValueType;
  * instruction whose access it is ({@code I32_LOAD8_U}), also for the vector instructions that load or store one lane.
  */
 interface MemoryAccess {
-    /** @param inlineAccesses whether memory 0's scalar accesses are written out ({@link InlineAccess}) */
-    static MemoryAccess of(EmitContext ctx, boolean inlineAccesses) {
-        return new ByteArrayMemory(ctx, inlineAccesses);
+    static MemoryAccess of(EmitContext ctx, AccessPlan access) {
+        return new ByteArrayMemory(ctx, access);
     }
 
     /**
