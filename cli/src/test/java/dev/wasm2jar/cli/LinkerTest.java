@@ -4,18 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasm2jar.compiler.Compiler;
 import dev.wasm2jar.compiler.CompilerOptions;
 import dev.wasm2jar.compiler.TextFormat;
 import dev.wasm2jar.runtime.FunctionType;
+import dev.wasm2jar.runtime.HostCall;
 import dev.wasm2jar.runtime.Imports;
 import dev.wasm2jar.runtime.Instance;
 import dev.wasm2jar.runtime.Memory;
 import dev.wasm2jar.runtime.Module;
+import dev.wasm2jar.runtime.TrapException;
 import dev.wasm2jar.runtime.UnlinkableException;
+import dev.wasm2jar.runtime.WasmException;
 import dev.wasm2jar.runtime.WasmFunction;
+import dev.wasm2jar.runtime.host.ErrorCodes;
 import dev.wasm2jar.runtime.host.GuestMemory;
+import dev.wasm2jar.runtime.host.HostError;
 import dev.wasm2jar.runtime.host.HostFunctions;
 import dev.wasm2jar.runtime.host.HostModule;
 import dev.wasm2jar.runtime.host.Linker;
@@ -190,6 +196,105 @@ class LinkerTest {
         assertEquals(42, call(linker.instantiate(app), "run"));
         assertEquals(42, call(app.instantiate(Imports.empty().addInstance("lib", lib.instantiate(Imports.empty()))),
                 "run"), "Imports still work");
+    }
+
+    /** Records its arguments and the method below it (hidden frames shown: a method handle would leave its own). */
+    static final class Mix implements HostCall {
+        final List<Long> args = new ArrayList<>();
+        String caller;
+
+        @Override
+        public long call(long a, long b, long c, long d) {
+            args.addAll(List.of(a, b, c, d));
+            caller = StackWalker.getInstance(StackWalker.Option.SHOW_HIDDEN_FRAMES)
+                    .walk(frames -> frames.skip(1).findFirst().orElseThrow().getMethodName());
+            return Double.doubleToRawLongBits(Double.longBitsToDouble(0x7ff8_0000_0000_0badL));
+        }
+    }
+
+    @Test
+    void hostCallsAreCalledByTheImportStubWithEveryValuesExactBits() {
+        Module m = module("""
+                (module
+                  (import "demo" "mix" (func $mix (param i32 i64 f32 f64) (result f64)))
+                  (import "demo" "last" (func $last (param i64)))
+                  (import "demo" "neg" (func $neg (param f32) (result f32)))
+                  (func (export "run") (result i64)
+                    (call $last (i64.const -5))
+                    (i64.reinterpret_f64 (call $mix (i32.const -2) (i64.const 0x123456789)
+                      (f32.reinterpret_i32 (i32.const 0x7fa00001)) (f64.const -0.0))))
+                  (func (export "neg") (result i32)
+                    (i32.reinterpret_f32 (call $neg (f32.reinterpret_i32 (i32.const 0x7fc00123))))))""");
+        Mix mix = new Mix();
+        List<Long> last = new ArrayList<>();
+        HostModule host = offer -> offer
+                .addCall("demo", "mix", FunctionType.parse("ilfd:d"), () -> mix)
+                .addCall("demo", "last", FunctionType.parse("l:"), () -> new HostCall() {
+                    @Override
+                    public long call(long a) {
+                        last.add(a);
+                        return 99;
+                    }
+                })
+                .addCall("demo", "neg", FunctionType.parse("f:f"), () -> new HostCall() {
+                    @Override
+                    public long call(long a) {
+                        return a ^ 0x8000_0000L;
+                    }
+                });
+        Instance instance = Linker.create().with(host).instantiate(m);
+        assertEquals(0x7ff8_0000_0000_0badL, (Long) instance.function("run").call()[0], "an f64 result, bit for bit");
+        assertEquals(List.of(-2L, 0x123456789L, 0x7fa00001L, Double.doubleToRawLongBits(-0.0)), mix.args,
+                "an i32 sign-extended, an i64 as it is, an f32's and an f64's bits (a signalling NaN kept)");
+        assertEquals("callImport0", mix.caller, "the import stub calls the host call itself");
+        assertEquals(List.of(-5L), last, "a function with no result");
+        assertEquals(0xffc00123, call(instance, "neg"), "an f32 result, bit for bit");
+    }
+
+    @Test
+    void aHostCallIsAFunctionReferenceTooAndFailuresBecomeCodesOnlyWhereMapped() {
+        Module m = module("""
+                (module
+                  (import "demo" "f" (func $f (param i32) (result i32)))
+                  (export "f" (func $f))
+                  (func (export "call") (param i32) (result i32) (call $f (local.get 0))))""");
+        HostModule host = offer -> offer.addCall("demo", "f", FunctionType.parse("i:i"), () -> ErrorCodes.catching(
+                new HostCall() {
+                    @Override
+                    public long call(long a) throws IOException {
+                        return switch ((int) a) {
+                            case 1 -> throw new HostError(16, "busy");
+                            case 2 -> throw new IOException("mapped");
+                            case 3 -> throw new TrapException("unreachable");
+                            default -> a * 10;
+                        };
+                    }
+                }, t -> {
+                    if (t instanceof IOException) {
+                        return 44;
+                    }
+                    throw t;
+                }));
+        Instance instance = Linker.create().with(host).instantiate(m);
+        for (String export : List.of("call", "f")) {
+            assertEquals(-70, call(instance, export, -7), export);
+            assertEquals(16, call(instance, export, 1), export);
+            assertEquals(44, call(instance, export, 2), export);
+            WasmException trap = assertThrows(WasmException.class, () -> call(instance, export, 3), export);
+            assertEquals("unreachable", trap.getMessage());
+        }
+    }
+
+    @Test
+    void onlyFunctionsOfNumbersWithOneResultAtMostAreHostCalls() {
+        HostFunctions offer = new HostFunctions();
+        for (String type : List.of("v:", "ii:ii", ":E", "iiiiiiiiiii:")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> offer.addCall("demo", "f", FunctionType.parse(type), () -> new HostCall() {}));
+            assertTrue(e.getMessage().startsWith("demo.f: a function of type "), e.getMessage());
+        }
+        offer.addCall("demo", "f", FunctionType.parse("iiiiiiiiii:d"), () -> new HostCall() {});
+        assertEquals(List.of(FunctionType.parse("iiiiiiiiii:d")), offer.types("demo", "f"));
     }
 
     /** Reads the i32 at address 0 of the instance's memory, through the offer's GuestMemory. */

@@ -7,7 +7,7 @@ import dev.wasm2jar.nn.internal.tflite.TfliteBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +32,16 @@ public final class NnConfig {
 
     /** TensorFlow Lite, and nothing preloaded. */
     public static NnConfig defaults() {
-        Map<GraphEncoding, Backend> backends = new EnumMap<>(GraphEncoding.class);
+        // A HashMap, not an EnumMap: EnumMap reads the enum's values() by reflection, which spins method handles on
+        // every run's way (RATIONALE.md, "Start-up").
+        Map<GraphEncoding, Backend> backends = new HashMap<>();
         backends.put(GraphEncoding.TENSORFLOWLITE, new TfliteBackend());
         return new NnConfig(backends, Map.of());
     }
 
     /** This configuration with {@code backend} for its encoding, in place of any other. */
     public NnConfig withBackend(Backend backend) {
-        Map<GraphEncoding, Backend> copy = new EnumMap<>(backends);
+        Map<GraphEncoding, Backend> copy = new HashMap<>(backends);
         copy.put(backend.encoding(), backend);
         return new NnConfig(copy, preloads);
     }

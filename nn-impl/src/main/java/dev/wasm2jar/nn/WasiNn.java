@@ -122,8 +122,12 @@ public final class WasiNn implements HostModule, AutoCloseable {
     /** Releases the graphs, contexts and sessions of every instance linked with this. */
     @Override
     public synchronized void close() {
-        nn.forEach(NnFunctions::close);
-        sessions.forEach(TfliteSessions::close);
+        for (NnFunctions group : nn) { // loops, not method references: the first lambda of a JVM costs 10 ms
+            group.close();
+        }
+        for (TfliteSessions group : sessions) {
+            group.close();
+        }
         nn.clear();
         sessions.clear();
     }

@@ -34,7 +34,13 @@ public final class LargeStack {
      */
     public static void runAndExit(String name, IntSupplier main) {
         int[] exit = {1};
-        Thread worker = newThread(name, () -> exit[0] = main.getAsInt());
+        // A class, not a lambda: the first lambda of a JVM costs 10 ms of CPU (RATIONALE.md, "Start-up").
+        Thread worker = newThread(name, new Runnable() {
+            @Override
+            public void run() {
+                exit[0] = main.getAsInt();
+            }
+        });
         worker.start();
         try {
             worker.join();

@@ -4,11 +4,10 @@ import dev.wasm2jar.runtime.abi.ModuleShape;
 import dev.wasm2jar.runtime.internal.ClassPathFiles;
 import dev.wasm2jar.runtime.internal.CompiledClasses;
 import dev.wasm2jar.runtime.internal.Instantiator;
+import dev.wasm2jar.runtime.internal.ModuleJarLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,8 +81,7 @@ public final class Module {
         if (className == null) {
             throw new IOException(jar + " is not a wasm2jar module jar (no " + MANIFEST_ATTRIBUTE + " in its manifest)");
         }
-        URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, Module.class.getClassLoader());
-        return load(loader, className);
+        return load(new ModuleJarLoader(jar, Module.class.getClassLoader()), className);
     }
 
     /**

@@ -22,14 +22,17 @@ public final class WasmFunction {
         Object[] call(Object... args);
     }
 
-    private static final MethodHandle HOST_CALL;
+    /** The handle of {@link HostCode#call}, in a class of its own: most runs never make it. */
+    private static final class Handles {
+        static final MethodHandle HOST_CALL;
 
-    static {
-        try {
-            HOST_CALL = MethodHandles.lookup().findVirtual(HostCode.class, "call",
-                    MethodType.methodType(Object[].class, Object[].class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
+        static {
+            try {
+                HOST_CALL = MethodHandles.lookup().findVirtual(HostCode.class, "call",
+                        MethodType.methodType(Object[].class, Object[].class));
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
         }
     }
 
@@ -42,6 +45,9 @@ public final class WasmFunction {
     // The same for the tail handle of a compiled function that makes tail calls; null makers otherwise.
     private MethodHandle tailHandle;
     private Supplier<MethodHandle> tailMaker;
+    // The host call of a function made by lazyCall, made on first use as the handle is; null makers otherwise.
+    private HostCall hostCall;
+    private Supplier<HostCall> callMaker;
     /** The canonical type of a function of a module with GC types, for casts and call_indirect; null otherwise. */
     private volatile dev.wasm2jar.runtime.abi.GcType gcType;
 
@@ -79,9 +85,43 @@ public final class WasmFunction {
         return f;
     }
 
+    /**
+     * A host function whose code is a {@link HostCall} that {@code maker} makes when it is first needed (a call,
+     * {@link #hostCall()} or {@link #handle()}). Compiled code calls it directly, without a method handle.
+     *
+     * @throws IllegalArgumentException when functions of {@code type} cannot be host calls ({@link HostCall#fits})
+     */
+    public static WasmFunction lazyCall(FunctionType type, String name, Supplier<HostCall> maker) {
+        if (!HostCall.fits(type)) {
+            throw new IllegalArgumentException("a function of type " + type + " cannot be a host call");
+        }
+        WasmFunction f = new WasmFunction(type, null, name, null);
+        f.callMaker = java.util.Objects.requireNonNull(maker);
+        return f;
+    }
+
+    /**
+     * The host call of a function made by {@link #lazyCall}, made now if it was not yet; null for any other function,
+     * whose {@link #handle()} is its code.
+     */
+    public HostCall hostCall() {
+        if (callMaker == null) {
+            return null;
+        }
+        HostCall c = hostCall;
+        if (c == null) {
+            c = callMaker.get();
+            if (c == null) {
+                throw new NullPointerException("the host call of " + name + " is null");
+            }
+            hostCall = c;
+        }
+        return c;
+    }
+
     /** A host function from boxed Java code, for embedders and tests; prefer {@link #of} on hot paths. */
     public static WasmFunction host(FunctionType type, String name, HostCode code) {
-        MethodHandle boxed = HOST_CALL.bindTo(code).asCollector(Object[].class, type.params().size());
+        MethodHandle boxed = Handles.HOST_CALL.bindTo(code).asCollector(Object[].class, type.params().size());
         MethodHandle unboxed = MethodHandles.filterReturnValue(boxed, Boxing.resultsFromArray(type));
         return new WasmFunction(type, unboxed.asType(type.methodType()), name, null);
     }
@@ -135,7 +175,8 @@ public final class WasmFunction {
     }
 
     private MethodHandle make() {
-        MethodHandle h = maker.get().asType(type.methodType());
+        MethodHandle h = callMaker != null ? dev.wasm2jar.runtime.internal.HostCalls.handle(type, hostCall())
+                : maker.get().asType(type.methodType());
         handle = h;
         return h;
     }
@@ -164,6 +205,12 @@ public final class WasmFunction {
         }
         Object result;
         try {
+            if (args.length == 0 && type.results().isEmpty()) {
+                // A command's _start, a reactor's _initialize: invokeExact, since invokeWithArguments spins classes
+                // of the JDK's for its spreading (start-up; RATIONALE.md).
+                handle().invokeExact();
+                return new Object[0];
+            }
             result = handle().invokeWithArguments(args);
         } catch (ClassCastException e) {
             throw new IllegalArgumentException("arguments " + java.util.Arrays.toString(args) + " do not match " + type);

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.IntSupplier;
 import java.util.jar.JarFile;
 
 /**
@@ -205,7 +206,9 @@ public final class Launcher {
                 List<String> lines = new Backtrace(labels).lines(e);
                 if (!lines.isEmpty()) {
                     err.println("wasm backtrace:");
-                    lines.forEach(err::println);
+                    for (String line : lines) {
+                        err.println(line);
+                    }
                 }
                 return TRAP_EXIT;
             }
@@ -230,7 +233,13 @@ public final class Launcher {
 
     /** The entry point of a runnable jar: runs the module its manifest names as a WASI command. */
     public static void main(String[] args) {
-        LargeStack.runAndExit("wasm", () -> launch(args));
+        // Classes, not lambdas, on a runnable jar's way: the first lambda of a JVM costs 10 ms of CPU.
+        LargeStack.runAndExit("wasm", new IntSupplier() {
+            @Override
+            public int getAsInt() {
+                return launch(args);
+            }
+        });
     }
 
     private static int launch(String[] args) {
@@ -275,7 +284,11 @@ public final class Launcher {
                 } else if (LimitFlags.NAMES.contains(name)) {
                     limits = LimitFlags.apply(limits, name, value);
                 } else {
-                    hostOptions.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+                    List<String> values = hostOptions.get(name);
+                    if (values == null) {
+                        hostOptions.put(name, values = new ArrayList<>());
+                    }
+                    values.add(value);
                 }
             }
             List<String> guestArgs = new ArrayList<>();

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * A WASI preview 1 environment on {@code java.nio}: one program's descriptors, arguments and environment. It is a
@@ -49,7 +50,12 @@ public final class Wasi implements HostModule, AutoCloseable {
         for (Map.Entry<String, String> e : config.env().entrySet()) {
             environ.add(e.getKey() + "=" + e.getValue());
         }
-        WasiContext context = new WasiContext(config.args(), environ, WasiExit::new);
+        WasiContext context = new WasiContext(config.args(), environ, new IntFunction<RuntimeException>() {
+            @Override
+            public RuntimeException apply(int code) {
+                return new WasiExit(code);
+            }
+        });
         context.setNetwork(config.network().policy());
         try {
             open(context, config);

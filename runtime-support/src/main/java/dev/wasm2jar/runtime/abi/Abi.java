@@ -14,9 +14,10 @@ public final class Abi {
      * The version of the contract between generated code and this runtime. 2: growable memories keep room to grow
      * into, and accesses check against their size; 3: metered module classes extend {@link MeteredInstance} and call
      * {@link MeterOps}; 4: scalar accesses of memory 0 are written out in generated code, through
-     * {@link MemoryOps#I32} and its siblings.
+     * {@link MemoryOps#I32} and its siblings; 5: imports whose type fits a {@link dev.wasm2jar.runtime.HostCall} are
+     * called through {@link Linkage#importedCode}, directly when the host gives a host call.
      */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     /** The {@code public static final int} field of a module class that holds the version it was compiled for. */
     public static final String VERSION_FIELD = "WASM2JAR_ABI";

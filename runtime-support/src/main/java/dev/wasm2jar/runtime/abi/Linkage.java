@@ -1,6 +1,7 @@
 package dev.wasm2jar.runtime.abi;
 
 import dev.wasm2jar.runtime.Global;
+import dev.wasm2jar.runtime.HostCall;
 import dev.wasm2jar.runtime.Memory;
 import dev.wasm2jar.runtime.Table;
 import dev.wasm2jar.runtime.Tag;
@@ -57,6 +58,17 @@ public abstract class Linkage {
      */
     public final MethodHandle importedFunction(int index) {
         return importedFunctions[index].handle();
+    }
+
+    /**
+     * The code of imported function {@code index}, for an import whose type {@link HostCall#fits}: its
+     * {@link HostCall} when it is a host call ({@link WasmFunction#hostCall()}), which the import stub calls
+     * directly, else its exact handle. Asked at the function's first call, as {@link #importedFunction} is.
+     */
+    public final Object importedCode(int index) {
+        WasmFunction f = importedFunctions[index];
+        HostCall call = f.hostCall();
+        return call != null ? call : f.handle();
     }
 
     /** Tag {@code index}, imported or defined: what {@code throw} throws and {@code catch} compares by identity. */

@@ -1,6 +1,7 @@
 package dev.wasm2jar.runtime.host;
 
 import dev.wasm2jar.runtime.FunctionType;
+import dev.wasm2jar.runtime.HostCall;
 import dev.wasm2jar.runtime.WasmFunction;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
@@ -14,14 +15,15 @@ import java.util.function.Supplier;
  * What the host modules of a {@link Linker} offer one instantiation: functions by module, name and type, and the
  * memory of the instance being linked.
  *
- * <p>A function's code is a {@link Supplier} of its method handle, called only when an import takes that function:
- * making method handles is most of what linking costs at start-up, and a program imports a few of the functions a
- * host module has. The same module and name may be offered in several types (WasmEdge's sockets have a V1 and a V2
- * form of some calls); the linker binds the one whose type equals the import's.
+ * <p>A function's code is a {@link Supplier} of its {@link HostCall} ({@link #addCall}, for functions of numbers) or of
+ * its method handle ({@link #add}), called only when an import takes that function: a program imports a few of the
+ * functions a host module has, and making a method handle costs start-up time. The same module and name may be
+ * offered in several types (WasmEdge's sockets have a V1 and a V2 form of some calls); the linker binds the one whose
+ * type equals the import's.
  */
 public final class HostFunctions {
-    /** One offered function. */
-    private record Offer(FunctionType type, Supplier<MethodHandle> code) {}
+    /** One offered function: its code is a method handle or a host call. */
+    private record Offer(FunctionType type, Supplier<MethodHandle> code, Supplier<HostCall> call) {}
 
     private final GuestMemory memory = new GuestMemory();
     private final Map<String, Map<String, List<Offer>>> byModule = new HashMap<>();
@@ -44,8 +46,28 @@ public final class HostFunctions {
      * linker's order, and an earlier one wins.
      */
     public HostFunctions add(String module, String name, FunctionType type, Supplier<MethodHandle> code) {
-        Objects.requireNonNull(type, "type");
         Objects.requireNonNull(code, "code");
+        return add(module, name, new Offer(Objects.requireNonNull(type, "type"), code, null));
+    }
+
+    /**
+     * Offers {@code module.name} of wasm type {@code type} as a {@link HostCall}, which compiled code calls without a
+     * method handle: the form that costs least at start-up, for types that {@link HostCall#fits} (numbers only, at most
+     * one result). {@code call} runs at most once, when an import takes this function; the first offer of a module,
+     * name and type stands, as for {@link #add}.
+     *
+     * @throws IllegalArgumentException when {@code type} does not fit a host call
+     */
+    public HostFunctions addCall(String module, String name, FunctionType type, Supplier<HostCall> call) {
+        Objects.requireNonNull(call, "call");
+        if (!HostCall.fits(Objects.requireNonNull(type, "type"))) {
+            throw new IllegalArgumentException(module + "." + name + ": a function of type " + type
+                    + " cannot be a host call; offer a method handle");
+        }
+        return add(module, name, new Offer(type, null, call));
+    }
+
+    private HostFunctions add(String module, String name, Offer offer) {
         Map<String, List<Offer>> names = byModule.get(module);
         if (names == null) {
             byModule.put(module, names = new HashMap<>());
@@ -55,11 +77,11 @@ public final class HostFunctions {
             names.put(name, offers = new ArrayList<>(1));
         }
         for (Offer o : offers) {
-            if (o.type().equals(type)) {
+            if (o.type().equals(offer.type())) {
                 return this;
             }
         }
-        offers.add(new Offer(type, code));
+        offers.add(offer);
         return this;
     }
 
@@ -76,7 +98,11 @@ public final class HostFunctions {
     /** The code of {@code module.name} in type {@code type}, made now; null when it is not offered in that type. */
     public MethodHandle code(String module, String name, FunctionType type) {
         Offer o = offer(module, name, type);
-        return o == null ? null : made(o, module, name);
+        if (o == null) {
+            return null;
+        }
+        return o.call() != null ? WasmFunction.lazyCall(type, module + "." + name, o.call()).handle()
+                : made(o, module, name);
     }
 
     /**
@@ -85,7 +111,11 @@ public final class HostFunctions {
      */
     public WasmFunction function(String module, String name, FunctionType type, String label) {
         Offer o = offer(module, name, type);
-        return o == null ? null : WasmFunction.lazy(type, label, new Maker(o, module, name));
+        if (o == null) {
+            return null;
+        }
+        return o.call() != null ? WasmFunction.lazyCall(type, label, o.call())
+                : WasmFunction.lazy(type, label, new Maker(o, module, name));
     }
 
     private Offer offer(String module, String name, FunctionType type) {

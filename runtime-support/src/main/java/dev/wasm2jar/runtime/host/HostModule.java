@@ -9,8 +9,12 @@ package dev.wasm2jar.runtime.host;
  * final class Demo implements HostModule {
  *     public void offer(HostFunctions offer) {
  *         GuestMemory memory = offer.memory();
- *         offer.add("env", "strlen", FunctionType.parse("ii:i"),
- *                 () -> MethodHandles.insertArguments(STRLEN, 0, memory));
+ *         offer.addCall("env", "strlen", FunctionType.parse("ii:i"), () -> new HostCall() {
+ *             public long call(long ptr, long len) {
+ *                 return strlen(memory, (int) ptr, (int) len);
+ *             }
+ *         });
+ *         offer.add("env", "pair", FunctionType.parse("i:ii"), () -> MethodHandles.insertArguments(PAIR, 0, memory));
  *     }
  * }
  * }</pre>

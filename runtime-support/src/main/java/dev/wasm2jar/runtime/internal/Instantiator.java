@@ -100,7 +100,12 @@ public final class Instantiator {
         }
         link.setTags(tags.toArray(new Tag[0]));
         CompiledInstance[] made = new CompiledInstance[1];
-        ConstExprs exprs = new ConstExprs(globals, link, () -> (GcFactory) made[0]);
+        ConstExprs exprs = new ConstExprs(globals, link, new Supplier<GcFactory>() { // not a lambda: start-up
+            @Override
+            public GcFactory get() {
+                return (GcFactory) made[0];
+            }
+        });
 
         // Tables may be initialized with ref.func, so they come once function references can be made; the compiled
         // instance only keeps the Table objects, which exist before it does.

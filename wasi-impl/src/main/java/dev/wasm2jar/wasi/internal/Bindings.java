@@ -1,6 +1,7 @@
 package dev.wasm2jar.wasi.internal;
 
 import dev.wasm2jar.runtime.FunctionType;
+import dev.wasm2jar.runtime.HostCall;
 import dev.wasm2jar.runtime.Imports;
 import dev.wasm2jar.runtime.WasmFunction;
 import dev.wasm2jar.runtime.host.GuestMemory;
@@ -25,11 +26,13 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Offers the WASI functions to an instantiation: each {@link Function} is the public method
- * {@link Function#javaName()} of its function group ({@link #groupOf}), bound to a group object of that instance,
- * with primitive parameters (no boxing); a method returning an errno is wrapped by {@link ErrnoMapping#catching}.
+ * {@link Function#javaName()} of its function group ({@link #groupOf}), called on a group object of that instance
+ * by a {@link HostCall} ({@link WasiCalls}), which compiled code calls without a method handle; a method returning an
+ * errno is wrapped by {@link ErrnoMapping#catching}.
  * Only what a module imports is made (the linker calls the code suppliers of imported functions alone), since each
  * handle costs time at start-up.
  */
@@ -126,13 +129,41 @@ public final class Bindings {
             Map<Class<?>, Object> groups = new HashMap<>();
             for (Function f : Function.values()) {
                 if (f.in(abi)) {
-                    offer.add(abi.module, f.wasiName(), FunctionType.parse(f.signature()), () -> {
-                        Object group = groups.computeIfAbsent(groupOf(f), type -> newGroup(type, context, memory, abi));
-                        MethodHandle h = method(f).bindTo(group);
-                        return h.type().returnType() == int.class ? ErrnoMapping.catching(h) : h;
-                    });
+                    offer.addCall(abi.module, f.wasiName(), FunctionType.parse(f.signature()),
+                            new Maker(f, abi, context, memory, groups));
                 }
             }
+        }
+    }
+
+    /**
+     * Makes one function's host call on its group object, made on first use. A class, not a lambda: the first lambda
+     * of a JVM costs 10 ms of CPU, and a runnable jar has no ahead-of-time cache to keep it (RATIONALE.md).
+     */
+    private static final class Maker implements Supplier<HostCall> {
+        private final Function f;
+        private final Abi abi;
+        private final WasiContext context;
+        private final GuestMemory memory;
+        private final Map<Class<?>, Object> groups;
+
+        Maker(Function f, Abi abi, WasiContext context, GuestMemory memory, Map<Class<?>, Object> groups) {
+            this.f = f;
+            this.abi = abi;
+            this.context = context;
+            this.memory = memory;
+            this.groups = groups;
+        }
+
+        @Override
+        public HostCall get() {
+            Class<?> type = groupOf(f);
+            Object group = groups.get(type);
+            if (group == null) {
+                groups.put(type, group = newGroup(type, context, memory, abi));
+            }
+            HostCall call = WasiCalls.of(f, group);
+            return f == Function.PROC_EXIT ? call : ErrnoMapping.catching(call);
         }
     }
 }

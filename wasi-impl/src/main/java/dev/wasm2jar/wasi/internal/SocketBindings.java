@@ -1,6 +1,7 @@
 package dev.wasm2jar.wasi.internal;
 
 import dev.wasm2jar.runtime.FunctionType;
+import dev.wasm2jar.runtime.HostCall;
 import dev.wasm2jar.runtime.host.GuestMemory;
 import dev.wasm2jar.runtime.host.HostFunctions;
 import dev.wasm2jar.wasi.internal.errno.ErrnoMapping;
@@ -15,9 +16,9 @@ import dev.wasm2jar.wasi.internal.spec.Errno;
 import dev.wasm2jar.wasi.internal.spec.SocketFunction;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Offers WasmEdge's socket calls and epoll_oneoff ({@link SocketFunction}) on a WASI context: each form under its
@@ -57,36 +58,53 @@ public final class SocketBindings {
         Map<Object, Object> groups = new HashMap<>();
         for (SocketFunction f : SocketFunction.values()) {
             FunctionType v1 = FunctionType.parse(f.v1());
-            offer.add(SocketFunction.MODULE, f.wasmName(), v1, () -> code(f, v1, false, context, memory, groups));
+            offer(offer, f, f.wasmName(), v1, false, context, memory, groups);
             if (f.v2() != null) {
                 FunctionType v2 = FunctionType.parse(f.v2());
-                offer.add(SocketFunction.MODULE, f.wasmName(), v2, () -> code(f, v2, true, context, memory, groups));
-                offer.add(SocketFunction.MODULE, f.wasmName() + "_v2", v2,
-                        () -> code(f, v2, true, context, memory, groups));
+                offer(offer, f, f.wasmName(), v2, true, context, memory, groups);
+                offer(offer, f, f.wasmName() + "_v2", v2, true, context, memory, groups);
             }
         }
     }
 
-    private static MethodHandle code(SocketFunction f, FunctionType type, boolean v2, WasiContext context,
-            GuestMemory memory, Map<Object, Object> groups) {
-        MethodType mt = type.methodType();
+    /**
+     * Offers one form of {@code f} as a host call; without network, as a handle that returns {@code nosys} (rare
+     * enough not to need a host call of every arity).
+     */
+    private static void offer(HostFunctions offer, SocketFunction f, String name, FunctionType type, boolean v2,
+            WasiContext context, GuestMemory memory, Map<Object, Object> groups) {
         if (f.networking() && !context.network().enabled()) {
-            return MethodHandles.dropArguments(MethodHandles.constant(int.class, Errno.NOSYS), 0,
-                    mt.parameterList());
+            offer.add(SocketFunction.MODULE, name, type, () -> MethodHandles.dropArguments(
+                    MethodHandles.constant(int.class, Errno.NOSYS), 0, type.methodType().parameterList()));
+        } else {
+            offer.addCall(SocketFunction.MODULE, name, type, new Supplier<HostCall>() { // not a lambda: start-up
+                @Override
+                public HostCall get() {
+                    return ErrnoMapping.catching(WasiCalls.of(f, group(f, v2, context, memory, groups)));
+                }
+            });
         }
+    }
+
+    private static Object group(SocketFunction f, boolean v2, WasiContext context, GuestMemory memory,
+            Map<Object, Object> groups) {
         Class<?> groupClass = groupOf(f);
-        Object group = groups.computeIfAbsent(groupClass == SocketCalls.class ? (Object) v2 : groupClass, key -> {
+        Object key = groupClass == SocketCalls.class ? (Object) v2 : groupClass;
+        Object group = groups.get(key);
+        if (group == null) {
             if (groupClass == SocketCalls.class) {
-                return new SocketCalls(context, memory, v2);
+                group = new SocketCalls(context, memory, v2);
             } else if (groupClass == Sockets.class) {
-                return new Sockets(context, memory);
+                group = new Sockets(context, memory);
             } else if (groupClass == SocketOptions.class) {
-                return new SocketOptions(context, memory);
+                group = new SocketOptions(context, memory);
             } else if (groupClass == AddrInfo.class) {
-                return new AddrInfo(memory);
+                group = new AddrInfo(memory);
+            } else {
+                group = new Poll(context, memory, Abi.PREVIEW1);
             }
-            return new Poll(context, memory, Abi.PREVIEW1);
-        });
-        return ErrnoMapping.catching(method(f, type).bindTo(group));
+            groups.put(key, group);
+        }
+        return group;
     }
 }

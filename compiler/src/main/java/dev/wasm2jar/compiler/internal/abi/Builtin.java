@@ -1,10 +1,12 @@
 package dev.wasm2jar.compiler.internal.abi;
 
 import static org.objectweb.asm.Opcodes.GETSTATIC;
+import static org.objectweb.asm.Opcodes.INVOKEINTERFACE;
 import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 
+import dev.wasm2jar.runtime.HostCall;
 import dev.wasm2jar.runtime.ThrownException;
 import dev.wasm2jar.runtime.abi.CompiledInstance;
 import dev.wasm2jar.runtime.abi.ExceptionOps;
@@ -193,6 +195,19 @@ public enum Builtin {
     LINK_TABLE(Kind.VIRTUAL, Linkage.class, "table", "(I)Ldev/wasm2jar/runtime/Table;"),
     LINK_GLOBAL(Kind.VIRTUAL, Linkage.class, "global", "(I)Ldev/wasm2jar/runtime/Global;"),
     LINK_IMPORTED_FUNCTION(Kind.VIRTUAL, Linkage.class, "importedFunction", "(I)Ljava/lang/invoke/MethodHandle;"),
+    LINK_IMPORTED_CODE(Kind.VIRTUAL, Linkage.class, "importedCode", "(I)Ljava/lang/Object;"),
+    // ---- host calls: an import whose type fits HostCall, called with every value as a long, by arity.
+    HOST_CALL_0(Kind.INTERFACE, HostCall.class, "call", "()J"),
+    HOST_CALL_1(Kind.INTERFACE, HostCall.class, "call", "(J)J"),
+    HOST_CALL_2(Kind.INTERFACE, HostCall.class, "call", "(JJ)J"),
+    HOST_CALL_3(Kind.INTERFACE, HostCall.class, "call", "(JJJ)J"),
+    HOST_CALL_4(Kind.INTERFACE, HostCall.class, "call", "(JJJJ)J"),
+    HOST_CALL_5(Kind.INTERFACE, HostCall.class, "call", "(JJJJJ)J"),
+    HOST_CALL_6(Kind.INTERFACE, HostCall.class, "call", "(JJJJJJ)J"),
+    HOST_CALL_7(Kind.INTERFACE, HostCall.class, "call", "(JJJJJJJ)J"),
+    HOST_CALL_8(Kind.INTERFACE, HostCall.class, "call", "(JJJJJJJJ)J"),
+    HOST_CALL_9(Kind.INTERFACE, HostCall.class, "call", "(JJJJJJJJJ)J"),
+    HOST_CALL_10(Kind.INTERFACE, HostCall.class, "call", "(JJJJJJJJJJ)J"),
     LINK_FUNCTION(Kind.VIRTUAL, Linkage.class, "function", "(I)Ldev/wasm2jar/runtime/WasmFunction;"),
     LINK_DATA(Kind.VIRTUAL, Linkage.class, "data", "(I)[B"),
     LINK_DROP_DATA(Kind.VIRTUAL, Linkage.class, "dropData", "(I)V"),
@@ -512,6 +527,8 @@ public enum Builtin {
         STATIC,
         /** Calls it with {@code invokevirtual} on an object of the owner class. */
         VIRTUAL,
+        /** Calls it with {@code invokeinterface} on an object that implements the owner interface. */
+        INTERFACE,
         /** Implements it: an abstract method of an interface that generated classes implement. */
         IMPLEMENTED,
         /** Extends its owner: the constructor that generated classes call with {@code invokespecial}. */
@@ -564,6 +581,11 @@ public enum Builtin {
         return descriptor;
     }
 
+    /** {@link HostCall}'s {@code call} of {@code arity} parameters. */
+    public static Builtin hostCall(int arity) {
+        return valueOf("HOST_CALL_" + arity);
+    }
+
     /**
      * Emits the call: its operands (and for a virtual method the receiver, below them) are on the stack. For a
      * constant, emits the read of the field.
@@ -579,8 +601,9 @@ public enum Builtin {
         int opcode = switch (kind) {
             case STATIC -> INVOKESTATIC;
             case SUPER_CONSTRUCTOR -> INVOKESPECIAL;
+            case INTERFACE -> INVOKEINTERFACE;
             default -> INVOKEVIRTUAL;
         };
-        mv.visitMethodInsn(opcode, ownerName, method, descriptor, false);
+        mv.visitMethodInsn(opcode, ownerName, method, descriptor, kind == Kind.INTERFACE);
     }
 }

@@ -10,6 +10,7 @@ import dev.wasm2jar.compiler.internal.layout.ModuleLayout;
 import dev.wasm2jar.compiler.internal.layout.Names;
 import dev.wasm2jar.compiler.internal.model.ModuleModel;
 import dev.wasm2jar.runtime.FunctionType;
+import dev.wasm2jar.runtime.HostCall;
 import dev.wasm2jar.runtime.ValueType;
 import dev.wasm2jar.runtime.abi.Abi;
 import dev.wasm2jar.runtime.abi.TypeCodec;
@@ -28,11 +29,12 @@ import org.objectweb.asm.Type;
  * <pre>
  * public final class Module implements CompiledInstance {   // extends MeteredInstance when metered
  *   public static final int WASM2JAR_ABI = 3;
- *   public final Linkage link;  Memory memory0;  Table table0;  MethodHandle import0;  int global0;  Global global1 ...
+ *   public final Linkage link;  Memory memory0;  Table table0;  Object import0;  int global0;  Global global1 ...
  *   public Module(Linkage)                          // copies memories and tables
  *   public void initGlobals()                       // reads initial values once the runtime evaluated them
  *   public static int f3_fib(int n, Module self)    // one per defined function
- *   public static int callImport0(int, Module)      // invokes import0, asking the linkage for it on the first call
+ *   public static int callImport0(int, Module)      // calls import0 (a HostCall or a MethodHandle), asking the
+ *                                                   // linkage for it on the first call
  *   public static int callIndirect2_0(int, int index, Module)  // checks and invokes table0[index]
  * }
  * </pre>
@@ -43,6 +45,7 @@ public final class ModuleClassWriter {
     private static final String TABLE = RuntimeTypes.TABLE;
     private static final String GLOBAL = RuntimeTypes.GLOBAL;
     private static final String HANDLE = RuntimeTypes.METHOD_HANDLE;
+    private static final String HANDLE_CLASS = "java/lang/invoke/MethodHandle";
     private static final String FUNCTION_TYPE = RuntimeTypes.FUNCTION_TYPE;
     /** How much code an indirect-call stub may spend on direct calls: far below the JIT's 8,000-byte limit. */
     private static final int DIRECT_CASE_BYTES = 3000;
@@ -142,7 +145,8 @@ public final class ModuleClassWriter {
             cw.visitField(ACC_PUBLIC | ACC_FINAL, layout.tableField(i), TABLE, null, null).visitEnd();
         }
         for (int i = 0; i < layout.importedFunctions(); i++) {
-            cw.visitField(ACC_PUBLIC, Names.importHandle(i), HANDLE, null, null).visitEnd();
+            String descriptor = HostCall.fits(model.functionType(i)) ? "Ljava/lang/Object;" : HANDLE;
+            cw.visitField(ACC_PUBLIC, Names.importHandle(i), descriptor, null, null).visitEnd();
         }
         for (int i = 0; i < layout.globalCount(); i++) {
             String descriptor = layout.isSharedGlobal(i) ? GLOBAL : JvmTypes.descriptor(layout.globalType(i));
@@ -208,21 +212,24 @@ public final class ModuleClassWriter {
     }
 
     /**
-     * {@code callImportN(params..., self)}: invokes the imported function's handle, which the first call asks the
-     * linkage for and keeps in field {@code importN}. Host functions are made on first use, since making a method
-     * handle costs start-up time and a program calls few of the functions it imports (wasmedge_quickjs: 45 imports,
-     * about 15 called by a hello world).
+     * {@code callImportN(params..., self)}: calls the imported function's code, which the first call asks the linkage
+     * for and keeps in field {@code importN}. Host functions are made on first use, since a program calls few of the
+     * functions it imports (wasmedge_quickjs: 45 imports, about 15 called by a hello world). An import whose type fits
+     * a {@link HostCall} calls the host call directly when the linkage gives one (every value as a long), and the
+     * exact method handle otherwise (another instance's function); other imports have a handle only.
      */
     private void importStub(int index) {
         FunctionType type = model.functionType(index);
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, Names.importStub(index),
                 layout.functionDescriptor(type), null, null);
         mv.visitCode();
+        boolean fits = HostCall.fits(type);
         int self = slots(type.params());
         String field = Names.importHandle(index);
+        String fieldType = fits ? "Ljava/lang/Object;" : HANDLE;
         Label ready = new Label();
         mv.visitVarInsn(ALOAD, self);
-        mv.visitFieldInsn(GETFIELD, name, field, HANDLE);
+        mv.visitFieldInsn(GETFIELD, name, field, fieldType);
         mv.visitInsn(DUP);
         mv.visitJumpInsn(IFNONNULL, ready);
         mv.visitInsn(POP);
@@ -230,12 +237,58 @@ public final class ModuleClassWriter {
         mv.visitVarInsn(ALOAD, self);
         mv.visitFieldInsn(GETFIELD, name, Names.LINK, LINKAGE);
         mv.visitLdcInsn(index);
-        Builtin.LINK_IMPORTED_FUNCTION.invoke(mv);
+        (fits ? Builtin.LINK_IMPORTED_CODE : Builtin.LINK_IMPORTED_FUNCTION).invoke(mv);
         mv.visitInsn(DUP_X1);
-        mv.visitFieldInsn(PUTFIELD, name, field, HANDLE);
+        mv.visitFieldInsn(PUTFIELD, name, field, fieldType);
         mv.visitLabel(ready);
+        if (fits) {
+            Label handle = new Label();
+            String hostCall = Builtin.HOST_CALL_0.owner();
+            mv.visitInsn(DUP);
+            mv.visitTypeInsn(INSTANCEOF, hostCall);
+            mv.visitJumpInsn(IFEQ, handle);
+            mv.visitTypeInsn(CHECKCAST, hostCall);
+            hostCall(mv, type);
+            mv.visitLabel(handle);
+            mv.visitTypeInsn(CHECKCAST, HANDLE_CLASS);
+        }
         loadParams(mv, type.params());
         invokeExactAndReturn(mv, type);
+    }
+
+    /** Calls the {@link HostCall} on the stack with the parameters as longs, and returns its result narrowed. */
+    private static void hostCall(MethodVisitor mv, FunctionType type) {
+        int slot = 0;
+        for (ValueType t : type.params()) {
+            mv.visitVarInsn(JvmTypes.load(t), slot);
+            slot += JvmTypes.size(t);
+            switch (t.kind()) {
+                case I32 -> mv.visitInsn(I2L);
+                case F32 -> {
+                    Builtin.FLOAT_TO_RAW_BITS.invoke(mv);
+                    mv.visitInsn(I2L);
+                }
+                case F64 -> Builtin.DOUBLE_TO_RAW_BITS.invoke(mv);
+                default -> {} // I64
+            }
+        }
+        Builtin.hostCall(type.params().size()).invoke(mv);
+        if (type.results().isEmpty()) {
+            mv.visitInsn(POP2);
+            mv.visitInsn(RETURN);
+            return;
+        }
+        ValueType result = type.results().get(0);
+        switch (result.kind()) {
+            case I32 -> mv.visitInsn(L2I);
+            case F32 -> {
+                mv.visitInsn(L2I);
+                Builtin.FLOAT_FROM_BITS.invoke(mv);
+            }
+            case F64 -> Builtin.DOUBLE_FROM_BITS.invoke(mv);
+            default -> {} // I64
+        }
+        mv.visitInsn(JvmTypes.resultType(type.results()).getOpcode(IRETURN));
     }
 
     /**

@@ -60,6 +60,7 @@ class BuiltinTest {
             boolean kindMatches = switch (b.kind()) {
                 case STATIC -> isStatic;
                 case VIRTUAL -> !isStatic && !owner.isInterface();
+                case INTERFACE -> !isStatic && owner.isInterface();
                 case IMPLEMENTED -> owner.isInterface() && Modifier.isAbstract(method.getModifiers());
                 case SUPER_CONSTRUCTOR, CONSTANT, POLYMORPHIC -> false; // checked above
             };

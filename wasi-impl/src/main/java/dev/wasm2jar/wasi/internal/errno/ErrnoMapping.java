@@ -1,5 +1,6 @@
 package dev.wasm2jar.wasi.internal.errno;
 
+import dev.wasm2jar.runtime.HostCall;
 import dev.wasm2jar.runtime.host.ErrorCodes;
 import dev.wasm2jar.wasi.internal.spec.Errno;
 import java.io.IOException;
@@ -39,11 +40,24 @@ import java.nio.file.NotLinkException;
  * and {@code WasiExit} pass through.
  */
 public final class ErrnoMapping {
+    /** {@link #toErrno} as the seam's mapper: a class, not a method reference (start-up; RATIONALE.md). */
+    private static final ErrorCodes.Mapper MAPPER = new ErrorCodes.Mapper() {
+        @Override
+        public int code(Throwable failure) {
+            return toErrno(failure);
+        }
+    };
+
     private ErrnoMapping() {}
 
     /** {@code function} (returning an errno) with every mapped failure turned into its errno. */
     public static MethodHandle catching(MethodHandle function) {
-        return ErrorCodes.catching(function, ErrnoMapping::toErrno);
+        return ErrorCodes.catching(function, MAPPER);
+    }
+
+    /** {@code function} (returning an errno) with every mapped failure turned into its errno. */
+    public static HostCall catching(HostCall function) {
+        return ErrorCodes.catching(function, MAPPER);
     }
 
     /** The errno for {@code t}; rethrows what is not a WASI error. */

@@ -39,8 +39,17 @@ public final class Poller implements AutoCloseable {
     private int[] readyIndex = new int[16];
     private int[] readyFlags = new int[16];
     private int readyCount;
-    private final Consumer<SelectionKey> onReady = this::ready;
-    private static final Consumer<SelectionKey> IGNORE = key -> {};
+    // Classes, not lambdas: the first lambda of a JVM costs 10 ms of CPU, and every WASI run makes a Poller.
+    private final Consumer<SelectionKey> onReady = new Consumer<>() {
+        @Override
+        public void accept(SelectionKey key) {
+            ready(key);
+        }
+    };
+    private static final Consumer<SelectionKey> IGNORE = new Consumer<>() {
+        @Override
+        public void accept(SelectionKey key) {}
+    };
 
     /** Starts a poll round; {@code edge} for epoll_oneoff's edge-triggered reports. */
     public void begin(boolean edge) {
