@@ -82,55 +82,55 @@ final class RelaxedSimd {
     /** One pass over the code section, instruction by instruction, with Endive's own table of immediates. */
     private static final class Walk {
         private final byte[] wasm;
+        private final BinaryReader in;
         private byte[] copy;
         private final Map<Integer, Op> ops = new HashMap<>();
         private final java.util.BitSet tailCalling = new java.util.BitSet();
         private int body;
-        private int at;
 
         Walk(byte[] wasm) {
             this.wasm = wasm;
+            this.in = new BinaryReader(wasm, 8);
         }
 
         StandIns run() {
-            at = 8;
-            while (at < wasm.length) {
-                int id = wasm[at++] & 0xFF;
-                int size = (int) u32();
-                int end = Math.addExact(at, size);
+            while (in.at < wasm.length) {
+                int id = in.u8();
+                int size = (int) in.u32();
+                int end = Math.addExact(in.at, size);
                 if (id == CODE_SECTION) {
-                    long bodies = u32();
+                    long bodies = in.u32();
                     for (long i = 0; i < bodies; i++) {
-                        int length = (int) u32();
+                        int length = (int) in.u32();
                         body = (int) i;
-                        body(Math.addExact(at, length));
+                        body(Math.addExact(in.at, length));
                     }
                 }
-                at = end;
+                in.at = end;
             }
             return copy == null ? null : new StandIns(copy, Map.copyOf(ops));
         }
 
         private void body(int end) {
-            long groups = u32();
+            long groups = in.u32();
             for (long i = 0; i < groups; i++) {
-                u32();
-                valueType();
+                in.u32();
+                in.valueType();
             }
-            while (at < end) {
+            while (in.at < end) {
                 instruction();
             }
-            if (at != end) {
+            if (in.at != end) {
                 throw new IllegalStateException("a body's instructions overrun it");
             }
         }
 
         private void instruction() {
-            int start = at;
-            int code = wasm[at++] & 0xFF;
+            int start = in.at;
+            int code = in.u8();
             if (code >= 0xFB && code <= 0xFE) {
-                int opStart = at;
-                long sub = u32();
+                int opStart = in.at;
+                long sub = in.u32();
                 if (code == SIMD_PREFIX && sub >= FIRST && sub < FIRST + OPS.size()) {
                     standIn(start, opStart, OPS.get((int) (sub - FIRST)));
                     return;
@@ -148,7 +148,7 @@ final class RelaxedSimd {
                 return;
             }
             for (WasmEncoding e : OpCode.signature(op)) {
-                immediate(e);
+                in.immediate(e);
             }
         }
 
@@ -157,45 +157,12 @@ final class RelaxedSimd {
                 copy = wasm.clone();
             }
             ops.put(start, op);
-            int length = at - opStart;
+            int length = in.at - opStart;
             int standIn = STAND_IN[operands(op)];
             // The stand-in's opcode (below 0x80) in `length` LEB128 bytes: continuation bits, then a final zero.
             copy[opStart] = (byte) (standIn | 0x80);
             for (int i = 1; i < length; i++) {
                 copy[opStart + i] = (byte) (i == length - 1 ? 0x00 : 0x80);
-            }
-        }
-
-        private void immediate(WasmEncoding e) {
-            at = Immediates.skip(wasm, at, e);
-        }
-
-        private void valueType() {
-            int code = wasm[at++] & 0xFF;
-            if (code == 0x63 || code == 0x64) {
-                leb();
-            }
-        }
-
-        private void leb() {
-            for (int n = 0; (wasm[at++] & 0x80) != 0; n++) {
-                if (n >= 10) {
-                    throw new IllegalStateException("LEB128 too long");
-                }
-            }
-        }
-
-        private long u32() {
-            long value = 0;
-            for (int shift = 0; ; shift += 7) {
-                int b = wasm[at++] & 0xFF;
-                value |= (long) (b & 0x7F) << shift;
-                if ((b & 0x80) == 0) {
-                    return value;
-                }
-                if (shift >= 28) {
-                    throw new IllegalStateException("LEB128 too long");
-                }
             }
         }
     }
