@@ -31,6 +31,11 @@ public final class Region {
     public final BitSet uses = new BitSet();
     /** Locals written anywhere in the run, children included. */
     public final BitSet writes = new BitSet();
+    /**
+     * Locals this method keeps in the frame instead of JVM locals: in a method that calls a switch's case groups,
+     * those its parts use, so that a dispatch moves none of them between the method and the frame.
+     */
+    public final BitSet resident = new BitSet();
     /** The JVM method's name; set by the layout. */
     public String method;
 

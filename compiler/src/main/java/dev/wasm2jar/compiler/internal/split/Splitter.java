@@ -426,6 +426,9 @@ public final class Splitter {
         }
         for (Region r : root.all()) {
             directSets(r);
+            if (r.children.stream().anyMatch(c -> c.closes > 0)) {
+                r.children.forEach(c -> r.resident.or(c.uses));
+            }
         }
         return root;
     }

@@ -25,8 +25,17 @@ final class FrameMoves {
     private final FunctionTranslator.Frame frame;
     private final int frameSlot;
     private final int refsSlot;
+    /** Locals that live in the frame in this method ({@code Region.resident}): never moved, read and written there. */
+    private final java.util.BitSet resident;
 
-    FrameMoves(EmitContext ctx, List<ValueType> localTypes, int[] frameSlots, FunctionTranslator.Frame frame) {
+    FrameMoves(EmitContext ctx, List<ValueType> localTypes, int[] frameSlots, FunctionTranslator.Frame frame,
+            java.util.BitSet resident) {
+        this.resident = (java.util.BitSet) resident.clone();
+        for (int i = 0; i < localTypes.size(); i++) {
+            if (localTypes.get(i) == ValueType.V128) {
+                this.resident.clear(i); // vectors live in Vectors' slots
+            }
+        }
         this.ctx = ctx;
         this.mv = ctx.mv;
         this.localTypes = localTypes;
@@ -49,8 +58,24 @@ final class FrameMoves {
         }
     }
 
+    /** Writes {@code locals} back to the frame, but those that live there. */
     void flushLocals(java.util.BitSet locals) {
-        locals.stream().forEach(this::flushLocal);
+        locals.stream().filter(l -> !resident.get(l)).forEach(this::flushLocal);
+    }
+
+    /** Whether {@code local} lives in the frame in this method. */
+    boolean resident(int local) {
+        return resident.get(local);
+    }
+
+    /** {@code local.get} of a local that lives in the frame. */
+    void getResident(int local) {
+        getSlot(localTypes.get(local), frameSlots[local]);
+    }
+
+    /** {@code local.set} of a local that lives in the frame: pops the value. */
+    void setResident(int local) {
+        putSlot(localTypes.get(local), frameSlots[local]);
     }
 
     private void flushLocal(int local) {
@@ -76,7 +101,11 @@ final class FrameMoves {
         putSlot(type, frameSlots[local]);
     }
 
+    /** Reloads {@code local} from the frame, unless it lives there. */
     void loadLocal(int local) {
+        if (resident.get(local)) {
+            return;
+        }
         ValueType type = localTypes.get(local);
         if (type == ValueType.V128) {
             getHalves(frameSlots[local]);

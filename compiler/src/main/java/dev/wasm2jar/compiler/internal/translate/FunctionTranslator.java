@@ -114,16 +114,17 @@ public final class FunctionTranslator {
         localTypes.addAll(body.locals());
         Slots slots = part ? Slots.ofPart(localTypes) : Slots.ofFunction(localTypes, type.params().size(), frame != null);
         ctx = new EmitContext(mv, layout, slots, new Cursor(functionIndex), localTypes, plan, methodAccess);
-        moves = new FrameMoves(ctx, localTypes, FrameMoves.frameSlots(type, body), frame);
+        moves = new FrameMoves(ctx, localTypes, FrameMoves.frameSlots(type, body), frame, region.resident);
         boundary = part ? new PartBoundary(ctx, moves, region) : null;
         control = new ControlFlow(ctx, type, boundary);
         calls = new PartCalls(ctx, control, moves, region, type, boundary, this::translatePart,
                 layout.functionOwner(functionIndex), partDescriptor(layout.className()));
-        emitters = dispatchTable(ctx, control, localTypes);
+        emitters = dispatchTable(ctx, control, localTypes, moves);
     }
 
     /** The one table from an instruction's family to its emitter. */
-    private static Map<Family, Emitter> dispatchTable(EmitContext ctx, ControlFlow control, List<ValueType> locals) {
+    private static Map<Family, Emitter> dispatchTable(EmitContext ctx, ControlFlow control, List<ValueType> locals,
+            FrameMoves moves) {
         Map<Family, Emitter> table = new EnumMap<>(Family.class);
         MemoryEmitter memory = new MemoryEmitter(ctx);
         SimdLaneEmitter lanes = new SimdLaneEmitter(ctx);
@@ -131,7 +132,7 @@ public final class FunctionTranslator {
         table.put(Family.CALL, new CallEmitter(ctx, control));
         table.put(Family.EXCEPTION, new ExceptionEmitter(ctx, control));
         table.put(Family.PARAMETRIC, new ParametricEmitter(ctx));
-        table.put(Family.LOCAL, new LocalEmitter(ctx, locals));
+        table.put(Family.LOCAL, new LocalEmitter(ctx, locals, moves));
         table.put(Family.GLOBAL, new GlobalEmitter(ctx));
         table.put(Family.TABLE, new TableEmitter(ctx));
         table.put(Family.MEMORY_ACCESS, memory);

@@ -4,6 +4,7 @@ import static org.objectweb.asm.Opcodes.*;
 
 import dev.wasm2jar.compiler.internal.abi.JvmTypes;
 import dev.wasm2jar.compiler.internal.model.Instruction;
+import dev.wasm2jar.compiler.internal.model.Op;
 import dev.wasm2jar.runtime.ValueType;
 import java.util.List;
 import org.objectweb.asm.MethodVisitor;
@@ -13,11 +14,13 @@ final class LocalEmitter implements Emitter {
     private final EmitContext ctx;
     private final MethodVisitor mv;
     private final List<ValueType> localTypes;
+    private final FrameMoves moves;
 
-    LocalEmitter(EmitContext ctx, List<ValueType> localTypes) {
+    LocalEmitter(EmitContext ctx, List<ValueType> localTypes, FrameMoves moves) {
         this.ctx = ctx;
         this.mv = ctx.mv;
         this.localTypes = localTypes;
+        this.moves = moves;
     }
 
     @Override
@@ -25,6 +28,10 @@ final class LocalEmitter implements Emitter {
         int local = in.intOperand(0);
         ValueType type = localTypes.get(local);
         int slot = ctx.slots.local(local);
+        if (moves.resident(local)) {
+            emitResident(in.op(), local, type);
+            return;
+        }
         switch (in.op()) {
             case LOCAL_GET -> {
                 if (type == ValueType.V128) {
@@ -52,6 +59,26 @@ final class LocalEmitter implements Emitter {
                 }
             }
             default -> throw Emitter.unsupported(in);
+        }
+    }
+
+    /** The same for a local that lives in the frame in this method ({@link FrameMoves#resident}). */
+    private void emitResident(Op op, int local, ValueType type) {
+        switch (op) {
+            case LOCAL_GET -> {
+                moves.getResident(local);
+                ctx.stack.push(type);
+            }
+            case LOCAL_SET -> {
+                moves.setResident(local);
+                ctx.stack.pop();
+            }
+            case LOCAL_TEE -> {
+                ctx.stack.reads(1);
+                mv.visitInsn(JvmTypes.size(type) == 2 ? DUP2 : DUP);
+                moves.setResident(local);
+            }
+            default -> throw new IllegalArgumentException(op.toString());
         }
     }
 }
