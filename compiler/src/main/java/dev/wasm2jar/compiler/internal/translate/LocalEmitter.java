@@ -12,11 +12,13 @@ import org.objectweb.asm.MethodVisitor;
 final class LocalEmitter implements Emitter {
     private final EmitContext ctx;
     private final MethodVisitor mv;
+    private final ControlFlow control;
     private final List<ValueType> localTypes;
 
-    LocalEmitter(EmitContext ctx, List<ValueType> localTypes) {
+    LocalEmitter(EmitContext ctx, ControlFlow control, List<ValueType> localTypes) {
         this.ctx = ctx;
         this.mv = ctx.mv;
+        this.control = control;
         this.localTypes = localTypes;
     }
 
@@ -46,6 +48,9 @@ final class LocalEmitter implements Emitter {
                 ctx.stack.reads(1);
                 if (type == ValueType.V128) {
                     ctx.vectors.tee(local);
+                } else if (ctx.cursor.fused() instanceof Peepholes.CountedExit exit) {
+                    mv.visitVarInsn(ISTORE, slot); // the br_if tests the local
+                    control.countedExit(exit, IFNE, () -> mv.visitVarInsn(ILOAD, slot));
                 } else {
                     mv.visitInsn(JvmTypes.size(type) == 2 ? DUP2 : DUP);
                     mv.visitVarInsn(JvmTypes.store(type), slot);
