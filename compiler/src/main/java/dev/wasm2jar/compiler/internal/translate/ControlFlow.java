@@ -303,6 +303,31 @@ final class ControlFlow implements Emitter {
         }
     }
 
+    /**
+     * The {@code br_if} of {@code exit} back to a loop ({@link CountedExits}): it branches when {@code jump} would on
+     * what {@code operands} pushes (two ints, or a local's int), and {@code exit.guard()} is tested first on the same.
+     * Both jumps reload their operands, as javac writes {@code while (i < end || i != end)}: C2 counted no loop of
+     * the same two jumps on copies of the operands (dup2, and a goto back after the guard fails).
+     */
+    void countedExit(Peepholes.CountedExit exit, int jump, Runnable operands) {
+        ControlFrame target = frameAt(exit.branch().intOperand(0));
+        stack.pop();
+        stack.reads(target.branchTypes().size());
+        canonicalizeTop(target.branchTypes().size());
+        if (target.kind != Op.LOOP || target.outside || extraValues(target) > 0) {
+            Label skip = new Label();
+            operands.run();
+            mv.visitJumpInsn(jump == IFNE ? IFEQ : IF_ICMPEQ, skip);
+            branch(target);
+            mv.visitLabel(skip);
+            return;
+        }
+        for (int test : new int[] {exit.guard(), jump}) {
+            operands.run();
+            mv.visitJumpInsn(test, target.target);
+        }
+    }
+
     /** {@code br_on_null}: a null reference is dropped and branches; any other stays, known non-null. */
     private void brOnNull(ControlFrame target) {
         int carried = target.branchTypes().size();

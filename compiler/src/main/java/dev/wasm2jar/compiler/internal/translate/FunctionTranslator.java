@@ -132,12 +132,12 @@ public final class FunctionTranslator {
         table.put(Family.CALL, new CallEmitter(ctx, control));
         table.put(Family.EXCEPTION, new ExceptionEmitter(ctx, control));
         table.put(Family.PARAMETRIC, new ParametricEmitter(ctx));
-        table.put(Family.LOCAL, new LocalEmitter(ctx, locals, moves));
+        table.put(Family.LOCAL, new LocalEmitter(ctx, control, locals, moves));
         table.put(Family.GLOBAL, new GlobalEmitter(ctx));
         table.put(Family.TABLE, new TableEmitter(ctx));
         table.put(Family.MEMORY_ACCESS, memory);
         table.put(Family.MEMORY, memory);
-        table.put(Family.NUMERIC, new NumericEmitter(ctx));
+        table.put(Family.NUMERIC, new NumericEmitter(ctx, control));
         table.put(Family.VECTOR, new SimdEmitter(ctx, lanes));
         table.put(Family.VECTOR_MEMORY, new SimdMemoryEmitter(ctx, lanes));
         table.put(Family.GC, new GcEmitter(ctx, control));

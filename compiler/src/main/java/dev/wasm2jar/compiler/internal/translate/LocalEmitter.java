@@ -13,12 +13,14 @@ import org.objectweb.asm.MethodVisitor;
 final class LocalEmitter implements Emitter {
     private final EmitContext ctx;
     private final MethodVisitor mv;
+    private final ControlFlow control;
     private final List<ValueType> localTypes;
     private final FrameMoves moves;
 
-    LocalEmitter(EmitContext ctx, List<ValueType> localTypes, FrameMoves moves) {
+    LocalEmitter(EmitContext ctx, ControlFlow control, List<ValueType> localTypes, FrameMoves moves) {
         this.ctx = ctx;
         this.mv = ctx.mv;
+        this.control = control;
         this.localTypes = localTypes;
         this.moves = moves;
     }
@@ -53,6 +55,9 @@ final class LocalEmitter implements Emitter {
                 ctx.stack.reads(1);
                 if (type == ValueType.V128) {
                     ctx.vectors.tee(local);
+                } else if (ctx.cursor.fused() instanceof Peepholes.CountedExit exit) {
+                    mv.visitVarInsn(ISTORE, slot); // the br_if tests the local
+                    control.countedExit(exit, IFNE, () -> mv.visitVarInsn(ILOAD, slot));
                 } else {
                     mv.visitInsn(JvmTypes.size(type) == 2 ? DUP2 : DUP);
                     mv.visitVarInsn(JvmTypes.store(type), slot);
@@ -75,8 +80,13 @@ final class LocalEmitter implements Emitter {
             }
             case LOCAL_TEE -> {
                 ctx.stack.reads(1);
-                mv.visitInsn(JvmTypes.size(type) == 2 ? DUP2 : DUP);
-                moves.setResident(local);
+                if (ctx.cursor.fused() instanceof Peepholes.CountedExit exit) {
+                    moves.setResident(local); // the br_if tests the local
+                    control.countedExit(exit, IFNE, () -> moves.getResident(local));
+                } else {
+                    mv.visitInsn(JvmTypes.size(type) == 2 ? DUP2 : DUP);
+                    moves.setResident(local);
+                }
             }
             default -> throw new IllegalArgumentException(op.toString());
         }

@@ -182,10 +182,12 @@ final class NumericEmitter implements Emitter {
 
     private final EmitContext ctx;
     private final MethodVisitor mv;
+    private final ControlFlow control;
 
-    NumericEmitter(EmitContext ctx) {
+    NumericEmitter(EmitContext ctx, ControlFlow control) {
         this.ctx = ctx;
         this.mv = ctx.mv;
+        this.control = control;
     }
 
     @Override
@@ -237,6 +239,21 @@ final class NumericEmitter implements Emitter {
                 mv.visitInsn(I2L);
                 ctx.stack.reads(1);
                 return;
+            }
+            case I32_NE -> {
+                if (ctx.cursor.fused() instanceof Peepholes.CountedExit exit) {
+                    int right = ctx.slots.temp(ValueType.I32);
+                    int left = ctx.slots.temp(ValueType.I32);
+                    mv.visitVarInsn(ISTORE, right);
+                    mv.visitVarInsn(ISTORE, left);
+                    ctx.stack.pop(2);
+                    ctx.stack.push(ValueType.I32);
+                    control.countedExit(exit, IF_ICMPNE, () -> {
+                        mv.visitVarInsn(ILOAD, left);
+                        mv.visitVarInsn(ILOAD, right);
+                    });
+                    return;
+                }
             }
             default -> { }
         }

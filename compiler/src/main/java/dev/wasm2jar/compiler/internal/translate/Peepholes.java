@@ -13,7 +13,13 @@ final class Peepholes {
     private Peepholes() {}
 
     /** What a pair is translated as. */
-    sealed interface Fused permits BytesToInts {}
+    sealed interface Fused permits BytesToInts, CountedExit {}
+
+    /**
+     * {@code i32.ne} or {@code local.tee} then the {@code br_if} ({@code branch}) back to a loop that
+     * {@link CountedExits} gives a {@code guard}: the branch tests the ints compared (the local), not a 0 or 1.
+     */
+    record CountedExit(Instruction branch, int guard) implements Fused {}
 
     /**
      * {@code i16x8.extend_{low,high}_i8x16_{s,u}} then {@code i32x4.extend_{low,high}_i16x8} of the same signedness,
@@ -24,8 +30,12 @@ final class Peepholes {
     /** For each instruction of {@code code}, the pair it starts, or null. */
     static Fused[] find(List<Instruction> code) {
         Fused[] fused = new Fused[code.size()];
+        int[] guards = CountedExits.guards(code);
         for (int i = 0; i + 1 < code.size(); i++) {
-            fused[i] = pair(code.get(i).op(), code.get(i + 1).op());
+            Instruction second = code.get(i + 1);
+            fused[i] = guards[i + 1] != 0
+                    ? new CountedExit(second, guards[i + 1])
+                    : pair(code.get(i).op(), second.op());
         }
         return fused;
     }

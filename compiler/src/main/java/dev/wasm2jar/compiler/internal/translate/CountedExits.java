@@ -1,0 +1,159 @@
+package dev.wasm2jar.compiler.internal.translate;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.wasm2jar.compiler.internal.model.Instruction;
+import dev.wasm2jar.compiler.internal.model.Op;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Loops C2 would not count, and the test that lets it. C2 turns a loop into a counted loop (range-check elimination,
+ * unrolling, vectorization) only when its back branch compares the induction variable with {@code <}, {@code <=},
+ * {@code >} or {@code >=}, or with {@code !=} when the stride is 1 or -1. LLVM ends most loops with {@code !=}: a pointer
+ * stepping by 8 until it equals the end, an index stepping by 2 after unrolling, a count down by 4 to zero. Such a back
+ * branch is emitted as two: first the ordered test C2 counts ({@code i < end} for a stride up), then the {@code !=} it
+ * stands for. Together they are exactly {@code !=} ({@code i < end} implies {@code i != end}); C2 makes the hot first
+ * branch an inner loop of its own, counted, and the second only runs when the first fails (RATIONALE.md, "Loop exits
+ * C2 counts").
+ *
+ * <p>Which operand steps, and which way, is read from the code: a local whose only writes in the loop add a constant
+ * other than 1 and -1 to itself. A wrong guess would cost speed, never correctness.
+ */
+final class CountedExits {
+    private CountedExits() {}
+
+    /**
+     * For each instruction of {@code code}: for a {@code br_if} back to a loop that ends it as above, the jump to test
+     * first, on what the {@code br_if} tests: the two ints of the {@code i32.ne} before it ({@code if_icmplt} or
+     * {@code if_icmpgt}), or the local a {@code local.tee} before it counts to zero ({@code iflt} or {@code ifgt});
+     * else 0. {@link Peepholes} pairs each such {@code br_if} with the instruction before it.
+     */
+    static int[] guards(List<Instruction> code) {
+        int[] guards = new int[code.size()];
+        int[] ends = ends(code);
+        Deque<Integer> open = new ArrayDeque<>();
+        for (int i = 0; i < code.size(); i++) {
+            Op op = code.get(i).op();
+            switch (op) {
+                case BLOCK, LOOP, IF, TRY_TABLE -> open.push(i);
+                case END -> open.poll();
+                case BR_IF -> {
+                    int depth = code.get(i).intOperand(0);
+                    if (depth < open.size()) {
+                        int loop = open.stream().skip(depth).findFirst().orElseThrow();
+                        if (code.get(loop).op() == Op.LOOP) {
+                            guards[i] = guard(code, loop, ends[loop], i);
+                        }
+                    }
+                }
+                default -> { }
+            }
+        }
+        return guards;
+    }
+
+    /** The guard of the {@code br_if} at {@code branch} back to the loop at {@code [loop, end]}. */
+    private static int guard(List<Instruction> code, int loop, int end, int branch) {
+        Instruction condition = code.get(branch - 1);
+        if (condition.op() == Op.LOCAL_TEE) { // while (x != 0) on the stepped value
+            int stride = stride(code, loop, end, condition.intOperand(0));
+            return stride > 1 ? IFLT : stride < -1 ? IFGT : 0;
+        }
+        if (condition.op() != Op.I32_NE) {
+            return 0;
+        }
+        int second = start(code, branch - 2, loop);
+        if (second < 0) {
+            return 0;
+        }
+        int a = stride(code, loop, end, variable(code.get(second - 1)));
+        int b = stride(code, loop, end, variable(code.get(branch - 2)));
+        if (Math.abs(a) > 1 && b == 0) {
+            return a > 0 ? IF_ICMPLT : IF_ICMPGT;
+        }
+        if (Math.abs(b) > 1 && a == 0) {
+            return b > 0 ? IF_ICMPGT : IF_ICMPLT;
+        }
+        return 0;
+    }
+
+    /** The local an operand ending with {@code last} reads, or -1. */
+    private static int variable(Instruction last) {
+        return last.op() == Op.LOCAL_GET || last.op() == Op.LOCAL_TEE ? last.intOperand(0) : -1;
+    }
+
+    /**
+     * What every write of {@code local} in the loop {@code [loop, end]} adds to it, if all add the same constant
+     * ({@code local.get x, i32.const c, i32.add, local.set x}, or {@code i32.sub}); 0 when it is not such a variable.
+     */
+    private static int stride(List<Instruction> code, int loop, int end, int local) {
+        if (local < 0) {
+            return 0;
+        }
+        int stride = 0;
+        for (int k = loop + 1; k < end; k++) {
+            Instruction in = code.get(k);
+            if ((in.op() != Op.LOCAL_SET && in.op() != Op.LOCAL_TEE) || in.intOperand(0) != local) {
+                continue;
+            }
+            int step = k - 3 > loop ? step(code.get(k - 3), code.get(k - 2), code.get(k - 1), local) : 0;
+            if (step == 0 || (stride != 0 && step != stride)) {
+                return 0;
+            }
+            stride = step;
+        }
+        return stride;
+    }
+
+    private static int step(Instruction get, Instruction constant, Instruction add, int local) {
+        if (get.op() != Op.LOCAL_GET || get.intOperand(0) != local || constant.op() != Op.I32_CONST) {
+            return 0;
+        }
+        int c = constant.intOperand(0);
+        return add.op() == Op.I32_ADD ? c : add.op() == Op.I32_SUB && c != Integer.MIN_VALUE ? -c : 0;
+    }
+
+    /**
+     * Where the operand that {@code last} ends starts, walking back through simple instructions no earlier than
+     * {@code floor}; -1 for anything else.
+     */
+    private static int start(List<Instruction> code, int last, int floor) {
+        int needed = 1;
+        for (int k = last; k > floor; k--) {
+            int pops;
+            switch (code.get(k).op()) {
+                case LOCAL_GET, GLOBAL_GET, I32_CONST -> pops = 0;
+                case LOCAL_TEE, I32_EQZ, I32_LOAD, I32_LOAD8_U, I32_LOAD8_S, I32_LOAD16_U, I32_LOAD16_S -> pops = 1;
+                case I32_ADD, I32_SUB, I32_MUL, I32_AND, I32_OR, I32_XOR, I32_SHL, I32_SHR_S, I32_SHR_U -> pops = 2;
+                default -> {
+                    return -1;
+                }
+            }
+            needed += pops - 1;
+            if (needed == 0) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** For each block, loop, if and try_table of {@code code}, the index of its end. */
+    private static int[] ends(List<Instruction> code) {
+        int[] ends = new int[code.size()];
+        Deque<Integer> open = new ArrayDeque<>();
+        for (int i = 0; i < code.size(); i++) {
+            switch (code.get(i).op()) {
+                case BLOCK, LOOP, IF, TRY_TABLE -> open.push(i);
+                case END -> {
+                    if (!open.isEmpty()) {
+                        ends[open.pop()] = i;
+                    }
+                }
+                default -> { }
+            }
+        }
+        return ends;
+    }
+}
