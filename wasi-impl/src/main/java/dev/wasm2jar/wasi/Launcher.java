@@ -9,6 +9,7 @@ import dev.wasm2jar.runtime.ThrownException;
 import dev.wasm2jar.runtime.TrapException;
 import dev.wasm2jar.runtime.UnlinkableException;
 import dev.wasm2jar.runtime.WasmException;
+import dev.wasm2jar.runtime.abi.ModuleShape;
 import dev.wasm2jar.runtime.host.HostModule;
 import dev.wasm2jar.runtime.host.HostModuleFactory;
 import dev.wasm2jar.runtime.host.HostSetup;
@@ -20,11 +21,13 @@ import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.function.IntSupplier;
 import java.util.jar.JarFile;
 
@@ -178,7 +181,7 @@ public final class Launcher {
         List<HostModule> hostModules = new ArrayList<>();
         try (Wasi wasi = Wasi.create(config)) {
             Linker linker = Linker.create().limits(limits).with(wasi).with(new WasmEdgeSockets(wasi));
-            HostSetup setup = new HostSetup(config.args(), hostOptions);
+            HostSetup setup = new HostSetup(config.args(), hostOptions, importedModules(command, libraries));
             for (HostModuleFactory factory : hostModuleFactories()) {
                 HostModule module = factory.create(setup);
                 hostModules.add(module);
@@ -215,6 +218,20 @@ public final class Launcher {
         } finally {
             close(hostModules);
         }
+    }
+
+    /** The names of the modules that {@code command} and {@code libraries} import from. */
+    private static Set<String> importedModules(Module command, List<Library> libraries) {
+        Set<String> names = new HashSet<>();
+        for (ModuleShape.Import im : command.shape().imports()) {
+            names.add(im.module());
+        }
+        for (Library library : libraries) {
+            for (ModuleShape.Import im : library.module().shape().imports()) {
+                names.add(im.module());
+            }
+        }
+        return names;
     }
 
     private static void close(List<HostModule> hostModules) throws IOException {
