@@ -215,6 +215,31 @@ class SplitterTest {
     }
 
     @Test
+    void aSwitchsCasesAreGroupedIntoPartsThatTheDispatchCallsDirectly() {
+        int cases = 40;
+        Body body = new Body().open(Op.LOOP);
+        for (int k = 0; k < cases; k++) {
+            body.open(Op.BLOCK);
+        }
+        body.add(Op.I32_CONST, 2, body.height + 1, 0).add(Op.BR_TABLE, 13 + 4 * cases, body.height - 1);
+        int innermostEnd = body.code.size();
+        for (int k = 0; k < cases; k++) {
+            body.end().straight(10, 30); // case k after the end of block k
+        }
+        body.end().end();
+        Region plan = body.plan(TARGET);
+        List<Region> groups = plan.all().stream().filter(r -> r.closes > 0).toList();
+        assertTrue(groups.size() >= cases * 300 / TARGET, groups.size() + " groups");
+        assertEquals(innermostEnd + 1, groups.get(0).start, "the innermost end stays with the dispatch");
+        assertEquals(cases - 1, groups.stream().mapToInt(r -> r.closes).sum(), "every other end is in a group");
+        Region dispatch = plan.all().stream().filter(r -> r.children.containsAll(groups)).findFirst().orElseThrow();
+        assertTrue(dispatch.start <= innermostEnd && innermostEnd < dispatch.end, "the dispatch calls every group");
+        for (Region g : groups) {
+            assertTrue(body.ownBytes(g) <= TARGET, "a group over the target: " + g);
+        }
+    }
+
+    @Test
     void aLargeLoopOfAFunctionThatFitsGetsAMethodOfItsOwn() {
         Body body = new Body().straight(40, 20);
         int loopStart = body.code.size();

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A run of a function's instructions, {@code [start, end)}, that compiles to a JVM method of its own: either the whole
  * body (the function's method) or a part outlined from it. A part's run lies within one block body and is balanced
- * (whole blocks only), so it enters and leaves at one nesting level; values it pops from below its start come in
+ * (whole blocks only), so it enters and leaves at one nesting level, except a group of a switch's cases
+ * ({@link #closes}); values it pops from below its start come in
  * through the frame ({@link #consumed}), and so do the values it leaves, its branches out and its returns.
  */
 public final class Region {
@@ -15,6 +16,11 @@ public final class Region {
     public final int end;
     /** How many operands below its start the run pops. */
     public final int consumed;
+    /**
+     * For a group of a switch's cases (see {@link Splitter}), how many blocks begun before the run end inside it;
+     * control enters the run at its start or just after any of those ends but the last. 0 for any other run.
+     */
+    public final int closes;
     /** Parts outlined from this region, in order, not overlapping. */
     public final List<Region> children = new ArrayList<>();
     /** Locals read or written by this region's own instructions (not its children's). */
@@ -29,9 +35,14 @@ public final class Region {
     public String method;
 
     public Region(int start, int end, int consumed) {
+        this(start, end, consumed, 0);
+    }
+
+    public Region(int start, int end, int consumed, int closes) {
         this.start = start;
         this.end = end;
         this.consumed = consumed;
+        this.closes = closes;
     }
 
     /** The whole body of a function that needs no splitting. */

@@ -1,5 +1,6 @@
 package dev.wasm2jar.compiler.internal.split;
 
+import dev.wasm2jar.compiler.internal.model.BlockTypes;
 import dev.wasm2jar.compiler.internal.model.Instruction;
 import dev.wasm2jar.compiler.internal.model.Op;
 import java.util.ArrayDeque;
@@ -47,6 +48,16 @@ public final class Splitter {
      */
     public static final int CALLS_IN_LOOP_MINIMUM = 4;
 
+    /**
+     * Nested void blocks at least this deep, each the first instruction of the one around it, are taken for a
+     * {@code switch} lowered to a {@code br_table} (the cases follow the blocks' ends) and cut by cases.
+     */
+    public static final int CASE_CHAIN_MINIMUM = 8;
+    /** Bytes an entry into a group of cases costs the method with the dispatch: a constant and a jump. */
+    private static final int ENTRY_COST = 6;
+    /** Bytes a {@code tableswitch} takes per target. */
+    private static final int BR_TABLE_TARGET_COST = 4;
+
     /** Bytes a call of a part costs its caller, beside moving locals and operands. */
     private static final int CALL_COST = 64;
     /** Bytes to move one local or operand between a JVM local and the frame. */
@@ -73,6 +84,8 @@ public final class Splitter {
     private final int[] elses;
     /** Whether instruction {@code i} lies inside a loop of the function. */
     private final boolean[] inLoop;
+    /** How many void blocks begin at each instruction, one right inside the other. */
+    private final int[] chainDepth;
     private final List<Region> regions = new ArrayList<>();
     private final java.util.Set<Long> partKeys = new java.util.HashSet<>();
 
@@ -83,6 +96,11 @@ public final class Splitter {
         this.match = new int[code.size()];
         this.elses = new int[code.size()];
         this.inLoop = new boolean[code.size() + 1];
+        this.chainDepth = new int[code.size() + 1];
+        for (int i = code.size() - 1; i >= 0; i--) {
+            Instruction in = code.get(i);
+            chainDepth[i] = in.op() == Op.BLOCK && in.operands()[0] == BlockTypes.EMPTY ? chainDepth[i + 1] + 1 : 0;
+        }
         java.util.Arrays.fill(elses, -1);
         Deque<Integer> open = new ArrayDeque<>();
         int loops = 0;
@@ -154,7 +172,10 @@ public final class Splitter {
         int i = from;
         while (i < to) {
             Op op = code.get(i).op();
-            if (op == Op.BLOCK || op == Op.LOOP || op == Op.IF || op == Op.TRY_TABLE) {
+            if (isCaseChain(i)) {
+                items.add(planCases(i));
+                i = match[i] + 1;
+            } else if (op == Op.BLOCK || op == Op.LOOP || op == Op.IF || op == Op.TRY_TABLE) {
                 items.add(planConstruct(i));
                 i = match[i] + 1;
             } else {
@@ -163,6 +184,73 @@ public final class Splitter {
             }
         }
         return items;
+    }
+
+    /**
+     * Whether the blocks at {@code start} are a switch to cut by cases: deep enough, too large for one method, and
+     * shallow enough that the dispatch's jumps into the groups fit the method around them (a deeper nest is cut as
+     * blocks down to where it is not).
+     */
+    private boolean isCaseChain(int start) {
+        int depth = chainDepth[start];
+        return depth >= CASE_CHAIN_MINIMUM && depth * (ENTRY_COST + BR_TABLE_TARGET_COST) <= targetAt(start)
+                && reachable(start) && bytes(start, match[start] + 1) > targetAt(start);
+    }
+
+    /**
+     * Plans a {@code switch}: the nest of blocks whose ends its {@code br_table} jumps to, each case the code after
+     * an end. Cut like any block body, the nest would become a chain of parts each calling the next, so every
+     * dispatch would go down the whole chain and back up to its case (QuickJS's interpreter: 20 methods deep per
+     * opcode). Instead the nest and the dispatch stay in the method around them, and consecutive cases are grouped
+     * into parts that span the blocks' ends ({@link Region#closes}): a dispatch is one call, entering its group just
+     * after the end it jumps to.
+     */
+    private Item planCases(int first) {
+        int innermost = first + chainDepth[first] - 1;
+        int dispatchEnd = match[innermost];
+        Item dispatch = planSequence(innermost + 1, dispatchEnd, false);
+        int cost = dispatch.cost() + bytes(first, innermost + 1) + bytes(dispatchEnd, dispatchEnd + 1);
+        BitSet uses = (BitSet) dispatch.uses().clone();
+        BitSet writes = (BitSet) dispatch.writes().clone();
+        int groupStart = dispatchEnd + 1;
+        int groupCost = 0;
+        int closes = 0;
+        BitSet groupUses = new BitSet();
+        BitSet groupWrites = new BitSet();
+        for (int block = innermost - 1; block >= first; block--) {
+            int from = match[block + 1] + 1;
+            int to = match[block];
+            Item tail = planSequence(from, to, false);
+            int tailCost = tail.cost() + bytes(to, to + 1);
+            if (closes > 0 && groupCost + tailCost > targetAt(from)) {
+                uses.or(groupUses);
+                writes.or(groupWrites);
+                cost += group(groupStart, from, closes, groupUses, groupWrites);
+                groupStart = from;
+                groupCost = 0;
+                closes = 0;
+                groupUses = new BitSet();
+                groupWrites = new BitSet();
+            }
+            groupCost += tailCost;
+            closes++;
+            groupUses.or(tail.uses());
+            groupWrites.or(tail.writes());
+        }
+        uses.or(groupUses);
+        writes.or(groupWrites);
+        cost += group(groupStart, match[first] + 1, closes, groupUses, groupWrites);
+        return new Item(first, match[first] + 1, cost, uses, writes);
+    }
+
+    /** Makes the cases {@code [start, end)}, ending {@code closes} blocks, a part; returns what calling it costs. */
+    private int group(int start, int end, int closes, BitSet uses, BitSet writes) {
+        Region region = new Region(start, end, 0, closes);
+        region.uses.or(uses);
+        region.writes.or(writes);
+        regions.add(region);
+        partKeys.add(key(start, end));
+        return CALL_COST + MOVE_COST * (uses.cardinality() + writes.cardinality()) + ENTRY_COST * closes;
     }
 
     private Item planConstruct(int start) {

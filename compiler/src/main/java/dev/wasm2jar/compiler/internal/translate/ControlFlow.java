@@ -56,6 +56,41 @@ final class ControlFlow implements Emitter {
         around.descendingIterator().forEachRemaining(f -> push(f.asOutside()));
     }
 
+    /**
+     * For a part that groups a switch's cases: the constructs around it, of which the innermost {@code ending} are
+     * blocks whose ends lie in the part (they are frames of this method, at its stack's bottom); returns those,
+     * innermost first.
+     */
+    List<ControlFrame> enterOutside(Deque<ControlFrame> around, int ending) {
+        List<ControlFrame> frames = new ArrayList<>(around);
+        for (int k = frames.size() - 1; k >= ending; k--) {
+            push(frames.get(k).asOutside());
+        }
+        List<ControlFrame> opened = new ArrayList<>();
+        for (int k = ending - 1; k >= 0; k--) {
+            ControlFrame f = frames.get(k);
+            ControlFrame inside = new ControlFrame(f.kind, f.type, f.index, 0, false, false);
+            push(inside);
+            opened.add(0, inside);
+        }
+        return opened;
+    }
+
+    /**
+     * Ends the innermost {@code count} blocks, whose ends a part of a switch's cases translated: a branch to the
+     * outermost of them lands here, after the part.
+     */
+    void endCases(int count) {
+        ControlFrame outermost = null;
+        for (int k = 0; k < count; k++) {
+            outermost = pop();
+        }
+        if (!outermost.dead) {
+            mv.visitLabel(outermost.end);
+        }
+        stack.truncate(outermost.height);
+    }
+
     /** Whether every construct has ended: the function body too. */
     boolean ended() {
         return control.isEmpty();

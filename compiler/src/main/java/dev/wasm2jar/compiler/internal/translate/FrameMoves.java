@@ -109,6 +109,16 @@ final class FrameMoves {
         }
     }
 
+    /** Pops the entry into a part of a switch's cases into the frame's first operand slot (it consumes none). */
+    void storeEntry() {
+        putSlot(ValueType.I32, frame.locals());
+    }
+
+    /** Pushes the entry {@link #storeEntry} stored. */
+    void loadEntry() {
+        getSlot(ValueType.I32, frame.locals());
+    }
+
     /**
      * Pops the exception a part lets escape into the frame's first operand slot (a part that throws carries no
      * operands), for the method that called it to throw again ({@link PartBoundary#THROW}).

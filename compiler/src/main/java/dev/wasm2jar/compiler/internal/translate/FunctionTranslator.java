@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /**
@@ -207,12 +208,30 @@ public final class FunctionTranslator {
                 plan, pairs, access);
         mv.visitCode();
         t.boundary.enter(consumed, around.stream().anyMatch(f -> f.handlers != null));
-        t.control.enterOutside(around);
+        if (part.closes > 0) {
+            t.enterCases(t.control.enterOutside(around, part.closes));
+        } else {
+            t.control.enterOutside(around);
+        }
         t.run();
         t.boundary.finish(!t.control.unreachable());
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         return t.boundary;
+    }
+
+    /** Jumps to where a part of a switch's cases is entered: its start, or after the end of one of {@code ending}. */
+    private void enterCases(List<ControlFrame> ending) {
+        MethodVisitor mv = ctx.mv;
+        Label start = new Label();
+        Label[] entries = new Label[ending.size()];
+        entries[0] = start;
+        for (int e = 1; e < entries.length; e++) {
+            entries[e] = ending.get(e - 1).end;
+        }
+        moves.loadEntry();
+        mv.visitTableSwitchInsn(0, entries.length - 1, start, entries);
+        mv.visitLabel(start);
     }
 
     /** Translates this method's run of instructions, calling parts where the plan puts them. */
@@ -227,7 +246,9 @@ public final class FunctionTranslator {
             }
             Region child = children.get(i);
             if (child != null) {
-                if (!unreachable) {
+                if (child.closes > 0) {
+                    calls.callCases(child, unreachable);
+                } else if (!unreachable) {
                     calls.call(child);
                 }
                 i = child.end;

@@ -80,6 +80,32 @@ final class PartCalls {
     }
 
     /**
+     * Calls {@code child}, a part of a switch's cases that ends the innermost {@code child.closes} blocks: control
+     * enters it where it falls in (entry 0) or at a branch to any of those blocks but the outermost (entry 1 for the
+     * innermost ...), then continues after the outermost's end. Nothing is emitted for blocks of unreachable code.
+     */
+    void callCases(Region child, boolean unreachable) {
+        List<ControlFrame> ending = new ArrayList<>(control.frames()).subList(0, child.closes);
+        if (!ending.get(0).dead && (!unreachable || child.closes > 1)) {
+            Label call = new Label();
+            if (!unreachable) {
+                ctx.vectors.materializeAll();
+                ctx.pushInt(0);
+                mv.visitJumpInsn(GOTO, call);
+            }
+            for (int entry = 1; entry < child.closes; entry++) {
+                mv.visitLabel(ending.get(entry - 1).end);
+                ctx.pushInt(entry);
+                mv.visitJumpInsn(GOTO, call);
+            }
+            mv.visitLabel(call);
+            moves.storeEntry();
+            call(child);
+        }
+        control.endCases(child.closes);
+    }
+
+    /**
      * Continues after {@code part} returned its exit code: 0 runs on here; exits to constructs around this method
      * (and, in a part, returns) are passed on in one place, since constructs outside have the lowest indices; exits
      * to constructs in this method branch to them.
