@@ -1,6 +1,7 @@
 package dev.wasm2jar.compiler.internal.translate;
 
 import dev.wasm2jar.compiler.internal.model.Instruction;
+import dev.wasm2jar.compiler.internal.split.Region;
 import dev.wasm2jar.compiler.internal.model.Op;
 import java.util.List;
 
@@ -19,12 +20,38 @@ record AccessPlan(boolean loads, boolean writesOut) {
         boolean touches = false;
         for (Instruction in : code) {
             accesses += MemoryAccess.accesses(in.op());
-            touches |= switch (in.op().family()) {
-                case MEMORY_ACCESS, VECTOR_MEMORY -> true;
-                case MEMORY -> in.op() != Op.DATA_DROP;
-                default -> false;
-            };
+            touches |= touches(in);
         }
         return new AccessPlan(touches, accesses <= InlineAccess.MAX_ACCESSES);
+    }
+
+    /**
+     * The plan of one method of a split function, {@code region}: it loads memory only if its own instructions (not
+     * its parts') touch it, so a method that only calls parts does not reload memory around each call (QuickJS's
+     * interpreter enters its loop through such methods on every call). Whether accesses are written out stays the
+     * function's, as the splitter measured it.
+     */
+    AccessPlan within(List<Instruction> code, Region region) {
+        if (!loads) {
+            return this;
+        }
+        int i = region.start;
+        int child = 0;
+        while (i < region.end) {
+            if (child < region.children.size() && region.children.get(child).start == i) {
+                i = region.children.get(child++).end;
+            } else if (touches(code.get(i++))) {
+                return this;
+            }
+        }
+        return new AccessPlan(false, writesOut);
+    }
+
+    private static boolean touches(Instruction in) {
+        return switch (in.op().family()) {
+            case MEMORY_ACCESS, VECTOR_MEMORY -> true;
+            case MEMORY -> in.op() != Op.DATA_DROP;
+            default -> false;
+        };
     }
 }

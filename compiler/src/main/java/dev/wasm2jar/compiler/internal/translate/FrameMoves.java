@@ -60,6 +60,18 @@ final class FrameMoves {
             putHalves(frameSlots[local]);
             return;
         }
+        if (type.kind() == ValueType.Kind.I32 || type.kind() == ValueType.Kind.I64 || type.isReference()) {
+            // Written out rather than through FrameOps: the JVM's interpreter, which runs a split function's cold
+            // parts, pays for every call, and the array store is no larger than the call.
+            mv.visitVarInsn(ALOAD, type.isReference() ? refsSlot : frameSlot);
+            ctx.pushInt(frameSlots[local]);
+            mv.visitVarInsn(JvmTypes.load(type), ctx.slots.local(local));
+            if (type.kind() == ValueType.Kind.I32) {
+                mv.visitInsn(I2L);
+            }
+            mv.visitInsn(type.isReference() ? AASTORE : LASTORE);
+            return;
+        }
         mv.visitVarInsn(JvmTypes.load(type), ctx.slots.local(local));
         putSlot(type, frameSlots[local]);
     }
@@ -178,6 +190,13 @@ final class FrameMoves {
     private void getSlot(ValueType type, int slot) {
         mv.visitVarInsn(ALOAD, type.isReference() ? refsSlot : frameSlot);
         ctx.pushInt(slot);
+        if (type.kind() == ValueType.Kind.I32 || type.kind() == ValueType.Kind.I64) {
+            mv.visitInsn(LALOAD); // as in flushLocal: no call for the interpreter to make
+            if (type.kind() == ValueType.Kind.I32) {
+                mv.visitInsn(L2I);
+            }
+            return;
+        }
         (switch (type.kind()) {
             case I32 -> Builtin.FRAME_GET_I32;
             case I64 -> Builtin.FRAME_GET_I64;

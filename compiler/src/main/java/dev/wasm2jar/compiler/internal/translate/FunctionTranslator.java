@@ -70,6 +70,8 @@ public final class FunctionTranslator {
     private final Peepholes.Fused[] pairs;
     /** How this function's methods reach memory. */
     private final AccessPlan access;
+    /** How this method reaches memory: the function's plan, narrowed to the method's own instructions when split. */
+    private final AccessPlan methodAccess;
     private final List<ValueType> localTypes = new ArrayList<>();
     private final Map<Integer, Region> children = new HashMap<>();
     private final EmitContext ctx;
@@ -106,11 +108,12 @@ public final class FunctionTranslator {
         this.plan = plan;
         this.pairs = pairs;
         this.access = access;
+        this.methodAccess = part || frame != null ? access.within(body.instructions(), region) : access;
         region.children.forEach(c -> children.put(c.start, c));
         localTypes.addAll(type.params());
         localTypes.addAll(body.locals());
         Slots slots = part ? Slots.ofPart(localTypes) : Slots.ofFunction(localTypes, type.params().size(), frame != null);
-        ctx = new EmitContext(mv, layout, slots, new Cursor(functionIndex), localTypes, plan, access);
+        ctx = new EmitContext(mv, layout, slots, new Cursor(functionIndex), localTypes, plan, methodAccess);
         moves = new FrameMoves(ctx, localTypes, FrameMoves.frameSlots(type, body), frame);
         boundary = part ? new PartBoundary(ctx, moves, region) : null;
         control = new ControlFlow(ctx, type, boundary);
