@@ -197,7 +197,10 @@ final class RunCommand implements Command {
             libraries.add(new Launcher.Library(p[0], ModuleFiles.load(Path.of(p[1]), moduleCache, metering, enabled)));
         }
         Module command = ModuleFiles.load(file, moduleCache, metering, enabled);
-        return launch(command, file, libraries, config.withArgs(guestArgs), hostOptions, console, entry, limits);
+        long start = System.nanoTime();
+        int exit = launch(command, file, libraries, config.withArgs(guestArgs), hostOptions, console, entry, limits);
+        LongRunMarker.markIfLong(start);
+        return exit;
     }
 
     /**

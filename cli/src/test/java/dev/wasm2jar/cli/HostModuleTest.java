@@ -45,6 +45,23 @@ class HostModuleTest {
         assertEquals(7, run("run", "--demo-offset=2", RunCommandTest.guest("demo-host")));
     }
 
+    /**
+     * A command that imports WASI's module only is linked to WASI first, without looking for the registered host
+     * modules (bin/wasm2jar's class path has 13 jars to open for that), and to them when WASI lacks an import.
+     */
+    @Test
+    void aHostModuleCanAddToWasisModule() throws Exception {
+        Path wat = dir.resolve("extension.wat");
+        Files.writeString(wat, """
+                (module
+                  (import "wasi_snapshot_preview1" "demo_extension" (func $extension (result i32)))
+                  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+                  (memory (export "memory") 1)
+                  (func (export "_start") (call $exit (call $extension))))
+                """);
+        assertEquals(42, run("run", wat.toString()));
+    }
+
     @Test
     void runsHelpListsTheHostModulesOptions() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -66,20 +83,31 @@ class HostModuleTest {
         assertEquals(6, p.exitValue());
     }
 
+    /**
+     * A registration that cannot load is one error line for a guest that needs the host modules; a guest that imports
+     * WASI's modules only does not look for them, and runs.
+     */
     @Test
     void aRegistrationThatCannotLoadIsOneErrorLine() throws Exception {
         Path services = Files.createDirectories(dir.resolve("broken/META-INF/services"));
         Files.writeString(services.resolve("dev.wasm2jar.runtime.host.HostModuleFactory"), "no.such.Factory\n");
         String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(jvm, "-cp", dir.resolve("broken") + File.pathSeparator
-                + System.getProperty("java.class.path"), Main.class.getName(), "run", RunCommandTest.guest("demo"))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String classPath = dir.resolve("broken") + File.pathSeparator + System.getProperty("java.class.path");
+        Process p = new ProcessBuilder(jvm, "-cp", classPath, Main.class.getName(), "run",
+                RunCommandTest.guest("demo-host")).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(1, p.exitValue(), err);
         assertEquals(1, err.lines().count(), err);
         assertTrue(err.startsWith("wasm2jar: error: ") && err.contains("a registered host module cannot be loaded")
                 && err.contains("no.such.Factory"), err);
+
+        Process wasiOnly = new ProcessBuilder(jvm, "-cp", classPath, Main.class.getName(), "run",
+                RunCommandTest.guest("demo"), "exit", "7").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String wasiOnlyErr = new String(wasiOnly.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(wasiOnly.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(7, wasiOnly.exitValue(), wasiOnlyErr);
+        assertEquals("", wasiOnlyErr);
     }
 
     @Test

@@ -78,7 +78,13 @@ public final class DemoHost implements HostModule, HostModuleFactory {
         offer.add(MODULE, "strlen", V1, () -> MethodHandles.insertArguments(STRLEN_V1, 0, this, memory));
         offer.add(MODULE, "strlen", V2, () -> ErrorCodes.catching(
                 MethodHandles.insertArguments(STRLEN_V2, 0, this, memory), DemoHost::code));
+        // A name of WASI's module that WASI does not have: a guest importing only WASI's modules still links to it.
+        offer.add(WASI_EXTENSION[0], WASI_EXTENSION[1], FunctionType.parse(":i"),
+                () -> MethodHandles.constant(int.class, 42 + offset));
     }
+
+    /** The module and name of the function this host module adds to WASI's module; it returns 42. */
+    public static final String[] WASI_EXTENSION = {"wasi_snapshot_preview1", "demo_extension"};
 
     int strlenV1(GuestMemory memory, int ptr, int len) {
         try {

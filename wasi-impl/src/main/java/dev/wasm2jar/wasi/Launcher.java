@@ -9,22 +9,26 @@ import dev.wasm2jar.runtime.ThrownException;
 import dev.wasm2jar.runtime.TrapException;
 import dev.wasm2jar.runtime.UnlinkableException;
 import dev.wasm2jar.runtime.WasmException;
+import dev.wasm2jar.runtime.abi.ModuleShape;
 import dev.wasm2jar.runtime.host.HostModule;
 import dev.wasm2jar.runtime.host.HostModuleFactory;
 import dev.wasm2jar.runtime.host.HostSetup;
 import dev.wasm2jar.runtime.host.Linker;
 import dev.wasm2jar.runtime.internal.ClassPathFiles;
 import dev.wasm2jar.wasi.internal.Backtrace;
+import dev.wasm2jar.wasi.internal.Bindings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.function.IntSupplier;
 import java.util.jar.JarFile;
 
@@ -178,11 +182,13 @@ public final class Launcher {
         List<HostModule> hostModules = new ArrayList<>();
         try (Wasi wasi = Wasi.create(config)) {
             Linker linker = Linker.create().limits(limits).with(wasi).with(new WasmEdgeSockets(wasi));
-            HostSetup setup = new HostSetup(config.args(), hostOptions);
-            for (HostModuleFactory factory : hostModuleFactories()) {
-                HostModule module = factory.create(setup);
-                hostModules.add(module);
-                linker.with(module);
+            HostSetup setup = new HostSetup(config.args(), hostOptions, importedModules(command, libraries));
+            // The registered host modules are found (every jar of the class path opened for its services) only when
+            // the run may need one: not for a command alone that imports WASI's modules only, unless linking it to
+            // WASI fails, which happens before anything of it runs.
+            boolean hostModulesAdded = !hostOptions.isEmpty() || !libraries.isEmpty() || !wasiOnly(command);
+            if (hostModulesAdded) {
+                addHostModules(linker, setup, hostModules);
             }
             try {
                 for (Library library : libraries) {
@@ -196,7 +202,17 @@ public final class Launcher {
                     Wasi.initialize(instance);
                     linker.defineInstance(library.name(), instance);
                 }
-                return entry.enter(wasi, linker.instantiate(command));
+                Instance instance;
+                try {
+                    instance = linker.instantiate(command);
+                } catch (UnlinkableException e) {
+                    if (hostModulesAdded) {
+                        throw e;
+                    }
+                    addHostModules(linker, setup, hostModules);
+                    instance = linker.instantiate(command);
+                }
+                return entry.enter(wasi, instance);
             } catch (WasiExit e) {
                 return e.code(); // proc_exit from a library's _initialize or a start function
             } catch (TrapException | ExhaustionException | ThrownException e) {
@@ -215,6 +231,39 @@ public final class Launcher {
         } finally {
             close(hostModules);
         }
+    }
+
+    private static void addHostModules(Linker linker, HostSetup setup, List<HostModule> hostModules)
+            throws IOException {
+        for (HostModuleFactory factory : hostModuleFactories()) {
+            HostModule module = factory.create(setup);
+            hostModules.add(module);
+            linker.with(module);
+        }
+    }
+
+    /** Whether {@code command} imports from WASI's modules only (WasmEdge's sockets are among them). */
+    private static boolean wasiOnly(Module command) {
+        for (ModuleShape.Import im : command.shape().imports()) {
+            if (Bindings.abi(im.module()) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The names of the modules that {@code command} and {@code libraries} import from. */
+    private static Set<String> importedModules(Module command, List<Library> libraries) {
+        Set<String> names = new HashSet<>();
+        for (ModuleShape.Import im : command.shape().imports()) {
+            names.add(im.module());
+        }
+        for (Library library : libraries) {
+            for (ModuleShape.Import im : library.module().shape().imports()) {
+                names.add(im.module());
+            }
+        }
+        return names;
     }
 
     private static void close(List<HostModule> hostModules) throws IOException {
