@@ -1,6 +1,7 @@
 package dev.wasm2jar.cli;
 
 import dev.wasm2jar.compiler.CompiledModule;
+import dev.wasm2jar.compiler.StoredEntries;
 import dev.wasm2jar.runtime.Module;
 import dev.wasm2jar.runtime.host.HostModuleFactory;
 import dev.wasm2jar.wasi.Launcher;
@@ -19,7 +20,7 @@ import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
+
 
 /**
  * A runnable jar of a WASI command: the compiled module, the classes of runtime-support and wasi-impl copied in, the
@@ -97,14 +98,7 @@ final class RunnableJar {
      */
     private static void put(JarOutputStream out, Set<String> written, String name, byte[] bytes) throws IOException {
         if (written.add(name)) {
-            JarEntry entry = new JarEntry(name);
-            CRC32 crc = new CRC32();
-            crc.update(bytes);
-            entry.setMethod(JarEntry.STORED);
-            entry.setSize(bytes.length);
-            entry.setCompressedSize(bytes.length);
-            entry.setCrc(crc.getValue());
-            out.putNextEntry(entry);
+            out.putNextEntry(StoredEntries.of(name, bytes));
             out.write(bytes);
             out.closeEntry();
         }

@@ -11,7 +11,6 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import java.util.zip.CRC32;
 
 /**
  * The output of the compiler: class files and the module's description resource, by path inside a jar. It needs only
@@ -63,17 +62,8 @@ public final class CompiledModule {
         }
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
             for (var e : files.entrySet()) {
-                JarEntry entry = new JarEntry(e.getKey());
                 byte[] bytes = e.getValue();
-                if (!compressed) {
-                    CRC32 crc = new CRC32();
-                    crc.update(bytes);
-                    entry.setMethod(JarEntry.STORED);
-                    entry.setSize(bytes.length);
-                    entry.setCompressedSize(bytes.length);
-                    entry.setCrc(crc.getValue());
-                }
-                out.putNextEntry(entry);
+                out.putNextEntry(compressed ? new JarEntry(e.getKey()) : StoredEntries.of(e.getKey(), bytes));
                 out.write(bytes);
                 out.closeEntry();
             }

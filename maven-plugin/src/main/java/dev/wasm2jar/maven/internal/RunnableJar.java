@@ -1,6 +1,7 @@
 package dev.wasm2jar.maven.internal;
 
 import dev.wasm2jar.compiler.CompiledModule;
+import dev.wasm2jar.compiler.StoredEntries;
 import dev.wasm2jar.runtime.Module;
 import dev.wasm2jar.runtime.host.HostModuleFactory;
 import dev.wasm2jar.wasi.Launcher;
@@ -19,7 +20,7 @@ import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
+
 
 /**
  * A runnable jar of a WASI command: the compiled module, the classes of runtime-support and wasi-impl of the plugin's
@@ -106,14 +107,8 @@ public final class RunnableJar {
         if (written.add(name)) {
             // Stored, not deflated: twice the size, and java -jar reads each class instead of inflating it (11-15 ms
             // less CPU at start; RATIONALE.md, "Start-up").
-            JarEntry entry = new JarEntry(name);
+            JarEntry entry = StoredEntries.of(name, bytes);
             entry.setTime(FIXED_TIME);
-            CRC32 crc = new CRC32();
-            crc.update(bytes);
-            entry.setMethod(JarEntry.STORED);
-            entry.setSize(bytes.length);
-            entry.setCompressedSize(bytes.length);
-            entry.setCrc(crc.getValue());
             out.putNextEntry(entry);
             out.write(bytes);
             out.closeEntry();
