@@ -51,15 +51,10 @@ final class ControlFlow implements Emitter {
         push(new ControlFrame(null, type, 0, 0, false, false));
     }
 
-    /** For a part: the constructs around it ({@code around}, innermost first), as frames of another method. */
-    void enterOutside(Deque<ControlFrame> around) {
-        around.descendingIterator().forEachRemaining(f -> push(f.asOutside()));
-    }
-
     /**
-     * For a part that groups a switch's cases: the constructs around it, of which the innermost {@code ending} are
-     * blocks whose ends lie in the part (they are frames of this method, at its stack's bottom); returns those,
-     * innermost first.
+     * For a part: the constructs around it ({@code around}, innermost first), as frames of another method, except the
+     * innermost {@code ending}, blocks whose ends lie in the part (a group of a switch's cases): those are frames of
+     * this method, at its stack's bottom, and are returned, innermost first.
      */
     List<ControlFrame> enterOutside(Deque<ControlFrame> around, int ending) {
         List<ControlFrame> frames = new ArrayList<>(around);

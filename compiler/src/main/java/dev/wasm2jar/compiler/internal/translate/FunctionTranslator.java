@@ -212,10 +212,9 @@ public final class FunctionTranslator {
                 plan, pairs, access);
         mv.visitCode();
         t.boundary.enter(consumed, around.stream().anyMatch(f -> f.handlers != null));
-        if (part.closes > 0) {
-            t.enterCases(t.control.enterOutside(around, part.closes));
-        } else {
-            t.control.enterOutside(around);
+        List<ControlFrame> ending = t.control.enterOutside(around, part.closes);
+        if (!ending.isEmpty()) {
+            t.enterCases(ending);
         }
         t.run();
         t.boundary.finish(!t.control.unreachable());
