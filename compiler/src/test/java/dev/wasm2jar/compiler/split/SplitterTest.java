@@ -81,7 +81,7 @@ class SplitterTest {
             }
             h[n] = height;
             lows[n] = height;
-            return new Splitter.Profile(offsets, h, lows, r, 4);
+            return new Splitter.Profile(offsets, h, lows, r, 4, false);
         }
 
         Region plan(int target) {

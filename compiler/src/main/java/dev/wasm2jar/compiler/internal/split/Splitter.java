@@ -66,9 +66,11 @@ public final class Splitter {
     /**
      * The unsplit translation, instruction by instruction: the code size before it, the operand stack height before
      * it, the lowest height while it runs (an add pops two below where it ends), and whether it is reachable. Arrays
-     * have one entry per instruction plus one for the end.
+     * have one entry per instruction plus one for the end; {@code references}, whether a reference was ever on the
+     * operand stack.
      */
-    public record Profile(int[] offsets, int[] heights, int[] lows, boolean[] reachable, int maxHeight) {
+    public record Profile(int[] offsets, int[] heights, int[] lows, boolean[] reachable, int maxHeight,
+            boolean references) {
         public int size() {
             return offsets[offsets.length - 1];
         }
