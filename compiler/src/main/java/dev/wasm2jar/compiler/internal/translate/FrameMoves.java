@@ -205,6 +205,18 @@ final class FrameMoves {
     }
 
     private void putSlot(ValueType type, int slot) {
+        if (type.kind() == ValueType.Kind.I32 || type.kind() == ValueType.Kind.I64 || type.isReference()) {
+            // Written out, as in flushLocal: the value under the array and the index, then moved above them.
+            if (type.kind() == ValueType.Kind.I32) {
+                mv.visitInsn(I2L);
+            }
+            mv.visitVarInsn(ALOAD, type.isReference() ? refsSlot : frameSlot);
+            ctx.pushInt(slot);
+            mv.visitInsn(type.isReference() ? DUP2_X1 : DUP2_X2);
+            mv.visitInsn(POP2);
+            mv.visitInsn(type.isReference() ? AASTORE : LASTORE);
+            return;
+        }
         mv.visitVarInsn(ALOAD, type.isReference() ? refsSlot : frameSlot);
         ctx.pushInt(slot);
         (switch (type.kind()) {
