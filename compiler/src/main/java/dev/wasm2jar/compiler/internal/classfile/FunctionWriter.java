@@ -11,6 +11,7 @@ import dev.wasm2jar.compiler.internal.split.SizeCounter;
 import dev.wasm2jar.compiler.internal.split.Splitter;
 import dev.wasm2jar.compiler.internal.translate.FunctionTranslator;
 import dev.wasm2jar.compiler.internal.translate.TailEntry;
+import dev.wasm2jar.compiler.internal.translate.WideAddends;
 import dev.wasm2jar.runtime.FunctionType;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,13 @@ public final class FunctionWriter {
     /** Planning targets below the default, for functions whose parts came out too large before. */
     private final Map<Integer, Integer> targets;
     private final Runnable functionDone;
+    /** The wide addends of the functions written into the class, which it declares and fills at the end. */
+    final WideAddends addends;
 
-    FunctionWriter(ModuleLayout layout, ClassWriter cw, Map<Integer, Integer> targets, Runnable functionDone) {
+    FunctionWriter(ModuleLayout layout, ClassWriter cw, String owner, Map<Integer, Integer> targets,
+            Runnable functionDone) {
         this.layout = layout;
+        this.addends = new WideAddends(owner);
         this.functionDone = functionDone;
         this.model = layout.model();
         this.cw = cw;
@@ -68,7 +73,7 @@ public final class FunctionWriter {
             }
         }
         new FunctionTranslator(mv, (n, d) -> cw.visitMethod(ACC_PUBLIC | ACC_STATIC, n, d, null, null), layout, index,
-                body, plan, frame, null).translate();
+                body, plan, frame, null, addends).translate();
         if (layout.isTailCalling(index)) {
             TailEntry.write(cw, layout, index);
         }

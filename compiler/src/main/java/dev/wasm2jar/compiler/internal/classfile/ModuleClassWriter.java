@@ -61,7 +61,7 @@ public final class ModuleClassWriter {
         this.model = layout.model();
         this.name = layout.className();
         this.cw = newClassWriter();
-        this.functions = new FunctionWriter(layout, cw, targets, functionDone);
+        this.functions = new FunctionWriter(layout, cw, name, targets, functionDone);
     }
 
     static ClassWriter newClassWriter() {
@@ -84,9 +84,17 @@ public final class ModuleClassWriter {
         cw.visit(V21, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, layout.classes().get(classIndex), null, "java/lang/Object",
                 null);
         cw.visitSource("module.wasm", null);
-        FunctionWriter writer = new FunctionWriter(layout, cw, targets, functionDone);
+        FunctionWriter writer = new FunctionWriter(layout, cw, layout.classes().get(classIndex), targets, functionDone);
         for (int function : layout.functionsOfClass(classIndex)) {
             writer.write(function);
+        }
+        if (!writer.addends.isEmpty()) {
+            MethodVisitor clinit = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+            clinit.visitCode();
+            writer.addends.write(cw, clinit);
+            clinit.visitInsn(RETURN);
+            clinit.visitMaxs(0, 0);
+            clinit.visitEnd();
         }
         cw.visitEnd();
         return cw.toByteArray();
@@ -391,11 +399,14 @@ public final class ModuleClassWriter {
 
     private void staticInit() {
         java.util.Set<Integer> types = new java.util.TreeSet<>(layout.typeConstants());
-        if (types.isEmpty() && !model.hasGcTypes()) {
+        if (types.isEmpty() && !model.hasGcTypes() && functions.addends.isEmpty()) {
             return;
         }
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
         mv.visitCode();
+        if (!functions.addends.isEmpty()) {
+            functions.addends.write(cw, mv);
+        }
         if (model.hasGcTypes()) {
             GcFactoryWriter.initTypes(mv, layout);
         }

@@ -25,10 +25,16 @@ final class EmitContext {
     final MemoryAccess memory;
     final Vectors vectors;
     final Polls polls;
+    /** The class's table of wide addends, or null to keep every constant in the pool ({@link WideAddends}). */
+    final WideAddends addends;
+    /** For each instruction of the body, whether it is a constant {@link #addends} holds. */
+    final boolean[] tableAddends;
 
     EmitContext(MethodVisitor mv, ModuleLayout layout, Slots slots, Cursor cursor, List<ValueType> localTypes,
-            ShapePlan plan, AccessPlan access) {
+            ShapePlan plan, AccessPlan access, WideAddends addends, boolean[] tableAddends) {
         this.mv = mv;
+        this.addends = addends;
+        this.tableAddends = tableAddends;
         this.layout = layout;
         this.slots = slots;
         this.cursor = cursor;

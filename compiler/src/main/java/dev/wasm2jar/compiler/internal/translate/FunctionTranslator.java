@@ -83,6 +83,8 @@ public final class FunctionTranslator {
     private final ControlFlow control;
     private final PartCalls calls;
     private final Map<Family, Emitter> emitters;
+    /** The class's table of wide addends, or null. */
+    private final WideAddends addends;
 
     /**
      * The translator of a function's own method ({@code region} is its whole body, maybe with parts). A function
@@ -91,15 +93,22 @@ public final class FunctionTranslator {
      */
     public FunctionTranslator(MethodVisitor mv, MethodFactory methods, ModuleLayout layout, int functionIndex,
             FunctionBody body, Region region, Frame frame, Recorder recorder) {
+        this(mv, methods, layout, functionIndex, body, region, frame, recorder, null);
+    }
+
+    /** The same, with the table of wide addends ({@link WideAddends}) of the class the function is written into. */
+    public FunctionTranslator(MethodVisitor mv, MethodFactory methods, ModuleLayout layout, int functionIndex,
+            FunctionBody body, Region region, Frame frame, Recorder recorder, WideAddends addends) {
         this(mv, methods, layout, functionIndex, body, region, frame, recorder, false,
                 shapePlan(layout, functionIndex, body), Peepholes.find(body.instructions()),
-                AccessPlan.of(body.instructions()));
+                AccessPlan.of(body.instructions()), addends);
     }
 
     private FunctionTranslator(MethodVisitor mv, MethodFactory methods, ModuleLayout layout, int functionIndex,
             FunctionBody body, Region region, Frame frame, Recorder recorder, boolean part, ShapePlan plan,
-            Peepholes.Fused[] pairs, AccessPlan access) {
+            Peepholes.Fused[] pairs, AccessPlan access, WideAddends addends) {
         this.methods = methods;
+        this.addends = addends;
         this.layout = layout;
         this.functionIndex = functionIndex;
         this.type = layout.model().functionType(functionIndex);
@@ -115,7 +124,8 @@ public final class FunctionTranslator {
         localTypes.addAll(type.params());
         localTypes.addAll(body.locals());
         Slots slots = part ? Slots.ofPart(localTypes) : Slots.ofFunction(localTypes, type.params().size(), frame != null);
-        ctx = new EmitContext(mv, layout, slots, new Cursor(functionIndex), localTypes, plan, methodAccess);
+        ctx = new EmitContext(mv, layout, slots, new Cursor(functionIndex), localTypes, plan, methodAccess, addends,
+                addends == null ? null : WideAddends.find(body.instructions()));
         moves = new FrameMoves(ctx, localTypes, FrameMoves.frameSlots(type, body), frame, region.resident);
         boundary = part ? new PartBoundary(ctx, moves, region) : null;
         control = new ControlFlow(ctx, type, boundary);
@@ -161,7 +171,7 @@ public final class FunctionTranslator {
         ShapePlan survey = ShapePlan.survey(type.params().size() + body.locals().size());
         new FunctionTranslator(new MethodVisitor(ASM9) {}, null, layout, functionIndex, body,
                 Region.whole(body.instructions().size()), null, null, false, survey,
-                Peepholes.find(body.instructions()), AccessPlan.of(body.instructions())).translate();
+                Peepholes.find(body.instructions()), AccessPlan.of(body.instructions()), null).translate();
         return survey.decide();
     }
 
@@ -240,7 +250,7 @@ public final class FunctionTranslator {
     private PartBoundary translatePart(Region part, Deque<ControlFrame> around, List<ValueType> consumed) {
         MethodVisitor mv = methods.open(part.method, partDescriptor(layout.className()));
         FunctionTranslator t = new FunctionTranslator(mv, methods, layout, functionIndex, body, part, frame, null, true,
-                plan, pairs, access);
+                plan, pairs, access, addends);
         mv.visitCode();
         t.boundary.enter(consumed, around.stream().anyMatch(f -> f.handlers != null));
         List<ControlFrame> ending = t.control.enterOutside(around, part.closes);

@@ -200,7 +200,10 @@ final class NumericEmitter implements Emitter {
                 return;
             }
             case I64_CONST -> {
-                ctx.pushLong(in.operand(0));
+                if (ctx.tableAddends == null || !ctx.tableAddends[ctx.cursor.position() - 1]
+                        || !ctx.addends.push(ctx, in.operand(0))) {
+                    ctx.pushLong(in.operand(0));
+                }
                 ctx.stack.push(ValueType.I64);
                 return;
             }
