@@ -78,7 +78,7 @@ class FixedTableCallsTest {
     }
 
     @Test
-    void fewCasesCallThroughMethodsOfTheirOwnAndManyCallDirectly() throws IOException {
+    void fewCasesCallThroughMethodsOfTheirOwnAndManyOrRecursiveOnesDirectly() throws IOException {
         assertEquals(List.of("direct0", "direct1"), calledByStubs(compile(MODULE.replace("EXTRA", ""))));
         StringBuilder nine = new StringBuilder("(module (type $ii (func (param i32) (result i32))) (table 9 funcref)"
                 + " (elem (i32.const 0) 0 1 2 3 4 5 6 7 8)");
@@ -88,6 +88,19 @@ class FixedTableCallsTest {
         nine.append(" (func (export \"call\") (param i32 i32) (result i32)"
                 + " (call_indirect (type $ii) (local.get 1) (local.get 0))))");
         CompiledModule compiled = compile(nine.toString());
+        String recursive = """
+                (module
+                  (type $ii (func (param i32) (result i32)))
+                  (table 2 funcref)
+                  (elem (i32.const 0) $leaf $down)
+                  (func $leaf (type $ii) (local.get 0))
+                  (func $down (type $ii)
+                    (if (result i32) (local.get 0)
+                      (then (call_indirect (type $ii) (i32.sub (local.get 0) (i32.const 1)) (i32.const 1)))
+                      (else (i32.const 7)))))
+                """;
+        // $down calls the stub itself: called directly, not inlined into its own recursion through direct1
+        assertEquals(List.of("direct0", "f1"), calledByStubs(compile(recursive)));
         assertEquals(9, calledByStubs(compiled).stream().filter(name -> name.matches("f\\d+")).count());
         assertArrayEquals(new Object[] {13}, compiled.load().instantiate(Imports.empty()).function("call").call(8, 5));
     }

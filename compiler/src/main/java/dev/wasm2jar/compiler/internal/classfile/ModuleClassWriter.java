@@ -367,7 +367,8 @@ public final class ModuleClassWriter {
             mv.visitLabel(labels[k]);
             loadParams(mv, type.params());
             mv.visitVarInsn(ALOAD, indexSlot + 1);
-            if (labels.length <= DIRECT_CALL_CASES) {
+            // A function that calls this stub again would be inlined into its own recursion.
+            if (labels.length <= DIRECT_CALL_CASES && !layout.callsStub(function, typeIndex, table)) {
                 directCall(function, type);
                 mv.visitMethodInsn(INVOKESTATIC, name, Names.directCall(function), layout.functionDescriptor(type),
                         false);
