@@ -9,6 +9,7 @@ import dev.wasm2jar.compiler.internal.model.Op;
 import dev.wasm2jar.compiler.internal.split.Region;
 import dev.wasm2jar.compiler.internal.split.Splitter;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -81,7 +82,7 @@ class SplitterTest {
             }
             h[n] = height;
             lows[n] = height;
-            return new Splitter.Profile(offsets, h, lows, r, 4);
+            return new Splitter.Profile(offsets, h, lows, r, 4, false);
         }
 
         Region plan(int target) {
@@ -237,6 +238,35 @@ class SplitterTest {
         for (Region g : groups) {
             assertTrue(body.ownBytes(g) <= TARGET, "a group over the target: " + g);
         }
+    }
+
+    @Test
+    void aGroupOfCasesKeepsInTheFrameTheLocalsItUsesOutsideItsLoops() {
+        int cases = 40;
+        int loopLocal = 99;
+        Body body = new Body().open(Op.LOOP);
+        for (int k = 0; k < cases; k++) {
+            body.open(Op.BLOCK);
+        }
+        body.add(Op.I32_CONST, 2, body.height + 1, 0).add(Op.BR_TABLE, 13 + 4 * cases, body.height - 1);
+        for (int k = 0; k < cases; k++) {
+            body.end().localSet(k, 4).straight(10, 30); // case k writes local k
+            if (k % 10 == 5) {
+                body.open(Op.LOOP).localSet(loopLocal, 4).end(); // and a few write local 99 in a loop
+            }
+        }
+        body.end().end();
+        Region plan = body.plan(TARGET);
+        List<Region> groups = plan.all().stream().filter(r -> r.closes > 0).toList();
+        assertTrue(groups.size() >= 2, groups.size() + " groups");
+        int withLoop = 0;
+        for (Region g : groups) {
+            BitSet expected = (BitSet) g.directUses.clone();
+            expected.clear(loopLocal);
+            assertEquals(expected, g.resident, "a group keeps in the frame what it uses outside loops: " + g);
+            withLoop += g.directUses.get(loopLocal) ? 1 : 0;
+        }
+        assertTrue(withLoop > 0, "some group has the loop");
     }
 
     @Test

@@ -63,7 +63,8 @@ public final class FunctionWriter {
                 for (int k = 1; k < all.size(); k++) {
                     all.get(k).method = layout.functionMethod(index) + "_part" + k;
                 }
-                frame = FunctionTranslator.frame(type, body, profile.maxHeight());
+                frame = FunctionTranslator.frame(type, body, profile.maxHeight(),
+                        FunctionTranslator.passesReferences(type, body, profile.references()));
             }
         }
         new FunctionTranslator(mv, (n, d) -> cw.visitMethod(ACC_PUBLIC | ACC_STATIC, n, d, null, null), layout, index,
@@ -92,7 +93,7 @@ public final class FunctionWriter {
         int[] lows = new int[n + 1];
         int[] max = {0};
         SizeCounter counter = new SizeCounter();
-        new FunctionTranslator(counter, (name, d) -> new SizeCounter(), layout, index, body, Region.whole(n), null,
+        FunctionTranslator unsplit = new FunctionTranslator(counter, (name, d) -> new SizeCounter(), layout, index, body, Region.whole(n), null,
                 (i, height, live, lowestBefore) -> {
                     offsets[i] = counter.size();
                     heights[i] = height;
@@ -102,8 +103,9 @@ public final class FunctionWriter {
                         lows[i - 1] = Math.min(lows[i - 1], lowestBefore);
                     }
                     max[0] = Math.max(max[0], height);
-                }).translate();
+                });
+        unsplit.translate();
         offsets[n] = counter.size();
-        return new Splitter.Profile(offsets, heights, lows, reachable, max[0]);
+        return new Splitter.Profile(offsets, heights, lows, reachable, max[0], unsplit.heldReference());
     }
 }

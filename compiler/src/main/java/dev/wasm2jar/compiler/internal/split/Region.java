@@ -33,7 +33,8 @@ public final class Region {
     public final BitSet writes = new BitSet();
     /**
      * Locals this method keeps in the frame instead of JVM locals: in a method that calls a switch's case groups,
-     * those its parts use, so that a dispatch moves none of them between the method and the frame.
+     * those its parts use, so that a dispatch moves none of them between the method and the frame; in a group of
+     * cases, those it uses outside its loops, so that entering it to run one case moves none either.
      */
     public final BitSet resident = new BitSet();
     /** The JVM method's name; set by the layout. */

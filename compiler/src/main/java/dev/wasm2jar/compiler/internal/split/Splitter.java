@@ -66,9 +66,11 @@ public final class Splitter {
     /**
      * The unsplit translation, instruction by instruction: the code size before it, the operand stack height before
      * it, the lowest height while it runs (an add pops two below where it ends), and whether it is reachable. Arrays
-     * have one entry per instruction plus one for the end.
+     * have one entry per instruction plus one for the end; {@code references}, whether a reference was ever on the
+     * operand stack.
      */
-    public record Profile(int[] offsets, int[] heights, int[] lows, boolean[] reachable, int maxHeight) {
+    public record Profile(int[] offsets, int[] heights, int[] lows, boolean[] reachable, int maxHeight,
+            boolean references) {
         public int size() {
             return offsets[offsets.length - 1];
         }
@@ -429,8 +431,45 @@ public final class Splitter {
             if (r.children.stream().anyMatch(c -> c.closes > 0)) {
                 r.children.forEach(c -> r.resident.or(c.uses));
             }
+            if (r.closes > 0) {
+                // A dispatch enters a group of cases to run one of them (and what it falls into), which uses a
+                // few of the locals the whole group uses: those stay in the frame, read and written where the
+                // case does, rather than all loaded at every entry and written back at every exit. Locals used
+                // in a loop inside the group are still loaded once.
+                BitSet inLoops = new BitSet();
+                localsInLoops(r, inLoops);
+                r.resident.or(r.directUses);
+                r.resident.andNot(inLoops);
+            }
         }
         return root;
+    }
+
+    /** Adds to {@code out} the locals that a region's own instructions inside its own loops read or write. */
+    private void localsInLoops(Region r, BitSet out) {
+        Deque<Integer> loopEnds = new ArrayDeque<>();
+        int childIndex = 0;
+        int i = r.start;
+        while (i < r.end) {
+            if (childIndex < r.children.size() && r.children.get(childIndex).start == i) {
+                i = r.children.get(childIndex++).end;
+                continue;
+            }
+            while (!loopEnds.isEmpty() && loopEnds.peek() < i) {
+                loopEnds.pop();
+            }
+            Instruction in = code.get(i);
+            switch (in.op()) {
+                case LOOP -> loopEnds.push(match[i]);
+                case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> {
+                    if (!loopEnds.isEmpty()) {
+                        out.set(in.intOperand(0));
+                    }
+                }
+                default -> { }
+            }
+            i++;
+        }
     }
 
     /** The locals a region's own instructions (outside its parts) use and write. */

@@ -50,7 +50,7 @@ final class FrameMoves {
         ctx.pushInt(frame.size());
         mv.visitIntInsn(NEWARRAY, T_LONG);
         mv.visitVarInsn(ASTORE, frameSlot);
-        ctx.pushInt(frame.size());
+        ctx.pushInt(frame.refs());
         mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
         mv.visitVarInsn(ASTORE, refsSlot);
         for (int i = 0; i < params; i++) {
@@ -187,9 +187,10 @@ final class FrameMoves {
     }
 
     /** The frame of a function of this type and body, for operand stacks up to {@code maxHeight}. */
-    static FunctionTranslator.Frame frame(FunctionType type, FunctionBody body, int maxHeight) {
+    static FunctionTranslator.Frame frame(FunctionType type, FunctionBody body, int maxHeight, boolean references) {
         int locals = frameSlots(type, body)[type.params().size() + body.locals().size()];
-        return new FunctionTranslator.Frame(locals + 2 * (maxHeight + type.results().size() + 1), locals);
+        int size = locals + 2 * (maxHeight + type.results().size() + 1);
+        return new FunctionTranslator.Frame(size, locals, references ? size : 0);
     }
 
     /** The frame slot of every local (one each, two for a vector), and after them the first free slot. */
@@ -204,6 +205,18 @@ final class FrameMoves {
     }
 
     private void putSlot(ValueType type, int slot) {
+        if (type.kind() == ValueType.Kind.I32 || type.kind() == ValueType.Kind.I64 || type.isReference()) {
+            // Written out, as in flushLocal: the value under the array and the index, then moved above them.
+            if (type.kind() == ValueType.Kind.I32) {
+                mv.visitInsn(I2L);
+            }
+            mv.visitVarInsn(ALOAD, type.isReference() ? refsSlot : frameSlot);
+            ctx.pushInt(slot);
+            mv.visitInsn(type.isReference() ? DUP2_X1 : DUP2_X2);
+            mv.visitInsn(POP2);
+            mv.visitInsn(type.isReference() ? AASTORE : LASTORE);
+            return;
+        }
         mv.visitVarInsn(ALOAD, type.isReference() ? refsSlot : frameSlot);
         ctx.pushInt(slot);
         (switch (type.kind()) {

@@ -51,10 +51,12 @@ public final class FunctionTranslator {
     }
 
     /**
-     * The frame of a split function: {@code long[] frame} and {@code Object[] refs} of {@code size} slots, wasm
-     * local {@code i} at slot {@code i}, operands passed between methods from slot {@code locals} on.
+     * The frame of a split function: {@code long[] frame} of {@code size} slots, wasm local {@code i} at slot
+     * {@code i}, operands passed between methods from slot {@code locals} on; {@code Object[] refs} beside it has
+     * {@code refs} slots, the same as the frame's when the function has references to pass, else none (an array of
+     * {@code size} allocated and zeroed at every call costs a straight-line function as much as its parts' moves).
      */
-    public record Frame(int size, int locals) {}
+    public record Frame(int size, int locals, int refs) {}
 
     public static final String PART_DESCRIPTOR_PREFIX = "([J[Ljava/lang/Object;";
 
@@ -163,9 +165,38 @@ public final class FunctionTranslator {
         return survey.decide();
     }
 
-    /** The frame of a split function of this type and body, for operand stacks up to {@code maxHeight}. */
-    public static Frame frame(FunctionType type, FunctionBody body, int maxHeight) {
-        return FrameMoves.frame(type, body, maxHeight);
+    /**
+     * The frame of a split function of this type and body, for operand stacks up to {@code maxHeight}, with room for
+     * references if {@code references}.
+     */
+    public static Frame frame(FunctionType type, FunctionBody body, int maxHeight, boolean references) {
+        return FrameMoves.frame(type, body, maxHeight, references);
+    }
+
+    /**
+     * Whether a split function of this type and body passes references between its methods, given whether its
+     * operand stack ever held one ({@link #heldReference()} of its unsplit translation): reference locals,
+     * reference operands, and exceptions a part hands back (in a {@code try_table}) or lets escape (tail calls).
+     */
+    public static boolean passesReferences(FunctionType type, FunctionBody body, boolean stackHeldReference) {
+        if (stackHeldReference || type.params().stream().anyMatch(ValueType::isReference)
+                || body.locals().stream().anyMatch(ValueType::isReference)) {
+            return true;
+        }
+        for (var in : body.instructions()) {
+            switch (in.op()) {
+                case TRY_TABLE, RETURN_CALL, RETURN_CALL_INDIRECT, RETURN_CALL_REF -> {
+                    return true;
+                }
+                default -> { }
+            }
+        }
+        return false;
+    }
+
+    /** After {@link #translate()}: whether a reference was ever on the operand stack. */
+    public boolean heldReference() {
+        return ctx.stack.heldReference();
     }
 
     /** The descriptor of a part's method. */

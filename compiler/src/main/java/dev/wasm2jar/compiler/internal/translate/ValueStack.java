@@ -18,9 +18,12 @@ final class ValueStack {
     private final List<Shape> shapes = new ArrayList<>();
     private final List<Integer> aliases = new ArrayList<>();
     private final List<Integer> producers = new ArrayList<>();
+    /** Whether a reference was ever pushed. */
+    private boolean heldReference;
 
     /** Pushes a value; a vector in the canonical shape in its own slots. */
     void push(ValueType t) {
+        heldReference |= t.isReference();
         types.add(t);
         shapes.add(t == ValueType.V128 ? Shape.L2 : null);
         aliases.add(-1);
@@ -32,6 +35,11 @@ final class ValueStack {
         shapes.add(shape);
         aliases.add(alias);
         producers.add(producer);
+    }
+
+    /** Whether a reference was ever on the stack: without one, no operand a part passes on needs {@code refs}. */
+    boolean heldReference() {
+        return heldReference;
     }
 
     void pushAll(List<ValueType> ts) {
