@@ -10,6 +10,8 @@ import dev.wasm2jar.runtime.TrapException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +77,34 @@ class FixedTableCallsTest {
         assertArrayEquals(new Object[] {15}, m.function("call").call(0, 5));
     }
 
+    @Test
+    void fewCasesCallThroughMethodsOfTheirOwnAndManyOrRecursiveOnesDirectly() throws IOException {
+        assertEquals(List.of("direct0", "direct1"), calledByStubs(compile(MODULE.replace("EXTRA", ""))));
+        StringBuilder nine = new StringBuilder("(module (type $ii (func (param i32) (result i32))) (table 9 funcref)"
+                + " (elem (i32.const 0) 0 1 2 3 4 5 6 7 8)");
+        for (int f = 0; f < 9; f++) {
+            nine.append(" (func (type $ii) (i32.add (local.get 0) (i32.const %d)))".formatted(f));
+        }
+        nine.append(" (func (export \"call\") (param i32 i32) (result i32)"
+                + " (call_indirect (type $ii) (local.get 1) (local.get 0))))");
+        CompiledModule compiled = compile(nine.toString());
+        String recursive = """
+                (module
+                  (type $ii (func (param i32) (result i32)))
+                  (table 2 funcref)
+                  (elem (i32.const 0) $leaf $down)
+                  (func $leaf (type $ii) (local.get 0))
+                  (func $down (type $ii)
+                    (if (result i32) (local.get 0)
+                      (then (call_indirect (type $ii) (i32.sub (local.get 0) (i32.const 1)) (i32.const 1)))
+                      (else (i32.const 7)))))
+                """;
+        // $down calls the stub itself: called directly, not inlined into its own recursion through direct1
+        assertEquals(List.of("direct0", "f1"), calledByStubs(compile(recursive)));
+        assertEquals(9, calledByStubs(compiled).stream().filter(name -> name.matches("f\\d+")).count());
+        assertArrayEquals(new Object[] {13}, compiled.load().instantiate(Imports.empty()).function("call").call(8, 5));
+    }
+
     private CompiledModule compile(String wat) throws IOException {
         Assumptions.assumeTrue(TextFormat.available(), "wabt's wat2wasm is not installed");
         Path file = dir.resolve("m.wat");
@@ -84,6 +114,29 @@ class FixedTableCallsTest {
 
     private static String trap(Instance m, int index) {
         return assertThrows(TrapException.class, () -> m.function("call").call(index, 5)).getMessage();
+    }
+
+    /** The methods that {@code callIndirect} stubs call, in order. */
+    private static List<String> calledByStubs(CompiledModule compiled) {
+        List<String> called = new ArrayList<>();
+        new ClassReader(compiled.files().get("test/FixedTable.class")).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                if (!name.startsWith("callIndirect")) {
+                    return null;
+                }
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
+                        if (opcode == Opcodes.INVOKESTATIC && owner.equals("test/FixedTable")) {
+                            called.add(method);
+                        }
+                    }
+                };
+            }
+        }, 0);
+        return called;
     }
 
     /** How many {@code callIndirect} stubs of the module class switch over the index. */

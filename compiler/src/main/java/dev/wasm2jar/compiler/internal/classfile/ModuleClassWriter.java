@@ -14,7 +14,9 @@ import dev.wasm2jar.runtime.HostCall;
 import dev.wasm2jar.runtime.ValueType;
 import dev.wasm2jar.runtime.abi.Abi;
 import dev.wasm2jar.runtime.abi.TypeCodec;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -49,12 +51,19 @@ public final class ModuleClassWriter {
     private static final String FUNCTION_TYPE = RuntimeTypes.FUNCTION_TYPE;
     /** How much code an indirect-call stub may spend on direct calls: far below the JIT's 8,000-byte limit. */
     private static final int DIRECT_CASE_BYTES = 3000;
+    /**
+     * A switch of at most this many cases calls each function through {@link #directCall}, so that C2 inlines every
+     * one; with more, inlining them all spends the caller's inlining budget (measured in RATIONALE.md).
+     */
+    private static final int DIRECT_CALL_CASES = 8;
 
     private final ModuleLayout layout;
     private final ModuleModel model;
     private final ClassWriter cw;
     private final String name;
     private final FunctionWriter functions;
+    /** The functions that have a {@link #directCall} method. */
+    private final Set<Integer> directCalls = new HashSet<>();
 
     public ModuleClassWriter(ModuleLayout layout, java.util.Map<Integer, Integer> targets, Runnable functionDone) {
         this.layout = layout;
@@ -366,11 +375,43 @@ public final class ModuleClassWriter {
             mv.visitLabel(labels[k]);
             loadParams(mv, type.params());
             mv.visitVarInsn(ALOAD, indexSlot + 1);
-            mv.visitMethodInsn(INVOKESTATIC, layout.functionOwner(function), layout.callMethod(function),
-                    layout.functionDescriptor(type), false);
+            // A function that calls this stub again would be inlined into its own recursion.
+            if (labels.length <= DIRECT_CALL_CASES && !layout.callsStub(function, typeIndex, table)) {
+                directCall(function, type);
+                mv.visitMethodInsn(INVOKESTATIC, name, Names.directCall(function), layout.functionDescriptor(type),
+                        false);
+            } else {
+                invokeFunction(mv, function, type);
+            }
             mv.visitInsn(JvmTypes.resultType(type.results()).getOpcode(IRETURN));
         }
         mv.visitLabel(generic);
+    }
+
+    /**
+     * {@code directK(params..., self)}: calls function K, once per module class. C2 inlines a callee of more than 35
+     * bytes only at a call site that runs on at least a quarter of its caller's invocations, and a case of a switch
+     * over several functions rarely does; called from this method, whose one call runs on every invocation, the
+     * function is inlined up to 325 bytes, and this method, 8 bytes or so, everywhere.
+     */
+    private void directCall(int function, FunctionType type) {
+        if (!directCalls.add(function)) {
+            return;
+        }
+        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, Names.directCall(function),
+                layout.functionDescriptor(type), null, null);
+        mv.visitCode();
+        loadParams(mv, type.params());
+        mv.visitVarInsn(ALOAD, slots(type.params()));
+        invokeFunction(mv, function, type);
+        mv.visitInsn(JvmTypes.resultType(type.results()).getOpcode(IRETURN));
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private void invokeFunction(MethodVisitor mv, int function, FunctionType type) {
+        mv.visitMethodInsn(INVOKESTATIC, layout.functionOwner(function), layout.callMethod(function),
+                layout.functionDescriptor(type), false);
     }
 
     /**

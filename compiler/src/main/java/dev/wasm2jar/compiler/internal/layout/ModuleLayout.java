@@ -9,7 +9,9 @@ import dev.wasm2jar.runtime.abi.ModuleShape;
 import dev.wasm2jar.runtime.abi.TailCalls;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where everything of a module lives in the generated classes: which class and method holds each function, the
@@ -26,6 +28,7 @@ public final class ModuleLayout {
     private final List<ValueType> tableTypes = new ArrayList<>();
     private final int memoryCount;
     private final Set<Long> callIndirectStubs = new java.util.concurrent.ConcurrentSkipListSet<>();
+    private final Map<Long, Set<Integer>> stubCallers = new ConcurrentHashMap<>();
     private final Set<Integer> callRefStubs = new java.util.concurrent.ConcurrentSkipListSet<>();
     private final Set<Long> tailCallIndirectStubs = new java.util.concurrent.ConcurrentSkipListSet<>();
     private final Set<Integer> tailCallRefStubs = new java.util.concurrent.ConcurrentSkipListSet<>();
@@ -255,10 +258,20 @@ public final class ModuleLayout {
         return JvmTypes.functionDescriptor(type, className);
     }
 
-    /** The stub behind {@code call_indirect}; asking for it makes the class writer emit it. */
-    public String callIndirectStub(int typeIndex, int table) {
-        callIndirectStubs.add(((long) typeIndex << 32) | table);
+    /**
+     * The stub behind {@code call_indirect} in function {@code caller}; asking for it makes the class writer emit it.
+     */
+    public String callIndirectStub(int typeIndex, int table, int caller) {
+        long stub = ((long) typeIndex << 32) | table;
+        callIndirectStubs.add(stub);
+        stubCallers.computeIfAbsent(stub, s -> ConcurrentHashMap.newKeySet()).add(caller);
         return Names.callIndirectStub(typeIndex, table);
+    }
+
+    /** Whether {@code function} calls the {@code call_indirect} stub of type {@code typeIndex} through {@code table}. */
+    public boolean callsStub(int function, int typeIndex, int table) {
+        Set<Integer> callers = stubCallers.get(((long) typeIndex << 32) | table);
+        return callers != null && callers.contains(function);
     }
 
     /** {@code (params..., int index, instance)}. */

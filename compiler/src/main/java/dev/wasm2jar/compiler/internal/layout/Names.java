@@ -56,6 +56,11 @@ public final class Names {
         return "callIndirect" + typeIndex + "_" + table;
     }
 
+    /** The module class's method that only calls function {@code index}: a case of a {@code callIndirect} stub. */
+    public static String directCall(int index) {
+        return "direct" + index;
+    }
+
     /** The static FunctionType constant of one type index. */
     public static String typeConstant(int typeIndex) {
         return "TYPE" + typeIndex;

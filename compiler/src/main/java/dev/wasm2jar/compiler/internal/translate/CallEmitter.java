@@ -119,7 +119,7 @@ final class CallEmitter implements Emitter {
         ctx.loadSelf();
         mv.visitMethodInsn(INVOKESTATIC, ctx.layout.className(),
                 tail ? ctx.layout.tailCallIndirectStub(typeIndex, tableIndex)
-                        : ctx.layout.callIndirectStub(typeIndex, tableIndex),
+                        : ctx.layout.callIndirectStub(typeIndex, tableIndex, ctx.cursor.functionIndex()),
                 ctx.layout.callIndirectDescriptor(callee), false);
     }
 

@@ -19,6 +19,10 @@ final class Cursor {
         this.functionIndex = functionIndex;
     }
 
+    int functionIndex() {
+        return functionIndex;
+    }
+
     /** Moves to instruction {@code index} of the body, which {@code fused} (or null) translates with the next one. */
     void moveTo(int index, Instruction in, Peepholes.Fused fused) {
         this.index = index;

@@ -13,7 +13,7 @@ final class Peepholes {
     private Peepholes() {}
 
     /** What a pair is translated as. */
-    sealed interface Fused permits BytesToInts, CountedExit {}
+    sealed interface Fused permits BytesToInts, ConstantDivisor, CountedExit {}
 
     /**
      * {@code i32.ne} or {@code local.tee} then the {@code br_if} ({@code branch}) back to a loop that
@@ -27,17 +27,40 @@ final class Peepholes {
      */
     record BytesToInts(int firstByte, boolean signed) implements Fused {}
 
+    /**
+     * {@code i32.const} or {@code i64.const} then a division or remainder ({@code divide}) by it that cannot trap: the
+     * JVM's own {@code idiv}/{@code ldiv} by a constant, which C2 turns into a multiplication, where the helper would
+     * call {@code Integer.divideUnsigned}, a hardware division even by a constant.
+     */
+    record ConstantDivisor(Op divide) implements Fused {}
+
     /** For each instruction of {@code code}, the pair it starts, or null. */
     static Fused[] find(List<Instruction> code) {
         Fused[] fused = new Fused[code.size()];
         int[] guards = CountedExits.guards(code);
         for (int i = 0; i + 1 < code.size(); i++) {
             Instruction second = code.get(i + 1);
+            Fused divisor = constantDivisor(code.get(i), second.op());
             fused[i] = guards[i + 1] != 0
                     ? new CountedExit(second, guards[i + 1])
-                    : pair(code.get(i).op(), second.op());
+                    : divisor != null ? divisor : pair(code.get(i).op(), second.op());
         }
         return fused;
+    }
+
+    private static Fused constantDivisor(Instruction constant, Op divide) {
+        Op width = switch (divide) {
+            case I32_DIV_S, I32_DIV_U, I32_REM_S, I32_REM_U -> Op.I32_CONST;
+            case I64_DIV_S, I64_DIV_U, I64_REM_S, I64_REM_U -> Op.I64_CONST;
+            default -> null;
+        };
+        if (width == null || constant.op() != width) {
+            return null;
+        }
+        long divisor = width == Op.I32_CONST ? constant.intOperand(0) : constant.operand(0);
+        // By 0 every division traps; a signed division of the least value by -1 overflows.
+        boolean traps = divisor == 0 || (divisor == -1 && (divide == Op.I32_DIV_S || divide == Op.I64_DIV_S));
+        return traps ? null : new ConstantDivisor(divide);
     }
 
     private static Fused pair(Op first, Op second) {
