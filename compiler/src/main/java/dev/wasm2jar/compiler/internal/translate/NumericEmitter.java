@@ -196,7 +196,7 @@ final class NumericEmitter implements Emitter {
         switch (op) {
             case I32_CONST -> {
                 if (ctx.cursor.fused() instanceof Peepholes.ConstantDivisor pair) {
-                    divideByConstant(pair.divide(), in.intOperand(0));
+                    ConstantDivisions.emit(ctx, pair.divide(), in.intOperand(0));
                     return;
                 }
                 ctx.pushInt(in.intOperand(0));
@@ -205,7 +205,7 @@ final class NumericEmitter implements Emitter {
             }
             case I64_CONST -> {
                 if (ctx.cursor.fused() instanceof Peepholes.ConstantDivisor pair) {
-                    divideByConstant(pair.divide(), in.operand(0));
+                    ConstantDivisions.emit(ctx, pair.divide(), in.operand(0));
                     return;
                 }
                 if (ctx.tableAddends == null || !ctx.tableAddends[ctx.cursor.position() - 1]
@@ -289,89 +289,6 @@ final class NumericEmitter implements Emitter {
         }
         ctx.stack.pop(sig.params().size());
         ctx.stack.pushAll(sig.results());
-    }
-
-    /**
-     * A division or remainder of the operand on the stack by {@code d}, which cannot trap (not 0, not -1 for a signed
-     * division). Signed ones are the JVM's own, which C2 compiles to a multiplication by the inverse. Unsigned ones
-     * must not be {@code Integer.divideUnsigned}: C2 intrinsifies it as a hardware division even by a constant. An
-     * i32 is divided as a non-negative long; an i64 as Hacker's Delight (9.3) does, by signed divisions of
-     * non-negative values by the constant.
-     */
-    private void divideByConstant(Op divide, long d) {
-        switch (divide) {
-            case I32_DIV_S, I32_REM_S -> {
-                ctx.pushInt((int) d);
-                mv.visitInsn(divide == Op.I32_DIV_S ? IDIV : IREM);
-            }
-            case I64_DIV_S, I64_REM_S -> {
-                ctx.pushLong(d);
-                mv.visitInsn(divide == Op.I64_DIV_S ? LDIV : LREM);
-            }
-            case I32_DIV_U, I32_REM_U -> {
-                mv.visitInsn(I2L);
-                ctx.pushLong(0xFFFF_FFFFL);
-                mv.visitInsn(LAND);
-                ctx.pushLong(d & 0xFFFF_FFFFL);
-                mv.visitInsn(divide == Op.I32_DIV_U ? LDIV : LREM);
-                mv.visitInsn(L2I);
-            }
-            case I64_DIV_U, I64_REM_U -> unsignedLongByConstant(divide == Op.I64_REM_U, d);
-            default -> throw new IllegalArgumentException(divide.toString());
-        }
-        ctx.stack.push(ctx.stack.pop()); // the dividend's type is the result's
-    }
-
-    /** {@code a / d} or {@code a % d} for an unsigned long {@code a} on the stack and a constant {@code d != 0}. */
-    private void unsignedLongByConstant(boolean remainder, long d) {
-        int a = ctx.slots.temp(ValueType.I64);
-        int q = ctx.slots.temp(ValueType.I64);
-        mv.visitVarInsn(LSTORE, a);
-        if (d < 0) {
-            // d >= 2^63: the quotient is 1 if a >=u d, else 0, the top bit of a & ~(a - d).
-            mv.visitVarInsn(LLOAD, a);
-            mv.visitVarInsn(LLOAD, a);
-            ctx.pushLong(d);
-            mv.visitInsn(LSUB);
-            ctx.pushLong(-1);
-            mv.visitInsn(LXOR);
-            mv.visitInsn(LAND);
-        } else {
-            // q = ((a >>> 1) / d) << 1 is the quotient or one less; r = a - q * d; one more where r >=u d.
-            mv.visitVarInsn(LLOAD, a);
-            mv.visitInsn(ICONST_1);
-            mv.visitInsn(LUSHR);
-            ctx.pushLong(d);
-            mv.visitInsn(LDIV);
-            mv.visitInsn(ICONST_1);
-            mv.visitInsn(LSHL);
-            mv.visitVarInsn(LSTORE, q);
-            mv.visitVarInsn(LLOAD, a);
-            mv.visitVarInsn(LLOAD, q);
-            ctx.pushLong(d);
-            mv.visitInsn(LMUL);
-            mv.visitInsn(LSUB);
-            mv.visitInsn(DUP2);
-            ctx.pushLong(d);
-            mv.visitInsn(LSUB);
-            ctx.pushLong(-1);
-            mv.visitInsn(LXOR);
-            mv.visitInsn(LOR);
-        }
-        mv.visitIntInsn(BIPUSH, 63);
-        mv.visitInsn(LUSHR);
-        if (d >= 0) {
-            mv.visitVarInsn(LLOAD, q);
-            mv.visitInsn(LADD);
-        }
-        if (remainder) {
-            mv.visitVarInsn(LSTORE, q);
-            mv.visitVarInsn(LLOAD, a);
-            mv.visitVarInsn(LLOAD, q);
-            ctx.pushLong(d);
-            mv.visitInsn(LMUL);
-            mv.visitInsn(LSUB);
-        }
     }
 
     private void emitCall(Op op, Rule rule) {
