@@ -17,10 +17,8 @@ import java.util.function.LongBinaryOperator;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Divisions and remainders by a constant are the JVM's own divisions (unsigned ones through longs), not the helpers:
@@ -117,23 +115,14 @@ class ConstantDivisorsTest {
         return Compiler.compile(TextFormat.assemble(file), new CompilerOptions("test.Divisors"));
     }
 
-    /** The methods that still call a division helper of {@code NumericOps}, in order. */
+    /** The methods that still call a division helper of {@code NumericOps}, in order, once per call. */
     private static List<String> helperCallers(CompiledModule compiled) {
         List<String> callers = new ArrayList<>();
-        new ClassReader(compiled.files().get("test/Divisors.class")).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                    String[] exceptions) {
-                return new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
-                        if (owner.endsWith("NumericOps") && method.matches("i(32|64)(Div|Rem)[SU]")) {
-                            callers.add(name);
-                        }
-                    }
-                };
-            }
-        }, 0);
+        for (MethodNode m : GeneratedCode.methods(compiled, "test/Divisors")) {
+            GeneratedCode.instructions(m, MethodInsnNode.class)
+                    .filter(call -> call.owner.endsWith("NumericOps") && call.name.matches("i(32|64)(Div|Rem)[SU]"))
+                    .forEach(call -> callers.add(m.name));
+        }
         return callers;
     }
 }

@@ -10,16 +10,15 @@ import dev.wasm2jar.runtime.TrapException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.Label;
-import org.objectweb.asm.MethodVisitor;
+import java.util.stream.Stream;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /**
  * {@code call_indirect} through a table that never changes switches over the index to direct calls; every index the
@@ -118,45 +117,17 @@ class FixedTableCallsTest {
 
     /** The methods that {@code callIndirect} stubs call, in order. */
     private static List<String> calledByStubs(CompiledModule compiled) {
-        List<String> called = new ArrayList<>();
-        new ClassReader(compiled.files().get("test/FixedTable.class")).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                    String[] exceptions) {
-                if (!name.startsWith("callIndirect")) {
-                    return null;
-                }
-                return new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
-                        if (opcode == Opcodes.INVOKESTATIC && owner.equals("test/FixedTable")) {
-                            called.add(method);
-                        }
-                    }
-                };
-            }
-        }, 0);
-        return called;
+        return stubs(compiled).flatMap(m -> GeneratedCode.instructions(m, MethodInsnNode.class))
+                .filter(call -> call.getOpcode() == Opcodes.INVOKESTATIC && call.owner.equals("test/FixedTable"))
+                .map(call -> call.name).toList();
     }
 
     /** How many {@code callIndirect} stubs of the module class switch over the index. */
     private static int switchesInStubs(CompiledModule compiled) {
-        int[] count = {0};
-        new ClassReader(compiled.files().get("test/FixedTable.class")).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                    String[] exceptions) {
-                if (!name.startsWith("callIndirect")) {
-                    return null;
-                }
-                return new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
-                        count[0]++;
-                    }
-                };
-            }
-        }, 0);
-        return count[0];
+        return (int) stubs(compiled).flatMap(m -> GeneratedCode.instructions(m, LookupSwitchInsnNode.class)).count();
+    }
+
+    private static Stream<MethodNode> stubs(CompiledModule compiled) {
+        return GeneratedCode.methods(compiled, "test/FixedTable").stream().filter(m -> m.name.startsWith("callIndirect"));
     }
 }

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasm2jar.runtime.Imports;
 import dev.wasm2jar.runtime.Instance;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
 
 /**
  * The frame a split function allocates at every call: {@code Object[] refs} has slots only when references cross
@@ -39,7 +39,7 @@ class SplitFrameTest {
         assertTrue(compiled.stats().parts() >= 2, compiled.stats().parts() + " parts");
         Instance instance = compiled.load().instantiate(Imports.empty());
         assertArrayEquals(new Object[] {20100L + 5 + 7}, instance.function("sum").call(5L, 7L));
-        assertEquals(List.of(0), referenceSlotsAllocated(compiled, "test/FrameNumbers"));
+        assertEquals(List.of(0), referenceSlotsAllocated(compiled));
     }
 
     @Test
@@ -61,48 +61,23 @@ class SplitFrameTest {
         assertSame(thing, results[0]);
         assertSame(thing, results[1]);
         assertEquals(20100L, results[2]);
-        List<Integer> sizes = referenceSlotsAllocated(compiled, "test/FrameRefs");
+        List<Integer> sizes = referenceSlotsAllocated(compiled);
         // Beside the three results' array, the frame's: two locals and the operand slots.
         assertTrue(sizes.stream().anyMatch(size -> size >= 10), "Object[] sizes: " + sizes);
     }
 
-    /** The constant length of every {@code Object[]} the class's methods allocate. */
-    private static List<Integer> referenceSlotsAllocated(CompiledModule compiled, String className) {
-        List<Integer> sizes = new ArrayList<>();
-        compiled.files().forEach((name, bytes) -> {
-            if (!name.endsWith(".class")) {
-                return;
-            }
-            new ClassReader(bytes).accept(new org.objectweb.asm.ClassVisitor(Opcodes.ASM9) {
-                @Override
-                public MethodVisitor visitMethod(int access, String method, String descriptor, String signature,
-                        String[] exceptions) {
-                    return new MethodVisitor(Opcodes.ASM9) {
-                        int lastConstant = -1;
+    /** The constant length of every {@code Object[]} function 0's methods allocate (-1 where not a constant). */
+    private static List<Integer> referenceSlotsAllocated(CompiledModule compiled) {
+        return GeneratedCode.allMethods(compiled).stream().filter(m -> m.name.startsWith("f0"))
+                .flatMap(m -> GeneratedCode.instructions(m, TypeInsnNode.class))
+                .filter(t -> t.getOpcode() == Opcodes.ANEWARRAY && t.desc.equals("java/lang/Object"))
+                .map(t -> constant(GeneratedCode.previous(t))).toList();
+    }
 
-                        @Override
-                        public void visitInsn(int opcode) {
-                            lastConstant = opcode >= Opcodes.ICONST_0 && opcode <= Opcodes.ICONST_5
-                                    ? opcode - Opcodes.ICONST_0 : -1;
-                        }
-
-                        @Override
-                        public void visitIntInsn(int opcode, int operand) {
-                            lastConstant = opcode == Opcodes.NEWARRAY ? -1 : operand;
-                        }
-
-                        @Override
-                        public void visitTypeInsn(int opcode, String type) {
-                            if (opcode == Opcodes.ANEWARRAY && type.equals("java/lang/Object")
-                                    && method.startsWith("f0")) {
-                                sizes.add(lastConstant);
-                            }
-                            lastConstant = -1;
-                        }
-                    };
-                }
-            }, 0);
-        });
-        return sizes;
+    private static int constant(AbstractInsnNode push) {
+        if (push.getOpcode() >= Opcodes.ICONST_0 && push.getOpcode() <= Opcodes.ICONST_5) {
+            return push.getOpcode() - Opcodes.ICONST_0;
+        }
+        return push instanceof IntInsnNode i && i.getOpcode() != Opcodes.NEWARRAY ? i.operand : -1;
     }
 }

@@ -8,10 +8,10 @@ import dev.wasm2jar.runtime.Instance;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /**
  * 64-bit constants of more than 32 bits that are added or subtracted come from a table of the class, so that C2 does
@@ -44,27 +44,16 @@ class WideAddendsTest {
         }
         List<String> reads = new ArrayList<>();
         List<Long> pooled = new ArrayList<>();
-        new ClassReader(compiled.files().get("test/Addends.class")).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                    String[] exceptions) {
-                return new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public void visitFieldInsn(int opcode, String owner, String field, String type) {
-                        if (field.equals("i64Addends") && !name.equals("<clinit>")) {
-                            reads.add(name + " " + (opcode == Opcodes.GETSTATIC ? "get" : "put"));
-                        }
-                    }
-
-                    @Override
-                    public void visitLdcInsn(Object value) {
-                        if (value instanceof Long l && l != (int) (long) l && !name.equals("<clinit>")) {
-                            pooled.add(l);
-                        }
-                    }
-                };
+        for (MethodNode m : GeneratedCode.methods(compiled, "test/Addends")) {
+            if (m.name.equals("<clinit>")) {
+                continue;
             }
-        }, 0);
+            GeneratedCode.instructions(m, FieldInsnNode.class).filter(f -> f.name.equals("i64Addends"))
+                    .forEach(f -> reads.add(m.name + (f.getOpcode() == Opcodes.GETSTATIC ? " get" : " put")));
+            GeneratedCode.instructions(m, LdcInsnNode.class)
+                    .filter(ldc -> ldc.cst instanceof Long l && l != (int) (long) l)
+                    .forEach(ldc -> pooled.add((Long) ldc.cst));
+        }
         assertEquals(2, reads.stream().filter(r -> r.startsWith("f0") && r.endsWith(" get")).count(), reads::toString);
         assertEquals(0, reads.stream().filter(r -> r.startsWith("f1")).count(), reads::toString);
         assertEquals(List.of(WIDE), pooled, "of the wide constants only the product's stays in the pool");
