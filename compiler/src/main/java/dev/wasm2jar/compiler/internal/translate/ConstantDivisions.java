@@ -70,11 +70,7 @@ final class ConstantDivisions {
             mv.visitInsn(ICONST_1);
             mv.visitInsn(LSHL);
             mv.visitVarInsn(LSTORE, q);
-            mv.visitVarInsn(LLOAD, a);
-            mv.visitVarInsn(LLOAD, q);
-            ctx.pushLong(d);
-            mv.visitInsn(LMUL);
-            mv.visitInsn(LSUB);
+            pushRemainder(ctx, a, q, d);
             mv.visitInsn(DUP2);
             ctx.pushLong(d);
             mv.visitInsn(LSUB);
@@ -90,11 +86,16 @@ final class ConstantDivisions {
         }
         if (remainder) {
             mv.visitVarInsn(LSTORE, q);
-            mv.visitVarInsn(LLOAD, a);
-            mv.visitVarInsn(LLOAD, q);
-            ctx.pushLong(d);
-            mv.visitInsn(LMUL);
-            mv.visitInsn(LSUB);
+            pushRemainder(ctx, a, q, d);
         }
+    }
+
+    /** Pushes {@code a - q * d}, {@code a} and {@code q} in long locals. */
+    private static void pushRemainder(EmitContext ctx, int a, int q, long d) {
+        ctx.mv.visitVarInsn(LLOAD, a);
+        ctx.mv.visitVarInsn(LLOAD, q);
+        ctx.pushLong(d);
+        ctx.mv.visitInsn(LMUL);
+        ctx.mv.visitInsn(LSUB);
     }
 }

@@ -83,8 +83,6 @@ public final class FunctionTranslator {
     private final ControlFlow control;
     private final PartCalls calls;
     private final Map<Family, Emitter> emitters;
-    /** The class's table of wide addends, or null. */
-    private final WideAddends addends;
 
     /**
      * The translator of a function's own method ({@code region} is its whole body, maybe with parts). A function
@@ -101,14 +99,14 @@ public final class FunctionTranslator {
             FunctionBody body, Region region, Frame frame, Recorder recorder, WideAddends addends) {
         this(mv, methods, layout, functionIndex, body, region, frame, recorder, false,
                 shapePlan(layout, functionIndex, body), Peepholes.find(body.instructions()),
-                AccessPlan.of(body.instructions()), addends);
+                AccessPlan.of(body.instructions()), addends,
+                addends == null ? null : WideAddends.find(body.instructions()));
     }
 
     private FunctionTranslator(MethodVisitor mv, MethodFactory methods, ModuleLayout layout, int functionIndex,
             FunctionBody body, Region region, Frame frame, Recorder recorder, boolean part, ShapePlan plan,
-            Peepholes.Fused[] pairs, AccessPlan access, WideAddends addends) {
+            Peepholes.Fused[] pairs, AccessPlan access, WideAddends addends, boolean[] tableAddends) {
         this.methods = methods;
-        this.addends = addends;
         this.layout = layout;
         this.functionIndex = functionIndex;
         this.type = layout.model().functionType(functionIndex);
@@ -125,7 +123,7 @@ public final class FunctionTranslator {
         localTypes.addAll(body.locals());
         Slots slots = part ? Slots.ofPart(localTypes) : Slots.ofFunction(localTypes, type.params().size(), frame != null);
         ctx = new EmitContext(mv, layout, slots, new Cursor(functionIndex), localTypes, plan, methodAccess, addends,
-                addends == null ? null : WideAddends.find(body.instructions()));
+                tableAddends);
         moves = new FrameMoves(ctx, localTypes, FrameMoves.frameSlots(type, body), frame, region.resident);
         boundary = part ? new PartBoundary(ctx, moves, region) : null;
         control = new ControlFlow(ctx, type, boundary);
@@ -171,7 +169,7 @@ public final class FunctionTranslator {
         ShapePlan survey = ShapePlan.survey(type.params().size() + body.locals().size());
         new FunctionTranslator(new MethodVisitor(ASM9) {}, null, layout, functionIndex, body,
                 Region.whole(body.instructions().size()), null, null, false, survey,
-                Peepholes.find(body.instructions()), AccessPlan.of(body.instructions()), null).translate();
+                Peepholes.find(body.instructions()), AccessPlan.of(body.instructions()), null, null).translate();
         return survey.decide();
     }
 
@@ -250,7 +248,7 @@ public final class FunctionTranslator {
     private PartBoundary translatePart(Region part, Deque<ControlFrame> around, List<ValueType> consumed) {
         MethodVisitor mv = methods.open(part.method, partDescriptor(layout.className()));
         FunctionTranslator t = new FunctionTranslator(mv, methods, layout, functionIndex, body, part, frame, null, true,
-                plan, pairs, access, addends);
+                plan, pairs, access, ctx.addends, ctx.tableAddends);
         mv.visitCode();
         t.boundary.enter(consumed, around.stream().anyMatch(f -> f.handlers != null));
         List<ControlFrame> ending = t.control.enterOutside(around, part.closes);
