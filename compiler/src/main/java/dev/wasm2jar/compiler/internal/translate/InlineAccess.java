@@ -169,7 +169,8 @@ final class InlineAccess {
             Label exact = new Label();
             mv.visitVarInsn(ILOAD, size);
             mv.visitInsn(ICONST_M1); // NO_ROOM, what MemoryOps.size answers while no memory has room
-            mv.visitJumpInsn(IF_ICMPEQ, exact);
+            mv.visitInsn(IXOR);
+            mv.visitJumpInsn(IFEQ, exact);
             mv.visitInsn(DUP);
             mv.visitVarInsn(ILOAD, size);
             if (width > 1) {
