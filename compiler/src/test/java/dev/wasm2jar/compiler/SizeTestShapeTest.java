@@ -22,7 +22,7 @@ import org.objectweb.asm.tree.MethodNode;
  * -1}: where a local is compared equal to a constant, C2's parser replaces the local by the constant on the equal
  * path, so in a compilation on stack replacement (where the size comes from the interpreter's frame, not folded) the
  * size became a loop phi of the frame's value and -1, and the loop around the access was not counted (RATIONALE.md,
- * "Loops compiled on stack replacement: the size test on a value, not on the local").
+ * "Loops compiled on stack replacement").
  */
 class SizeTestShapeTest {
     private static final String MODULE = """
