@@ -8,23 +8,23 @@ import dev.wasm2jar.runtime.Instance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.Label;
-import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.util.Printer;
 
 /**
  * A loop whose back branch is {@code !=} on a variable stepping by more than one gets an ordered test first, so that
  * C2 counts it; the two together branch exactly when {@code !=} does, also where the ordered test fails and the
- * variable passes the end and wraps around to it.
+ * variable passes the end and wraps around to it. Where the loop's bounds are constants a whole number of strides
+ * apart, the ordered test goes alone, for strides of one too.
  */
 class CountedExitsTest {
     private static final String MODULE = """
@@ -53,12 +53,54 @@ class CountedExitsTest {
                   (local.set $trips (i32.add (local.get $trips) (i32.const 1)))
                   (br_if $l (local.tee $x (i32.sub (local.get $x) (i32.const 0x40000000)))))
                 (local.get $trips))
-              ;; stride 1: C2 counts it as it is, no guard
+              ;; stride 1 up to a bound not known: C2 counts it as it is, no guard
               (func (export "ones") (param $n i32) (result i32)
                 (local $i i32)
                 (loop $l
                   (br_if $l (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
-                (local.get $i)))
+                (local.get $i))
+              ;; from -4096 up by 4 to zero, LLVM's count to zero: exact, i < 0 alone
+              (func (export "toZero") (result i32)
+                (local $i i32) (local $trips i32)
+                (local.set $i (i32.const -4096))
+                (loop $l
+                  (local.set $trips (i32.add (local.get $trips) (i32.const 1)))
+                  (br_if $l (local.tee $i (i32.add (local.get $i) (i32.const 4)))))
+                (local.get $trips))
+              ;; from 300 down by 1 to 100, the constant on the left: exact, 100 < i alone
+              (func (export "downOnes") (result i32)
+                (local $i i32) (local $trips i32)
+                (local.set $i (i32.const 300))
+                (loop $l
+                  (local.set $trips (i32.add (local.get $trips) (i32.const 1)))
+                  (local.set $i (i32.sub (local.get $i) (i32.const 1)))
+                  (br_if $l (i32.ne (i32.const 100) (local.get $i))))
+                (local.get $trips))
+              ;; from -4094 by 4 to zero never meets it: both tests (not run: it would wrap around for ever)
+              (func (export "misses") (result i32)
+                (local $i i32)
+                (local.set $i (i32.const -4094))
+                (loop $l
+                  (br_if $l (local.tee $i (i32.add (local.get $i) (i32.const 4)))))
+                (local.get $i))
+              ;; exact bounds, but a second step in the loop: both tests
+              (func (export "twoSteps") (result i32)
+                (local $i i32)
+                (local.set $i (i32.const -4096))
+                (loop $l
+                  (local.set $i (i32.add (local.get $i) (i32.const 4)))
+                  (br_if $l (local.tee $i (i32.add (local.get $i) (i32.const 4)))))
+                (local.get $i))
+              ;; exact bounds, but the loop goes on after the br_if and comes back another way, past 0 where
+              ;; != goes on and i < 0 would not: both tests (not run: != would wrap around)
+              (func (export "notLast") (param $n i32) (result i32)
+                (local $i i32) (local $trips i32)
+                (local.set $i (i32.const -8))
+                (loop $l
+                  (local.set $trips (i32.add (local.get $trips) (i32.const 1)))
+                  (br_if $l (local.tee $i (i32.add (local.get $i) (i32.const 4))))
+                  (br_if $l (i32.lt_s (local.get $trips) (local.get $n))))
+                (local.get $trips)))
             """;
 
     @TempDir
@@ -73,15 +115,23 @@ class CountedExitsTest {
         assertArrayEquals(new Object[] {1}, m.function("down").call(0x40000000));
         assertArrayEquals(new Object[] {3}, m.function("down").call(0xC0000000));
         assertArrayEquals(new Object[] {7}, m.function("ones").call(7));
+        assertArrayEquals(new Object[] {1024}, m.function("toZero").call());
+        assertArrayEquals(new Object[] {200}, m.function("downOnes").call());
+        assertArrayEquals(new Object[] {0}, m.function("twoSteps").call());
     }
 
     @Test
     void theOrderedTestGoesFirstAndFacesTheWayTheVariableSteps() throws IOException {
-        Map<Integer, List<String>> guards = guards(compile());
-        assertEquals(List.of("IF_ICMPGT"), guards.get(0)); // up: n > i, i steps up on the right
-        assertEquals(List.of("IF_ICMPLT"), guards.get(1)); // wraps: i < end
-        assertEquals(List.of("IFGT"), guards.get(2)); // down: x > 0, x steps down to zero
-        assertEquals(List.of(), guards.get(3)); // ones
+        Map<Integer, List<String>> jumps = backJumps(compile());
+        assertEquals(List.of("IF_ICMPGT", "IF_ICMPNE"), jumps.get(0)); // up: n > i, i steps up on the right
+        assertEquals(List.of("IF_ICMPLT", "IF_ICMPNE"), jumps.get(1)); // wraps: i < end
+        assertEquals(List.of("IFGT", "IFNE"), jumps.get(2)); // down: x > 0, x steps down to zero
+        assertEquals(List.of("IFNE"), jumps.get(3)); // ones: C2's own != of stride 1
+        assertEquals(List.of("IFLT"), jumps.get(4)); // toZero: exact
+        assertEquals(List.of("IF_ICMPLT"), jumps.get(5)); // downOnes: 100 < i, exact
+        assertEquals(List.of("IFLT", "IFNE"), jumps.get(6)); // misses
+        assertEquals(List.of("IFLT", "IFNE"), jumps.get(7)); // twoSteps
+        assertEquals(List.of("IFLT", "IFNE", "IFNE"), jumps.get(8)); // notLast: i < 0 and != 0, then trips < n
     }
 
     private CompiledModule compile() throws IOException {
@@ -91,35 +141,18 @@ class CountedExitsTest {
         return Compiler.compile(TextFormat.assemble(file), new CompilerOptions("test.Counted"));
     }
 
-    /**
-     * For each function's method (by function index), the ordered jumps that go to the same label as the {@code !=}
-     * jump right after them.
-     */
-    private static Map<Integer, List<String>> guards(CompiledModule compiled) {
+    /** For each function's method (by function index), its conditional jumps back to a loop's start, in order. */
+    private static Map<Integer, List<String>> backJumps(CompiledModule compiled) {
         Map<Integer, List<String>> found = new HashMap<>();
-        new ClassReader(compiled.files().get("test/Counted.class")).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                    String[] exceptions) {
-                if (!name.matches("f\\d+")) {
-                    return null;
-                }
-                List<String> guards = found.computeIfAbsent(Integer.parseInt(name.substring(1)), f -> new ArrayList<>());
-                return new MethodVisitor(Opcodes.ASM9) {
-                    int previous = -1;
-                    Label previousLabel;
-
-                    @Override
-                    public void visitJumpInsn(int opcode, Label label) {
-                        if ((opcode == Opcodes.IF_ICMPNE || opcode == Opcodes.IFNE) && label == previousLabel) {
-                            guards.add(org.objectweb.asm.util.Printer.OPCODES[previous]);
-                        }
-                        previous = opcode;
-                        previousLabel = label;
-                    }
-                };
+        for (MethodNode method : GeneratedCode.methods(compiled, "test/Counted")) {
+            if (!method.name.matches("f\\d+")) {
+                continue;
             }
-        }, 0);
+            List<AbstractInsnNode> code = List.of(method.instructions.toArray());
+            found.put(Integer.parseInt(method.name.substring(1)), GeneratedCode.instructions(method, JumpInsnNode.class)
+                    .filter(jump -> jump.getOpcode() != Opcodes.GOTO && code.indexOf(jump.label) < code.indexOf(jump))
+                    .map(jump -> Printer.OPCODES[jump.getOpcode()]).toList());
+        }
         return found;
     }
 }

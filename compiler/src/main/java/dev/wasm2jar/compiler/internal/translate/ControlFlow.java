@@ -321,7 +321,8 @@ final class ControlFlow implements Emitter {
 
     /**
      * The {@code br_if} of {@code exit} back to a loop ({@link CountedExits}): it branches when {@code jump} would on
-     * what {@code operands} pushes (two ints, or a local's int), and {@code exit.guard()} is tested first on the same.
+     * what {@code operands} pushes (two ints, or a local's int), and {@code exit.guard()} is tested first on the same,
+     * alone when it is exact.
      * Both jumps reload their operands, as javac writes {@code while (i < end || i != end)}: C2 counted no loop of
      * the same two jumps on copies of the operands (dup2, and a goto back after the guard fails).
      */
@@ -338,9 +339,11 @@ final class ControlFlow implements Emitter {
             mv.visitLabel(skip);
             return;
         }
-        for (int test : new int[] {exit.guard(), jump}) {
+        operands.run();
+        mv.visitJumpInsn(exit.guard(), target.target);
+        if (!exit.exact()) {
             operands.run();
-            mv.visitJumpInsn(test, target.target);
+            mv.visitJumpInsn(jump, target.target);
         }
     }
 

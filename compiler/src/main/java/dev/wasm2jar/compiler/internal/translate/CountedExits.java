@@ -20,18 +20,29 @@ import java.util.List;
  *
  * <p>Which operand steps, and which way, is read from the code: a local whose only writes in the loop add a constant
  * other than 1 and -1 to itself. A wrong guess would cost speed, never correctness.
+ *
+ * <p>Where the bounds are constants that the stride meets, the ordered test alone is exact and the {@code !=} is left
+ * out, for strides of 1 and -1 too: the loop sets the variable to a constant just before it, steps it in one place, and
+ * tests the stepped value at once against a constant a whole number of strides ahead ({@code i = -4096; loop ... i +=
+ * 4; br_if (i != 0)}, LLVM's count up to zero). Without the second back branch C2 counts the loop even when it
+ * compiles it on stack replacement with no profile of that branch, as a {@code main} whose loops run once: C2 counts
+ * a {@code !=} exit only when the types of its bounds prove the start below the end, which an entry on stack
+ * replacement hides, and keeps both back branches of the pair while the second has run fewer than 40 times.
  */
 final class CountedExits {
     private CountedExits() {}
 
+    /** The jump to test first ({@code if_icmplt}, {@code iflt} ...), and whether it alone is exact. */
+    record Guard(int jump, boolean exact) {}
+
     /**
-     * For each instruction of {@code code}: for a {@code br_if} back to a loop that ends it as above, the jump to test
-     * first, on what the {@code br_if} tests: the two ints of the {@code i32.ne} before it ({@code if_icmplt} or
-     * {@code if_icmpgt}), or the local a {@code local.tee} before it counts to zero ({@code iflt} or {@code ifgt});
-     * else 0. {@link Peepholes} pairs each such {@code br_if} with the instruction before it.
+     * For each instruction of {@code code}: for a {@code br_if} back to a loop that ends it as above, its guard, on what
+     * the {@code br_if} tests: the two ints of the {@code i32.ne} before it ({@code if_icmplt} or {@code if_icmpgt}), or
+     * the local a {@code local.tee} before it counts to zero ({@code iflt} or {@code ifgt}); else null.
+     * {@link Peepholes} pairs each such {@code br_if} with the instruction before it.
      */
-    static int[] guards(List<Instruction> code) {
-        int[] guards = new int[code.size()];
+    static Guard[] guards(List<Instruction> code) {
+        Guard[] guards = new Guard[code.size()];
         int[] ends = ends(code);
         Deque<Integer> open = new ArrayDeque<>();
         for (int i = 0; i < code.size(); i++) {
@@ -54,29 +65,106 @@ final class CountedExits {
         return guards;
     }
 
-    /** The guard of the {@code br_if} at {@code branch} back to the loop at {@code [loop, end]}. */
-    private static int guard(List<Instruction> code, int loop, int end, int branch) {
+    /** The guard of the {@code br_if} at {@code branch} back to the loop at {@code [loop, end]}, or null. */
+    private static Guard guard(List<Instruction> code, int loop, int end, int branch) {
         Instruction condition = code.get(branch - 1);
         if (condition.op() == Op.LOCAL_TEE) { // while (x != 0) on the stepped value
-            int stride = stride(code, loop, end, condition.intOperand(0));
-            return stride > 1 ? IFLT : stride < -1 ? IFGT : 0;
+            int x = condition.intOperand(0);
+            int stride = stride(code, loop, end, x);
+            int jump = stride > 0 ? IFLT : IFGT;
+            if (stride != 0 && last(code, branch, end) && reaches(code, loop, end, x, branch - 1, stride, 0)) {
+                return new Guard(jump, true);
+            }
+            return Math.abs(stride) > 1 ? new Guard(jump, false) : null;
         }
         if (condition.op() != Op.I32_NE) {
-            return 0;
+            return null;
         }
         int second = start(code, branch - 2, loop);
         if (second < 0) {
-            return 0;
+            return null;
         }
         int a = stride(code, loop, end, variable(code.get(second - 1)));
         int b = stride(code, loop, end, variable(code.get(branch - 2)));
-        if (Math.abs(a) > 1 && b == 0) {
-            return a > 0 ? IF_ICMPLT : IF_ICMPGT;
+        if (a != 0 && b == 0) {
+            int jump = a > 0 ? IF_ICMPLT : IF_ICMPGT;
+            return guard(jump, Math.abs(a) > 1,
+                    last(code, branch, end) && exact(code, loop, end, second - 1, a, second, branch - 2));
         }
-        if (Math.abs(b) > 1 && a == 0) {
-            return b > 0 ? IF_ICMPGT : IF_ICMPLT;
+        if (b != 0 && a == 0) {
+            int jump = b > 0 ? IF_ICMPGT : IF_ICMPLT;
+            return guard(jump, Math.abs(b) > 1,
+                    last(code, branch, end) && exact(code, loop, end, branch - 2, b, second - 1, second - 1));
         }
-        return 0;
+        return null;
+    }
+
+    private static Guard guard(int jump, boolean counted, boolean exact) {
+        return exact ? new Guard(jump, true) : counted ? new Guard(jump, false) : null;
+    }
+
+    /**
+     * Whether the variable the operand ending at {@code tested} reads, stepping by {@code stride}, meets the other
+     * operand exactly: that one is the single {@code i32.const} at {@code [otherStart, otherEnd]}.
+     */
+    private static boolean exact(List<Instruction> code, int loop, int end, int tested, int stride, int otherStart,
+            int otherEnd) {
+        Instruction other = code.get(otherEnd);
+        return otherStart == otherEnd && other.op() == Op.I32_CONST
+                && reaches(code, loop, end, code.get(tested).intOperand(0), tested, stride, other.intOperand(0));
+    }
+
+    /**
+     * Whether local {@code x}, set to a constant just before the loop at {@code [loop, end]} and written in it only by
+     * the step at or right before {@code tested} (a {@code local.tee}, or the {@code local.set} before a
+     * {@code local.get}, with only constants and other locals pushed between), reaches {@code bound} exactly, stepping by {@code stride}: tested after every step, it is
+     * then below the bound until it equals it (above, for a stride down), so the ordered test exits where {@code !=}
+     * does.
+     */
+    private static boolean reaches(List<Instruction> code, int loop, int end, int x, int tested, int stride,
+            int bound) {
+        int write = tested;
+        if (code.get(tested).op() == Op.LOCAL_GET) { // the set before it, past constants and other locals read
+            do {
+                write--;
+            } while (write > loop && (code.get(write).op() == Op.I32_CONST
+                    || code.get(write).op() == Op.LOCAL_GET && code.get(write).intOperand(0) != x));
+        }
+        Op written = write == tested ? Op.LOCAL_TEE : Op.LOCAL_SET;
+        if (loop < 2 || code.get(write).op() != written || code.get(write).intOperand(0) != x
+                || writes(code, loop, end, x) != 1) {
+            return false;
+        }
+        Instruction set = code.get(loop - 1);
+        Instruction start = code.get(loop - 2);
+        if (set.op() != Op.LOCAL_SET || set.intOperand(0) != x || start.op() != Op.I32_CONST) {
+            return false;
+        }
+        long distance = ((long) bound - start.intOperand(0)) * Long.signum(stride);
+        return distance > 0 && distance % Math.abs(stride) == 0;
+    }
+
+    /**
+     * Whether only the ends of blocks follow the {@code br_if} at {@code branch} in the loop ending at {@code end}:
+     * falling through it leaves the loop, so no other way back skips a test.
+     */
+    private static boolean last(List<Instruction> code, int branch, int end) {
+        for (int k = branch + 1; k < end; k++) {
+            if (code.get(k).op() != Op.END) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How many instructions of the loop {@code [loop, end]} write local {@code x}. */
+    private static int writes(List<Instruction> code, int loop, int end, int x) {
+        int n = 0;
+        for (int k = loop + 1; k < end; k++) {
+            Instruction in = code.get(k);
+            n += (in.op() == Op.LOCAL_SET || in.op() == Op.LOCAL_TEE) && in.intOperand(0) == x ? 1 : 0;
+        }
+        return n;
     }
 
     /** The local an operand ending with {@code last} reads, or -1. */

@@ -17,9 +17,10 @@ final class Peepholes {
 
     /**
      * {@code i32.ne} or {@code local.tee} then the {@code br_if} ({@code branch}) back to a loop that
-     * {@link CountedExits} gives a {@code guard}: the branch tests the ints compared (the local), not a 0 or 1.
+     * {@link CountedExits} gives a {@code guard}: the branch tests the ints compared (the local), not a 0 or 1; with
+     * the {@code !=} behind the guard unless {@code exact}.
      */
-    record CountedExit(Instruction branch, int guard) implements Fused {}
+    record CountedExit(Instruction branch, int guard, boolean exact) implements Fused {}
 
     /**
      * {@code i16x8.extend_{low,high}_i8x16_{s,u}} then {@code i32x4.extend_{low,high}_i16x8} of the same signedness,
@@ -37,12 +38,13 @@ final class Peepholes {
     /** For each instruction of {@code code}, the pair it starts, or null. */
     static Fused[] find(List<Instruction> code) {
         Fused[] fused = new Fused[code.size()];
-        int[] guards = CountedExits.guards(code);
+        CountedExits.Guard[] guards = CountedExits.guards(code);
         for (int i = 0; i + 1 < code.size(); i++) {
             Instruction second = code.get(i + 1);
             Fused divisor = constantDivisor(code.get(i), second.op());
-            fused[i] = guards[i + 1] != 0
-                    ? new CountedExit(second, guards[i + 1])
+            CountedExits.Guard guard = guards[i + 1];
+            fused[i] = guard != null
+                    ? new CountedExit(second, guard.jump(), guard.exact())
                     : divisor != null ? divisor : pair(code.get(i).op(), second.op());
         }
         return fused;
