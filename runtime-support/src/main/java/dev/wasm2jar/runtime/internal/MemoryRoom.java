@@ -17,13 +17,19 @@ public final class MemoryRoom {
     /** What {@link #size} answers while no memory has room: never a memory's size. */
     public static final int NO_ROOM = -1;
 
+    /*
+     * The methods are public: C2 binds a package-private method by class hierarchy analysis only for callers that
+     * could see it, and compiled modules call size from classes of other loaders. Package-private, it stayed a
+     * virtual call ("no static binding" in -XX:+PrintInlining) in every module's code, at every function entry and
+     * after every call, and the size checks did not fold (RATIONALE.md, "Loops with an invariant stride").
+     */
     private abstract static class Sizes {
-        abstract int size(Memory memory);
+        public abstract int size(Memory memory);
     }
 
     private static final class NoRoom extends Sizes {
         @Override
-        int size(Memory memory) {
+        public int size(Memory memory) {
             return NO_ROOM;
         }
     }
@@ -35,7 +41,7 @@ public final class MemoryRoom {
         }
 
         @Override
-        int size(Memory memory) {
+        public int size(Memory memory) {
             return memory.byteSize();
         }
     }

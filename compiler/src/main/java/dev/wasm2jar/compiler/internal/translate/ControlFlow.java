@@ -36,8 +36,11 @@ final class ControlFlow implements Emitter {
     private final PartBoundary exits;
     private final Deque<ControlFrame> control = new ArrayDeque<>();
     private final TryTables tries;
+    /** The loops that get a counter C2 counts, and their final {@code br_if}s ({@link LoopCounters}). */
+    private final boolean[] counters;
 
-    ControlFlow(EmitContext ctx, FunctionType type, PartBoundary exits) {
+    ControlFlow(EmitContext ctx, FunctionType type, PartBoundary exits, boolean[] counters) {
+        this.counters = counters;
         this.ctx = ctx;
         this.mv = ctx.mv;
         this.stack = ctx.stack;
@@ -162,6 +165,13 @@ final class ControlFlow implements Emitter {
             case LOOP -> {
                 ControlFrame loop = enter(Op.LOOP, in);
                 mv.visitLabel(loop.target);
+                if (counters[ctx.cursor.position() - 1]) { // k = 0, then the counted loop's head
+                    loop.counter = ctx.slots.allocate(1);
+                    loop.counted = new Label();
+                    mv.visitInsn(ICONST_0);
+                    mv.visitVarInsn(ISTORE, loop.counter);
+                    mv.visitLabel(loop.counted);
+                }
                 ctx.polls.loopHead();
             }
             case IF -> {
@@ -178,7 +188,7 @@ final class ControlFlow implements Emitter {
                 branch(target);
                 frame.unreachable = true;
             }
-            case BR_IF -> brIf(frameAt(in.intOperand(0)));
+            case BR_IF -> brIf(frameAt(in.intOperand(0)), counters[ctx.cursor.position() - 1]);
             case BR_ON_NULL -> brOnNull(frameAt(in.intOperand(0)));
             case BR_ON_NON_NULL -> brOnNonNull(frameAt(in.intOperand(0)));
             case BR_TABLE -> brTable(in);
@@ -284,11 +294,22 @@ final class ControlFlow implements Emitter {
         mv.visitJumpInsn(GOTO, target.target);
     }
 
-    private void brIf(ControlFrame target) {
+    /** A {@code br_if}; {@code counted} for the final one of a loop with a counter ({@link LoopCounters}). */
+    private void brIf(ControlFrame target, boolean counted) {
         stack.pop();
         stack.reads(target.branchTypes().size());
         canonicalizeTop(target.branchTypes().size());
-        if (target.kind == null || target.outside || extraValues(target) > 0) {
+        if (counted && target.counted != null && !target.outside && extraValues(target) == 0) {
+            // while (true) { k = 0; do { body } while (cond && ++k < MAX); }: C2 counts the inner loop on k
+            Label out = new Label();
+            mv.visitJumpInsn(IFEQ, out);
+            mv.visitIincInsn(target.counter, 1);
+            mv.visitVarInsn(ILOAD, target.counter);
+            mv.visitLdcInsn(Integer.MAX_VALUE);
+            mv.visitJumpInsn(IF_ICMPLT, target.counted);
+            mv.visitJumpInsn(GOTO, target.target);
+            mv.visitLabel(out);
+        } else if (target.kind == null || target.outside || extraValues(target) > 0) {
             Label skip = new Label();
             mv.visitJumpInsn(IFEQ, skip);
             branch(target);

@@ -29,6 +29,9 @@ final class ControlFrame {
     final boolean outside;
     boolean unreachable;
     boolean sawElse;
+    /** For a loop with a counter ({@link LoopCounters}): the counter's JVM local and the counted loop's head. */
+    int counter = -1;
+    Label counted;
     /** For a try_table with catch clauses: its instruction and where its handlers are ({@link TryTables}). */
     TryTables.Handlers handlers;
 

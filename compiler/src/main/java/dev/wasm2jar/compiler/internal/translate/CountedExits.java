@@ -207,7 +207,7 @@ final class CountedExits {
      * Where the operand that {@code last} ends starts, walking back through simple instructions no earlier than
      * {@code floor}; -1 for anything else.
      */
-    private static int start(List<Instruction> code, int last, int floor) {
+    static int start(List<Instruction> code, int last, int floor) {
         int needed = 1;
         for (int k = last; k > floor; k--) {
             int pops;
@@ -228,7 +228,7 @@ final class CountedExits {
     }
 
     /** For each block, loop, if and try_table of {@code code}, the index of its end. */
-    private static int[] ends(List<Instruction> code) {
+    static int[] ends(List<Instruction> code) {
         int[] ends = new int[code.size()];
         Deque<Integer> open = new ArrayDeque<>();
         for (int i = 0; i < code.size(); i++) {

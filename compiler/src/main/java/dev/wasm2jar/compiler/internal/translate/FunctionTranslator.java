@@ -70,6 +70,8 @@ public final class FunctionTranslator {
     private final Recorder recorder;
     private final ShapePlan plan;
     private final Peepholes.Fused[] pairs;
+    /** The loops that get a counter and their final branches ({@link LoopCounters}). */
+    private final boolean[] counters;
     /** How this function's methods reach memory. */
     private final AccessPlan access;
     /** How this method reaches memory: the function's plan, narrowed to the method's own instructions when split. */
@@ -99,13 +101,14 @@ public final class FunctionTranslator {
             FunctionBody body, Region region, Frame frame, Recorder recorder, WideAddends addends) {
         this(mv, methods, layout, functionIndex, body, region, frame, recorder, false,
                 shapePlan(layout, functionIndex, body), Peepholes.find(body.instructions()),
-                AccessPlan.of(body.instructions()), addends,
+                LoopCounters.find(body.instructions()), AccessPlan.of(body.instructions()), addends,
                 addends == null ? null : WideAddends.find(body.instructions()));
     }
 
     private FunctionTranslator(MethodVisitor mv, MethodFactory methods, ModuleLayout layout, int functionIndex,
             FunctionBody body, Region region, Frame frame, Recorder recorder, boolean part, ShapePlan plan,
-            Peepholes.Fused[] pairs, AccessPlan access, WideAddends addends, boolean[] tableAddends) {
+            Peepholes.Fused[] pairs, boolean[] counters, AccessPlan access, WideAddends addends,
+            boolean[] tableAddends) {
         this.methods = methods;
         this.layout = layout;
         this.functionIndex = functionIndex;
@@ -116,6 +119,7 @@ public final class FunctionTranslator {
         this.recorder = recorder;
         this.plan = plan;
         this.pairs = pairs;
+        this.counters = counters;
         this.access = access;
         this.methodAccess = part || frame != null ? access.within(body.instructions(), region) : access;
         region.children.forEach(c -> children.put(c.start, c));
@@ -126,7 +130,7 @@ public final class FunctionTranslator {
                 tableAddends);
         moves = new FrameMoves(ctx, localTypes, FrameMoves.frameSlots(type, body), frame, region.resident);
         boundary = part ? new PartBoundary(ctx, moves, region) : null;
-        control = new ControlFlow(ctx, type, boundary);
+        control = new ControlFlow(ctx, type, boundary, counters);
         calls = new PartCalls(ctx, control, moves, region, type, boundary, this::translatePart,
                 layout.functionOwner(functionIndex), partDescriptor(layout.className()));
         emitters = dispatchTable(ctx, control, localTypes, moves);
@@ -169,7 +173,8 @@ public final class FunctionTranslator {
         ShapePlan survey = ShapePlan.survey(type.params().size() + body.locals().size());
         new FunctionTranslator(new MethodVisitor(ASM9) {}, null, layout, functionIndex, body,
                 Region.whole(body.instructions().size()), null, null, false, survey,
-                Peepholes.find(body.instructions()), AccessPlan.of(body.instructions()), null, null).translate();
+                Peepholes.find(body.instructions()), LoopCounters.find(body.instructions()),
+                AccessPlan.of(body.instructions()), null, null).translate();
         return survey.decide();
     }
 
@@ -248,7 +253,7 @@ public final class FunctionTranslator {
     private PartBoundary translatePart(Region part, Deque<ControlFrame> around, List<ValueType> consumed) {
         MethodVisitor mv = methods.open(part.method, partDescriptor(layout.className()));
         FunctionTranslator t = new FunctionTranslator(mv, methods, layout, functionIndex, body, part, frame, null, true,
-                plan, pairs, access, ctx.addends, ctx.tableAddends);
+                plan, pairs, counters, access, ctx.addends, ctx.tableAddends);
         mv.visitCode();
         t.boundary.enter(consumed, around.stream().anyMatch(f -> f.handlers != null));
         List<ControlFrame> ending = t.control.enterOutside(around, part.closes);
