@@ -167,11 +167,9 @@ final class InlineAccess {
         }
         if (size >= 0) {
             Label exact = new Label();
-            // NO_ROOM (-1, what MemoryOps.size answers while no memory has room) is the only negative size. Tested
-            // as size < 0, not size == -1: C2's parser puts the constant of an equal test in the local, which in a
-            // compilation on stack replacement made the size a loop phi and kept the loop uncounted.
             mv.visitVarInsn(ILOAD, size);
-            mv.visitJumpInsn(IFLT, exact);
+            mv.visitInsn(ICONST_M1); // NO_ROOM, what MemoryOps.size answers while no memory has room
+            mv.visitJumpInsn(IF_ICMPEQ, exact);
             mv.visitInsn(DUP);
             mv.visitVarInsn(ILOAD, size);
             if (width > 1) {
