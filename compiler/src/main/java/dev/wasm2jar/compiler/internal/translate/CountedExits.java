@@ -67,15 +67,12 @@ final class CountedExits {
 
     /** The guard of the {@code br_if} at {@code branch} back to the loop at {@code [loop, end]}, or null. */
     private static Guard guard(List<Instruction> code, int loop, int end, int branch) {
+        boolean last = last(code, branch, end);
         Instruction condition = code.get(branch - 1);
         if (condition.op() == Op.LOCAL_TEE) { // while (x != 0) on the stepped value
             int x = condition.intOperand(0);
             int stride = stride(code, loop, end, x);
-            int jump = stride > 0 ? IFLT : IFGT;
-            if (stride != 0 && last(code, branch, end) && reaches(code, loop, end, x, branch - 1, stride, 0)) {
-                return new Guard(jump, true);
-            }
-            return Math.abs(stride) > 1 ? new Guard(jump, false) : null;
+            return guard(stride > 0 ? IFLT : IFGT, stride, last && reaches(code, loop, end, x, branch - 1, stride, 0));
         }
         if (condition.op() != Op.I32_NE) {
             return null;
@@ -84,45 +81,49 @@ final class CountedExits {
         if (second < 0) {
             return null;
         }
-        int a = stride(code, loop, end, variable(code.get(second - 1)));
-        int b = stride(code, loop, end, variable(code.get(branch - 2)));
+        int left = second - 1; // where the two operands end
+        int right = branch - 2;
+        int a = stride(code, loop, end, variable(code.get(left)));
+        int b = stride(code, loop, end, variable(code.get(right)));
         if (a != 0 && b == 0) {
-            int jump = a > 0 ? IF_ICMPLT : IF_ICMPGT;
-            return guard(jump, Math.abs(a) > 1,
-                    last(code, branch, end) && exact(code, loop, end, second - 1, a, second, branch - 2));
+            return guard(a > 0 ? IF_ICMPLT : IF_ICMPGT, a, last && exact(code, loop, end, left, a, right));
         }
         if (b != 0 && a == 0) {
-            int jump = b > 0 ? IF_ICMPGT : IF_ICMPLT;
-            return guard(jump, Math.abs(b) > 1,
-                    last(code, branch, end) && exact(code, loop, end, branch - 2, b, second - 1, second - 1));
+            return guard(b > 0 ? IF_ICMPGT : IF_ICMPLT, b, last && exact(code, loop, end, right, b, left));
         }
         return null;
     }
 
-    private static Guard guard(int jump, boolean counted, boolean exact) {
-        return exact ? new Guard(jump, true) : counted ? new Guard(jump, false) : null;
+    /**
+     * For a variable stepping by {@code stride}: the ordered test alone when exact, else with the {@code !=} behind it
+     * unless the stride is 1 or -1 (C2 counts those as they are).
+     */
+    private static Guard guard(int jump, int stride, boolean exact) {
+        return exact ? new Guard(jump, true) : Math.abs(stride) > 1 ? new Guard(jump, false) : null;
     }
 
     /**
      * Whether the variable the operand ending at {@code tested} reads, stepping by {@code stride}, meets the other
-     * operand exactly: that one is the single {@code i32.const} at {@code [otherStart, otherEnd]}.
+     * operand exactly: that one ends at {@code other} with an {@code i32.const}, so it is that constant alone.
      */
-    private static boolean exact(List<Instruction> code, int loop, int end, int tested, int stride, int otherStart,
-            int otherEnd) {
-        Instruction other = code.get(otherEnd);
-        return otherStart == otherEnd && other.op() == Op.I32_CONST
-                && reaches(code, loop, end, code.get(tested).intOperand(0), tested, stride, other.intOperand(0));
+    private static boolean exact(List<Instruction> code, int loop, int end, int tested, int stride, int other) {
+        Instruction bound = code.get(other);
+        return bound.op() == Op.I32_CONST
+                && reaches(code, loop, end, code.get(tested).intOperand(0), tested, stride, bound.intOperand(0));
     }
 
     /**
      * Whether local {@code x}, set to a constant just before the loop at {@code [loop, end]} and written in it only by
      * the step at or right before {@code tested} (a {@code local.tee}, or the {@code local.set} before a
-     * {@code local.get}, with only constants and other locals pushed between), reaches {@code bound} exactly, stepping by {@code stride}: tested after every step, it is
-     * then below the bound until it equals it (above, for a stride down), so the ordered test exits where {@code !=}
-     * does.
+     * {@code local.get}, with only constants and other locals pushed between), reaches {@code bound} exactly, stepping
+     * by {@code stride}: tested after every step, it is then below the bound until it equals it (above, for a stride
+     * down), so the ordered test exits where {@code !=} does.
      */
     private static boolean reaches(List<Instruction> code, int loop, int end, int x, int tested, int stride,
             int bound) {
+        if (stride == 0) {
+            return false;
+        }
         int write = tested;
         if (code.get(tested).op() == Op.LOCAL_GET) { // the set before it, past constants and other locals read
             do {
@@ -158,7 +159,7 @@ final class CountedExits {
     }
 
     /** How many instructions of the loop {@code [loop, end]} write local {@code x}. */
-    private static int writes(List<Instruction> code, int loop, int end, int x) {
+    static int writes(List<Instruction> code, int loop, int end, int x) {
         int n = 0;
         for (int k = loop + 1; k < end; k++) {
             Instruction in = code.get(k);

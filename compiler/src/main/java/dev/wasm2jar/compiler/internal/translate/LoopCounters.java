@@ -94,16 +94,6 @@ final class LoopCounters {
             }
             step = s;
         }
-        return step >= 0 && !writes(code, loop, end, step);
-    }
-
-    private static boolean writes(List<Instruction> code, int loop, int end, int local) {
-        for (int k = loop + 1; k <= end; k++) {
-            Op op = code.get(k).op();
-            if ((op == Op.LOCAL_SET || op == Op.LOCAL_TEE) && code.get(k).intOperand(0) == local) {
-                return true;
-            }
-        }
-        return false;
+        return step >= 0 && CountedExits.writes(code, loop, end + 1, step) == 0;
     }
 }
